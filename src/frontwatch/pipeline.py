@@ -1,0 +1,97 @@
+"""The per-article function: article -> mentions -> geocoded, reconciled events.
+
+`Extractor` holds the loaded resources (spaCy pipeline, actor catalogue, gazetteer) so a worker
+process loads them once; `extract` and `extract_many` are the library's front door.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from frontwatch.model import Article, Event, Mention
+
+
+def article_id_of(text: str) -> str:
+    """Stable id: a hash of the whitespace- and case-normalised text."""
+    norm = re.sub(r"\s+", " ", text).strip().lower()
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+class Extractor:
+    """Loads the pipeline once; `process(article)` runs every stage on one article."""
+
+    def __init__(self, model: str | None = None, geocode: bool = True) -> None:
+        from frontwatch.extract.mentions import MentionExtractor
+
+        self.mentions = MentionExtractor(model=model)
+        self.geocoder = None
+        if geocode:
+            try:
+                from frontwatch.geo import Geocoder
+
+                self.geocoder = Geocoder.default()
+            except ImportError:
+                self.geocoder = None
+
+    def process(self, article: Article) -> ArticleResult:
+        from frontwatch.reconcile import events_from_mentions
+
+        mentions = self.mentions.extract(article)
+        if self.geocoder is not None:
+            self.geocoder.geocode_mentions(article, mentions)
+        events = events_from_mentions(article, mentions)
+        return ArticleResult(article=article, mentions=mentions, events=events)
+
+
+def make_article(
+    text: str,
+    published: dt.date | str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    source_path: str | None = None,
+) -> Article:
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    return Article(
+        id=article_id_of(text),
+        text=text,
+        url=url,
+        outlet=outlet,
+        title=title,
+        published=published,
+        source_path=source_path,
+    )
+
+
+def extract(
+    text: str,
+    published: dt.date | str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    extractor: Extractor | None = None,
+) -> list[Event]:
+    """Events told by one article's text."""
+    ex = extractor or Extractor()
+    article = make_article(text, published=published, outlet=outlet, url=url, title=title)
+    return ex.process(article).events
+
+
+def extract_many(
+    articles: Iterable[Article], extractor: Extractor | None = None
+) -> list[ArticleResult]:
+    """Run every stage on many articles in one process, keeping their order."""
+    ex = extractor or Extractor()
+    return [ex.process(a) for a in articles]
