@@ -1,9 +1,116 @@
-"""CLI commands for evaluate (filled in by its owner)."""
+"""`frontwatch evaluate`: score event extraction against gold events, and geoparsing against
+toponym benchmarks. A thin layer: the work is in `frontwatch.evaluation`."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, is_dataclass
+from enum import StrEnum
+from pathlib import Path
+
 import typer
+from rich.console import Console
+
+from frontwatch.errors import FrontwatchError
+
+evaluate_app = typer.Typer(
+    help="Score extraction against gold data (events) or geoparsing benchmarks (geo).",
+    no_args_is_help=True,
+)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _fail(message: str) -> None:
+    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code=2)
+
+
+@evaluate_app.command("events")
+def events_command(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold JSON files (searched recursively)."),
+    pred: Path | None = typer.Option(
+        None, "--pred", help="Score these predictions (JSONL, one event a line) instead."
+    ),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
+    shared: Path | None = typer.Option(
+        None, "--shared", help="The shared data folder (default: $FRONTWATCH_SHARED or ../shared)."
+    ),
+) -> None:
+    """Event precision, recall, F1, per-field accuracy and per-article errors.
+
+    Example: frontwatch evaluate events tests/gold/dev
+    """
+    from frontwatch.evaluation import evaluate_events
+    from frontwatch.evaluation.report import print_event_report
+
+    try:
+        scores = evaluate_events(gold_dir, pred=pred, shared=shared)
+    except FrontwatchError as exc:
+        _fail(str(exc))
+        return
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_event_report(scores)
+
+
+@evaluate_app.command("anchor")
+def anchor_command(
+    gold: list[Path] = typer.Argument(..., help="Gold JSON files whose evidence gives quotes."),
+    shared: Path | None = typer.Option(None, "--shared", help="The shared data folder."),
+) -> None:
+    """Fill evidence offsets from quotes (for coders writing gold by hand).
+
+    Example: frontwatch evaluate anchor tests/gold/dev/seed-isis-retreat.json
+    """
+    from frontwatch.evaluation.gold import anchor_file
+    from frontwatch.evaluation.sources import SharedTexts
+
+    texts = SharedTexts(shared)
+    for path in gold:
+        try:
+            n = anchor_file(path, texts)
+        except FrontwatchError as exc:
+            _fail(str(exc))
+            return
+        typer.echo(f"{path}: {n} spans anchored")
+
+
+@evaluate_app.command("geo")
+def geo_command(
+    xml_path: Path = typer.Argument(..., help="A geoparsing benchmark (LGL or TR-News XML)."),
+    mode: str | None = typer.Option(
+        None, "--mode", help="Passed to the geoparsing evaluator (see docs/geocoding.md)."
+    ),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
+) -> None:
+    """Toponym recognition and resolution scores on a geoparsing benchmark.
+
+    Example: frontwatch evaluate geo ../shared/data/geoparsing/TR-News.xml
+    """
+    try:
+        from frontwatch.geo.evaluate import evaluate_geoparsing
+    except ImportError as exc:
+        _fail(f"geoparsing evaluation is not available in this build ({exc})")
+        return
+    try:
+        result = evaluate_geoparsing(xml_path, **({"mode": mode} if mode else {}))
+    except FrontwatchError as exc:
+        _fail(str(exc))
+        return
+    data = asdict(result) if is_dataclass(result) and not isinstance(result, type) else result
+    if fmt is OutputFormat.json or not isinstance(data, dict):
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return
+    console = Console()
+    for key, value in data.items():
+        console.print(f"{key}: {value}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.add_typer(evaluate_app, name="evaluate")

@@ -1,9 +1,173 @@
-"""CLI commands for extract (filled in by its owner)."""
+"""`frontwatch extract`: articles from files, directories or stdin to events on stdout.
+
+Bad inputs are reported one line each on stderr and skipped; the run goes on and exits 1.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated
+
 import typer
+
+from frontwatch.errors import FrontwatchError, InputError
+from frontwatch.model import Article, Event
+
+# A progress bar appears on a terminal once this many articles are done: short runs stay quiet.
+PROGRESS_AFTER = 20
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+class _Reporter:
+    """Error lines and the progress bar, both on stderr, without garbling each other."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.failures = 0
+        self.done = 0
+        self._progress = None
+        self._task = None
+
+    def error(self, message: str) -> None:
+        self.failures += 1
+        self.console.print(f"error: {message}", markup=False)
+
+    def advance(self) -> None:
+        self.done += 1
+        if self._progress is None and self.done >= PROGRESS_AFTER and self.console.is_terminal:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.completed} articles"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("extract", total=None, completed=self.done)
+        elif self._progress is not None:
+            self._progress.update(self._task, completed=self.done)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _readable(items: Iterator[Article | InputError], reporter: _Reporter) -> Iterator[Article]:
+    """The articles among the reader's output; each unreadable input becomes an error line."""
+    for item in items:
+        if isinstance(item, InputError):
+            reporter.error(str(item))
+        else:
+            yield item
+
+
+def _write(fmt: OutputFormat, events: Iterator[Event]) -> None:
+    from frontwatch import export
+
+    out = sys.stdout
+    if fmt is OutputFormat.jsonl:
+        for event in events:  # streamed: results show up as articles finish
+            export.write_jsonl([event], out)
+            out.flush()
+    elif fmt is OutputFormat.csv:
+        writer = export.csv_writer(out)
+        for event in events:
+            writer.writerow(export.event_to_acled_row(event))
+            out.flush()
+    elif fmt is OutputFormat.json:
+        export.write_json(list(events), out)
+    else:
+        from rich.console import Console
+
+        # Piped tables get a generous width rather than rich's 80 columns.
+        console = Console(width=None if out.isatty() else 160)
+        export.render_table(list(events), console)
+
+
+def extract_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl), directories (read recursively) or - for stdin.",
+            metavar="PATH...",
+            show_default=False,
+        ),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="Publication date YYYY-MM-DD; anchors relative dates. Overrides the input's.",
+            metavar="YYYY-MM-DD",
+        ),
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet name for every article. Overrides the input's.")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option(help="Source URL for every article. Overrides the input's.")
+    ] = None,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="table for people; json, jsonl or csv (ACLED)."),
+    ] = OutputFormat.table,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes; output keeps input order.")
+    ] = 1,
+) -> None:
+    """Extract ACLED-style events from news articles.
+
+    Example: frontwatch extract examples/ --format csv > events.csv
+    """
+    from frontwatch.batch import process_articles
+    from frontwatch.ingest import read_paths
+
+    published_date = _parse_date(published)
+    reporter = _Reporter()
+
+    def events() -> Iterator[Event]:
+        articles = _readable(
+            read_paths(paths, published=published_date, outlet=outlet, url=url), reporter
+        )
+        for outcome in process_articles(articles, jobs=jobs):
+            reporter.advance()
+            if outcome.error:
+                reporter.error(f"{outcome.article.source_path}: {outcome.error}")
+            yield from outcome.events
+
+    try:
+        _write(fmt, events())
+    except FrontwatchError as exc:
+        reporter.close()
+        reporter.error(str(exc))
+        raise typer.Exit(1) from None
+    finally:
+        reporter.close()
+    if reporter.failures:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command("extract", no_args_is_help=True)(extract_command)

@@ -122,6 +122,8 @@ class Article:
     kept: list[tuple[int, int]] = field(default_factory=list)
     # Id of the first article this one is a syndicated copy of, if any.
     duplicate_of: str | None = None
+    # The id the input gave this article (the JSONL `id` field), if any.
+    source_id: str | None = None
 
 
 @dataclass(slots=True)
@@ -241,6 +243,7 @@ class Mention:
     hedged: bool = False
     civilian_targeting: bool = False
     confidence: float = 0.5
+    country: str | None = None  # the country the sentence (or its paragraph) is about
 
 
 @dataclass(slots=True)

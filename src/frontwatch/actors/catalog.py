@@ -1,0 +1,190 @@
+"""The actor catalogue: aliases found with spaCy's PhraseMatcher, resolved to ACLED-style names.
+
+Generic names ("government forces", "civilians") depend on the country the event happens in,
+so matching and naming are two steps: `find` reports what the text says, `resolve` names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from frontwatch.errors import ConfigError
+from frontwatch.model import ActorRef
+
+DOMINANT_GROUP = "@dominant_armed_group"
+
+
+@dataclass(slots=True)
+class ActorEntry:
+    name: str
+    inter: int
+    country: str | None = None
+    parent: str | None = None
+    generic: bool = False
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ActorMatch:
+    """An alias found in a doc; token offsets are the doc's, character offsets the doc text's."""
+
+    entry: ActorEntry
+    raw: str
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    adjective_country: str | None = None
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    # Acronyms ("IS", "SAA", "US forces") must keep their case: "is" is a verb.
+    return any(len(tok) >= 2 and tok.replace(".", "").isupper() for tok in alias.split())
+
+
+class ActorCatalog:
+    def __init__(
+        self,
+        entries: list[ActorEntry],
+        states: dict[str, list[str]],
+        nlp: Language,
+    ) -> None:
+        self.entries = entries
+        self.by_name = {e.name: e for e in entries}
+        self.states = states
+        self.adjectives = {adj.lower(): c for c, adjs in states.items() for adj in adjs}
+        self.state_forces = {
+            e.country: e.name
+            for e in entries
+            if e.inter == 1 and e.country and not e.parent and e.name.startswith("Military Forces")
+        }
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for i, entry in enumerate(entries):
+            lower, exact = [], []
+            for alias in entry.aliases:
+                (exact if _is_case_sensitive(alias) else lower).append(alias)
+            key = f"A{i}"
+            if lower:
+                self._lower.add(key, [nlp.make_doc(a) for a in lower])
+            if exact:
+                self._exact.add(key, [nlp.make_doc(a) for a in exact])
+
+    @classmethod
+    def load(cls, nlp: Language, path: Path | str | None = None) -> ActorCatalog:
+        if path is None:
+            text = resources.files("frontwatch.data").joinpath("actors.yaml").read_text("utf-8")
+            where = "actors.yaml"
+        else:
+            where = str(path)
+            try:
+                text = Path(path).read_text("utf-8")
+            except OSError as exc:
+                raise ConfigError(f"{where}: cannot read actor file ({exc.strerror})") from exc
+        try:
+            data = yaml.safe_load(text)
+            entries = [
+                ActorEntry(
+                    name=str(item["name"]),
+                    inter=int(item["inter"]),
+                    country=item.get("country"),
+                    parent=item.get("parent"),
+                    generic=bool(item.get("generic", False)),
+                    aliases=[str(a) for a in item.get("aliases", [])],
+                )
+                for item in data["actors"]
+            ]
+            states = {str(k): [str(a) for a in v] for k, v in data.get("states", {}).items()}
+        except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"{where}: not a valid actor file ({exc})") from exc
+        return cls(entries, states, nlp)
+
+    def find(self, doc: Doc) -> list[ActorMatch]:
+        """Longest non-overlapping alias matches, in text order."""
+        spans = []
+        for matcher in (self._exact, self._lower):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                span.label_ = doc.vocab.strings[match_id]
+                spans.append(span)
+        found = []
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            entry = self.entries[int(span.label_[1:])]
+            adjective = None
+            if entry.generic and span.start > 0:
+                prev = doc[span.start - 1].text.lower()
+                adjective = self.adjectives.get(prev)
+            found.append(
+                ActorMatch(
+                    entry=entry,
+                    raw=span.text,
+                    start=span.start,
+                    end=span.end,
+                    start_char=span.start_char,
+                    end_char=span.end_char,
+                    adjective_country=adjective,
+                )
+            )
+        return found
+
+    def country_of(self, match: ActorMatch) -> str | None:
+        return match.adjective_country or match.entry.country
+
+    def canonical_name(self, entry: ActorEntry, country: str | None) -> str:
+        if not entry.generic:
+            return entry.name
+        if entry.name.startswith("Military Forces of") and country in self.state_forces:
+            return self.state_forces[country]
+        return entry.name.replace("{country}", country or "Unknown")
+
+    def resolve(
+        self,
+        match: ActorMatch,
+        country: str | None,
+        dominant_group: ActorEntry | None = None,
+        offset: int = 0,
+    ) -> ActorRef:
+        """Name a match for an event in `country`; offsets are shifted into article space."""
+        entry = match.entry
+        if entry.name == DOMINANT_GROUP:
+            if dominant_group is not None:
+                entry = dominant_group
+            else:
+                entry = self.by_name["Unidentified Armed Group ({country})"]
+        actor_country = match.adjective_country or entry.country or country
+        name = self.canonical_name(entry, actor_country)
+        return ActorRef(
+            raw=match.raw,
+            name=name,
+            inter=entry.inter,
+            country=actor_country,
+            start=match.start_char + offset,
+            end=match.end_char + offset,
+        )
+
+    def parent_of(self, name: str) -> str | None:
+        entry = self.by_name.get(name)
+        return entry.parent if entry else None
+
+    def is_armed_group(self, entry: ActorEntry) -> bool:
+        return entry.inter in (2, 3) or entry.name == DOMINANT_GROUP
+
+
+_UNKNOWN_GROUP_HEADS = re.compile(
+    r"\b(Brigades?|Battalions?|Front|Army|Movement|Division|Regiment|Corps|Legion|Militia|"
+    r"Liwa|Jaysh|Jaish|Harakat|Kataib|Ansar|Saraya|Forces|Guards?)\b"
+)
+
+
+def looks_like_armed_group(text: str) -> bool:
+    """NER ORG entities that name an armed group we do not know yet ("Liwa al-Quds")."""
+    return bool(_UNKNOWN_GROUP_HEADS.search(text))

@@ -1,0 +1,123 @@
+"""Who states a fact (the claimant) and whether the text hedges it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from frontwatch.extract.lexicon import ClaimantEntry, Lexicon
+
+# "the statement" refers back to whoever released the last statement.
+ANAPHORIC_SOURCES = re.compile(
+    r"\baccording to (?:the|this|that|its|their|a) (?:released |same |latest |new |official )?"
+    r"(?:statement|report|claim|announcement|communique|communiqué|video|post)\b",
+    re.IGNORECASE,
+)
+ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Attribution:
+    claimant: str | None
+    kind: str | None
+    affiliation: str | None
+    hedged: bool
+    token_span: tuple[int, int] | None = None
+    anaphoric: bool = False
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    return any(len(tok) >= 2 and tok.replace(".", "").isupper() for tok in alias.split())
+
+
+class ClaimantFinder:
+    def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        self.lexicon = lexicon
+        self.entries: list[ClaimantEntry] = lexicon.claimants
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for i, entry in enumerate(self.entries):
+            lower = [a for a in entry.aliases if not _is_case_sensitive(a)]
+            exact = [a for a in entry.aliases if _is_case_sensitive(a)]
+            if lower:
+                self._lower.add(f"C{i}", [nlp.make_doc(a) for a in lower])
+            if exact:
+                self._exact.add(f"C{i}", [nlp.make_doc(a) for a in exact])
+        hedges = sorted(lexicon.hedge_words, key=len, reverse=True)
+        self.hedge = re.compile(
+            r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE
+        )
+
+    def find(self, doc: Doc) -> Attribution:
+        hedged = bool(self.hedge.search(doc.text))
+        spans = []
+        for matcher in (self._exact, self._lower):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                span.label_ = doc.vocab.strings[match_id]
+                spans.append(span)
+        best: tuple[int, ClaimantEntry, tuple[int, int]] | None = None
+        for span in filter_spans(spans):
+            entry = self.entries[int(span.label_[1:])]
+            score = self._claim_role(doc, span.start, span.end)
+            if score and (best is None or score > best[0]):
+                best = (score, entry, (span.start, span.end))
+        if best is not None:
+            _, entry, tokens = best
+            return Attribution(
+                claimant=entry.name,
+                kind=entry.kind,
+                affiliation=entry.affiliation,
+                hedged=hedged or entry.kind == "armed group",
+                token_span=tokens,
+            )
+        if ANAPHORIC_SOURCES.search(doc.text):
+            return Attribution(None, None, None, hedged, anaphoric=True)
+        m = ACCORDING_TO.search(doc.text)
+        if m:
+            # An unknown source: keep it as written, up to the next punctuation.
+            rest = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
+            if rest is not None:
+                words = []
+                for tok in rest:
+                    if tok.is_punct:
+                        break
+                    words.append(tok)
+                if words and len(words) <= 8:
+                    name = doc[words[0].i : words[-1].i + 1].text
+                    name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
+                    return Attribution(
+                        name, "other", None, hedged, token_span=(words[0].i, words[-1].i + 1)
+                    )
+        return Attribution(None, None, None, hedged)
+
+    def _claim_role(self, doc: Doc, start: int, end: int) -> int:
+        """How surely the span is the source of the sentence's statement (0: it is not)."""
+        before = doc[max(0, start - 4) : start].text.lower()
+        if "according to" in before:
+            return 3
+        span = doc[start:end]
+        root = span.root
+        speech = self.lexicon.speech_verbs
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in speech:
+            return 3
+        if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lower_ in speech:
+            return 2
+        after = [t.lower_ for t in doc[end : min(len(doc), end + 3)]]
+        if after and after[0] in speech:
+            return 2
+        if len(after) > 1 and after[0] in ("has", "have", "had") and after[1] in speech:
+            return 2
+        prev = [t.lower_ for t in doc[max(0, start - 3) : start]]
+        if prev and prev[-1] in ("said", "reported", "claimed", "told", "says", "added"):
+            return 2
+        if len(prev) > 1 and prev[-2] in ("said", "reported", "claimed") and prev[-1] == "the":
+            return 2
+        if root.dep_ == "poss" and root.head.lower_ in ("statement", "report", "claim", "tally"):
+            return 1
+        return 0

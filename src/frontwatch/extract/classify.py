@@ -1,0 +1,132 @@
+"""ACLED event and sub-event type of a mention, from its trigger kind and its actors.
+
+ACLED's definitions decide: a territory change is "Government regains territory" when state
+forces (or forces acting for a government) take it and "Non-state actor overtakes territory"
+otherwise; killing by armed actors of unarmed people is violence against civilians, unless it
+is remote (strikes, shelling, explosives keep their type and are flagged as civilian
+targeting); demonstrations are peaceful, met with intervention, violent, or met with lethal
+force.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.extract.triggers import Trigger
+from frontwatch.model import SUB_EVENT_TO_TYPE, ActorRef
+
+SIMPLE_KINDS = {
+    "chemical": "Chemical weapon",
+    "suicide": "Suicide bomb",
+    "grenade": "Grenade",
+    "ied": "Remote explosive/landmine/IED",
+    "air": "Air/drone strike",
+    "shelling": "Shelling/artillery/missile attack",
+    "sexual": "Sexual violence",
+    "abduction": "Abduction/forced disappearance",
+    "vac_kill": "Attack",
+    "excessive_force": "Excessive force against protesters",
+    "looting": "Looting/property destruction",
+    "arrests": "Arrests",
+    "disrupted": "Disrupted weapons use",
+    "hq": "Headquarters or base established",
+    "transfer": "Non-violent transfer of territory",
+    "agreement": "Agreement",
+}
+INTERVENTION = re.compile(
+    r"\b(dispers\w*|tear ?gas|water cannons?|rubber bullets|batons?|beat(?:en)?|broke up|"
+    r"arrested|detained|rounded up|clubs?|pepper spray|stun grenades?)\b",
+    re.IGNORECASE,
+)
+PROTEST_VIOLENCE = re.compile(
+    r"\b(threw stones|hurled stones|pelted|torched|set fire|set ablaze|stormed|smashed|"
+    r"vandali[sz]ed|clashed|rioted|burned|burnt|looted|attacked)\b",
+    re.IGNORECASE,
+)
+LETHAL_FORCE = re.compile(
+    r"\b(live (?:ammunition|fire|rounds)|opened fire|shot dead|killed|killing|fired on)\b",
+    re.IGNORECASE,
+)
+MOB = re.compile(r"\b(mob|lynch\w*|vigilantes?)\b", re.IGNORECASE)
+
+
+def _is_state(actor: ActorRef | None) -> bool:
+    return actor is not None and (actor.inter == 1 or actor.name.startswith("Military Forces")
+                                  or actor.name.startswith("Police Forces"))
+
+
+def _armed(actor: ActorRef | None) -> bool:
+    return actor is not None and actor.inter in (1, 2, 3, 4, 8)
+
+
+def classify(
+    trigger: Trigger,
+    triggers: list[Trigger],
+    actor1: ActorRef | None,
+    actor2: ActorRef | None,
+    victims_civilian: bool,
+    text: str,
+) -> tuple[str | None, str]:
+    """(sub_event_type, event_type); sub_event_type None means no event."""
+    kind = trigger.kind
+    kinds = {t.kind for t in triggers}
+    sub: str | None
+    if kind in ("protest", "riot") or (kind in ("clash", "kill", "arrests") and "protest" in kinds):
+        sub = _demonstration(kinds, text, actor1, actor2)
+    elif kind == "excessive_force":
+        sub = "Excessive force against protesters"
+    elif kind in SIMPLE_KINDS:
+        sub = SIMPLE_KINDS[kind]
+        if kind == "abduction" and _is_state(actor1) and not victims_civilian and \
+                "arrest" in text.lower():
+            sub = "Arrests"
+    elif kind == "territory":
+        if actor1 is not None and not _is_state(actor1) and actor1.inter != 8:
+            sub = "Non-state actor overtakes territory"
+        elif actor1 is None and _is_state(actor2):
+            sub = "Non-state actor overtakes territory"
+        else:
+            sub = "Government regains territory"
+    elif kind == "clash":
+        civilians_only = (actor2 is not None and actor2.inter == 7) or (
+            victims_civilian and not _armed(actor2)
+        )
+        if civilians_only and _armed(actor1):
+            sub = "Attack"
+        elif civilians_only and actor1 is None:
+            sub = "Attack"
+        else:
+            sub = "Armed clash"
+    elif kind == "kill":
+        if actor1 is None:
+            # Deaths with no one named as their cause: a casualty report that can only
+            # complete another mention of the same incident.
+            sub = "Armed clash" if _armed(actor2) else None
+            if sub is None and victims_civilian:
+                sub = None
+            if sub is not None:
+                return sub, "casualty"
+            return None, ""
+        if (actor2 is not None and actor2.inter == 7) or (victims_civilian and not _armed(actor2)):
+            sub = "Attack"
+        else:
+            sub = "Armed clash"
+    else:
+        sub = None
+    if sub is None:
+        return None, ""
+    return sub, SUB_EVENT_TO_TYPE[sub]
+
+
+def _demonstration(
+    kinds: set[str], text: str, actor1: ActorRef | None, actor2: ActorRef | None
+) -> str:
+    if "protest" not in kinds and MOB.search(text):
+        return "Mob violence"
+    if "excessive_force" in kinds or (LETHAL_FORCE.search(text) and "protest" in kinds):
+        return "Excessive force against protesters"
+    if "riot" in kinds or PROTEST_VIOLENCE.search(text):
+        return "Violent demonstration"
+    if INTERVENTION.search(text):
+        return "Protest with intervention"
+    return "Peaceful protest"

@@ -1,0 +1,259 @@
+"""Casualty figures and materiel in one parsed sentence: who was killed or injured, how many,
+and what equipment was destroyed, damaged or captured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from frontwatch.extract.lexicon import Lexicon
+from frontwatch.extract.numbers import find_counts
+from frontwatch.model import Count
+
+KILL_WORDS = {
+    "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
+    "lives", "fatalities", "bodies", "slain", "executed", "martyred", "massacred", "beheaded",
+    "perished", "toll", "drowned",
+}
+INJURY_WORDS = {
+    "injured", "injuring", "injures", "injure", "injuries", "wounded", "wounding", "wounds",
+    "hurt", "injury",
+}
+OTHER_FATE_WORDS = {
+    "abducted", "kidnapped", "arrested", "detained", "captured", "taken", "missing", "displaced",
+    "rescued", "freed", "released", "evacuated", "surrendered", "defected",
+}
+PERSON_NOUNS = {
+    "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops",
+    "fighters", "fighter", "militants", "militant", "members", "member", "personnel", "men",
+    "women", "children", "child", "others", "terrorists", "terrorist", "jihadists", "rebels",
+    "officers", "officer", "policemen", "guards", "servicemen", "service", "residents",
+    "villagers", "gunmen", "insurgents", "recruits", "commanders", "commander", "pilots",
+    "crew", "protesters", "demonstrators", "workers", "students", "journalists", "doctors",
+    "individuals", "bodies", "combatants", "operatives", "elements", "mercenaries", "family",
+    "militiamen", "marines", "contractors", "conscripts", "worshippers", "passengers",
+    "infants", "boys", "girls", "teenagers", "farmers", "shepherds", "staff", "guardsmen",
+}
+CIVILIAN_NOUNS = {
+    "civilians", "civilian", "people", "women", "children", "child", "residents", "villagers",
+    "workers", "students", "journalists", "doctors", "worshippers", "passengers", "infants",
+    "boys", "girls", "teenagers", "farmers", "shepherds", "family", "families", "protesters",
+    "demonstrators",
+}
+
+
+@dataclass(slots=True)
+class CasualtyFigure:
+    kind: str  # killed | injured
+    count: Count
+    start: int  # char offsets in the sentence
+    end: int
+    victim_tokens: tuple[int, int] | None = None  # token span of the victims' phrase
+    civilians: bool = False
+
+
+@dataclass(slots=True)
+class MaterielItem:
+    category: str
+    count: int | None
+    fate: str
+    start: int  # token indices
+    end: int
+    text: str
+    owner_tokens: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class Figures:
+    casualties: list[CasualtyFigure] = field(default_factory=list)
+    materiel: list[MaterielItem] = field(default_factory=list)
+    materiel_tokens: set[int] = field(default_factory=set)
+
+
+class FigureFinder:
+    def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        self.lexicon = lexicon
+        self.materiel = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for category, words in lexicon.materiel.items():
+            self.materiel.add(category, [nlp.make_doc(w) for w in words])
+        self.materiel.add("IGNORE", [nlp.make_doc(w) for w in lexicon.materiel_ignore])
+        self.fates = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for fate, words in lexicon.fates.items():
+            self.fates.add(fate, [nlp.make_doc(w) for w in words])
+
+    def materiel_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.materiel(doc):
+            span = doc[start:end]
+            span.label_ = doc.vocab.strings[match_id]
+            spans.append(span)
+        return filter_spans(spans)
+
+    def find(self, doc: Doc, counts: list[tuple[int, int, Count]] | None = None) -> Figures:
+        figures = Figures()
+        if counts is None:
+            counts = find_counts(doc.text)
+        count_spans: list[tuple[Span, Count]] = []
+        for start, end, count in counts:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                count_spans.append((span, count))
+        fates = sorted(
+            ((s, e, doc.vocab.strings[m]) for m, s, e in self.fates(doc)), key=lambda x: x[0]
+        )
+        for span in self.materiel_spans(doc):
+            if span.label_ == "IGNORE":
+                figures.materiel_tokens.update(range(span.start, span.end))
+                continue
+            item = self._materiel_item(doc, span, count_spans, fates)
+            figures.materiel_tokens.update(range(span.start, span.end))
+            if item is not None:
+                figures.materiel.append(item)
+        for span, count in count_spans:
+            if self._next_is_materiel(doc, span, figures):
+                continue
+            fig = self._casualty(doc, span, count)
+            if fig is not None:
+                figures.casualties.append(fig)
+        return figures
+
+    @staticmethod
+    def _next_is_materiel(doc: Doc, span: Span, figures: Figures) -> bool:
+        # "3 battle tanks": the count belongs to the materiel that follows within a few tokens.
+        for i in range(span.end, min(span.end + 4, len(doc))):
+            if i in figures.materiel_tokens:
+                return True
+            if doc[i].is_punct or doc[i].lower_ in ("and", "or"):
+                return False
+        return False
+
+    def _materiel_item(
+        self,
+        doc: Doc,
+        span: Span,
+        count_spans: list[tuple[Span, Count]],
+        fates: list[tuple[int, int, str]],
+    ) -> MaterielItem | None:
+        count: int | None = None
+        owner: tuple[int, int] | None = None
+        for c_span, c in count_spans:
+            if 0 <= span.start - c_span.end <= 3:
+                gap = doc[c_span.end : span.start]
+                if not any(t.is_punct or t.lower_ in ("and", "or") for t in gap):
+                    count = c.value if c.value is not None else c.low
+                    if len(gap):
+                        owner = (gap.start, gap.end)
+                    break
+        if count is None and span.start > 0:
+            prev = doc[span.start - 1]
+            if prev.lower_ in ("a", "an", "one"):
+                count = 1
+            elif span.start > 1 and doc[span.start - 2].lower_ in ("a", "an") and prev.pos_ in (
+                "ADJ", "PROPN", "NOUN"
+            ):
+                count = 1
+        fate = self._fate_for(doc, span, fates)
+        if fate is None:
+            return None
+        text = doc[span.start : span.end].text
+        return MaterielItem(
+            category=span.label_,
+            count=count,
+            fate=fate,
+            start=span.start,
+            end=span.end,
+            text=text,
+            owner_tokens=owner,
+        )
+
+    @staticmethod
+    def _fate_for(doc: Doc, span: Span, fates: list[tuple[int, int, str]]) -> str | None:
+        after = [f for f in fates if f[0] >= span.end]
+        before = [f for f in fates if f[1] <= span.start]
+        if after:
+            s, _, fate = after[0]
+            # Passive list: "3 tanks, a BMP and 5 vehicles were destroyed".
+            if s > 0 and doc[s - 1].lower_ in ("were", "was", "been", "being", "be") and not any(
+                f[1] <= s and f[0] >= span.end for f in fates[:-1] if f is not after[0]
+            ):
+                between = doc[span.end : s]
+                if not any(t.tag_.startswith("VB") and t.dep_ == "ROOT" for t in between):
+                    return fate
+        if before:
+            s, e, fate = before[-1]
+            if span.start - e <= 25:
+                return fate
+        return None
+
+    def _casualty(self, doc: Doc, span: Span, count: Count) -> CasualtyFigure | None:
+        before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+        kind: str | None = None
+        if before:
+            last = before[-1]
+            if last in ("killed", "killing", "kill", "kills", "executed", "executing", "left",
+                        "claimed", "massacred"):
+                if not (len(before) >= 3 and before[-2] == "and" and before[-3] in INJURY_WORDS):
+                    kind = "killed"
+                if last in ("left", "claimed") and not self._followed_by(doc, span, KILL_WORDS):
+                    kind = None
+            elif last in ("injured", "injuring", "wounded", "wounding", "injure", "wound"):
+                if len(before) >= 3 and before[-2] == "and" and before[-3] in KILL_WORDS:
+                    return None  # "killed and injured dozens": no split between the two
+                kind = "injured"
+            elif last in ("to", "of", "at") and any(w in ("toll",) for w in before):
+                kind = "killed"
+        # Look after the number: "7 soldiers were killed", "Two US soldiers died".
+        noun_end = span.end
+        victim: tuple[int, int] | None = None
+        civilians = False
+        j = span.end
+        limit = min(len(doc), span.end + 9)
+        person_seen = False
+        while j < limit:
+            tok = doc[j]
+            low = tok.lower_
+            if low in PERSON_NOUNS:
+                person_seen = True
+                civilians = civilians or low in CIVILIAN_NOUNS
+                victim = (span.end, j + 1)
+                noun_end = j + 1
+                j += 1
+                continue
+            if kind is None and low in KILL_WORDS:
+                kind = "killed"
+                break
+            if kind is None and low in INJURY_WORDS:
+                kind = "injured"
+                break
+            if low in OTHER_FATE_WORDS:
+                break
+            if tok.is_punct and low not in ("-", "'s"):
+                break
+            if low in ("and", "or") and person_seen:
+                break
+            if tok.pos_ == "NOUN" and low not in PERSON_NOUNS and not person_seen:
+                # "3 days", "250 percent", "40 km": not people
+                if tok.ent_type_ not in ("NORP", "ORG"):
+                    return None
+            j += 1
+        if kind is None:
+            return None
+        if victim is None and noun_end == span.end:
+            # "killed 7" without a noun is still a figure; keep it.
+            pass
+        return CasualtyFigure(
+            kind=kind,
+            count=count,
+            start=span.start_char,
+            end=span.end_char,
+            victim_tokens=victim,
+            civilians=civilians,
+        )
+
+    @staticmethod
+    def _followed_by(doc: Doc, span: Span, words: set[str]) -> bool:
+        return any(t.lower_ in words for t in doc[span.end : min(len(doc), span.end + 4)])

@@ -1,0 +1,551 @@
+"""From an article to mentions: one event as one sentence tells it.
+
+The cascade: split sentences (rules), keep those the trigger filter passes (one regex), parse
+only those with spaCy, then read triggers, actors and their roles, figures, materiel, places,
+dates and the claimant from each parse. Context that crosses sentences (the date last named,
+the place of "the town", the source of "the statement") is carried in `_Context`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from frontwatch.actors.catalog import DOMINANT_GROUP, ActorCatalog, ActorEntry, ActorMatch
+from frontwatch.extract.attribution import Attribution, ClaimantFinder
+from frontwatch.extract.classify import classify
+from frontwatch.extract.dates import find_date_expressions
+from frontwatch.extract.figures import CasualtyFigure, FigureFinder, Figures
+from frontwatch.extract.lexicon import Lexicon
+from frontwatch.extract.numbers import count_to_fatalities, find_counts
+from frontwatch.extract.places import find_places
+from frontwatch.extract.sentences import Sentence, split_sentences
+from frontwatch.extract.triggers import Trigger, TriggerFinder
+from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, PlaceMention
+from frontwatch.nlp import load_pipeline
+
+COUNTRY_WORDS = {
+    "Syria": r"Syria|Syrian|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia",
+    "Iraq": r"Iraq|Iraqi|Baghdad|Mosul|Anbar|Nineveh|Ninawa|Kirkuk|Fallujah|Ramadi|Tal[- ]?Afar|Erbil",
+    "Yemen": r"Yemen|Yemeni|Sanaa|Aden|Houthi|Houthis|Hodeidah|Taiz",
+    "Afghanistan": r"Afghanistan|Afghan|Kabul|Taliban|Helmand|Kandahar",
+    "Libya": r"Libya|Libyan|Tripoli|Benghazi|Misrata|Sirte",
+    "Turkey": r"Turkey|Ankara|Istanbul",
+    "Lebanon": r"Lebanon|Beirut",
+    "Nigeria": r"Nigeria|Nigerian|Boko Haram|Borno|Maiduguri",
+    "Somalia": r"Somalia|Somali|Mogadishu|al-Shabaab|Al-Shabab",
+    "Mali": r"\bMali\b|Malian|Bamako|Timbuktu",
+    "Ukraine": r"Ukraine|Ukrainian|Kyiv|Kiev|Donetsk|Luhansk|Kharkiv",
+}
+_COUNTRY_RES = {c: re.compile(rf"\b(?:{p})\b") for c, p in COUNTRY_WORDS.items()}
+SPEECH_BEFORE_DATE = re.compile(
+    r"\b(said|says|announced|reported|stated|claimed|told|statement|confirmed)\b[^.]{0,30}$",
+    re.IGNORECASE,
+)
+PLACE_ANAPHORA = re.compile(
+    r"\b(the (?:town|village|city|area|region|district|neighbo(?:u)?rhood|base|airport|field|"
+    r"fields|operation|clashes|fighting|attack|attacks|battle|assault|raid|raids|offensive)|"
+    r"during the|in the clashes|in the fighting|in the attack)\b",
+    re.IGNORECASE,
+)
+
+
+def countries_in(text: str) -> Counter[str]:
+    return Counter({c: len(r.findall(text)) for c, r in _COUNTRY_RES.items() if r.search(text)})
+
+
+@dataclass(slots=True)
+class _Parsed:
+    sentence: Sentence
+    doc: Doc
+    actors: list[ActorMatch]
+    attribution: Attribution
+    figures: Figures
+    triggers: list[Trigger] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Context:
+    article_country: str | None
+    published: dt.date | None
+    dominant_group: ActorEntry | None
+    last_date: tuple[dt.date | None, int] | None = None
+    last_claim: Attribution | None = None
+    last_claim_sentence: int = -10
+    last_places: list[PlaceMention] = field(default_factory=list)
+    last_places_sentence: int = -10
+    paragraph_country: dict[int, str] = field(default_factory=dict)
+
+
+class MentionExtractor:
+    def __init__(self, model: str | None = None) -> None:
+        self.nlp = load_pipeline(model)
+        self.lexicon = Lexicon.load()
+        self.actors = ActorCatalog.load(self.nlp)
+        self.triggers = TriggerFinder(self.lexicon, self.nlp)
+        self.claimants = ClaimantFinder(self.lexicon, self.nlp)
+        self.figures = FigureFinder(self.lexicon, self.nlp)
+        self.place_finder = None  # a geocoder's gazetteer-aware recogniser, when one is given
+
+    def extract(self, article) -> list[Mention]:
+        text = article.text
+        sentences = split_sentences(text, article.kept)
+        candidates = [s for s in sentences if self.triggers.may_hold_event(s.text)]
+        if not candidates:
+            return []
+        title_end = sentences[0].end if sentences and sentences[0].paragraph == 0 else -1
+        docs = self.nlp.pipe([s.text for s in candidates], batch_size=64)
+        parsed: list[_Parsed] = []
+        for sent, doc in zip(candidates, docs, strict=True):
+            parsed.append(self._parse(sent, doc))
+        ctx = _Context(
+            article_country=self._article_country(text, article.kept),
+            published=article.published,
+            dominant_group=self._dominant_group(parsed),
+        )
+        mentions: list[Mention] = []
+        by_index = {p.sentence.index: p for p in parsed}
+        for sent in sentences:
+            p = by_index.get(sent.index)
+            if p is None:
+                self._track_dates(sent, ctx)
+                continue
+            mention = self._mention(article, p, ctx, is_title=sent.end == title_end)
+            if mention is not None:
+                mentions.extend(split_by_place(mention))
+        return mentions
+
+    # -- per sentence ---------------------------------------------------------------------
+
+    def _parse(self, sent: Sentence, doc: Doc) -> _Parsed:
+        actors = self.actors.find(doc)
+        attribution = self.claimants.find(doc)
+        counts = find_counts(doc.text)
+        figures = self.figures.find(doc, counts)
+        blocked = set(figures.materiel_tokens)
+        if attribution.token_span:
+            blocked.update(range(*attribution.token_span))
+        for a in actors:
+            blocked.update(range(a.start, a.end))
+        triggers = self.triggers.find(doc, blocked, title=sent.index == 0)
+        return _Parsed(sent, doc, actors, attribution, figures, triggers)
+
+    def _article_country(self, text: str, kept: list[tuple[int, int]]) -> str | None:
+        body = "".join(text[s:e] for s, e in kept) if kept else text
+        counts = countries_in(body)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _dominant_group(self, parsed: list[_Parsed]) -> ActorEntry | None:
+        tally: Counter[str] = Counter()
+        for p in parsed:
+            for a in p.actors:
+                if a.entry.inter == 2 and a.entry.name != DOMINANT_GROUP:
+                    tally[a.entry.name] += 1
+        if not tally:
+            return None
+        return self.actors.by_name[tally.most_common(1)[0][0]]
+
+    def _track_dates(self, sent: Sentence, ctx: _Context) -> None:
+        for expr in find_date_expressions(sent.text, ctx.published):
+            if expr.date is not None and not SPEECH_BEFORE_DATE.search(sent.text[: expr.start]):
+                ctx.last_date = (expr.date, expr.precision)
+
+    def _mention(
+        self, article, p: _Parsed, ctx: _Context, is_title: bool
+    ) -> Mention | None:
+        doc, sent = p.doc, p.sentence
+        # Track the claimant even when this sentence holds no event ("Amaq released a statement").
+        attribution = p.attribution
+        if attribution.anaphoric and ctx.last_claim is not None and (
+            sent.index - ctx.last_claim_sentence <= 3
+        ):
+            attribution = Attribution(
+                ctx.last_claim.claimant,
+                ctx.last_claim.kind,
+                ctx.last_claim.affiliation,
+                attribution.hedged or ctx.last_claim.hedged,
+            )
+        if attribution.claimant:
+            ctx.last_claim = attribution
+            ctx.last_claim_sentence = sent.index
+        date_info = self._date(sent, ctx)
+        trigger = self.triggers.best(p.triggers)
+        if trigger is None:
+            return None
+        country = self._sentence_country(doc.text)
+        if country:
+            ctx.paragraph_country[sent.paragraph] = country
+        else:
+            country = ctx.paragraph_country.get(sent.paragraph) or ctx.article_country
+        offset = sent.start
+        roles = assign_roles(doc, trigger, p.actors, p.attribution)
+        dominant = ctx.dominant_group
+        if dominant is None and attribution.affiliation:
+            dominant = self.actors.by_name.get(attribution.affiliation)
+
+        def ref(m: ActorMatch) -> ActorRef:
+            return self.actors.resolve(m, country, dominant, offset)
+
+        actor1 = ref(roles.actor1) if roles.actor1 else None
+        actor2 = ref(roles.actor2) if roles.actor2 else None
+        if actor1 is None and "group" in doc.text.lower() and attribution.affiliation:
+            # "the group's shelling" in a statement by the group's own agency
+            entry = self.actors.by_name.get(attribution.affiliation)
+            if entry is not None:
+                name = self.actors.canonical_name(entry, country)
+                actor1 = ActorRef(raw="the group", name=name, inter=entry.inter, country=country)
+        assoc1 = [ref(m) for m in roles.assoc1]
+        assoc2 = [ref(m) for m in roles.assoc2]
+        actor1, assoc1 = self._lift_units(actor1, assoc1, country)
+        actor2, assoc2 = self._lift_units(actor2, assoc2, country)
+        if actor1 and actor2 and actor1.name == actor2.name:
+            actor2 = None
+
+        # Casualties: whose dead, how many.
+        killed = [c for c in p.figures.casualties if c.kind == "killed"]
+        injured = [c for c in p.figures.casualties if c.kind == "injured"]
+        victims_civilian = any(c.civilians for c in killed + injured)
+        victim_actor = self._victims(doc, p.actors, killed + injured, ref)
+        if victim_actor is not None:
+            if actor2 is None and (actor1 is None or victim_actor.name != actor1.name):
+                actor2 = victim_actor
+            elif actor1 is not None and victim_actor.name == actor1.name and actor2 is not None:
+                # "ISIS attacked the SAA, killing 7 SAA troops": the dead are the target's.
+                pass
+        if victims_civilian and actor2 is None:
+            civ = self.actors.by_name["Civilians ({country})"]
+            actor2 = ActorRef(
+                raw="civilians", name=self.actors.canonical_name(civ, country), inter=7,
+                country=country,
+            )
+
+        # Places
+        object_region = None
+        if trigger.kind in ("territory", "transfer"):
+            object_region = (trigger.end, len(doc))
+        blocked = set()
+        for a in p.actors:
+            blocked.update(range(a.start, a.end))
+        if attribution.token_span:
+            blocked.update(range(*attribution.token_span))
+        blocked.update(p.figures.materiel_tokens)
+        places = find_places(doc, blocked, object_region)
+        if self.place_finder is not None:
+            places = _merge_places(places, self.place_finder(doc.text))
+        for pl in places:
+            pl.start += offset
+            pl.end += offset
+        if trigger.kind == "territory" and not places:
+            # "captured a battle tank": not territory; read as a clash if anything.
+            trigger = Trigger("clash", trigger.start, trigger.end, trigger.text, trigger.is_verb)
+        inherited_place = False
+        if not places and ctx.last_places and (sent.index - ctx.last_places_sentence) <= 4:
+            places = [_copy_place(pl) for pl in ctx.last_places]
+            inherited_place = True
+        elif places and not all(pl.role == "region" for pl in places):
+            ctx.last_places = places
+            ctx.last_places_sentence = sent.index
+        elif PLACE_ANAPHORA.search(doc.text) and ctx.last_places and not any(
+            pl.role != "region" for pl in places
+        ):
+            places = [_copy_place(pl) for pl in ctx.last_places] + places
+            inherited_place = True
+
+        sub_event, event_type = classify(
+            trigger, p.triggers, actor1, actor2, victims_civilian, doc.text
+        )
+        if sub_event is None:
+            return None
+
+        fatalities = _sum_counts([c.count for c in killed])
+        injuries = _sum_counts([c.count for c in injured])
+        materiel = [
+            Materiel(
+                category=m.category,
+                count=m.count,
+                fate=m.fate,
+                side=self._owner(doc, m, p.actors, ref, actor1, actor2),
+                text=m.text,
+            )
+            for m in p.figures.materiel
+        ]
+        date, precision = date_info
+        civilian_targeting = bool(actor2 and actor2.inter == 7) and event_type in (
+            "Violence against civilians",
+            "Explosions/Remote violence",
+        )
+        confidence = 0.45
+        confidence += 0.15 if actor1 else 0
+        confidence += 0.1 if places and not inherited_place else 0
+        confidence += 0.1 if trigger.is_verb else 0
+        confidence += 0.1 if (fatalities or materiel) else 0
+        return Mention(
+            article_id=article.id,
+            sentence=Evidence(article.id, sent.start, sent.end, sent.text),
+            trigger=trigger.text,
+            event_type=event_type,
+            sub_event_type=sub_event,
+            actor1=actor1,
+            actor2=actor2,
+            assoc_actor_1=assoc1,
+            assoc_actor_2=assoc2,
+            places=places,
+            date=date,
+            time_precision=precision,
+            fatalities=fatalities,
+            injuries=injuries,
+            victims=victim_actor.name if victim_actor else (actor2.name if victims_civilian and
+                                                            actor2 else None),
+            materiel=materiel,
+            claimant=attribution.claimant,
+            claimant_kind=attribution.kind,
+            hedged=attribution.hedged,
+            civilian_targeting=civilian_targeting,
+            confidence=round(min(confidence, 0.95), 2),
+            country=country,
+        )
+
+    def _date(self, sent: Sentence, ctx: _Context) -> tuple[dt.date | None, int]:
+        best = None
+        for expr in find_date_expressions(sent.text, ctx.published):
+            if expr.date is None:
+                continue
+            statement = bool(SPEECH_BEFORE_DATE.search(sent.text[: expr.start]))
+            if best is None or (best[2] and not statement):
+                best = (expr.date, expr.precision, statement)
+        if best is not None:
+            date, precision, statement = best
+            if not statement:
+                ctx.last_date = (date, precision)
+                return date, precision
+            # Only the statement's date is known: the event is on or before it.
+            return date, max(2, precision)
+        if ctx.last_date is not None:
+            return ctx.last_date
+        if ctx.published is not None:
+            return ctx.published, 2
+        return None, 3
+
+    def _sentence_country(self, text: str) -> str | None:
+        counts = countries_in(text)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _lift_units(
+        self, actor: ActorRef | None, assoc: list[ActorRef], country: str | None
+    ) -> tuple[ActorRef | None, list[ActorRef]]:
+        """A unit named alone ("Tiger Forces") acts for its parent, which becomes the actor."""
+        if actor is None:
+            return None, assoc
+        parent = self.actors.parent_of(actor.name)
+        if parent:
+            entry = self.actors.by_name[parent]
+            lifted = ActorRef(raw=actor.raw, name=entry.name, inter=entry.inter,
+                              country=entry.country, start=actor.start, end=actor.end)
+            assoc = [actor] + [a for a in assoc if a.name != actor.name]
+            actor = lifted
+        assoc = [a for a in assoc if a.name != actor.name]
+        seen: set[str] = set()
+        unique = []
+        for a in assoc:
+            if a.name not in seen:
+                seen.add(a.name)
+                unique.append(a)
+        return actor, unique
+
+    def _victims(self, doc: Doc, actors: list[ActorMatch], figures: list[CasualtyFigure], ref):
+        for fig in figures:
+            if fig.victim_tokens is None:
+                continue
+            s, e = fig.victim_tokens
+            for a in actors:
+                if a.start >= s - 1 and a.end <= e + 1:
+                    return ref(a)
+        return None
+
+    def _owner(self, doc: Doc, item, actors: list[ActorMatch], ref, actor1, actor2) -> str | None:
+        if item.owner_tokens is not None:
+            s, e = item.owner_tokens
+            for a in actors:
+                if a.start >= s and a.end <= e:
+                    return ref(a).name
+        for a in actors:
+            if a.end == item.start:
+                return ref(a).name
+        if item.fate in ("destroyed", "damaged", "captured"):
+            return actor2.name if actor2 else None
+        return None
+
+
+PATIENT_SUBJECT_TRIGGERS = {"died", "die", "dies", "dead", "deaths", "death", "casualties"}
+PATIENT_SUBJECT_VERBS = {"suffer", "sustain", "lose", "incur", "face", "endure", "die"}
+
+
+@dataclass(slots=True)
+class Roles:
+    actor1: ActorMatch | None = None
+    actor2: ActorMatch | None = None
+    assoc1: list[ActorMatch] = field(default_factory=list)
+    assoc2: list[ActorMatch] = field(default_factory=list)
+
+
+def _root(doc: Doc, a: ActorMatch):
+    return doc[a.start : a.end].root
+
+
+def assign_roles(
+    doc: Doc, trigger: Trigger, actors: list[ActorMatch], attribution: Attribution
+) -> Roles:
+    """Who acts (actor1) and who is acted upon (actor2), from the parse with a word-order
+    fallback."""
+    cands = []
+    for a in actors:
+        if attribution.token_span and a.start >= attribution.token_span[0] and \
+                a.end <= attribution.token_span[1]:
+            continue
+        before = doc[max(0, a.start - 3) : a.start].text.lower()
+        if "according to" in before:
+            continue
+        cands.append(a)
+    if not cands:
+        return Roles()
+    trig_tok = doc[trigger.start : trigger.end].root
+    head = trig_tok
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    agents, patients, unknown = [], [], []
+    subject_is_patient = trig_tok.lower_ in PATIENT_SUBJECT_TRIGGERS or head.lemma_ in (
+        PATIENT_SUBJECT_VERBS
+    )
+    trigger_subtree = {t.i for t in trig_tok.subtree} if not trigger.is_verb else set()
+    own_agents = []
+    for a in cands:
+        r = _root(doc, a)
+        role = None
+        if r.dep_ == "pobj" and r.head.lower_ == "by":
+            role = "agent"
+        elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
+            role = "patient"
+        elif r.dep_ == "poss":
+            role = "agent"
+        elif r.dep_ == "nsubjpass":
+            role = "patient"
+        elif r.dep_ in ("nsubj",):
+            role = "agent"
+        elif r.dep_ in ("dobj",):
+            role = "patient"
+        elif r.dep_ == "conj":
+            # conjoined with an earlier actor: same role as it ("the SAA and tribal forces")
+            first = r.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            if first.dep_ in ("nsubj", "poss") or (first.dep_ == "pobj" and
+                                                     first.head.lower_ == "by"):
+                role = "agent"
+            elif first.dep_ in ("dobj", "nsubjpass"):
+                role = "patient"
+        elif r.dep_ == "compound" or r.dep_ == "amod" or r.dep_ == "nmod":
+            # "ISIS positions", "SAA troops"
+            h = r.head
+            if h.dep_ in ("nsubj",) or (h.dep_ == "pobj" and h.head.lower_ == "by"):
+                role = "agent"
+            elif h.dep_ in ("dobj", "nsubjpass") or (
+                h.dep_ == "pobj" and h.head.lower_ in ("against", "on", "at", "of")
+            ):
+                role = "patient"
+        if role is None:
+            role = "agent" if a.start < trigger.start else "patient"
+        if role == "agent" and subject_is_patient and r.dep_ in ("nsubj", "conj", "compound"):
+            role = "patient"
+        if role == "agent" and r.dep_ == "nsubj" and r.head.lemma_ in PATIENT_SUBJECT_VERBS:
+            role = "patient"
+        if role == "agent" and (
+            (r.head.i == trig_tok.i and r.dep_ in ("nsubj", "poss"))
+            or (r.i in trigger_subtree and r.dep_ in ("poss", "pobj", "compound"))
+        ):
+            own_agents.append(a)
+        (agents if role == "agent" else patients if role == "patient" else unknown).append(a)
+    if own_agents:
+        # "attacks by ISIS", "the group's shelling": the trigger names its own agent; the
+        # clause's subject is then the one who suffered it.
+        patients = [a for a in agents if a not in own_agents] + patients
+        agents = own_agents
+    roles = Roles()
+    if agents:
+        roles.actor1 = agents[0]
+        for a in agents[1:]:
+            if a.entry.name != roles.actor1.entry.name:
+                roles.assoc1.append(a)
+    for a in patients:
+        if roles.actor1 is not None and a.entry.name == roles.actor1.entry.name:
+            continue
+        if roles.actor2 is None:
+            roles.actor2 = a
+        elif a.entry.name != roles.actor2.entry.name:
+            roles.assoc2.append(a)
+    if roles.actor1 is None and roles.actor2 is not None and trigger.kind in (
+        "territory", "clash", "air", "shelling"
+    ) and trigger.is_verb and trig_tok.dep_ not in ("auxpass",) and not any(
+        c.dep_ == "auxpass" for c in trig_tok.children
+    ):
+        # "liberated Khirbet Makman" with the subject out of the catalogue: leave actor1 empty.
+        pass
+    return roles
+
+
+TERRITORY_SUBS = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+
+
+def split_by_place(m: Mention) -> list[Mention]:
+    """ACLED codes a territory change once per place: "liberated A, B and C" is three events.
+    Figures and materiel stay with the first, so nothing is counted three times."""
+    own = [p for p in m.places if p.role in ("at", "near") and
+           m.sentence.start <= p.start < m.sentence.end]
+    if m.sub_event_type not in TERRITORY_SUBS or len(own) < 2:
+        return [m]
+    regions = [p for p in m.places if p not in own]
+    out = []
+    for i, place in enumerate(own):
+        copy = replace(m, places=[place] + regions)
+        if i > 0:
+            copy.fatalities = None
+            copy.injuries = None
+            copy.materiel = []
+        out.append(copy)
+    return out
+
+
+def _sum_counts(counts: list[Count]) -> Count | None:
+    if not counts:
+        return None
+    if len(counts) == 1:
+        return counts[0]
+    total = sum(count_to_fatalities(c) for c in counts)
+    return Count(value=total, approximate=any(c.approximate or c.value is None for c in counts))
+
+
+def _copy_place(p: PlaceMention) -> PlaceMention:
+    return PlaceMention(
+        text=p.text, start=p.start, end=p.end, role=p.role, offset_km=p.offset_km,
+        direction=p.direction, anchor=p.anchor, admin_hint=p.admin_hint,
+    )
+
+
+def _merge_places(own: list[PlaceMention], found: list[PlaceMention]) -> list[PlaceMention]:
+    out = list(own)
+    for f in found:
+        if not any(o.start < f.end and f.start < o.end for o in own):
+            out.append(f)
+    return sorted(out, key=lambda p: p.start)
+
+
+__all__ = ["MentionExtractor", "assign_roles", "Span"]

@@ -1,0 +1,212 @@
+"""Place mentions in a parsed sentence, with their role: at, near, offset from an anchor,
+countryside of, or a whole region.
+
+Sources: spaCy's GPE/LOC/FAC entities, cue words ("the village of X", "X town", "near X"), and
+the list of places after a territory verb ("liberated A, B and C"), which NER often misses for
+small Arabic-named villages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from frontwatch.model import PlaceMention
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+FEATURE_NOUNS = {
+    "village", "villages", "town", "towns", "city", "cities", "area", "areas", "district",
+    "districts", "neighbourhood", "neighborhood", "province", "governorate", "countryside",
+    "region", "suburb", "suburbs", "outskirts", "field", "fields", "oilfield", "airbase",
+    "airport", "desert", "mountain", "mountains", "hill", "hills", "valley", "plain", "camp",
+    "crossing", "border", "dam", "base", "hamlet", "settlement", "municipality", "subdistrict",
+    "sub-district", "quarter",
+}
+NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "camp", "crossing",
+                  "base", "mountains", "mountain", "hills", "valley"}
+CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "toward", "towards",
+                    "between", "across", "inside"}
+REGION_NOUNS = {"province", "governorate", "region", "provinces", "governorates"}
+NAME_PARTICLES = {
+    "al", "el", "ar", "as", "ash", "ad", "az", "at", "an", "ez", "es", "bin", "ibn", "abu",
+    "umm", "um", "bani", "beni", "de", "du", "-", "'", "’", "of",
+}
+NOT_PLACES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "on", "in", "at", "meanwhile", "government",
+    "according", "special", "troops", "forces", "army", "state", "islamic", "coalition",
+    "video", "photo", "update", "breaking", "he", "she", "they", "it", "we", "this", "that",
+}
+NEAR_CUES = ("near", "outside", "around", "close to", "vicinity of", "outskirts of",
+             "area of", "areas of", "surroundings of", "environs of", "edge of", "approaches to",
+             "south of", "north of", "east of", "west of", "northeast of", "northwest of",
+             "southeast of", "southwest of", "not far from", "on the road to", "between")
+OFFSET = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers|kilometre|kilometer|miles?)\s+"
+    r"(?:\(\s*\d+\s*miles?\s*\)\s+)?"
+    r"((?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)(?:ern)?)\s+of\s*$",
+    re.IGNORECASE,
+)
+DIRECTION_ADJ = {
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western", "east", "west", "north", "south",
+}
+COUNTRIES = {
+    "syria", "iraq", "turkey", "lebanon", "jordan", "iran", "israel", "russia", "yemen",
+    "afghanistan", "libya", "egypt", "saudi arabia", "kuwait", "qatar",
+}
+
+
+def _is_name_token(tok) -> bool:
+    text = tok.text
+    if tok.lower_ in NOT_PLACES or tok.is_punct and text not in ("-", "'", "’"):
+        return False
+    return text[:1].isupper() or tok.lower_ in NAME_PARTICLES
+
+
+def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (with Arabic particles and hyphens) in [start, end)."""
+    runs = []
+    i = start
+    while i < end:
+        tok = doc[i]
+        if tok.text[:1].isupper() and tok.lower_ not in NOT_PLACES and not tok.is_punct:
+            j = i + 1
+            while j < end and _is_name_token(doc[j]):
+                j += 1
+            # A run never ends on a particle or hyphen.
+            while j > i + 1 and (doc[j - 1].lower_ in NAME_PARTICLES):
+                j -= 1
+            runs.append((i, j))
+            i = j
+        elif tok.lower_ in NAME_PARTICLES - {"-", "'", "’", "of"} and i + 2 < end \
+                and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper():
+            # "al-Kadir": lower-case article before the name.
+            j = i + 3
+            while j < end and _is_name_token(doc[j]):
+                j += 1
+            while j > i + 3 and doc[j - 1].lower_ in NAME_PARTICLES:
+                j -= 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _role_for(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | None]:
+    before = doc.text[max(0, doc[start].idx - 45) : doc[start].idx].lower().rstrip()
+    offset = OFFSET.search(before)
+    if offset:
+        return "offset", float(offset.group(1)), offset.group(2)
+    after = doc[end : min(len(doc), end + 2)]
+    after_words = [t.lower_ for t in after]
+    prev_words = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    if "countryside" in after_words[:1] or before.endswith("countryside of"):
+        return "countryside", None, None
+    if (after_words[:1] and after_words[0] in REGION_NOUNS) or before.endswith(
+        ("province of", "governorate of", "region of", "provinces of")
+    ):
+        return "region", None, None
+    if prev_words and prev_words[-1] in DIRECTION_ADJ:
+        return "region", None, None
+    if doc[start:end].text.lower() in COUNTRIES:
+        return "region", None, None
+    for cue in NEAR_CUES:
+        if before.endswith(cue) or re.search(rf"\b{cue}\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$",
+                                             before[-len(cue) - 25:]):
+            if cue in ("between",):
+                return "near", None, None
+            return "near", None, None
+    return "at", None, None
+
+
+def find_places(
+    doc: Doc,
+    blocked: set[int],
+    object_region: tuple[int, int] | None = None,
+) -> list[PlaceMention]:
+    """Places in the sentence (offsets relative to the sentence), in text order.
+
+    `object_region` is the token range after a territory verb where every capitalised name is
+    taken as a place ("liberated Khirbet Makman village, Al-Qadir town and Bir Rahum")."""
+    spans: dict[tuple[int, int], str] = {}
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            spans[(ent.start, ent.end)] = "ner"
+    for i, tok in enumerate(doc):
+        low = tok.lower_
+        if low not in FEATURE_NOUNS:
+            continue
+        # "the village of X" / "the town of X"
+        if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+            for s, e in name_runs(doc, i + 2, min(len(doc), i + 9))[:1]:
+                if s == i + 2:
+                    spans[(s, e)] = "cue"
+        # "X village" / "X countryside" / "Shaer fields"
+        j = i
+        while j > 0 and _is_name_token(doc[j - 1]):
+            j -= 1
+        while j < i and doc[j].lower_ in NAME_PARTICLES and not (
+            j + 1 < i and doc[j + 1].text == "-"
+        ):
+            j += 1
+        if j < i and (doc[j].text[:1].isupper() or doc[j + 1 : i].text[:1] == "-"):
+            end = i + 1 if low in NAMED_FEATURES else i
+            spans[(j, end)] = "cue"
+    # "near X", "in X", "at the X fields", and "X and Y" after such a cue.
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in CUE_PREPOSITIONS:
+            continue
+        k = i + 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        runs = name_runs(doc, k, min(len(doc), k + 8))
+        if runs and runs[0][0] == k:
+            s, e = runs[0]
+            if e < len(doc) and doc[e].lower_ in FEATURE_NOUNS and doc[e].lower_ in NAMED_FEATURES:
+                e += 1
+            spans.setdefault((s, e), "cue")
+            # coordinated names: "near Ghanim Ali and al-Kadir"
+            while e + 1 < len(doc) and doc[e].lower_ in ("and", ","):
+                nxt = name_runs(doc, e + 1, min(len(doc), e + 9))
+                if not nxt or nxt[0][0] != e + 1:
+                    break
+                s2, e2 = nxt[0]
+                spans.setdefault((s2, e2), "cue")
+                e = e2
+    if object_region is not None:
+        for s, e in name_runs(doc, *object_region):
+            spans.setdefault((s, e), "list")
+    out: list[PlaceMention] = []
+    taken: set[int] = set()
+    for (s, e), _source in sorted(spans.items(), key=lambda kv: (kv[0][0], -(kv[0][1]))):
+        if any(i in taken for i in range(s, e)):
+            continue
+        if any(i in blocked for i in range(s, e)):
+            continue
+        span = doc[s:e]
+        text = span.text.strip(" -'’")
+        if not text or text.lower() in NOT_PLACES or len(text) < 3:
+            continue
+        role, km, direction = _role_for(doc, s, e)
+        taken.update(range(s, e))
+        out.append(
+            PlaceMention(
+                text=text,
+                start=span.start_char,
+                end=span.start_char + len(span.text.rstrip(" -'’")),
+                role=role,
+                offset_km=km,
+                direction=direction,
+            )
+        )
+    # An offset's anchor is the place it is measured from.
+    for p in out:
+        if p.role == "offset":
+            p.anchor = p.text
+    return out

@@ -1,0 +1,182 @@
+"""Event triggers: the cheap sentence filter and the precise, parse-aware trigger finder.
+
+The filter is one regular expression over raw text (no tokens), so every sentence of every
+article pays almost nothing; only sentences it passes go through the parser and NER.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from frontwatch.extract.lexicon import Lexicon
+
+# Words that ask for an air context before "strike"/"bombing" mean an air strike.
+WEAK_AIR = {"strike", "strikes", "struck", "bombed", "bombing", "bombings"}
+AIR_CONTEXT = re.compile(
+    r"\b(warplanes?|jets?|aircraft|air ?force|helicopters?|drones?|coalition|aerial|planes?|"
+    r"air|sorties?|bombers?|UAVs?)\b",
+    re.IGNORECASE,
+)
+IRREALIS_HEADS = {
+    "plan", "threaten", "vow", "intend", "prepare", "aim", "want", "seek", "deny", "reject",
+    "refute", "expect", "hope", "fear", "warn", "call", "urge", "demand", "consider", "propose",
+    "pledge", "promise", "able", "ready", "likely", "could", "would", "will", "may", "might",
+    "should", "must", "need", "refuse", "avoid", "prevent", "fail",
+}
+MODAL_AUX = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "must", "can"}
+CONDITIONAL_MARKS = {"if", "unless", "once", "until", "whether"}
+# A cause stated beside a negated verb is still a fact: "has not liberated the town because of
+# attacks by ISIS".
+FACTUAL_PREPS = {"because", "despite", "amid", "after", "following", "due", "during"}
+# Habitual or general statements ("US forces spearhead offensives") are not events.
+PRESENT_SIMPLE = {"VBZ", "VBP"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    kind: str
+    start: int  # token index
+    end: int
+    text: str
+    is_verb: bool
+
+
+class TriggerFinder:
+    def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        self.lexicon = lexicon
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrases: list[str] = []
+        for kind, words in lexicon.trigger_kinds.items():
+            self.matcher.add(kind, [nlp.make_doc(w) for w in words])
+            phrases.extend(words)
+        alternatives = sorted({re.escape(p) for p in phrases}, key=len, reverse=True)
+        self.prefilter = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+        self.rank = {kind: i for i, kind in enumerate(lexicon.priority)}
+
+    def may_hold_event(self, text: str) -> bool:
+        return self.prefilter.search(text) is not None
+
+    def find(self, doc: Doc, blocked: set[int], title: bool = False) -> list[Trigger]:
+        """Triggers in `doc` that state a real, past event; `blocked` are token indices
+        already taken by actors, materiel or claimants."""
+        found: dict[tuple[int, int], Trigger] = {}
+        for match_id, start, end in self.matcher(doc):
+            kind = doc.vocab.strings[match_id]
+            if any(i in blocked for i in range(start, end)):
+                continue
+            last = doc[end - 1]
+            if end < len(doc):
+                nxt = doc[end].lower_
+                if nxt in self.lexicon.modifier_blockers.get(last.lower_, ()):
+                    continue
+            span = doc[start:end]
+            if kind == "air" and span.text.lower() in WEAK_AIR and not AIR_CONTEXT.search(doc.text):
+                if span.text.lower().startswith("bomb"):
+                    kind = "ied"
+                else:
+                    continue
+            head = span.root
+            if head.dep_ == "amod" and head.tag_ == "VBN" and kind != "kill":
+                # "the recently liberated town": an attribute, not an event
+                continue
+            if last.dep_ == "compound" and last.head.i >= end and kind not in ("kill",):
+                # "attack helicopters", "shelling positions": the word names something else.
+                if kind not in ("air", "shelling", "ied", "suicide", "chemical"):
+                    continue
+            if not title and not self._is_factual(head):
+                continue
+            key = (start, end)
+            trig = Trigger(
+                kind=kind,
+                start=start,
+                end=end,
+                text=span.text,
+                is_verb=head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"),
+            )
+            if key not in found or self.rank[kind] < self.rank[found[key].kind]:
+                found[key] = trig
+        # Drop triggers nested in a longer trigger of the same sentence.
+        triggers = sorted(found.values(), key=lambda t: (t.start, -(t.end - t.start)))
+        kept: list[Trigger] = []
+        for t in triggers:
+            if any(k.start <= t.start and t.end <= k.end and (k.end - k.start) > (t.end - t.start)
+                   for k in kept):
+                continue
+            kept.append(t)
+        return kept
+
+    def best(self, triggers: list[Trigger]) -> Trigger | None:
+        if not triggers:
+            return None
+        return min(triggers, key=lambda t: (self.rank[t.kind], t.start))
+
+    @staticmethod
+    def clause_head(tok: Token) -> Token:
+        """The verb that governs a trigger (itself when it is a verb)."""
+        cur = tok
+        for _ in range(6):
+            if cur.pos_ in ("VERB", "AUX") or cur.tag_.startswith("VB"):
+                return cur
+            if cur.head is cur:
+                return cur
+            cur = cur.head
+        return cur
+
+    def _is_factual(self, tok: Token) -> bool:
+        """False for negated, future, hypothetical or habitual statements."""
+        path = [tok]
+        cur = tok
+        while cur.head is not cur and len(path) < 8:
+            cur = cur.head
+            path.append(cur)
+        head = self.clause_head(tok)
+        # A trigger reached through "because of", "despite"... is presupposed as fact.
+        through_factual = False
+        for t in path[1:]:
+            if t.lower_ in FACTUAL_PREPS or (t.lower_ == "of" and t.i > 0
+                                             and t.doc[t.i - 1].lower_ == "because"):
+                through_factual = True
+                break
+            if t is head:
+                break
+        for t in (tok, head):
+            for child in t.children:
+                if child.dep_ == "neg" and not (through_factual and t is head):
+                    return False
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX:
+                    if not through_factual:
+                        return False
+                if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                    return False
+        if tok.lower_ in ("no", "not"):
+            return False
+        # "no one was killed", "no casualties"
+        for child in tok.children:
+            if child.lower_ in ("no", "neither", "nor") and child.dep_ in ("det", "neg", "nsubj"):
+                return False
+        if head.tag_ in PRESENT_SIMPLE and head.lemma_ not in ("be", "have"):
+            has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+            if not has_perfect:
+                return False
+        if head.lemma_ == "be" and head.tag_ in PRESENT_SIMPLE and tok is not head:
+            # "ISIS is in a difficult situation despite counter-attacks"
+            if not any(c.dep_ in ("acomp", "attr") for c in head.children):
+                return False
+        if through_factual:
+            return True
+        # Embedding verbs: "plans to attack", "denied shelling", "threatened to storm".
+        governor = head.head if head.dep_ in ("xcomp", "ccomp", "dobj", "advcl") else None
+        if tok is not head and tok.dep_ in ("dobj", "pobj") and head.lemma_ in IRREALIS_HEADS:
+            return False
+        if governor is not None and governor.lemma_ in IRREALIS_HEADS and head.dep_ == "xcomp":
+            return False
+        if head.lemma_ in ("deny", "refute", "reject") and tok is not head:
+            return False
+        if governor is not None and governor.lemma_ in ("deny", "refute", "reject"):
+            return False
+        return True

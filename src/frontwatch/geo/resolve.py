@@ -1,0 +1,142 @@
+"""Ranking a name's candidate places with what the article says around it.
+
+A candidate's score adds up: how well the name matched, the place's population and kind (a
+country or province outranks a hamlet of the same name), whether its country is the article's,
+whether its province is named nearby, and how close it lies to the article's other places.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from frontwatch.geo.gazetteer import Candidate, Gazetteer
+
+EARTH_KM = 6371.0088
+
+# Weights of the score's terms. Set by hand on the seed and checked on LGL / TR-News
+# (bench/geo.py); the name match weighs most, then the article's context, then the priors.
+W_MATCH = 2.0
+W_POPULATION = 0.5
+W_COUNTRY = 1.6
+W_ADMIN1 = 1.2
+W_PROXIMITY = 1.4
+LAYER_BONUS = {0: 0.0, 1: 0.4, 2: 0.8}
+FEATURE_BONUS = {"PCLI": 1.1, "PCLD": 0.6, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.6,
+                 "PCL": 1.0, "CONT": 1.0, "ADM1": 0.75, "PPLC": 0.45, "PPLA": 0.2}
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def offset_point(lat: float, lon: float, km: float, direction: str) -> tuple[float, float]:
+    """The point `km` from (lat, lon) towards a compass direction ('east', 'north-west'...)."""
+    bearings = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+                "southwest": 225, "west": 270, "northwest": 315}
+    bearing = bearings.get(direction.replace("-", "").replace(" ", "").lower())
+    if bearing is None:
+        return lat, lon
+    b, d = math.radians(bearing), km / EARTH_KM
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1),
+                         math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
+
+
+@dataclass(slots=True)
+class GeoContext:
+    """What is known around a name: the article's countries, named provinces, other places."""
+
+    countries: dict[str, float] = field(default_factory=dict)  # ISO code -> weight 0..1
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)  # (cc, code) -> weight
+    points: list[tuple[float, float]] = field(default_factory=list)  # other places' coordinates
+    # A hard limit: candidates farther than max_km from `near` are not this place.
+    near: tuple[float, float] | None = None
+    max_km: float | None = None
+
+
+def prior(c: Candidate) -> float:
+    """Context-free score: name match, population, kind of place, user layer."""
+    pop = math.log10(c.population + 1) / 7.0
+    return (W_MATCH * c.match_score + W_POPULATION * pop + FEATURE_BONUS.get(c.fcode, 0.0)
+            + LAYER_BONUS.get(c.layer, 0.0))
+
+
+def score(c: Candidate, ctx: GeoContext | None) -> float:
+    s = prior(c)
+    if ctx is None:
+        return s
+    if ctx.countries:
+        s += W_COUNTRY * ctx.countries.get(c.country_code, 0.0)
+    if ctx.admin1 and not c.is_country:
+        s += W_ADMIN1 * ctx.admin1.get((c.country_code, c.admin1_code), 0.0)
+    if ctx.points and not c.is_admin:
+        d = min(distance_km(c.latitude, c.longitude, lat, lon) for lat, lon in ctx.points)
+        s += W_PROXIMITY * math.exp(-d / 150.0)
+    return s
+
+
+def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list[Candidate]:
+    """Candidates best first, each carrying its score; far ones dropped when ctx.near is set."""
+    out = []
+    for c in candidates:
+        if ctx is not None and ctx.near is not None and ctx.max_km is not None:
+            if distance_km(c.latitude, c.longitude, *ctx.near) > ctx.max_km:
+                continue
+        out.append(replace(c, score=score(c, ctx)))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def country_votes(gazetteer: Gazetteer, names: Sequence[str],
+                  extra: dict[str, float] | None = None) -> dict[str, float]:
+    """The article's countries, weighted 0..1, from each name's most likely place."""
+    votes: dict[str, float] = defaultdict(float)
+    for cc, w in (extra or {}).items():
+        votes[cc] += w
+    for name in names:
+        ranked = rank(gazetteer.candidates(name))
+        if not ranked:
+            continue
+        top = ranked[0]
+        if not top.country_code:
+            continue
+        # A name that is a country (or has one clear reading) votes fully; an ambiguous one
+        # votes by its margin over the first candidate from another country.
+        rival = next((c for c in ranked[1:] if c.country_code != top.country_code), None)
+        margin = 1.0 if rival is None else min(1.0, max(0.0, top.score - rival.score))
+        weight = 1.0 if top.is_country else 0.3 + 0.7 * margin
+        votes[top.country_code] += weight
+    if not votes:
+        return {}
+    best = max(votes.values())
+    return {cc: v / best for cc, v in votes.items() if v / best >= 0.1}
+
+
+def resolve_article_names(gazetteer: Gazetteer, names: Sequence[str],
+                          extra_countries: dict[str, float] | None = None,
+                          ) -> list[Candidate | None]:
+    """Resolve all toponyms of one text together: country vote, then proximity to each other."""
+    countries = country_votes(gazetteer, names, extra_countries)
+    first = []
+    for name in names:
+        ranked = rank(gazetteer.candidates(name), GeoContext(countries=countries))
+        first.append(ranked[0] if ranked else None)
+    admin1 = {(c.country_code, c.admin1_code): 0.6 for c in first if c is not None and c.is_admin1}
+    out: list[Candidate | None] = []
+    for i, name in enumerate(names):
+        # Other places that are points (not whole countries or provinces) and not this name.
+        points = [(c.latitude, c.longitude) for j, c in enumerate(first)
+                  if c is not None and j != i and not c.is_admin and names[j] != name]
+        ctx = GeoContext(countries=countries, admin1=admin1, points=points)
+        ranked = rank(gazetteer.candidates(name), ctx)
+        out.append(ranked[0] if ranked else None)
+    return out

@@ -1,0 +1,189 @@
+"""Cross-article event merging: when two reports tell the same incident, and what it then says.
+
+Pure functions over `Event` and `Claim` records; the store calls them and records the reasons,
+so every merge can be explained (`frontwatch event ID`).
+
+Two reports are one incident when all four hold:
+- dates compatible within their precision (`time_precision` 1 day, 2 week, 3 month);
+- the same place: same GeoNames id, or within `NEAR_KM`, or (when either is only roughly
+  located, geo_precision >= 2) the same admin2;
+- the same event-type family (`FAMILIES`): outlets call one fight a clash, another shelling;
+- compatible actors: the actors one report names are a subset of the other's (order ignored;
+  "Unidentified Armed Group" and empty actors match anything).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from frontwatch.model import Claim, Count, Event
+
+NEAR_KM = 5.0
+
+# Sub-event types whose reports may describe one incident differently.
+TERRITORY_SUB_EVENTS = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
+FAMILIES: dict[str, str] = {
+    "Battles": "fighting",
+    "Explosions/Remote violence": "fighting",
+    "Violence against civilians": "violence against civilians",
+    "Protests": "demonstrations",
+    "Riots": "demonstrations",
+    "Strategic developments": "strategic",
+}
+
+# Days either side a report of that time precision may lie from the incident.
+DATE_SLACK_DAYS = {1: 1, 2: 7, 3: 31}
+
+# Actors that say nothing about who fought: they never contradict a named actor.
+WILDCARD_ACTORS = frozenset({"", "unidentified armed group", "unknown"})
+
+# Vague quantifiers as figures. ACLED codes "tens" 10, "dozens" 12, "hundreds" 100; other
+# vague words ("several", "large numbers", "some") count small so they never inflate a toll.
+VAGUE_FIGURES = {
+    "tens": 10,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+}
+VAGUE_SMALL = 3
+
+
+def family_of(event_type: str, sub_event_type: str) -> str:
+    if sub_event_type in TERRITORY_SUB_EVENTS:
+        return "territory"
+    return FAMILIES.get(event_type, event_type.lower() or "other")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(slots=True)
+class MergeDecision:
+    """Why a report joins an event; `score` orders candidates (lower is closer)."""
+
+    reasons: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+    def explain(self) -> str:
+        return "; ".join(self.reasons)
+
+
+def date_reason(a: Event, b: Event) -> tuple[str, int] | None:
+    try:
+        da, db = dt.date.fromisoformat(a.event_date), dt.date.fromisoformat(b.event_date)
+    except ValueError:
+        return None
+    slack = max(
+        DATE_SLACK_DAYS.get(a.time_precision, 31), DATE_SLACK_DAYS.get(b.time_precision, 31)
+    )
+    gap = abs((da - db).days)
+    if gap > slack:
+        return None
+    if gap == 0:
+        return f"same date {a.event_date}", 0
+    return f"dates {a.event_date} and {b.event_date} within {slack} day(s) of precision", gap
+
+
+def place_reason(a: Event, b: Event) -> tuple[str, float] | None:
+    if a.geonameid and b.geonameid and a.geonameid == b.geonameid:
+        return f"same GeoNames id {a.geonameid} ({a.location or b.location})", 0.0
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        if km <= NEAR_KM:
+            return f"{a.location or '?'} and {b.location or '?'} {km:.1f} km apart", km
+    low_precision = max(a.geo_precision or 3, b.geo_precision or 3) >= 2
+    if (
+        low_precision
+        and a.admin2
+        and a.admin2 == b.admin2
+        and (a.country or b.country) == (b.country or a.country)
+    ):
+        return f"same admin2 {a.admin2} (geo precision {a.geo_precision}/{b.geo_precision})", 25.0
+    if (
+        not a.geonameid
+        and not b.geonameid
+        and a.location
+        and a.location.lower() == b.location.lower()
+        and (a.country or b.country) == (b.country or a.country)
+    ):
+        return f"same place name {a.location} (not geocoded)", 1.0
+    return None
+
+
+def _actors(e: Event) -> set[str]:
+    return {x.strip().lower() for x in (e.actor1, e.actor2)} - WILDCARD_ACTORS
+
+
+def actor_reason(a: Event, b: Event) -> str | None:
+    sa, sb = _actors(a), _actors(b)
+    if sa == sb:
+        return "same actors " + (" / ".join(sorted(sa)) if sa else "(none named)")
+    if sa <= sb or sb <= sa:
+        return "compatible actors: " + " / ".join(sorted(sa)) + " within " + " / ".join(sorted(sb))
+    return None
+
+
+def merge_decision(existing: Event, new: Event) -> MergeDecision | None:
+    """The reasons `new` tells the same incident as `existing`, or None."""
+    fam_a = family_of(existing.event_type, existing.sub_event_type)
+    fam_b = family_of(new.event_type, new.sub_event_type)
+    if fam_a != fam_b:
+        return None
+    date = date_reason(existing, new)
+    if date is None:
+        return None
+    place = place_reason(existing, new)
+    if place is None:
+        return None
+    actors = actor_reason(existing, new)
+    if actors is None:
+        return None
+    reasons = [date[0], place[0], f"same event family ({fam_a})", actors]
+    return MergeDecision(reasons=reasons, score=date[1] * 10 + place[1])
+
+
+def figure_of(count: Count | None) -> int | None:
+    """A reported count as one number by ACLED's conservative reading; None when none given."""
+    if count is None:
+        return None
+    if count.value is not None or count.low is not None:
+        return count.conservative()
+    if count.quantifier:
+        return VAGUE_FIGURES.get(count.quantifier.strip().lower(), VAGUE_SMALL)
+    return None
+
+
+def conservative_fatalities(claims: list[Claim]) -> int:
+    """ACLED: where reports differ, the most conservative (lowest) reported figure."""
+    figures = [f for f in (figure_of(c.fatalities) for c in claims) if f is not None]
+    return min(figures) if figures else 0
+
+
+def highest_fatalities(claims: list[Claim]) -> int | None:
+    figures = [f for f in (figure_of(c.fatalities) for c in claims) if f is not None]
+    return max(figures) if figures else None
+
+
+def conservative_injuries(claims: list[Claim]) -> int | None:
+    figures = [f for f in (figure_of(c.injuries) for c in claims) if f is not None]
+    return min(figures) if figures else None
+
+
+def is_contested(claims: list[Claim]) -> bool:
+    """Claims disagree when they give different fatality figures."""
+    figures = {f for f in (figure_of(c.fatalities) for c in claims) if f is not None}
+    return len(figures) > 1

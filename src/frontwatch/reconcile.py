@@ -1,0 +1,412 @@
+"""Mentions of one article -> events, each with the claims of every source that told it.
+
+Mentions join an event when they tell the same incident: the same event type (or a bare
+casualty report about the same people), a compatible place and date, and compatible actors.
+Figures follow ACLED's conservative rule: the lowest figure any claim supports; the event is
+`contested` when claims disagree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from frontwatch.extract.numbers import count_to_fatalities
+from frontwatch.model import (
+    Article,
+    Claim,
+    Count,
+    Event,
+    Evidence,
+    Materiel,
+    Mention,
+    disorder_type_of,
+    interaction_code,
+)
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# How far apart (in sentences of evidence) two mentions may be and still be merged without a
+# shared named place.
+NEARBY = 6
+SUB_EVENT_RANK = {
+    "Government regains territory": 0,
+    "Non-state actor overtakes territory": 0,
+    "Chemical weapon": 1,
+    "Suicide bomb": 1,
+    "Air/drone strike": 2,
+    "Shelling/artillery/missile attack": 2,
+    "Remote explosive/landmine/IED": 2,
+    "Grenade": 2,
+}
+
+
+def _norm_place(name: str) -> str:
+    name = name.lower()
+    name = re.sub(r"^(?:al|el|ar|as|ash|ad|az)[-\s]", "", name)
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+def main_place(m: Mention):
+    for p in m.places:
+        if p.role != "region":
+            return p
+    return m.places[0] if m.places else None
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def primary(self) -> Mention:
+        real = [m for m in self.mentions if m.event_type != "casualty"] or self.mentions
+        return min(
+            real,
+            key=lambda m: (SUB_EVENT_RANK.get(m.sub_event_type, 5), -m.confidence),
+        )
+
+    def actors(self) -> set[str]:
+        names = set()
+        for m in self.mentions:
+            for a in (m.actor1, m.actor2):
+                if a is not None:
+                    names.add(a.name)
+        return names
+
+
+def _dates_compatible(a: Mention, b: Mention) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    window = {1: 1, 2: 7, 3: 31}[max(a.time_precision, b.time_precision)]
+    return abs((a.date - b.date).days) <= window
+
+
+def _places_compatible(m: Mention, g: _Group, last_group: bool) -> bool:
+    mp = main_place(m)
+    gp = main_place(g.primary)
+    if mp is None or gp is None:
+        return last_group
+    if _norm_place(mp.text) == _norm_place(gp.text):
+        return True
+    if m.place is not None and g.primary.place is not None:
+        a, b = m.place, g.primary.place
+        if a.geonameid and a.geonameid == b.geonameid:
+            return True
+    # A place inherited from the sentence before ("during the operation") only joins the
+    # latest incident.
+    return last_group and any(_norm_place(p.text) == _norm_place(gp.text) for p in m.places)
+
+
+def _actors_compatible(m: Mention, g: _Group) -> bool:
+    """Compatible unless both name a full pair of actors and the pairs share no one."""
+    names = {a.name for a in (m.actor1, m.actor2) if a is not None}
+    gnames = g.actors()
+    if names & gnames:
+        return True
+    full_m = m.actor1 is not None and m.actor2 is not None
+    p = g.primary
+    full_g = p.actor1 is not None and p.actor2 is not None
+    return not (full_m or full_g) or not names or not gnames
+
+
+def _sentence_gap(m: Mention, g: _Group) -> int:
+    last = g.mentions[-1].sentence
+    return abs(m.sentence.start - last.end)
+
+
+def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
+    p = g.primary
+    if m.event_type == "casualty":
+        if p.event_type not in VIOLENT_TYPES:
+            return False
+        victims = {a.name for a in (m.actor2,) if a is not None}
+        if victims and not victims & g.actors():
+            return False
+        return _dates_compatible(m, p) and (
+            _places_compatible(m, g, True) or main_place(m) is None or _region_only(m)
+        )
+    if m.event_type != p.event_type and not (
+        m.event_type in VIOLENT_TYPES and p.event_type in VIOLENT_TYPES
+        and m.sub_event_type == "Armed clash" and not _has_own_place(m)
+    ):
+        return False
+    if not _dates_compatible(m, p):
+        return False
+    if not _places_compatible(m, g, last_group):
+        return False
+    if not _actors_compatible(m, g):
+        return False
+    if not _has_own_place(m) or not _has_own_place(p):
+        return last_group
+    return True
+
+
+def _region_only(m: Mention) -> bool:
+    return all(p.role == "region" for p in m.places)
+
+
+def _has_own_place(m: Mention) -> bool:
+    return any(m.sentence.start <= p.start < m.sentence.end for p in m.places if
+               p.role != "region")
+
+
+def group_mentions(mentions: list[Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    casualties: list[Mention] = []
+    for m in mentions:
+        if m.event_type == "casualty":
+            casualties.append(m)
+            continue
+        target = None
+        for i in range(len(groups) - 1, -1, -1):
+            g = groups[i]
+            if _compatible(m, g, last_group=i == len(groups) - 1):
+                target = g
+                break
+        if target is None:
+            groups.append(_Group([m]))
+        else:
+            target.mentions.append(m)
+    for m in casualties:
+        best = None
+        for g in groups:
+            if _compatible(m, g, last_group=True):
+                if best is None or _sentence_gap(m, g) < _sentence_gap(m, best):
+                    best = g
+        if best is not None:
+            best.mentions.append(m)
+    for g in groups:
+        g.mentions.sort(key=lambda m: m.sentence.start)
+    return groups
+
+
+def _claims(article: Article, g: _Group) -> list[Claim]:
+    by_claimant: dict[str, Claim] = {}
+    fallback = article.outlet or "reporting outlet"
+    for m in g.mentions:
+        key = m.claimant or fallback
+        claim = by_claimant.get(key)
+        if claim is None:
+            claim = Claim(
+                claimant=key,
+                claimant_kind=m.claimant_kind if m.claimant else "media",
+                article_id=article.id,
+                outlet=article.outlet,
+            )
+            by_claimant[key] = claim
+        claim.fatalities = _max_count(claim.fatalities, m.fatalities)
+        claim.injuries = _max_count(claim.injuries, m.injuries)
+        claim.materiel = _merge_materiel(claim.materiel, m.materiel)
+        claim.hedged = claim.hedged or m.hedged
+        if not any(e.start == m.sentence.start for e in claim.evidence):
+            claim.evidence.append(m.sentence)
+    return list(by_claimant.values())
+
+
+def _max_count(a: Count | None, b: Count | None) -> Count | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if count_to_fatalities(a) >= count_to_fatalities(b) else b
+
+
+def _merge_materiel(a: list[Materiel], b: list[Materiel]) -> list[Materiel]:
+    out = list(a)
+    for item in b:
+        same = [x for x in out if (x.category, x.fate, x.side) == (item.category, item.fate,
+                                                                   item.side)]
+        if same:
+            if (item.count or 0) > (same[0].count or 0):
+                same[0].count = item.count
+        else:
+            out.append(Materiel(item.category, item.count, item.fate, item.side, item.text))
+    return out
+
+
+def _conservative(values: list[Count]) -> int | None:
+    figures = [count_to_fatalities(c) for c in values]
+    return min(figures) if figures else None
+
+
+def _inter(actor, country: str | None) -> int | None:
+    if actor is None:
+        return None
+    if actor.inter == 1 and actor.country and country and actor.country != country:
+        return 8  # state forces outside their own country are external forces
+    return actor.inter
+
+
+def build_event(article: Article, g: _Group, index: int) -> Event:
+    p = g.primary
+    actor1 = p.actor1
+    actor2 = p.actor2
+    for m in g.mentions:
+        if actor1 is None and m.actor1 is not None and (actor2 is None or
+                                                          m.actor1.name != actor2.name):
+            actor1 = m.actor1
+        if actor2 is None and m.actor2 is not None and (actor1 is None or
+                                                          m.actor2.name != actor1.name):
+            actor2 = m.actor2
+    assoc1 = []
+    assoc2 = []
+    for m in g.mentions:
+        for a in m.assoc_actor_1:
+            if a.name not in assoc1 and (actor1 is None or a.name != actor1.name):
+                assoc1.append(a.name)
+        for a in m.assoc_actor_2:
+            if a.name not in assoc2 and (actor2 is None or a.name != actor2.name):
+                assoc2.append(a.name)
+    dated = [m for m in g.mentions if m.date is not None]
+    best_date = min(dated, key=lambda m: (m.time_precision, m.sentence.start)) if dated else None
+    place = p.place
+    mp = main_place(p)
+    if place is None:
+        for m in g.mentions:
+            if m.place is not None:
+                place = m.place
+                mp = main_place(m)
+                break
+    country = (place.country if place and place.country else None) or p.country or (
+        _country_from_mentions(g) or ""
+    )
+    claims = _claims(article, g)
+    with_figures = [c.fatalities for c in claims if c.fatalities is not None]
+    fatalities = _conservative(with_figures) or 0
+    injuries_figs = [c.injuries for c in claims if c.injuries is not None]
+    injuries = _conservative(injuries_figs)
+    contested = len({count_to_fatalities(c) for c in with_figures}) > 1 or len(
+        {count_to_fatalities(c) for c in injuries_figs}
+    ) > 1
+    materiel: list[Materiel] = []
+    for c in claims:
+        materiel = _merge_materiel(materiel, c.materiel)
+    evidence: list[Evidence] = []
+    for m in g.mentions:
+        if not any(e.start == m.sentence.start for e in evidence):
+            evidence.append(m.sentence)
+    inter1 = _inter(actor1, country)
+    inter2 = _inter(actor2, country)
+    location = place.name if place is not None else (mp.text if mp else "")
+    event = Event(
+        event_date=best_date.date.isoformat() if best_date else "",
+        time_precision=best_date.time_precision if best_date else 3,
+        disorder_type=disorder_type_of(p.event_type, p.sub_event_type),
+        event_type=p.event_type,
+        sub_event_type=p.sub_event_type,
+        actor1=actor1.name if actor1 else "",
+        assoc_actor_1="; ".join(assoc1),
+        inter1=inter1,
+        actor2=actor2.name if actor2 else "",
+        assoc_actor_2="; ".join(assoc2),
+        inter2=inter2,
+        interaction=interaction_code(inter1, inter2),
+        civilian_targeting="Civilian targeting" if any(m.civilian_targeting for m in g.mentions)
+        else "",
+        country=country,
+        admin1=place.admin1 or "" if place else "",
+        admin2=place.admin2 or "" if place else "",
+        location=location,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else (_precision_of(mp) if mp else None),
+        fatalities=fatalities,
+        source="; ".join(dict.fromkeys(c.claimant for c in claims if c.claimant)),
+        article_id=article.id,
+        injuries=injuries,
+        materiel=materiel,
+        claims=claims,
+        contested=contested,
+        evidence=evidence,
+        confidence=round(min(0.99, max(m.confidence for m in g.mentions)
+                             + 0.05 * (len(g.mentions) - 1)), 2),
+        geonameid=place.geonameid if place else None,
+    )
+    event.notes = write_notes(event, claims)
+    event.event_id = hashlib.sha1(f"{article.id}:{index}:{event.sub_event_type}:{location}"
+                                  .encode()).hexdigest()[:16]
+    return event
+
+
+def _precision_of(p) -> int:
+    return {"at": 1, "near": 2, "offset": 2, "countryside": 2}.get(p.role, 3)
+
+
+def _country_from_mentions(g: _Group) -> str | None:
+    for m in g.mentions:
+        for a in (m.actor2, m.actor1):
+            if a is not None and a.country and a.inter != 8:
+                if a.name.endswith(f"({a.country})") or a.inter == 1:
+                    return a.country
+    return None
+
+
+VERBS = {
+    "Government regains territory": "regained",
+    "Non-state actor overtakes territory": "took",
+    "Armed clash": "clashed with",
+    "Air/drone strike": "carried out an air/drone strike on",
+    "Shelling/artillery/missile attack": "shelled",
+    "Remote explosive/landmine/IED": "detonated an explosive against",
+    "Suicide bomb": "carried out a suicide bombing against",
+    "Grenade": "threw a grenade at",
+    "Chemical weapon": "used a chemical weapon against",
+    "Attack": "attacked",
+    "Abduction/forced disappearance": "abducted",
+    "Sexual violence": "committed sexual violence against",
+    "Arrests": "arrested",
+    "Looting/property destruction": "looted or destroyed property of",
+    "Disrupted weapons use": "disrupted weapons use by",
+    "Agreement": "reached an agreement with",
+    "Headquarters or base established": "established a base",
+    "Non-violent transfer of territory": "took over without fighting",
+    "Peaceful protest": "protested",
+    "Protest with intervention": "protested and were met with intervention by",
+    "Excessive force against protesters": "used excessive force against",
+    "Violent demonstration": "demonstrated violently against",
+    "Mob violence": "attacked",
+}
+
+
+def write_notes(event: Event, claims: list[Claim]) -> str:
+    """One plain sentence in the style of ACLED's notes."""
+    when = f"On {event.event_date}" if event.time_precision == 1 else (
+        f"Around {event.event_date}" if event.event_date else "On an unknown date"
+    )
+    actor1 = event.actor1 or "Unidentified actor"
+    verb = VERBS.get(event.sub_event_type, "was involved in an event with")
+    territory = event.sub_event_type in (
+        "Government regains territory", "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    )
+    target = ""
+    if territory:
+        target = f" {event.location or 'territory'}" if verb.endswith(("regained", "took")) else ""
+        if event.actor2:
+            target += f" from {event.actor2}"
+    elif event.actor2:
+        target = f" {event.actor2}"
+    elif verb.endswith((" on", " against", " with", " at", " of", " by")):
+        verb = verb.rsplit(" ", 1)[0]
+    where = ""
+    if event.location and not (territory and verb.endswith(("regained", "took"))):
+        where = f" in {event.location}"
+    if event.country and event.country not in where:
+        where += f" ({event.country})" if where else f" in {event.country}"
+    figures = []
+    for c in claims:
+        parts = []
+        if c.fatalities is not None:
+            parts.append(f"{count_to_fatalities(c.fatalities)} killed")
+        if c.injuries is not None:
+            parts.append(f"{count_to_fatalities(c.injuries)} injured")
+        if parts:
+            figures.append(f"{', '.join(parts)} according to {c.claimant}")
+    tail = f"; {'; '.join(figures)}" if figures else ""
+    return f"{when}, {actor1} {verb}{target}{where}{tail}."
+
+
+def events_from_mentions(article: Article, mentions: list[Mention]) -> list[Event]:
+    groups = group_mentions(mentions)
+    return [build_event(article, g, i) for i, g in enumerate(groups)]

@@ -1,0 +1,206 @@
+"""Connections to the two databases behind one small interface: SQLite and PostgreSQL.
+
+SQL in frontwatch is written once, with `?` placeholders and a portable subset of types; the
+backend translates placeholders and type names so both servers run the same statements.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from frontwatch.errors import ConfigError
+
+DEFAULT_URL = "sqlite:///frontwatch.db"
+
+
+@dataclass(slots=True)
+class Dialect:
+    name: str  # sqlite | postgresql
+    # Type names used in the DDL templates (`{text}`, `{int}`, `{float}`, `{bigint}`).
+    types: dict[str, str]
+
+
+SQLITE = Dialect("sqlite", {"text": "TEXT", "int": "INTEGER", "float": "REAL", "bigint": "INTEGER"})
+POSTGRES = Dialect(
+    "postgresql",
+    {"text": "TEXT", "int": "INTEGER", "float": "DOUBLE PRECISION", "bigint": "BIGINT"},
+)
+
+
+class Backend:
+    """A DB-API connection plus the few things that differ between the two servers."""
+
+    dialect: Dialect
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    # -- statements ------------------------------------------------------------------------
+    def sql(self, statement: str) -> str:
+        return statement
+
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(self.sql(statement), tuple(params))
+
+    def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = [tuple(r) for r in rows]
+        if rows:
+            self.conn.cursor().executemany(self.sql(statement), rows)
+
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.conn.execute(self.sql(statement), tuple(params))
+        names = [d[0] for d in cur.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def scalar(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        row = self.conn.execute(self.sql(statement), tuple(params)).fetchone()
+        return row[0] if row else None
+
+    def table_exists(self, name: str) -> bool:
+        raise NotImplementedError
+
+    def columns(self, table: str) -> list[str]:
+        raise NotImplementedError
+
+    def tables(self) -> list[str]:
+        raise NotImplementedError
+
+    # -- transactions ----------------------------------------------------------------------
+    def begin(self) -> None:
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def rollback(self) -> None:
+        self.conn.rollback()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class SQLiteBackend(Backend):
+    dialect = SQLITE
+
+    def __init__(self, url: str, path: str) -> None:
+        super().__init__(url)
+        self.path = path
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves so a batch is one transaction.
+        self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+        # WAL lets readers (Datasette, `frontwatch events`) query while an ingest writes;
+        # synchronous=NORMAL in WAL mode never corrupts the file, it can only lose the very
+        # last commit on power loss (not on a process kill).
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=30000")
+
+    def begin(self) -> None:
+        # IMMEDIATE takes the write lock up front, so two writers queue instead of failing
+        # half-way through a batch.
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def table_exists(self, name: str) -> bool:
+        return bool(
+            self.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?", (name,))
+        )
+
+    def tables(self) -> list[str]:
+        rows = self.query(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+        return [r["name"] for r in rows]
+
+    def columns(self, table: str) -> list[str]:
+        return [r["name"] for r in self.query(f'PRAGMA table_info("{table}")')]
+
+
+class PostgresBackend(Backend):
+    dialect = POSTGRES
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        try:
+            import psycopg
+        except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+            raise ConfigError("PostgreSQL needs psycopg 3: pip install 'psycopg[binary]'") from exc
+        try:
+            self.conn = psycopg.connect(url, autocommit=False)
+        except psycopg.OperationalError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ConfigError(f"{_redact(url)}: cannot connect: {first}") from exc
+        self.schema = self.scalar("SELECT current_schema()")
+
+    def sql(self, statement: str) -> str:
+        # Our SQL never holds a literal '%' or '?' inside strings, so a plain swap is safe.
+        return statement.replace("%", "%%").replace("?", "%s")
+
+    def begin(self) -> None:
+        # psycopg opens a transaction on the first statement; nothing to do.
+        return None
+
+    def table_exists(self, name: str) -> bool:
+        return bool(
+            self.scalar(
+                "SELECT count(*) FROM information_schema.tables "
+                "WHERE table_schema = current_schema() AND table_name = ?",
+                (name,),
+            )
+        )
+
+    def tables(self) -> list[str]:
+        rows = self.query(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_type='BASE TABLE' ORDER BY table_name"
+        )
+        return [r["table_name"] for r in rows]
+
+    def columns(self, table: str) -> list[str]:
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+            (table,),
+        )
+        return [r["column_name"] for r in rows]
+
+
+def _redact(url: str) -> str:
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
+
+
+def connect(url: str | None = None) -> Backend:
+    """Open `sqlite:///path.db` (default `frontwatch.db` here) or `postgresql://...`."""
+    url = url or os.environ.get("FRONTWATCH_DB") or DEFAULT_URL
+    scheme = urlsplit(url).scheme.lower()
+    if scheme == "sqlite":
+        path = url[len("sqlite://") :]
+        # sqlite:///rel.db -> "/rel.db" is relative; sqlite:////abs.db -> "//abs.db" absolute.
+        path = path[1:] if path.startswith("/") else path
+        if not path:
+            raise ConfigError(f"{url}: no file name; use sqlite:///frontwatch.db")
+        if path != ":memory:":
+            parent = os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(parent):
+                raise ConfigError(f"{url}: directory {parent} does not exist")
+        try:
+            return SQLiteBackend(url, path)
+        except sqlite3.Error as exc:
+            raise ConfigError(f"{url}: {exc}") from exc
+    if scheme in ("postgresql", "postgres"):
+        return PostgresBackend(url)
+    raise ConfigError(f"{url}: unknown database URL; use sqlite:///path.db or postgresql://...")

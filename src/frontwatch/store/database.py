@@ -1,0 +1,83 @@
+"""`EventStore`: an open database at the latest schema, with batch transactions and queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from frontwatch.pipeline import ArticleResult
+from frontwatch.store import query
+from frontwatch.store.backends import Backend, connect
+from frontwatch.store.migrations import upgrade
+from frontwatch.store.query import EventDetail, EventFilter
+from frontwatch.store.write import ArticleOutcome, Triage, Writer
+
+
+class EventStore:
+    """The library's face of the database; the CLI is a thin layer over it."""
+
+    def __init__(self, db: Backend) -> None:
+        self.db = db
+        self._writer: Writer | None = None
+
+    @property
+    def url(self) -> str:
+        return self.db.url
+
+    # -- writing ---------------------------------------------------------------------------
+    @property
+    def writer(self) -> Writer:
+        if self._writer is None:
+            self._writer = Writer(self.db)
+        return self._writer
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction: every article written inside is committed together or not at all."""
+        self.db.begin()
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            # The writer's in-memory copy index may hold rolled-back articles: rebuild it.
+            self._writer = None
+            raise
+        self.db.commit()
+
+    def add_article(self, result: ArticleResult, triage: Triage | None = None) -> ArticleOutcome:
+        return self.writer.add(result, triage)
+
+    def add_results(self, results: list[ArticleResult]) -> list[ArticleOutcome]:
+        with self.batch():
+            return [self.writer.add(r) for r in results]
+
+    # -- reading ---------------------------------------------------------------------------
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        return query.list_events(self.db, flt or EventFilter())
+
+    def iter_events(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        return query.iter_events(self.db, flt or EventFilter())
+
+    def count(self, flt: EventFilter | None = None) -> int:
+        return query.count_events(self.db, flt or EventFilter())
+
+    def event(self, event_id: str) -> EventDetail | None:
+        return query.event_detail(self.db, event_id)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None, migrate: bool = True) -> EventStore:
+    """Open (creating if needed) the database at `url` and bring its schema up to date."""
+    db = connect(url)
+    if migrate:
+        upgrade(db)
+    return EventStore(db)

@@ -1,0 +1,193 @@
+"""Reading events back: filters, a page, a count, one event with its claims and history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontwatch.errors import FrontwatchError
+from frontwatch.store.backends import Backend
+
+
+class QueryError(FrontwatchError):
+    """A filter value the user can fix (a bad date, a malformed bbox)."""
+
+
+@dataclass(slots=True)
+class EventFilter:
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+    event_type: str | None = None  # ACLED event type or sub-event type
+    actor: str | None = None  # actor1 or actor2, case-insensitive
+    country: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # W, S, E, N
+    contested: bool = False
+    limit: int | None = None
+    offset: int = 0
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.since:
+            clauses.append("event_date >= ?")
+            params.append(_iso(self.since))
+        if self.until:
+            clauses.append("event_date <= ?")
+            params.append(_iso(self.until))
+        if self.event_type:
+            clauses.append("(event_type = ? OR sub_event_type = ?)")
+            params += [self.event_type, self.event_type]
+        if self.actor:
+            clauses.append("(lower(actor1) = ? OR lower(actor2) = ?)")
+            params += [self.actor.lower(), self.actor.lower()]
+        if self.country:
+            clauses.append("country = ?")
+            params.append(self.country)
+        if self.bbox:
+            w, s, e, n = self.bbox
+            clauses.append("latitude BETWEEN ? AND ?")
+            params += [s, n]
+            if w <= e:
+                clauses.append("longitude BETWEEN ? AND ?")
+                params += [w, e]
+            else:  # crosses the antimeridian
+                clauses.append("(longitude >= ? OR longitude <= ?)")
+                params += [w, e]
+        if self.contested:
+            clauses.append("contested = 1")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    try:
+        w, s, e, n = (float(x) for x in text.split(","))
+    except ValueError as exc:
+        raise QueryError(
+            f"--bbox {text!r}: expected W,S,E,N in degrees, e.g. 35.5,32.3,42.4,37.3"
+        ) from exc
+    if not (-90 <= s <= n <= 90 and -180 <= w <= 180 and -180 <= e <= 180):
+        raise QueryError(f"--bbox {text!r}: south must be <= north, all within degree ranges")
+    return w, s, e, n
+
+
+def _iso(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError as exc:
+        raise QueryError(f"{text!r}: not a date; use YYYY-MM-DD") from exc
+
+
+_ORDER = " ORDER BY event_date DESC, event_id_cnty"
+
+
+def list_events(db: Backend, flt: EventFilter) -> list[dict[str, Any]]:
+    where, params = flt.where()
+    sql = "SELECT * FROM events" + where + _ORDER
+    if flt.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [flt.limit, flt.offset]
+    return db.query(sql, params)
+
+
+def iter_events(db: Backend, flt: EventFilter, chunk: int = 5000) -> Iterator[dict[str, Any]]:
+    """All matching events, fetched in chunks (keyset paging) so exports stay small in memory."""
+    where, params = flt.where()
+    remaining = flt.limit
+    last: tuple[str, str] | None = None
+    skip = flt.offset
+    while remaining is None or remaining > 0:
+        size = chunk if remaining is None else min(chunk, remaining)
+        extra, extra_params = "", []
+        if last is not None:
+            joiner = " AND " if where else " WHERE "
+            extra = joiner + "(event_date < ? OR (event_date = ? AND event_id_cnty > ?))"
+            extra_params = [last[0], last[0], last[1]]
+        rows = db.query(
+            "SELECT * FROM events" + where + extra + _ORDER + " LIMIT ? OFFSET ?",
+            params + extra_params + [size, skip],
+        )
+        skip = 0
+        if not rows:
+            return
+        yield from rows
+        if remaining is not None:
+            remaining -= len(rows)
+        if len(rows) < size:
+            return
+        last = (rows[-1]["event_date"], rows[-1]["event_id_cnty"])
+
+
+def count_events(db: Backend, flt: EventFilter) -> int:
+    where, params = flt.where()
+    return int(db.scalar("SELECT count(*) FROM events" + where, params))
+
+
+@dataclass(slots=True)
+class ClaimView:
+    claim: dict[str, Any]
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    article: dict[str, Any] = field(default_factory=dict)
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EventDetail:
+    event: dict[str, Any]
+    claims: list[ClaimView]
+    mentions: list[dict[str, Any]]
+    changes: list[dict[str, Any]]
+
+
+def event_detail(db: Backend, event_id: str) -> EventDetail | None:
+    rows = db.query("SELECT * FROM events WHERE event_id_cnty = ?", (event_id,))
+    if not rows:
+        return None
+    claims = []
+    for c in db.query("SELECT * FROM claims WHERE event_id = ? ORDER BY claim_seq", (event_id,)):
+        ev = db.query(
+            'SELECT n, start, "end", text FROM evidence WHERE claim_id = ? ORDER BY n',
+            (c["claim_id"],),
+        )
+        art = db.query(
+            "SELECT article_id, url, outlet, title, published, source_path FROM articles"
+            " WHERE article_id = ?",
+            (c["article_id"],),
+        )
+        outlets = [
+            r["outlet"]
+            for r in db.query(
+                "SELECT DISTINCT outlet FROM article_outlets WHERE article_id = ? ORDER BY outlet",
+                (c["article_id"],),
+            )
+            if r["outlet"]
+        ]
+        claims.append(ClaimView(c, ev, art[0] if art else {}, outlets))
+    mentions = db.query(
+        "SELECT * FROM mentions WHERE event_id = ? ORDER BY article_id, sentence_start", (event_id,)
+    )
+    changes = db.query("SELECT * FROM event_changes WHERE event_id = ? ORDER BY seq", (event_id,))
+    return EventDetail(rows[0], claims, mentions, changes)
+
+
+def claims_of_events(db: Backend, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Claims (with their evidence text) of many events, in a few queries."""
+    out: dict[str, list[dict[str, Any]]] = {e: [] for e in event_ids}
+    for i in range(0, len(event_ids), 500):
+        ids = event_ids[i : i + 500]
+        marks = ", ".join("?" for _ in ids)
+        claims = db.query(
+            f"SELECT * FROM claims WHERE event_id IN ({marks}) ORDER BY event_id, claim_seq", ids
+        )
+        texts: dict[str, list[str]] = {}
+        for r in db.query(
+            "SELECT e.claim_id, e.text FROM evidence e JOIN claims c ON c.claim_id = e.claim_id"
+            f" WHERE c.event_id IN ({marks}) ORDER BY e.claim_id, e.n",
+            ids,
+        ):
+            texts.setdefault(r["claim_id"], []).append(r["text"])
+        for c in claims:
+            c["evidence"] = texts.get(c["claim_id"], [])
+            out[c["event_id"]].append(c)
+    return out

@@ -1,0 +1,69 @@
+"""Database rows back to `model.py` records (the merge rules work on records, not rows)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontwatch.model import Claim, Count, Event
+
+
+def event_from_row(row: dict[str, Any]) -> Event:
+    return Event(
+        event_date=row["event_date"],
+        time_precision=row["time_precision"],
+        disorder_type=row["disorder_type"],
+        event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"],
+        actor1=row["actor1"],
+        assoc_actor_1=row["assoc_actor_1"],
+        inter1=row["inter1"],
+        actor2=row["actor2"],
+        assoc_actor_2=row["assoc_actor_2"],
+        inter2=row["inter2"],
+        interaction=row["interaction"],
+        civilian_targeting=row["civilian_targeting"],
+        country=row["country"],
+        admin1=row["admin1"],
+        admin2=row["admin2"],
+        location=row["location"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        geo_precision=row["geo_precision"],
+        fatalities=row["fatalities"],
+        notes=row["notes"],
+        source=row["source"],
+        article_id=row["first_article_id"],
+        injuries=row["injuries"],
+        contested=bool(row["contested"]),
+        confidence=row["confidence"] if row["confidence"] is not None else 0.5,
+        geonameid=row["geonameid"],
+        event_id=row["event_id_cnty"],
+    )
+
+
+def count_from_row(row: dict[str, Any]) -> Count | None:
+    if (
+        row["fatalities_value"] is None
+        and row["fatalities_low"] is None
+        and not row["fatalities_quantifier"]
+    ):
+        return None
+    return Count(
+        value=row["fatalities_value"],
+        low=row["fatalities_low"],
+        high=row["fatalities_high"],
+        quantifier=row["fatalities_quantifier"],
+        approximate=bool(row["fatalities_approximate"]),
+    )
+
+
+def claim_from_row(row: dict[str, Any]) -> Claim:
+    return Claim(
+        claimant=row["claimant"],
+        claimant_kind=row["claimant_kind"],
+        fatalities=count_from_row(row),
+        injuries=Count(value=row["injuries"]) if row["injuries"] is not None else None,
+        hedged=bool(row["hedged"]),
+        article_id=row["article_id"],
+        outlet=row["outlet"],
+    )

@@ -1,0 +1,204 @@
+"""The event database schema as an ordered list of migrations, one DDL text each.
+
+Both servers run the same statements: `{text}`, `{int}`, `{float}`, `{bigint}` are replaced by
+the backend's type names. Never edit a released migration; append a new one (see
+docs/schema.md, "Changing the schema").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    ddl: str
+
+
+_V1 = """
+CREATE TABLE articles (
+    article_id {text} PRIMARY KEY,          -- hash of the normalised text
+    url {text},
+    outlet {text},
+    title {text},
+    published {text},                       -- ISO date
+    source_path {text},
+    n_chars {int} NOT NULL,
+    duplicate_of {text} REFERENCES articles(article_id),
+    similarity {float},                     -- estimated Jaccard with duplicate_of
+    n_mentions {int} NOT NULL DEFAULT 0,
+    n_events {int} NOT NULL DEFAULT 0,
+    ingest_seq {bigint} NOT NULL,           -- order of ingestion, 1, 2, 3...
+    ingested_at {text} NOT NULL,            -- UTC, ISO 8601
+    text {text} NOT NULL
+);
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE TABLE article_signatures (
+    article_id {text} PRIMARY KEY REFERENCES articles(article_id),
+    num_perm {int} NOT NULL,
+    minhash {text} NOT NULL                 -- hex of the MinHash values (uint32, little-endian)
+);
+
+CREATE TABLE article_outlets (
+    article_id {text} NOT NULL REFERENCES articles(article_id),  -- the first copy
+    outlet {text} NOT NULL,
+    copy_id {text} NOT NULL,                -- the article that outlet ran (may be article_id)
+    url {text},
+    source_path {text},
+    published {text},
+    seq {int} NOT NULL,                     -- 1 for the first copy, then in order of arrival
+    PRIMARY KEY (article_id, outlet, copy_id)
+);
+
+CREATE TABLE places (
+    place_id {text} PRIMARY KEY,            -- 'gn:<geonameid>' or 'h:<hash of name+coords>'
+    geonameid {bigint},
+    name {text} NOT NULL,
+    latitude {float},
+    longitude {float},
+    feature_code {text},
+    admin1 {text},
+    admin2 {text},
+    country {text},
+    geo_precision {int}
+);
+CREATE INDEX places_geonameid ON places(geonameid);
+
+CREATE TABLE events (
+    event_id_cnty {text} PRIMARY KEY,
+    event_date {text} NOT NULL,
+    year {int} NOT NULL,
+    time_precision {int} NOT NULL,
+    disorder_type {text} NOT NULL,
+    event_type {text} NOT NULL,
+    sub_event_type {text} NOT NULL,
+    actor1 {text} NOT NULL,
+    assoc_actor_1 {text} NOT NULL DEFAULT '',
+    inter1 {int},
+    actor2 {text} NOT NULL DEFAULT '',
+    assoc_actor_2 {text} NOT NULL DEFAULT '',
+    inter2 {int},
+    interaction {int},
+    civilian_targeting {text} NOT NULL DEFAULT '',
+    country {text} NOT NULL DEFAULT '',
+    admin1 {text} NOT NULL DEFAULT '',
+    admin2 {text} NOT NULL DEFAULT '',
+    location {text} NOT NULL DEFAULT '',
+    latitude {float},
+    longitude {float},
+    geo_precision {int},
+    source {text} NOT NULL DEFAULT '',
+    notes {text} NOT NULL DEFAULT '',
+    fatalities {int} NOT NULL DEFAULT 0,
+    -- frontwatch's own columns after ACLED's
+    fatalities_high {int},
+    injuries {int},
+    contested {int} NOT NULL DEFAULT 0,     -- 1 when claims disagree
+    confidence {float},
+    geonameid {bigint},
+    place_id {text} REFERENCES places(place_id),
+    family {text} NOT NULL,                 -- merge family of the event type (merge.py)
+    first_article_id {text} NOT NULL REFERENCES articles(article_id),
+    n_articles {int} NOT NULL DEFAULT 1,
+    n_claims {int} NOT NULL DEFAULT 0,
+    materiel {text} NOT NULL DEFAULT '[]'   -- JSON list from the first report
+);
+CREATE INDEX events_date ON events(event_date);
+CREATE INDEX events_type_date ON events(event_type, event_date);
+CREATE INDEX events_family_date ON events(family, event_date);
+CREATE INDEX events_country_date ON events(country, event_date);
+CREATE INDEX events_actor1 ON events(lower(actor1));
+CREATE INDEX events_actor2 ON events(lower(actor2));
+CREATE INDEX events_lat_lon ON events(latitude, longitude);
+CREATE INDEX events_contested ON events(contested, event_date);
+
+CREATE TABLE mentions (
+    mention_id {text} PRIMARY KEY,          -- <article_id>:<start>-<end>:<n>
+    article_id {text} NOT NULL REFERENCES articles(article_id),
+    event_id {text} REFERENCES events(event_id_cnty),
+    sentence_start {int} NOT NULL,
+    sentence_end {int} NOT NULL,
+    sentence {text} NOT NULL,
+    trigger {text} NOT NULL,
+    event_type {text} NOT NULL,
+    sub_event_type {text} NOT NULL,
+    actor1 {text},
+    actor2 {text},
+    place_text {text},
+    place_id {text} REFERENCES places(place_id),
+    event_date {text},
+    time_precision {int},
+    fatalities {int},                       -- conservative reading of the sentence's figure
+    claimant {text},
+    hedged {int} NOT NULL DEFAULT 0,
+    confidence {float}
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_event ON mentions(event_id);
+
+CREATE TABLE claims (
+    claim_id {text} PRIMARY KEY,            -- <event_id>/<article_id>/<n>
+    event_id {text} NOT NULL REFERENCES events(event_id_cnty),
+    article_id {text} NOT NULL REFERENCES articles(article_id),
+    outlet {text},
+    claimant {text},
+    claimant_kind {text},
+    fatalities {int},                       -- conservative figure (ACLED rule), NULL = none given
+    fatalities_value {int},
+    fatalities_low {int},
+    fatalities_high {int},
+    fatalities_quantifier {text},
+    fatalities_approximate {int} NOT NULL DEFAULT 0,
+    injuries {int},
+    hedged {int} NOT NULL DEFAULT 0,
+    materiel {text} NOT NULL DEFAULT '[]',  -- JSON list of (category, count, fate, side)
+    event_date {text},                      -- what this report said, before merging
+    sub_event_type {text},
+    location {text},
+    actor1 {text},
+    actor2 {text},
+    merge_reason {text} NOT NULL,           -- why this report joined the event
+    claim_seq {bigint} NOT NULL             -- order of arrival
+);
+CREATE INDEX claims_event ON claims(event_id);
+CREATE INDEX claims_article ON claims(article_id);
+
+CREATE TABLE evidence (
+    claim_id {text} NOT NULL REFERENCES claims(claim_id),
+    n {int} NOT NULL,
+    article_id {text} NOT NULL REFERENCES articles(article_id),
+    start {int} NOT NULL,
+    "end" {int} NOT NULL,
+    text {text} NOT NULL,
+    PRIMARY KEY (claim_id, n)
+);
+
+CREATE TABLE event_changes (
+    event_id {text} NOT NULL REFERENCES events(event_id_cnty),
+    seq {int} NOT NULL,
+    article_id {text} NOT NULL REFERENCES articles(article_id),
+    field {text} NOT NULL,                  -- 'created', 'claim', or a column name
+    old_value {text},
+    new_value {text},
+    reason {text} NOT NULL,
+    PRIMARY KEY (event_id, seq)
+);
+CREATE INDEX event_changes_article ON event_changes(article_id);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, outlets, places, events, mentions, claims, evidence, changes", _V1),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+
+def statements(ddl: str, types: dict[str, str]) -> list[str]:
+    """Split a migration into statements, with the backend's type names filled in."""
+    text = ddl.format(**types)
+    lines = [line.split("--", 1)[0] for line in text.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

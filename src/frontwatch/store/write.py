@@ -1,0 +1,642 @@
+"""Writing one article's extraction into the database: copies, events, claims, changes.
+
+Every id is derived from content (article text hash, article id + event index), never from a
+sequence, so a run interrupted at any point and re-run writes exactly what a clean run writes.
+Articles must arrive in the same order for that: the loader keeps input order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from frontwatch.dedup import CopyIndex, CopyOf, from_hex, signature, to_hex
+from frontwatch.merge import (
+    MergeDecision,
+    conservative_fatalities,
+    conservative_injuries,
+    family_of,
+    figure_of,
+    highest_fatalities,
+    is_contested,
+    merge_decision,
+)
+from frontwatch.model import (
+    Article,
+    Claim,
+    Count,
+    Event,
+    Evidence,
+    disorder_type_of,
+    interaction_code,
+)
+from frontwatch.pipeline import ArticleResult
+from frontwatch.store.backends import Backend
+from frontwatch.store.rows import claim_from_row, event_from_row
+
+# Widest date window any precision allows (merge.DATE_SLACK_DAYS); narrows the SQL candidates.
+_CANDIDATE_DAYS = 31
+
+
+@dataclass(slots=True)
+class Triage:
+    """What an article is before extraction: new, already stored, or a copy of a stored one."""
+
+    status: str  # new | known | copy
+    copy_of: CopyOf | None = None
+    signature_hex: str | None = None
+    root: str | None = None  # for known articles: the first copy they belong to
+
+
+@dataclass(slots=True)
+class ArticleOutcome:
+    article_id: str
+    status: str
+    duplicate_of: str | None = None
+    events_created: int = 0
+    events_merged: int = 0
+    events_changed: int = 0
+
+
+def event_id_of(article_id: str, index: int) -> str:
+    return "FW" + hashlib.sha1(f"{article_id}:{index}".encode()).hexdigest()[:12].upper()
+
+
+def place_id_of(ev: Event) -> str | None:
+    if ev.geonameid:
+        return f"gn:{ev.geonameid}"
+    if not ev.location and ev.latitude is None:
+        return None
+    key = f"{ev.location}|{ev.latitude}|{ev.longitude}|{ev.country}|{ev.admin1}"
+    return "h:" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def _claim_summary(c: Claim) -> str:
+    who = c.claimant or c.outlet or "report"
+    fig = figure_of(c.fatalities)
+    said = f"{fig} killed" if fig is not None else "no toll"
+    if c.fatalities and c.fatalities.quantifier and c.fatalities.value is None:
+        said = f"{c.fatalities.quantifier} killed (counted {fig})"
+    return f"{who}: {said}"
+
+
+class Writer:
+    """Writes articles inside the caller's transaction (`EventStore.batch`)."""
+
+    def __init__(self, db: Backend) -> None:
+        self.db = db
+        self.copies = CopyIndex()
+        for row in db.query(
+            "SELECT s.article_id, s.minhash, s.num_perm, a.ingest_seq FROM article_signatures s "
+            "JOIN articles a ON a.article_id = s.article_id WHERE a.duplicate_of IS NULL "
+            "ORDER BY a.ingest_seq"
+        ):
+            self.copies.add(row["article_id"], from_hex(row["minhash"], row["num_perm"]),
+                            row["ingest_seq"])
+        self.seq = int(db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
+        self.claim_seq = int(db.scalar("SELECT coalesce(max(claim_seq), 0) FROM claims"))
+        # Articles triaged in this session but perhaps not written yet (later in the batch).
+        self._triaged: dict[str, Triage] = {}
+        self._pending_order = self.seq
+
+    # -- triage ----------------------------------------------------------------------------
+    def triage(self, article: Article) -> Triage:
+        """Decide before extraction whether the article needs it; remembers the decision."""
+        if article.id in self._triaged:
+            first = self._triaged[article.id]
+            root = first.copy_of.article_id if first.copy_of else article.id
+            return Triage("known", root=root)
+        row = self.db.query(
+            "SELECT article_id, duplicate_of FROM articles WHERE article_id = ?", (article.id,)
+        )
+        if row:
+            return Triage("known", root=row[0]["duplicate_of"] or article.id)
+        sig = signature(article)
+        found = self.copies.find(sig) if sig is not None else None
+        self._pending_order += 1
+        if found is not None:
+            t = Triage("copy", copy_of=found)
+        else:
+            t = Triage("new", signature_hex=to_hex(sig) if sig is not None else None)
+            if sig is not None:
+                self.copies.add(article.id, sig, self._pending_order)
+        self._triaged[article.id] = t
+        return t
+
+    def forget(self, article: Article) -> None:
+        """An article triaged as new will not be written (extraction failed)."""
+        t = self._triaged.pop(article.id, None)
+        if t is not None and t.status == "new":
+            self.copies = _without(self.copies, article.id)
+
+    # -- writing ---------------------------------------------------------------------------
+    def add(self, result: ArticleResult, triage: Triage | None = None) -> ArticleOutcome:
+        """Write one article (its triage from `triage()`, else triaged now)."""
+        article = result.article
+        cached = self._triaged.pop(article.id, None)
+        t = triage or cached or self.triage(article)
+        self._triaged.pop(article.id, None)
+        if t.status == "known":
+            changed = self._record_outlet(t.root or article.id, article)
+            return ArticleOutcome(article.id, "known", events_changed=changed)
+        if t.status == "copy":
+            assert t.copy_of is not None
+            self._insert_article(article, result, duplicate=t.copy_of)
+            changed = self._record_outlet(t.copy_of.article_id, article)
+            return ArticleOutcome(
+                article.id, "copy", duplicate_of=t.copy_of.article_id, events_changed=changed
+            )
+        return self._add_new(article, result, t)
+
+    def _insert_article(
+        self, article: Article, result: ArticleResult, duplicate: CopyOf | None = None
+    ) -> None:
+        self.seq += 1
+        self.db.execute(
+            "INSERT INTO articles (article_id, url, outlet, title, published, source_path, n_chars,"
+            " duplicate_of, similarity, n_mentions, n_events, ingest_seq, ingested_at, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.url,
+                article.outlet,
+                article.title,
+                article.published.isoformat() if article.published else None,
+                article.source_path,
+                len(article.text),
+                duplicate.article_id if duplicate else None,
+                duplicate.similarity if duplicate else None,
+                0 if duplicate else len(result.mentions),
+                0 if duplicate else len(result.events),
+                self.seq,
+                _now(),
+                article.text,
+            ),
+        )
+
+    def _record_outlet(self, root: str, article: Article) -> int:
+        """Note that `article`'s outlet ran the report first stored as `root`; refresh sources."""
+        existing = self.db.scalar(
+            "SELECT count(*) FROM article_outlets"
+            " WHERE article_id = ? AND outlet = ? AND copy_id = ?",
+            (root, article.outlet or "", article.id),
+        )
+        if existing:
+            return 0
+        self._insert_outlet(root, article)
+        changed = 0
+        for row in self.db.query(
+            "SELECT DISTINCT event_id FROM claims WHERE article_id = ? ORDER BY event_id", (root,)
+        ):
+            if self._refresh(row["event_id"], article.id, f"also run by {article.outlet or '?'}"):
+                changed += 1
+        return changed
+
+    def _insert_outlet(self, root: str, article: Article) -> None:
+        seq = self.db.scalar(
+            "SELECT coalesce(max(seq), 0) + 1 FROM article_outlets WHERE article_id = ?", (root,)
+        )
+        self.db.execute(
+            "INSERT INTO article_outlets (article_id, outlet, copy_id, url, source_path, published,"
+            " seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                root,
+                article.outlet or "",
+                article.id,
+                article.url,
+                article.source_path,
+                article.published.isoformat() if article.published else None,
+                seq,
+            ),
+        )
+
+    def _add_new(self, article: Article, result: ArticleResult, t: Triage) -> ArticleOutcome:
+        self._insert_article(article, result)
+        if t.signature_hex:
+            self.db.execute(
+                "INSERT INTO article_signatures (article_id, num_perm, minhash) VALUES (?, ?, ?)",
+                (article.id, self.copies.num_perm, t.signature_hex),
+            )
+        self._insert_outlet(article.id, article)
+        outcome = ArticleOutcome(article.id, "new")
+        event_ids: list[str] = []
+        for index, ev in enumerate(result.events):
+            event_id, merged = self._add_event(article, index, ev)
+            event_ids.append(event_id)
+            if merged:
+                outcome.events_merged += 1
+            else:
+                outcome.events_created += 1
+        self._insert_mentions(article, result, event_ids)
+        return outcome
+
+    # -- events ----------------------------------------------------------------------------
+    def _add_event(self, article: Article, index: int, ev: Event) -> tuple[str, bool]:
+        family = family_of(ev.event_type, ev.sub_event_type)
+        place_id = self._upsert_place(ev)
+        claims = _claims_of(ev, article)
+        best: tuple[float, str, MergeDecision, dict[str, Any]] | None = None
+        for row in self._candidates(ev, family, article.id):
+            decision = merge_decision(event_from_row(row), ev)
+            if decision is None:
+                continue
+            key = (decision.score, row["event_id_cnty"])
+            if best is None or key < (best[0], best[1]):
+                best = (decision.score, row["event_id_cnty"], decision, row)
+        if best is None:
+            event_id = event_id_of(article.id, index)
+            self._create_event(event_id, article, ev, family, place_id, claims)
+            return event_id, False
+        _, event_id, decision, row = best
+        self._merge_into(row, article, ev, place_id, claims, decision)
+        return event_id, True
+
+    def _candidates(self, ev: Event, family: str, article_id: str) -> list[dict[str, Any]]:
+        try:
+            day = dt.date.fromisoformat(ev.event_date)
+        except ValueError:
+            return []
+        lo = (day - dt.timedelta(days=_CANDIDATE_DAYS)).isoformat()
+        hi = (day + dt.timedelta(days=_CANDIDATE_DAYS)).isoformat()
+        # An article's own events were kept apart by reconcile on purpose: never re-join them.
+        return self.db.query(
+            "SELECT * FROM events e WHERE e.family = ? AND e.event_date BETWEEN ? AND ? AND NOT"
+            " EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.event_id_cnty AND"
+            " c.article_id = ?) ORDER BY e.event_id_cnty",
+            (family, lo, hi, article_id),
+        )
+
+    def _upsert_place(self, ev: Event) -> str | None:
+        place_id = place_id_of(ev)
+        if place_id is None:
+            return None
+        self.db.execute(
+            "INSERT INTO places (place_id, geonameid, name, latitude, longitude, feature_code,"
+            " admin1, admin2, country, geo_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (place_id) DO NOTHING",
+            (
+                place_id,
+                ev.geonameid,
+                ev.location or "",
+                ev.latitude,
+                ev.longitude,
+                None,
+                ev.admin1,
+                ev.admin2,
+                ev.country,
+                ev.geo_precision,
+            ),
+        )
+        return place_id
+
+    def _create_event(
+        self,
+        event_id: str,
+        article: Article,
+        ev: Event,
+        family: str,
+        place_id: str | None,
+        claims: list[Claim],
+    ) -> None:
+        disorder = ev.disorder_type or disorder_type_of(ev.event_type, ev.sub_event_type)
+        interaction = ev.interaction or interaction_code(ev.inter1, ev.inter2)
+        self.db.execute(
+            "INSERT INTO events (event_id_cnty, event_date, year, time_precision, disorder_type,"
+            " event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2,"
+            " inter2, interaction, civilian_targeting, country, admin1, admin2, location,"
+            " latitude, longitude, geo_precision, source, notes, fatalities, fatalities_high,"
+            " injuries, contested, confidence, geonameid, place_id, family, first_article_id,"
+            " n_articles, n_claims, materiel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id,
+                ev.event_date,
+                int(ev.event_date[:4]),
+                ev.time_precision,
+                disorder,
+                ev.event_type,
+                ev.sub_event_type,
+                ev.actor1,
+                ev.assoc_actor_1,
+                ev.inter1,
+                ev.actor2,
+                ev.assoc_actor_2,
+                ev.inter2,
+                interaction,
+                ev.civilian_targeting,
+                ev.country,
+                ev.admin1,
+                ev.admin2,
+                ev.location,
+                ev.latitude,
+                ev.longitude,
+                ev.geo_precision,
+                article.outlet or ev.source or "",
+                ev.notes,
+                conservative_fatalities(claims),
+                highest_fatalities(claims),
+                conservative_injuries(claims),
+                int(ev.contested or is_contested(claims)),
+                ev.confidence,
+                ev.geonameid,
+                place_id,
+                family,
+                article.id,
+                1,
+                len(claims),
+                json.dumps([asdict(m) for m in ev.materiel], sort_keys=True),
+            ),
+        )
+        self._insert_claims(event_id, article, ev, claims, "first report")
+        self._change(
+            event_id,
+            article.id,
+            "created",
+            None,
+            f"{ev.sub_event_type} at {ev.location or '?'} on {ev.event_date}",
+            "first report",
+        )
+        # Sources from copies already stored (an earlier repost) join in now.
+        self._refresh(event_id, article.id, "first report")
+
+    def _merge_into(
+        self,
+        row: dict[str, Any],
+        article: Article,
+        ev: Event,
+        place_id: str | None,
+        claims: list[Claim],
+        decision: MergeDecision,
+    ) -> None:
+        event_id = row["event_id_cnty"]
+        reason = decision.explain()
+        self._insert_claims(event_id, article, ev, claims, reason)
+        for c in claims:
+            self._change(event_id, article.id, "claim", None, _claim_summary(c), reason)
+        updates: dict[str, Any] = {}
+        # A more precise date or place from the new report improves the event.
+        if ev.time_precision < row["time_precision"] and ev.event_date != row["event_date"]:
+            updates.update(
+                event_date=ev.event_date, year=int(ev.event_date[:4]),
+                time_precision=ev.time_precision,
+            )
+        elif ev.time_precision < row["time_precision"]:
+            updates["time_precision"] = ev.time_precision
+        if (
+            ev.latitude is not None
+            and (ev.geo_precision or 3) < (row["geo_precision"] or 3)
+        ):
+            updates.update(
+                location=ev.location, latitude=ev.latitude, longitude=ev.longitude,
+                geo_precision=ev.geo_precision, geonameid=ev.geonameid, place_id=place_id,
+                admin1=ev.admin1, admin2=ev.admin2, country=ev.country or row["country"],
+            )
+        known = {row["actor1"].lower(), row["actor2"].lower()}
+        if not row["actor2"] and ev.actor2 and ev.actor2.lower() not in known:
+            updates.update(actor2=ev.actor2, inter2=ev.inter2,
+                           interaction=interaction_code(row["inter1"], ev.inter2))
+        elif not row["actor2"] and ev.actor1 and ev.actor1.lower() not in known:
+            updates.update(actor2=ev.actor1, inter2=ev.inter1,
+                           interaction=interaction_code(row["inter1"], ev.inter1))
+        if ev.confidence is not None and ev.confidence > (row["confidence"] or 0):
+            updates["confidence"] = ev.confidence
+        self._update(event_id, article.id, row, updates, reason)
+        self._refresh(event_id, article.id, reason)
+
+    def _update(
+        self,
+        event_id: str,
+        article_id: str,
+        row: dict[str, Any],
+        updates: dict[str, Any],
+        reason: str,
+    ) -> bool:
+        updates = {k: v for k, v in updates.items() if row.get(k) != v}
+        if not updates:
+            return False
+        cols = sorted(updates)
+        self.db.execute(
+            "UPDATE events SET " + ", ".join(f"{c} = ?" for c in cols)
+            + " WHERE event_id_cnty = ?",
+            [updates[c] for c in cols] + [event_id],
+        )
+        for c in cols:
+            if c in ("n_claims", "n_articles", "year", "place_id", "confidence"):
+                continue  # bookkeeping that follows from other recorded changes
+            self._change(event_id, article_id, c, row.get(c), updates[c], reason)
+        return True
+
+    def _refresh(self, event_id: str, article_id: str, reason: str) -> bool:
+        """Recompute what follows from the claims (toll, contested, sources); record changes."""
+        row = self.db.query("SELECT * FROM events WHERE event_id_cnty = ?", (event_id,))[0]
+        claim_rows = self.db.query(
+            "SELECT * FROM claims WHERE event_id = ? ORDER BY claim_seq", (event_id,)
+        )
+        claims = [claim_from_row(r) for r in claim_rows]
+        outlets: list[str] = []
+        for r in self.db.query(
+            "SELECT o.outlet FROM claims c JOIN article_outlets o ON o.article_id = c.article_id"
+            " WHERE c.event_id = ? ORDER BY c.claim_seq, o.seq",
+            (event_id,),
+        ):
+            if r["outlet"] and r["outlet"] not in outlets:
+                outlets.append(r["outlet"])
+        updates = {
+            "fatalities": conservative_fatalities(claims),
+            "fatalities_high": highest_fatalities(claims),
+            "injuries": conservative_injuries(claims),
+            "contested": int(bool(row["contested"]) or is_contested(claims)),
+            "source": "; ".join(outlets) or row["source"],
+            "n_claims": len(claims),
+            "n_articles": len({c.article_id for c in claims}),
+        }
+        return self._update(event_id, article_id, row, updates, reason)
+
+    def _insert_claims(
+        self, event_id: str, article: Article, ev: Event, claims: list[Claim], reason: str
+    ) -> None:
+        for n, c in enumerate(claims):
+            self.claim_seq += 1
+            claim_id = f"{event_id}/{article.id}/{n}"
+            f = c.fatalities or Count()
+            self.db.execute(
+                "INSERT INTO claims (claim_id, event_id, article_id, outlet, claimant,"
+                " claimant_kind, fatalities, fatalities_value, fatalities_low, fatalities_high,"
+                " fatalities_quantifier, fatalities_approximate, injuries, hedged, materiel,"
+                " event_date, sub_event_type, location, actor1, actor2, merge_reason, claim_seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    claim_id,
+                    event_id,
+                    article.id,
+                    c.outlet or article.outlet,
+                    c.claimant,
+                    c.claimant_kind,
+                    figure_of(c.fatalities),
+                    f.value,
+                    f.low,
+                    f.high,
+                    f.quantifier,
+                    int(f.approximate),
+                    figure_of(c.injuries),
+                    int(c.hedged),
+                    json.dumps([asdict(m) for m in c.materiel], sort_keys=True),
+                    ev.event_date,
+                    ev.sub_event_type,
+                    ev.location,
+                    ev.actor1,
+                    ev.actor2,
+                    reason,
+                    self.claim_seq,
+                ),
+            )
+            spans = c.evidence or ev.evidence
+            self.db.executemany(
+                'INSERT INTO evidence (claim_id, n, article_id, start, "end", text)'
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(claim_id, k, article.id, e.start, e.end, e.text) for k, e in enumerate(spans)],
+            )
+
+    def _change(
+        self,
+        event_id: str,
+        article_id: str,
+        field: str,
+        old: Any,
+        new: Any,
+        reason: str,
+    ) -> None:
+        seq = int(
+            self.db.scalar(
+                "SELECT coalesce(max(seq), 0) + 1 FROM event_changes WHERE event_id = ?",
+                (event_id,),
+            )
+        )
+        self.db.execute(
+            "INSERT INTO event_changes (event_id, seq, article_id, field, old_value, new_value,"
+            " reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id,
+                seq,
+                article_id,
+                field,
+                None if old is None else str(old),
+                None if new is None else str(new),
+                reason,
+            ),
+        )
+
+    # -- mentions --------------------------------------------------------------------------
+    def _insert_mentions(
+        self, article: Article, result: ArticleResult, event_ids: list[str]
+    ) -> None:
+        spans: list[tuple[int, int, str]] = []
+        for ev, event_id in zip(result.events, event_ids, strict=True):
+            for e in _spans_of(ev):
+                spans.append((e.start, e.end, event_id))
+        rows = []
+        for k, m in enumerate(result.mentions):
+            s = m.sentence
+            event_id = next(
+                (eid for a, b, eid in spans if a < s.end and s.start < b), None
+            )
+            place_id = None
+            if m.place is not None:
+                place_id = self._upsert_place(
+                    Event(
+                        event_date="", time_precision=3, disorder_type="", event_type="",
+                        sub_event_type="", actor1="", location=m.place.name,
+                        latitude=m.place.latitude, longitude=m.place.longitude,
+                        geonameid=m.place.geonameid, admin1=m.place.admin1 or "",
+                        admin2=m.place.admin2 or "", country=m.place.country or "",
+                        geo_precision=m.place.geo_precision,
+                    )
+                )
+            rows.append(
+                (
+                    f"{article.id}:{s.start}-{s.end}:{k}",
+                    article.id,
+                    event_id,
+                    s.start,
+                    s.end,
+                    s.text,
+                    m.trigger,
+                    m.event_type,
+                    m.sub_event_type,
+                    m.actor1.name if m.actor1 else None,
+                    m.actor2.name if m.actor2 else None,
+                    m.places[0].text if m.places else None,
+                    place_id,
+                    m.date.isoformat() if m.date else None,
+                    m.time_precision,
+                    figure_of(m.fatalities),
+                    m.claimant,
+                    int(m.hedged),
+                    m.confidence,
+                )
+            )
+        self.db.executemany(
+            "INSERT INTO mentions (mention_id, article_id, event_id, sentence_start, sentence_end,"
+            " sentence, trigger, event_type, sub_event_type, actor1, actor2, place_text, place_id,"
+            " event_date, time_precision, fatalities, claimant, hedged, confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def _spans_of(ev: Event) -> list[Evidence]:
+    spans = list(ev.evidence)
+    for c in ev.claims:
+        spans.extend(c.evidence)
+    return spans
+
+
+def _claims_of(ev: Event, article: Article) -> list[Claim]:
+    """The event's claims, each tied to this article; one plain report claim if it has none."""
+    claims = []
+    for c in ev.claims:
+        claims.append(
+            Claim(
+                claimant=c.claimant,
+                claimant_kind=c.claimant_kind,
+                fatalities=c.fatalities,
+                injuries=c.injuries,
+                materiel=list(c.materiel),
+                hedged=c.hedged,
+                evidence=list(c.evidence),
+                article_id=article.id,
+                outlet=c.outlet or article.outlet,
+            )
+        )
+    has_figure = any(figure_of(c.fatalities) is not None for c in claims)
+    if not claims or (ev.fatalities and not has_figure):
+        # The article's own reading (no attributed claimant) counts as one claim, so the
+        # event's toll always follows from its claims.
+        claims.append(
+            Claim(
+                claimant=None,
+                claimant_kind=None,
+                fatalities=Count(value=ev.fatalities) if ev.fatalities else None,
+                injuries=Count(value=ev.injuries) if ev.injuries else None,
+                materiel=list(ev.materiel),
+                evidence=list(ev.evidence),
+                article_id=article.id,
+                outlet=article.outlet,
+            )
+        )
+    return claims
+
+
+def _without(index: CopyIndex, article_id: str) -> CopyIndex:
+    fresh = CopyIndex(index.threshold, index.num_perm)
+    for key, order in index.order.items():
+        if key != article_id:
+            fresh.add(key, index.signatures[key], order)
+    return fresh

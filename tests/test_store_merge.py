@@ -1,0 +1,156 @@
+"""Merging reports of one incident across articles: the rules, and what the store records."""
+
+from __future__ import annotations
+
+from frontwatch.merge import (
+    conservative_fatalities,
+    family_of,
+    figure_of,
+    is_contested,
+    merge_decision,
+)
+from frontwatch.model import Claim, Count, Event
+from store_support import result_of
+
+pytest_plugins = ["store_fixtures"]  # the store, db_url and backend fixtures
+
+
+def ev(**kw) -> Event:
+    base = dict(
+        event_date="2017-08-12", time_precision=1, disorder_type="Political violence",
+        event_type="Battles", sub_event_type="Armed clash", actor1="Islamic State (Syria)",
+        actor2="Military Forces of Syria (2000-)", country="Syria", admin1="Homs",
+        admin2="Tadmur", location="Sukhna", latitude=34.8858, longitude=38.8689,
+        geo_precision=1, geonameid=900001,
+    )
+    base.update(kw)
+    return Event(**base)
+
+
+def claim(value=None, quantifier=None, low=None) -> Claim:
+    return Claim(None, None, fatalities=Count(value=value, quantifier=quantifier, low=low))
+
+
+# --- the rules --------------------------------------------------------------------------------
+def test_same_incident_told_two_ways_merges_with_reasons():
+    d = merge_decision(ev(), ev(actor1=ev().actor2, actor2=ev().actor1,
+                             event_type="Explosions/Remote violence",
+                             sub_event_type="Shelling/artillery/missile attack"))
+    assert d is not None
+    text = d.explain()
+    assert "same GeoNames id 900001" in text and "fighting" in text and "same date" in text
+
+
+def test_dates_compatible_only_within_precision():
+    assert merge_decision(ev(), ev(event_date="2017-08-13")) is not None  # a day's slack
+    assert merge_decision(ev(), ev(event_date="2017-08-16")) is None
+    assert merge_decision(ev(), ev(event_date="2017-08-16", time_precision=2)) is not None
+    assert merge_decision(ev(), ev(event_date="2017-08-25", time_precision=2)) is None
+
+
+def test_places_same_id_near_or_same_admin2_when_imprecise():
+    near = ev(geonameid=None, location="Sukhna East", latitude=34.89, longitude=38.89)
+    assert merge_decision(ev(), near) is not None  # ~2 km apart
+    far = ev(geonameid=900006, location="Palmyra", latitude=34.56, longitude=38.28)
+    assert merge_decision(ev(), far) is None  # ~65 km, both precise
+    region = ev(geonameid=None, location="Tadmur district", latitude=34.6, longitude=38.4,
+                geo_precision=3)
+    assert "same admin2 Tadmur" in merge_decision(ev(), region).explain()
+
+
+def test_family_and_actors_must_agree():
+    protest = ev(event_type="Protests", sub_event_type="Peaceful protest")
+    assert merge_decision(ev(), protest) is None
+    assert merge_decision(ev(), ev(actor2="SDF: Syrian Democratic Forces")) is None
+    assert merge_decision(ev(), ev(actor2="")) is not None  # one report names fewer actors
+    assert merge_decision(ev(), ev(actor1="Unidentified Armed Group", actor2="")) is not None
+    assert family_of("Battles", "Government regains territory") == "territory"
+    assert merge_decision(ev(), ev(sub_event_type="Non-state actor overtakes territory")) is None
+
+
+def test_fatalities_follow_acled_conservative_rule():
+    assert conservative_fatalities([claim(32), claim(7)]) == 7
+    assert conservative_fatalities([claim(quantifier="dozens"), claim(32)]) == 12
+    assert figure_of(Count(quantifier="large numbers")) == 3  # vague counts small
+    assert figure_of(Count(low=10, high=20)) == 10
+    assert conservative_fatalities([Claim(None, None), claim(5)]) == 5  # no figure != zero
+    assert conservative_fatalities([Claim(None, None)]) == 0
+    assert is_contested([claim(32), claim(7)])
+    assert not is_contested([claim(7), claim(7), Claim(None, None)])
+
+
+# --- in the store (SQLite and PostgreSQL) -----------------------------------------------------
+SF = "South Front report. On 2017-08-12 ISIS attacked SAA at Sukhna, killing 7."
+AMAQ = "Amaq statement. On 2017-08-12 ISIS attacked SAA at Sukhna, killing 32, according to Amaq."
+SANA = "SANA bulletin. On 2017-08-13 SAA shelled ISIS in Sukhna East, killing 5."
+
+
+def test_five_outlets_one_event_five_claims(store):
+    texts = [
+        SF,
+        AMAQ,
+        SANA,
+        "Wire. Heavy fighting east of Homs. On 2017-08-12 ISIS attacked SAA at Sukhna.",
+        "Roundup of the day. On 2017-08-12 SAA attacked ISIS at Sukhna, killing 9.",
+    ]
+    outlets = ["South Front", "Amaq", "SANA", "AFP", "Reuters"]
+    store.add_results([result_of(t, o) for t, o in zip(texts, outlets, strict=True)])
+    rows = store.events()
+    assert len(rows) == 1
+    e = rows[0]
+    assert e["n_claims"] == 5 and e["n_articles"] == 5
+    assert e["fatalities"] == 5 and e["fatalities_high"] == 32 and e["contested"] == 1
+    assert e["source"] == "South Front; Amaq; SANA; AFP; Reuters"
+    detail = store.event(e["event_id_cnty"])
+    assert [c.claim["outlet"] for c in detail.claims] == outlets
+    assert detail.claims[1].claim["claimant"] == "Amaq"
+    assert detail.claims[1].evidence[0]["text"].startswith("On 2017-08-12 ISIS attacked")
+    assert "Sukhna and Sukhna East" in detail.claims[2].claim["merge_reason"]
+    assert len(detail.mentions) == 5 and all(m["event_id"] for m in detail.mentions)
+
+
+def test_revised_toll_is_recorded_with_its_article(store):
+    first = result_of(AMAQ, "Amaq")
+    later = result_of(SF, "South Front")
+    store.add_results([first])
+    store.add_results([later])
+    [e] = store.events()
+    assert e["fatalities"] == 7
+    changes = store.event(e["event_id_cnty"]).changes
+    fields = [(c["field"], c["old_value"], c["new_value"], c["article_id"]) for c in changes]
+    assert fields[0][0] == "created" and fields[0][3] == first.article.id
+    assert ("fatalities", "32", "7", later.article.id) in fields
+    assert ("contested", "0", "1", later.article.id) in fields
+    assert any(f[0] == "claim" and f[3] == later.article.id for f in fields)
+
+
+def test_different_incidents_stay_apart(store):
+    other_place = "Report. On 2017-08-12 ISIS attacked SAA at Palmyra, killing 3."
+    other_day = "Report. On 2017-08-20 ISIS attacked SAA at Sukhna, killing 3."
+    other_type = "Report. On 2017-08-12 SAA recaptured Sukhna from ISIS."
+    store.add_results([result_of(t) for t in (SF, other_place, other_day, other_type)])
+    assert store.count() == 4
+
+
+def test_one_articles_own_events_never_merge(store):
+    two = (
+        "Two fights. On 2017-08-12 ISIS attacked SAA at Sukhna."
+        " On 2017-08-12 ISIS attacked SAA at Sukhna East."
+    )
+    store.add_results([result_of(two)])
+    assert store.count() == 2
+    store.add_results([result_of(SF, "AFP")])  # joins one of them, not both
+    assert sorted(r["n_claims"] for r in store.events()) == [1, 2]
+
+
+def test_more_precise_report_improves_the_event(store):
+    vague = result_of("Vague. On 2017-08-12 ISIS attacked SAA at Sukhna, killing 7.")
+    e = vague.events[0]
+    e.time_precision, e.geo_precision, e.geonameid = 2, 2, None
+    e.location, e.latitude, e.longitude = "Tadmur district", 34.7, 38.6
+    store.add_results([vague])
+    store.add_results([result_of(SF, "AFP")])
+    [row] = store.events()
+    assert row["location"] == "Sukhna" and row["geo_precision"] == 1 and row["time_precision"] == 1
+    changed = {c["field"] for c in store.event(row["event_id_cnty"]).changes}
+    assert {"location", "latitude", "geo_precision", "time_precision"} <= changed
