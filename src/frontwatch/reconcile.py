@@ -12,8 +12,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from frontwatch.extract.numbers import count_to_fatalities
 from frontwatch.model import (
+    SUB_EVENT_TO_TYPE,
+    ActorRef,
     Article,
     Claim,
     Count,
@@ -38,6 +42,21 @@ SUB_EVENT_RANK = {
     "Shelling/artillery/missile attack": 2,
     "Remote explosive/landmine/IED": 2,
     "Grenade": 2,
+    "Excessive force against protesters": 1,
+    "Protest with intervention": 2,
+    "Violent demonstration": 2,
+    "Mob violence": 2,
+    "Peaceful protest": 4,
+    "Arrests": 3,
+}
+# With no one named as the perpetrator, ACLED codes these as an unidentified armed group's.
+UNATTRIBUTED_TO_ARMED_GROUP = {
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Attack",
+    "Abduction/forced disappearance",
+    "Armed clash",
 }
 
 
@@ -91,7 +110,8 @@ def _places_compatible(m: Mention, g: _Group, last_group: bool) -> bool:
         return True
     if m.place is not None and g.primary.place is not None:
         a, b = m.place, g.primary.place
-        if a.geonameid and a.geonameid == b.geonameid:
+        # Only exact places merge by id: fallbacks to a shared anchor town are distinct places.
+        if a.geonameid and a.geonameid == b.geonameid and a.geo_precision == 1 == b.geo_precision:
             return True
     # A place inherited from the sentence before ("during the operation") only joins the
     # latest incident.
@@ -159,11 +179,19 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
             casualties.append(m)
             continue
         target = None
+        mp = main_place(m)
         for i in range(len(groups) - 1, -1, -1):
             g = groups[i]
             if _compatible(m, g, last_group=i == len(groups) - 1):
-                target = g
-                break
+                gp = main_place(g.primary)
+                if target is None:
+                    target = g
+                if mp is not None and gp is not None and _norm_place(mp.text) == _norm_place(
+                    gp.text
+                ):
+                    # the same named place beats mere recency
+                    target = g
+                    break
         if target is None:
             groups.append(_Group([m]))
         else:
@@ -176,6 +204,10 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
                     best = g
         if best is not None:
             best.mentions.append(m)
+        elif m.actor1 is not None and m.sub_event_type in SUB_EVENT_TO_TYPE:
+            # a casualty report with a named perpetrator stands as its own event
+            m.event_type = SUB_EVENT_TO_TYPE[m.sub_event_type]
+            groups.append(_Group([m]))
     for g in groups:
         g.mentions.sort(key=lambda m: m.sentence.start)
     return groups
@@ -252,11 +284,12 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     assoc1 = []
     assoc2 = []
     for m in g.mentions:
+        sides = {a.name for a in (actor1, actor2) if a is not None}
         for a in m.assoc_actor_1:
-            if a.name not in assoc1 and (actor1 is None or a.name != actor1.name):
+            if a.name not in assoc1 and a.name not in sides:
                 assoc1.append(a.name)
         for a in m.assoc_actor_2:
-            if a.name not in assoc2 and (actor2 is None or a.name != actor2.name):
+            if a.name not in assoc2 and a.name not in sides:
                 assoc2.append(a.name)
     dated = [m for m in g.mentions if m.date is not None]
     best_date = min(dated, key=lambda m: (m.time_precision, m.sentence.start)) if dated else None
@@ -268,9 +301,24 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
                 place = m.place
                 mp = main_place(m)
                 break
+    if mp is None:
+        for m in g.mentions:
+            if main_place(m) is not None:
+                mp = main_place(m)
+                break
     country = (place.country if place and place.country else None) or p.country or (
         _country_from_mentions(g) or ""
     )
+    if not country:
+        country = ""
+    if p.event_type in ("Protests", "Riots") and actor2 is not None and actor2.inter in (5, 6):
+        # ACLED names the demonstrators first, whoever intervened second.
+        actor1, actor2 = actor2, actor1
+    actor1 = _named_for(actor1, country)
+    actor2 = _named_for(actor2, country)
+    if actor1 is None and p.sub_event_type in UNATTRIBUTED_TO_ARMED_GROUP and actor2 is not None:
+        actor1 = ActorRef(raw="", name=f"Unidentified Armed Group ({country or 'Unknown'})",
+                          inter=3, country=country or None)
     claims = _claims(article, g)
     with_figures = [c.fatalities for c in claims if c.fatalities is not None]
     fatalities = _conservative(with_figures) or 0
@@ -288,7 +336,7 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
             evidence.append(m.sentence)
     inter1 = _inter(actor1, country)
     inter2 = _inter(actor2, country)
-    location = place.name if place is not None else (mp.text if mp else "")
+    location = _location_name(place, mp)
     event = Event(
         event_date=best_date.date.isoformat() if best_date else "",
         time_precision=best_date.time_precision if best_date else 3,
@@ -327,6 +375,29 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     event.event_id = hashlib.sha1(f"{article.id}:{index}:{event.sub_event_type}:{location}"
                                   .encode()).hexdigest()[:16]
     return event
+
+
+def _named_for(actor: ActorRef | None, country: str) -> ActorRef | None:
+    """Generic names made before the place was known ("Civilians (Unknown)") take the
+    event's country."""
+    if actor is None or not country or "Unknown" not in actor.name:
+        return actor
+    return ActorRef(raw=actor.raw, name=actor.name.replace("Unknown", country), inter=actor.inter,
+                    country=country, start=actor.start, end=actor.end)
+
+
+def _location_name(place, written) -> str:
+    """The resolved place's name, unless the geocoder fell back to an anchor: then the place as
+    written stays the location and the anchor only gives coordinates."""
+    if place is None:
+        return written.text if written else ""
+    if written is None or place.geo_precision == 1:
+        return place.name
+    a = re.sub(r"[^a-z]", "", place.name.lower())
+    b = re.sub(r"[^a-z]", "", written.text.lower())
+    if a and b and (a in b or b in a or fuzz.ratio(a, b) >= 70):
+        return place.name
+    return written.text
 
 
 def _precision_of(p) -> int:

@@ -29,8 +29,12 @@ from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, Place
 from frontwatch.nlp import load_pipeline
 
 COUNTRY_WORDS = {
-    "Syria": r"Syria|Syrian|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia",
-    "Iraq": r"Iraq|Iraqi|Baghdad|Mosul|Anbar|Nineveh|Ninawa|Kirkuk|Fallujah|Ramadi|Tal[- ]?Afar|Erbil",
+    "Syria": r"Syria|Syrian|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia|"
+    r"Azaz|Afrin|Manbij|Kobani|Qamishli|Hasakah|Hasaka|Tabqa|Palmyra|Tadmur|Douma|Ghouta|"
+    r"Tartus|Mayadin|Abu Kamal|Albu Kamal|Bukamal|Jarablus|Al-Bab|Maarat|Khan Sheikhoun|Sukhna",
+    "Iraq": r"Iraq|Iraqi|Baghdad|Mosul|Anbar|Nineveh|Ninawa|Kirkuk|Fallujah|Ramadi|Tal[- ]?Afar|"
+    r"Erbil|Basra|Basrah|Najaf|Karbala|Samarra|Tikrit|Diyala|Baquba|Baqubah|Hawija|Qaim|"
+    r"Haditha|Sinjar|Salahuddin|Salah al-Din|Sulaimaniyah|Tarmiyah|Rutba|Hit",
     "Yemen": r"Yemen|Yemeni|Sanaa|Aden|Houthi|Houthis|Hodeidah|Taiz",
     "Afghanistan": r"Afghanistan|Afghan|Kabul|Taliban|Helmand|Kandahar",
     "Libya": r"Libya|Libyan|Tripoli|Benghazi|Misrata|Sirte",
@@ -43,7 +47,8 @@ COUNTRY_WORDS = {
 }
 _COUNTRY_RES = {c: re.compile(rf"\b(?:{p})\b") for c, p in COUNTRY_WORDS.items()}
 SPEECH_BEFORE_DATE = re.compile(
-    r"\b(said|says|announced|reported|stated|claimed|told|statement|confirmed)\b[^.]{0,30}$",
+    r"\b(said|says|announced|reported|stated|claimed|told|statement|confirmed)"
+    r"(?:\s+(?:in|on|late|early|a|an|its|their|the|statement|written|joint|online|website))*\s*$",
     re.IGNORECASE,
 )
 PLACE_ANAPHORA = re.compile(
@@ -79,6 +84,7 @@ class _Context:
     last_places: list[PlaceMention] = field(default_factory=list)
     last_places_sentence: int = -10
     paragraph_country: dict[int, str] = field(default_factory=dict)
+    recent_actors: list[tuple[int, ActorMatch]] = field(default_factory=list)
 
 
 class MentionExtractor:
@@ -113,7 +119,11 @@ class MentionExtractor:
             p = by_index.get(sent.index)
             if p is None:
                 self._track_dates(sent, ctx)
+                for a in self.actors.find(self.nlp.make_doc(sent.text)):
+                    ctx.recent_actors.append((sent.index, a))
                 continue
+            for a in p.actors:
+                ctx.recent_actors.append((sent.index, a))
             mention = self._mention(article, p, ctx, is_title=sent.end == title_end)
             if mention is not None:
                 mentions.extend(split_by_place(mention))
@@ -131,7 +141,7 @@ class MentionExtractor:
             blocked.update(range(*attribution.token_span))
         for a in actors:
             blocked.update(range(a.start, a.end))
-        triggers = self.triggers.find(doc, blocked, title=sent.index == 0)
+        triggers = self.triggers.find(doc, blocked, title=_is_headline(sent))
         return _Parsed(sent, doc, actors, attribution, figures, triggers)
 
     def _article_country(self, text: str, kept: list[tuple[int, int]]) -> str | None:
@@ -216,6 +226,19 @@ class MentionExtractor:
             elif actor1 is not None and victim_actor.name == actor1.name and actor2 is not None:
                 # "ISIS attacked the SAA, killing 7 SAA troops": the dead are the target's.
                 pass
+        if actor2 is None and actor1 is not None and trigger.kind in ("territory", "clash"):
+            # The side that lost ground is often named a sentence earlier ("behind ISIS lines").
+            for idx, a in reversed(ctx.recent_actors):
+                if idx >= sent.index:
+                    continue
+                if sent.index - idx > 3:
+                    break
+                cand = ref(a)
+                if cand.inter in (1, 2, 3, 8) and cand.name != actor1.name and \
+                        self.actors.parent_of(cand.name) != actor1.name and \
+                        cand.name not in {x.name for x in assoc1}:
+                    actor2 = cand
+                    break
         if victims_civilian and actor2 is None:
             civ = self.actors.by_name["Civilians ({country})"]
             actor2 = ActorRef(
@@ -239,9 +262,12 @@ class MentionExtractor:
         for pl in places:
             pl.start += offset
             pl.end += offset
-        if trigger.kind == "territory" and not places:
-            # "captured a battle tank": not territory; read as a clash if anything.
-            trigger = Trigger("clash", trigger.start, trigger.end, trigger.text, trigger.is_verb)
+        if trigger.kind == "territory" and not _place_in_object(doc, trigger, places, offset):
+            # "capturing a battle tank": not territory; the next trigger tells the event.
+            rest = [t for t in p.triggers if t.kind != "territory"]
+            trigger = self.triggers.best(rest) or Trigger(
+                "clash", trigger.start, trigger.end, trigger.text, trigger.is_verb
+            )
         inherited_place = False
         if not places and ctx.last_places and (sent.index - ctx.last_places_sentence) <= 4:
             places = [_copy_place(pl) for pl in ctx.last_places]
@@ -260,6 +286,10 @@ class MentionExtractor:
         )
         if sub_event is None:
             return None
+        if trigger.kind == "kill" and inherited_place and event_type != "casualty":
+            # "..., killing 20 terrorists" right after an incident: more about that incident
+            # first; an event of its own only if nothing before it matches.
+            event_type = "casualty"
 
         fatalities = _sum_counts([c.count for c in killed])
         injuries = _sum_counts([c.count for c in injured])
@@ -496,6 +526,29 @@ def assign_roles(
         # "liberated Khirbet Makman" with the subject out of the catalogue: leave actor1 empty.
         pass
     return roles
+
+
+def _is_headline(sent: Sentence) -> bool:
+    text = sent.text.rstrip()
+    return sent.index == 0 and len(text) < 160 and not text.endswith((".", "”", '"'))
+
+
+def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], offset: int) -> bool:
+    """A territory verb needs a place as its object ("liberated X", "X was captured")."""
+    root = doc[trigger.start : trigger.end].root
+    scope = {t.i for t in root.subtree}
+    if root.dep_ == "amod" or root.dep_ == "acl":
+        scope |= {t.i for t in root.head.subtree}
+    for pl in places:
+        span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.root.i in scope or (span.root.dep_ == "nsubjpass" and span.root.head.i == root.i):
+            return True
+        # word-order fallback when the parse attaches the list elsewhere
+        if 0 <= span.start - trigger.end <= 4:
+            return True
+    return False
 
 
 TERRITORY_SUBS = {

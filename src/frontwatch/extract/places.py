@@ -112,7 +112,7 @@ def _role_for(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | 
         ("province of", "governorate of", "region of", "provinces of")
     ):
         return "region", None, None
-    if prev_words and prev_words[-1] in DIRECTION_ADJ:
+    if prev_words and prev_words[-1] in DIRECTION_ADJ - {"central"}:
         return "region", None, None
     if doc[start:end].text.lower() in COUNTRIES:
         return "region", None, None
@@ -164,6 +164,8 @@ def find_places(
             continue
         k = i + 1
         if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k < len(doc) and doc[k].lower_ in DIRECTION_ADJ | {"central", "downtown"}:
             k += 1
         runs = name_runs(doc, k, min(len(doc), k + 8))
         if runs and runs[0][0] == k:

@@ -67,7 +67,7 @@ class TriggerFinder:
         found: dict[tuple[int, int], Trigger] = {}
         for match_id, start, end in self.matcher(doc):
             kind = doc.vocab.strings[match_id]
-            if any(i in blocked for i in range(start, end)):
+            if kind not in ("protest", "riot") and any(i in blocked for i in range(start, end)):
                 continue
             last = doc[end - 1]
             if end < len(doc):
@@ -88,7 +88,7 @@ class TriggerFinder:
                 # "attack helicopters", "shelling positions": the word names something else.
                 if kind not in ("air", "shelling", "ied", "suicide", "chemical"):
                     continue
-            if not title and not self._is_factual(head):
+            if not self._is_factual(head, headline=title):
                 continue
             key = (start, end)
             trig = Trigger(
@@ -127,7 +127,7 @@ class TriggerFinder:
             cur = cur.head
         return cur
 
-    def _is_factual(self, tok: Token) -> bool:
+    def _is_factual(self, tok: Token, headline: bool = False) -> bool:
         """False for negated, future, hypothetical or habitual statements."""
         path = [tok]
         cur = tok
@@ -159,6 +159,13 @@ class TriggerFinder:
         for child in tok.children:
             if child.lower_ in ("no", "neither", "nor") and child.dep_ in ("det", "neg", "nsubj"):
                 return False
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lower_ in ("none", "nobody", "noone")
+                or any(t.lower_ == "no" for t in child.children)
+            ):
+                return False
+        if headline:
+            return True  # headlines tell past events in the present tense
         if head.tag_ in PRESENT_SIMPLE and head.lemma_ not in ("be", "have"):
             has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
             if not has_perfect:

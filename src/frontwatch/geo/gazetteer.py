@@ -20,6 +20,8 @@ from frontwatch.geo.names import descriptor_free_key, loose_key, name_key, strip
 
 # How much a kind of name match is worth (1 = the place's own name, spelt as written).
 MATCH_MAIN, MATCH_ALT, MATCH_LOOSE, MATCH_PARTIAL = 1.0, 0.92, 0.72, 0.45
+MATCH_ADJECTIVE = 0.85  # "Syrian" for Syria: LGL and TR-News count such words as toponyms
+_KIND_OF_NAME = {1: ("main", MATCH_MAIN), 0: ("alt", MATCH_ALT), 2: ("adjective", MATCH_ADJECTIVE)}
 
 
 @dataclass(slots=True, frozen=True)
@@ -125,8 +127,13 @@ class Gazetteer:
             f"WHERE {where}", (arg,)).fetchall()
 
     def _candidates(self, name: str) -> tuple[Candidate, ...]:
-        """Every place the name may be, best kind of match first for each place."""
-        written = strip_trailing_words(name.strip())
+        """Every place the name may be, best kind of match first for each place.
+
+        Spelt-as-written matches first ("Kansas City" as such, then "Khirbet Makman village"
+        without "village"); only when there are none, loose spellings; only when there are
+        none either, the name without its descriptor ("Khirbet Makman" -> "Makman").
+        """
+        written = name.strip()
         key = name_key(written)
         if not key:
             return ()
@@ -134,20 +141,22 @@ class Gazetteer:
 
         def add(rows: list[tuple], kind: str | None, score: float | None) -> None:
             for row in rows:
-                if kind is None:
-                    k, s = ("main", MATCH_MAIN) if row[11] else ("alt", MATCH_ALT)
-                else:
-                    k, s = kind, score
+                k, s = _KIND_OF_NAME[row[11]] if kind is None else (kind, score)
                 if row[0] not in best or best[row[0]].match_score < s:
                     best[row[0]] = self._candidate(row, k, s)
 
         add(self._rows("n.key = ?", key), None, None)
-        # A loose key is a skeleton: weigh each loose match by how close the spellings are, so
-        # "Bwair" ~ "Buwayr" counts but "Bwair" ~ "Berlin" does not.
-        for row in self._rows("n.loose = ?", loose_key(written)):
-            similarity = fuzz.ratio(key, row[12]) / 100
-            if similarity >= 0.6:
-                add([row], "loose", MATCH_LOOSE * similarity)
+        stripped = strip_trailing_words(written)
+        if not best and stripped != written:
+            written, key = stripped, name_key(stripped)
+            add(self._rows("n.key = ?", key), None, None)
+        if not best:
+            # A loose key is a skeleton: weigh each loose match by how close the spellings
+            # are, so "Bwair" ~ "Buwayr" counts but "Bwair" ~ "Berlin" does not.
+            for row in self._rows("n.loose = ?", loose_key(written)):
+                similarity = fuzz.ratio(key, row[12]) / 100
+                if similarity >= 0.6:
+                    add([row], "loose", MATCH_LOOSE * similarity)
         if not best:
             bare = descriptor_free_key(written)
             if bare:
@@ -158,7 +167,8 @@ class Gazetteer:
         """Summary of the places with exactly this name key (no loose matching)."""
         row = self._db().execute(
             "SELECT max(p.population), max(p.fcode LIKE 'PCL%'), max(p.fcode = 'ADM1'), "
-            "count(*), max(n.main) FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?",
+            "count(*), max(n.main) FROM names n JOIN places p ON p.id = n.id "
+            "WHERE n.key = ? AND n.main < 2",
             (key,)).fetchone()
         if not row or not row[3]:
             return None

