@@ -1,0 +1,24 @@
+"""Shared fixtures: one loaded extractor per test session (loading spaCy is the slow part)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from frontwatch.pipeline import Extractor
+
+    return Extractor(geocode=False)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} absent: shared development data is not available here")
+    return SHARED

@@ -1,0 +1,121 @@
+"""Extraction behaviour, one hand-written article per case (tests/fixtures/extract/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from frontwatch.model import EVENT_TYPES, SUB_EVENT_TO_TYPE
+from frontwatch.pipeline import make_article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+PUBLISHED = dt.date(2017, 3, 6)  # a Monday
+
+
+def events_of(extractor, name: str, published: dt.date = PUBLISHED):
+    text = (FIXTURES / "extract" / name).read_text("utf-8")
+    article = make_article(text, published=published)
+    result = extractor.process(article)
+    for e in result.events:
+        for ev in e.evidence:
+            assert text[ev.start : ev.end] == ev.text
+    return result.events
+
+
+def test_several_villages_give_one_event_each(extractor):
+    events = events_of(extractor, "several_villages_regained.txt")
+    assert [e.location for e in events] == ["Rasm al-Abd", "Tell Saman", "Umm Miyal"]
+    for e in events:
+        assert e.sub_event_type == "Government regains territory"
+        assert e.event_type == "Battles"
+        assert e.actor1 == "Military Forces of Syria (2000-)"
+        assert e.actor2 == "Islamic State (Syria)"
+        assert e.event_date == "2017-03-04" and e.time_precision == 1
+
+
+def test_contested_fatalities_are_one_event_with_both_claims(extractor):
+    events = events_of(extractor, "contested_fatalities.txt")
+    assert len(events) == 1
+    e = events[0]
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.contested
+    claimants = {c.claimant for c in e.claims}
+    assert {"SOHR", "SANA"} <= claimants
+    assert e.fatalities == 12  # the conservative (lowest) figure
+    assert e.event_date == "2017-02-28"
+
+
+def test_passive_voice_fatalities_and_injuries(extractor):
+    (e,) = events_of(extractor, "passive_voice_fatalities.txt")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.actor2 == "Military Forces of Iraq (2014-)"
+    assert e.actor1.startswith("Unidentified Armed Group")
+    assert e.fatalities == 7
+    assert e.injuries == 11
+    assert e.location == "Tarmiyah"
+
+
+def test_negation_and_future_make_no_event(extractor):
+    assert events_of(extractor, "negation_and_future.txt") == []
+
+
+def test_number_words_and_vague_quantities(extractor):
+    (e,) = events_of(extractor, "number_words_and_vague.txt")
+    assert e.fatalities == 19
+    assert e.actor1 == "Islamic State (Iraq)"
+    assert e.actor2 == "Military Forces of Iraq (2014-)"
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_abduction_of_civilians(extractor):
+    (e,) = events_of(extractor, "abduction.txt")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    assert e.event_type == "Violence against civilians"
+    assert e.actor2.startswith("Civilians")
+
+
+def test_protest_dispersed_is_protest_with_intervention(extractor):
+    (e,) = events_of(extractor, "protest_dispersed.txt")
+    assert e.sub_event_type == "Protest with intervention"
+    assert e.actor1.startswith("Protesters")
+    assert e.actor2.startswith("Police Forces")
+    assert e.disorder_type == "Demonstrations"
+    assert e.location == "Basra"
+
+
+def test_suicide_bombing(extractor):
+    (e,) = events_of(extractor, "suicide_bombing.txt")
+    assert e.sub_event_type == "Suicide bomb"
+    assert e.fatalities == 8
+    assert e.claims[0].claimant == "activists"
+
+
+def test_arrests(extractor):
+    (e,) = events_of(extractor, "arrests.txt")
+    assert e.sub_event_type == "Arrests"
+    assert e.event_type == "Strategic developments"
+    assert e.actor1 == "Military Forces of Iraq (2014-)"
+
+
+def test_materiel_with_fate_and_owner(extractor):
+    (e,) = events_of(extractor, "materiel_destroyed.txt")
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1 == "Operation Inherent Resolve"
+    got = {(m.category, m.count, m.fate) for m in e.materiel}
+    assert ("tank", 2, "destroyed") in got
+    assert ("vehicle", 5, "destroyed") in got
+    assert ("ammunition depot", 1, "destroyed") in got
+    assert all(m.side == "Islamic State (Syria)" for m in e.materiel)
+
+
+def test_boilerplate_gives_no_event(extractor):
+    assert events_of(extractor, "boilerplate_only.txt") == []
+
+
+@pytest.mark.parametrize("sub", sorted(SUB_EVENT_TO_TYPE))
+def test_acled_sub_event_names_are_complete(sub):
+    assert sum(len(v) for v in EVENT_TYPES.values()) == 25
+    assert SUB_EVENT_TO_TYPE[sub] in EVENT_TYPES
