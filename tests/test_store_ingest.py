@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from store_support import dump, new_db_url, pattern_env, write_corpus
 
 pytest_plugins = ["store_fixtures"]  # the store, db_url and backend fixtures
@@ -59,13 +60,14 @@ def test_bad_inputs_one_line_each_rest_processed(tmp_path, db_url):
     proc = run(["ingest", str(corpus), str(tmp_path / "binary.txt"), "--db", db_url])
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    errors = [line for line in proc.stderr.splitlines() if "news.jsonl:7" in line or "binary" in line]
+    lines = proc.stderr.splitlines()
+    errors = [line for line in lines if "news.jsonl:7" in line or "binary" in line]
     assert len(errors) == 2
     assert "6 articles read" in proc.stderr
 
 
 def test_jobs_give_the_same_database(tmp_path, request, backend):
-    corpus = write_corpus(tmp_path / "news.jsonl", 30)
+    corpus = write_corpus(tmp_path / "news.jsonl", 20)
     one = new_db_url(request, tmp_path, backend, "one")
     two = new_db_url(request, tmp_path, backend, "two")
     assert run(["ingest", str(corpus), "--db", one]).returncode == 0
@@ -93,7 +95,7 @@ def ingest_and_kill(corpus: Path, url: str, after_commits: int) -> None:
 
 
 def test_sigkill_mid_run_then_rerun_converges(tmp_path, request, backend):
-    corpus = write_corpus(tmp_path / "news.jsonl", 150)
+    corpus = write_corpus(tmp_path / "news.jsonl", 100)
     clean = new_db_url(request, tmp_path, backend, "clean")
     assert run(["ingest", str(corpus), "--db", clean]).returncode == 0
     crashed = new_db_url(request, tmp_path, backend, "crashed")
@@ -108,25 +110,15 @@ def test_sigkill_mid_run_then_rerun_converges(tmp_path, request, backend):
     assert dump(crashed) == dump(clean)
 
 
-def real_extractor_available() -> bool:
-    try:
-        from frontwatch.pipeline import Extractor
-
-        Extractor()
-    except Exception:
-        return False
-    return True
-
-
 @pytest.mark.slow
 def test_real_extractor_ingest_is_idempotent(tmp_path):
     """Integration: the real pipeline, SQLite, the seed-like corpus; run twice."""
-    if not real_extractor_available():
-        pytest.skip("the extraction pipeline (spaCy model) cannot be loaded here")
     corpus = write_corpus(tmp_path / "news.jsonl", 12)
     url = f"sqlite:///{tmp_path / 'real.db'}"
     env = {k: v for k, v in os.environ.items() if k != "FRONTWATCH_EXTRACTOR"}
     first = run(["ingest", str(corpus), "--db", url], env=env)
+    if first.returncode == 2 and "cannot load" in first.stderr:
+        pytest.skip(f"the extraction pipeline cannot be loaded here: {first.stderr.strip()}")
     assert first.returncode == 0, first.stderr
     before = dump(url)
     assert run(["ingest", str(corpus), "--db", url], env=env).returncode == 0

@@ -43,15 +43,25 @@ class Extractor:
                 self.geocoder = Geocoder.default()
             except ImportError:
                 self.geocoder = None
+        if self.geocoder is not None:
+            self.mentions.place_finder = self.geocoder.find_toponyms
 
     def process(self, article: Article) -> ArticleResult:
+        return self.process_batch([article])[0]
+
+    def process_batch(self, articles: list[Article]) -> list[ArticleResult]:
+        """Every stage on several articles; parsing them together is faster than one by one."""
         from frontwatch.reconcile import events_from_mentions
 
-        mentions = self.mentions.extract(article)
-        if self.geocoder is not None:
-            self.geocoder.geocode_mentions(article, mentions)
-        events = events_from_mentions(article, mentions)
-        return ArticleResult(article=article, mentions=mentions, events=events)
+        results = []
+        for article, mentions in zip(
+            articles, self.mentions.extract_batch(articles), strict=True
+        ):
+            if self.geocoder is not None:
+                self.geocoder.geocode_mentions(article, mentions)
+            events = events_from_mentions(article, mentions)
+            results.append(ArticleResult(article=article, mentions=mentions, events=events))
+        return results
 
 
 def make_article(
@@ -63,7 +73,7 @@ def make_article(
     source_path: str | None = None,
 ) -> Article:
     if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
+        published = dt.date.fromisoformat(published[:10]) if published.strip() else None
     return Article(
         id=article_id_of(text),
         text=text,
@@ -94,4 +104,13 @@ def extract_many(
 ) -> list[ArticleResult]:
     """Run every stage on many articles in one process, keeping their order."""
     ex = extractor or Extractor()
-    return [ex.process(a) for a in articles]
+    results: list[ArticleResult] = []
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= 32:
+            results.extend(ex.process_batch(batch))
+            batch = []
+    if batch:
+        results.extend(ex.process_batch(batch))
+    return results

@@ -9,18 +9,46 @@ from rich.table import Table
 
 from frontwatch.evaluation.match import Scorable
 from frontwatch.evaluation.scoring import NONE_LABEL, EventScores
+from frontwatch.model import SUB_EVENT_TO_TYPE
 
 
 def _pct(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}"
 
 
+# Short unique codes so a matrix of 25 sub-types fits a terminal; a legend follows the matrix.
+ABBREVIATIONS = {
+    "Government regains territory": "GRT",
+    "Non-state actor overtakes territory": "NSO",
+    "Armed clash": "AC",
+    "Chemical weapon": "CW",
+    "Air/drone strike": "ADS",
+    "Suicide bomb": "SB",
+    "Shelling/artillery/missile attack": "SAM",
+    "Remote explosive/landmine/IED": "IED",
+    "Grenade": "GR",
+    "Sexual violence": "SV",
+    "Attack": "ATT",
+    "Abduction/forced disappearance": "ABD",
+    "Excessive force against protesters": "EXF",
+    "Protest with intervention": "PWI",
+    "Peaceful protest": "PP",
+    "Violent demonstration": "VD",
+    "Mob violence": "MOB",
+    "Agreement": "AGR",
+    "Arrests": "ARR",
+    "Change to group/activity": "CHG",
+    "Disrupted weapons use": "DWU",
+    "Headquarters or base established": "HQ",
+    "Looting/property destruction": "LPD",
+    "Non-violent transfer of territory": "NVT",
+    "Other": "OTH",
+    NONE_LABEL: "-",
+}
+
+
 def _abbrev(sub_event_type: str) -> str:
-    """Initials, so a confusion matrix of 25 sub-types fits a terminal ('Air/drone strike': ADS)."""
-    if sub_event_type == NONE_LABEL:
-        return "none"
-    words = sub_event_type.replace("/", " ").split()
-    return "".join(w[0].upper() for w in words if w[0].isalpha())
+    return ABBREVIATIONS.get(sub_event_type, sub_event_type[:4] or "?")
 
 
 def _one_line(e: Scorable) -> str:
@@ -29,6 +57,30 @@ def _one_line(e: Scorable) -> str:
     where = e.location or "?"
     deaths = f", {e.fatalities} dead" if e.fatalities else ""
     return f"{date} {e.sub_event_type} | {actors} | {where}{deaths}"
+
+
+def _label_order(label: str) -> tuple[int, str]:
+    """ACLED's order (battles first, strategic developments last), unknown labels after."""
+    order = list(SUB_EVENT_TO_TYPE)
+    return (order.index(label) if label in order else len(order) + (label == NONE_LABEL), label)
+
+
+def _print_confusion(scores: EventScores, console: Console) -> None:
+    """Gold sub-types down, predicted across, as plain fixed-width text that never wraps."""
+    gold_labels = sorted({g for g, _ in scores.confusion}, key=_label_order)
+    pred_labels = sorted({p for _, p in scores.confusion}, key=_label_order)
+    console.print(
+        "[bold]Sub-event types[/bold]: gold (rows) x predicted (columns); '-' = no match"
+    )
+    header = "gold\\pred " + "".join(f"{_abbrev(p):>5}" for p in pred_labels)
+    console.print(header, highlight=False, soft_wrap=True, markup=False)
+    for g in gold_labels:
+        cells = "".join(f"{scores.confusion.get((g, p), 0) or '.':>5}" for p in pred_labels)
+        console.print(f"{_abbrev(g):<10}{cells}", highlight=False, soft_wrap=True)
+    legend = sorted({*gold_labels, *pred_labels} - {NONE_LABEL}, key=_label_order)
+    console.print(
+        "  " + "; ".join(f"{_abbrev(x)} {x}" for x in legend), highlight=False, markup=False
+    )
 
 
 def print_event_report(scores: EventScores, console: Console | None = None) -> None:
@@ -64,19 +116,16 @@ def print_event_report(scores: EventScores, console: Console | None = None) -> N
         "-" if mean is None else f"{mean:.1f}",
         str(len(scores.location_errors_km)),
     )
+    median = scores.median_location_error_km
+    fields.add_row(
+        "median location error (km)",
+        "-" if median is None else f"{median:.1f}",
+        str(len(scores.location_errors_km)),
+    )
     console.print(fields)
 
     if scores.confusion:
-        gold_labels = sorted({g for g, _ in scores.confusion}, key=lambda s: (s == NONE_LABEL, s))
-        pred_labels = sorted({p for _, p in scores.confusion}, key=lambda s: (s == NONE_LABEL, s))
-        matrix = Table(title="Sub-event types: gold (rows) x predicted (columns)")
-        matrix.add_column("gold \\ pred")
-        for label in pred_labels:
-            matrix.add_column(_abbrev(label), justify="right")
-        for g in gold_labels:
-            cells = [str(scores.confusion.get((g, p), "")) or "." for p in pred_labels]
-            matrix.add_row(f"{g} ({_abbrev(g)})", *cells)
-        console.print(matrix)
+        _print_confusion(scores, console)
 
     console.print("[bold]Per article[/bold] (only articles with an error)")
     for doc in scores.docs:

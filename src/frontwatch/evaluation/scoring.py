@@ -5,6 +5,7 @@ matched pairs, a sub-event-type confusion matrix, and per article what was misse
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -140,6 +141,11 @@ class EventScores:
         errs = self.location_errors_km
         return sum(errs) / len(errs) if errs else None
 
+    @property
+    def median_location_error_km(self) -> float | None:
+        """Less swayed than the mean by one place resolved on the wrong continent."""
+        return statistics.median(self.location_errors_km) if self.location_errors_km else None
+
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable report (`--format json`)."""
         return {
@@ -167,6 +173,11 @@ class EventScores:
                 None
                 if self.mean_location_error_km is None
                 else round(self.mean_location_error_km, 2)
+            ),
+            "median_location_error_km": (
+                None
+                if self.median_location_error_km is None
+                else round(self.median_location_error_km, 2)
             ),
             "confusion": [
                 {"gold": g, "predicted": p, "count": n}

@@ -9,6 +9,7 @@ the place of "the town", the source of "the statement") is carried in `_Context`
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ from frontwatch.extract.attribution import Attribution, ClaimantFinder
 from frontwatch.extract.classify import classify
 from frontwatch.extract.dates import find_date_expressions
 from frontwatch.extract.figures import CasualtyFigure, FigureFinder, Figures
+from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import count_to_fatalities, find_counts
 from frontwatch.extract.places import find_places
@@ -87,9 +89,20 @@ class _Context:
     recent_actors: list[tuple[int, ActorMatch]] = field(default_factory=list)
 
 
+# The statistical NER and the lemmatizer cost more than half of the pipeline's time and the
+# extractor does not need them: places come from cue words and the gazetteer, verb lemmas from
+# `lemma_of`. FRONTWATCH_NER=1 turns NER back on (e.g. with a transformer pipeline).
+FAST_DISABLED = ("lemmatizer", "ner")
+
+
 class MentionExtractor:
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, use_ner: bool | None = None) -> None:
         self.nlp = load_pipeline(model)
+        if use_ner is None:
+            use_ner = os.environ.get("FRONTWATCH_NER", "") not in ("", "0")
+        self.disabled = [n for n in FAST_DISABLED if n in self.nlp.pipe_names]
+        if use_ner:
+            self.disabled = [n for n in self.disabled if n != "ner"]
         self.lexicon = Lexicon.load()
         self.actors = ActorCatalog.load(self.nlp)
         self.triggers = TriggerFinder(self.lexicon, self.nlp)
@@ -98,16 +111,28 @@ class MentionExtractor:
         self.place_finder = None  # a geocoder's gazetteer-aware recogniser, when one is given
 
     def extract(self, article) -> list[Mention]:
+        return self.extract_batch([article])[0]
+
+    def extract_batch(self, articles: list) -> list[list[Mention]]:
+        """Mentions of many articles; their candidate sentences are parsed in one stream,
+        which keeps spaCy's batches full."""
+        plans = []
+        texts: list[str] = []
+        for article in articles:
+            sentences = split_sentences(article.text, article.kept)
+            candidates = [s for s in sentences if self.triggers.may_hold_event(s.text)]
+            plans.append((article, sentences, candidates))
+            texts.extend(s.text for s in candidates)
+        docs = iter(self.nlp.pipe(texts, batch_size=256, disable=self.disabled))
+        out = []
+        for article, sentences, candidates in plans:
+            parsed = [self._parse(s, next(docs)) for s in candidates]
+            out.append(self._mentions(article, sentences, parsed) if parsed else [])
+        return out
+
+    def _mentions(self, article, sentences: list[Sentence], parsed: list[_Parsed]) -> list[Mention]:
         text = article.text
-        sentences = split_sentences(text, article.kept)
-        candidates = [s for s in sentences if self.triggers.may_hold_event(s.text)]
-        if not candidates:
-            return []
         title_end = sentences[0].end if sentences and sentences[0].paragraph == 0 else -1
-        docs = self.nlp.pipe([s.text for s in candidates], batch_size=64)
-        parsed: list[_Parsed] = []
-        for sent, doc in zip(candidates, docs, strict=True):
-            parsed.append(self._parse(sent, doc))
         ctx = _Context(
             article_country=self._article_country(text, article.kept),
             published=article.published,
@@ -449,7 +474,7 @@ def assign_roles(
             break
         head = head.head
     agents, patients, unknown = [], [], []
-    subject_is_patient = trig_tok.lower_ in PATIENT_SUBJECT_TRIGGERS or head.lemma_ in (
+    subject_is_patient = trig_tok.lower_ in PATIENT_SUBJECT_TRIGGERS or lemma_of(head) in (
         PATIENT_SUBJECT_VERBS
     )
     trigger_subtree = {t.i for t in trig_tok.subtree} if not trigger.is_verb else set()
@@ -492,7 +517,7 @@ def assign_roles(
             role = "agent" if a.start < trigger.start else "patient"
         if role == "agent" and subject_is_patient and r.dep_ in ("nsubj", "conj", "compound"):
             role = "patient"
-        if role == "agent" and r.dep_ == "nsubj" and r.head.lemma_ in PATIENT_SUBJECT_VERBS:
+        if role == "agent" and r.dep_ == "nsubj" and lemma_of(r.head) in PATIENT_SUBJECT_VERBS:
             role = "patient"
         if role == "agent" and (
             (r.head.i == trig_tok.i and r.dep_ in ("nsubj", "poss"))

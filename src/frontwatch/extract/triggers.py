@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 
 # Words that ask for an air context before "strike"/"bombing" mean an air strike.
@@ -166,11 +167,11 @@ class TriggerFinder:
                 return False
         if headline:
             return True  # headlines tell past events in the present tense
-        if head.tag_ in PRESENT_SIMPLE and head.lemma_ not in ("be", "have"):
-            has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+        if head.tag_ in PRESENT_SIMPLE and lemma_of(head) not in ("be", "have"):
+            has_perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in head.children)
             if not has_perfect:
                 return False
-        if head.lemma_ == "be" and head.tag_ in PRESENT_SIMPLE and tok is not head:
+        if lemma_of(head) == "be" and head.tag_ in PRESENT_SIMPLE and tok is not head:
             # "ISIS is in a difficult situation despite counter-attacks"
             if not any(c.dep_ in ("acomp", "attr") for c in head.children):
                 return False
@@ -178,12 +179,12 @@ class TriggerFinder:
             return True
         # Embedding verbs: "plans to attack", "denied shelling", "threatened to storm".
         governor = head.head if head.dep_ in ("xcomp", "ccomp", "dobj", "advcl") else None
-        if tok is not head and tok.dep_ in ("dobj", "pobj") and head.lemma_ in IRREALIS_HEADS:
+        if tok is not head and tok.dep_ in ("dobj", "pobj") and lemma_of(head) in IRREALIS_HEADS:
             return False
-        if governor is not None and governor.lemma_ in IRREALIS_HEADS and head.dep_ == "xcomp":
+        if governor is not None and lemma_of(governor) in IRREALIS_HEADS and head.dep_ == "xcomp":
             return False
-        if head.lemma_ in ("deny", "refute", "reject") and tok is not head:
+        if lemma_of(head) in ("deny", "refute", "reject") and tok is not head:
             return False
-        if governor is not None and governor.lemma_ in ("deny", "refute", "reject"):
+        if governor is not None and lemma_of(governor) in ("deny", "refute", "reject"):
             return False
         return True

@@ -156,7 +156,7 @@ class Gazetteer:
             for row in self._rows("n.loose = ?", loose_key(written)):
                 similarity = fuzz.ratio(key, row[12]) / 100
                 if similarity >= 0.6:
-                    add([row], "loose", MATCH_LOOSE * similarity)
+                    add([row], "loose", MATCH_LOOSE * similarity**4)
         if not best:
             bare = descriptor_free_key(written)
             if bare:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from frontwatch.errors import ConfigError
 from frontwatch.geo import sources
-from frontwatch.geo.names import loose_key, name_key
+from frontwatch.geo.names import loose_of_key, name_key
 from frontwatch.geo.sources import PlaceRecord
 
 SCHEMA_VERSION = "3"
@@ -72,6 +72,9 @@ class Layers:
         h = hashlib.sha1(f"schema={SCHEMA_VERSION};embedded={self.embedded}".encode())
         for name in ALIAS_FILES:
             h.update(data_file(name).read_bytes())
+        # The keys and readers are part of what an index is: new code, new index.
+        for module in ("names.py", "sources.py"):
+            h.update((Path(__file__).parent / module).read_bytes())
         if self.embedded:
             h.update(sources.embedded_version().encode())
         for path in self.files():
@@ -143,7 +146,7 @@ class _Writer:
                 key = name_key(n)
                 if key and key not in seen:
                     seen.add(key)
-                    name_rows.append((key, r.id, loose_key(n), int(i == 0)))
+                    name_rows.append((key, r.id, loose_of_key(key), int(i == 0)))
             if len(place_rows) >= 50_000:
                 self._flush(verb, place_rows, name_rows)
                 place_rows, name_rows = [], []
@@ -160,7 +163,7 @@ class _Writer:
         for gid, n in pairs:
             key = name_key(n)
             if key:
-                rows.append((key, gid, loose_key(n), kind))
+                rows.append((key, gid, loose_of_key(key), kind))
             if len(rows) >= 100_000:
                 self._insert_names(rows)
                 rows = []
@@ -178,8 +181,9 @@ def build_index(layers: Layers, path: Path) -> dict[str, str]:
     started = time.perf_counter()
     if path.exists():
         path.unlink()
-    db = sqlite3.connect(path)
-    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+    # Built in memory and copied to disk in one go: many small writes to a file are slower.
+    db = sqlite3.connect(":memory:")
+    db.executescript(_SCHEMA)
     writer = _Writer(db)
     described = []
     if layers.embedded:
@@ -221,6 +225,9 @@ def build_index(layers: Layers, path: Path) -> dict[str, str]:
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     db.commit()
     db.execute("ANALYZE")
+    disk = sqlite3.connect(path)
+    db.backup(disk)
+    disk.close()
     db.close()
     return meta
 

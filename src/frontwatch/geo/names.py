@@ -67,31 +67,29 @@ def name_key(name: str) -> str:
 
 
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"),
-             ("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("z", "z"))
-_VOWEL_RUN = re.compile(r"[aeiouyw]+")
+             ("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"))
+_FUSED_ANY = re.compile(r"\b[ae]([tdrzsn])\1(?=[a-z]{2})")
+# A word-final h after a vowel is a written ta marbuta: Hamah = Hama, Raqqah = Raqqa.
+_FINAL_H = re.compile(r"(?<=[a-z]{2}[aeiouy])h\b")
+_INNER_H = re.compile(r"(?<=[a-z])h")
+# Vowel runs become '*', but a leading w/y stays a consonant (Wadi, Yarmouk).
+_VOWELS = re.compile(r"(?<=[a-z*])[aeiouyw]+|\b[aeiou][aeiouyw]*")
 _DOUBLE = re.compile(r"([a-z])\1+")
 
 
-@lru_cache(maxsize=200_000)
 def loose_key(name: str) -> str:
     """Consonant skeleton of `name_key`: vowel runs become '*', digraphs and doubles merge."""
-    words = []
-    for word in name_key(name).split():
-        if word in DESCRIPTORS.values():
-            words.append(word)
-            continue
-        w = _FUSED_ARTICLE.sub(r"\1", word)
-        for digraph, single in _DIGRAPHS:
+    return loose_of_key(name_key(name))
+
+
+def loose_of_key(key: str) -> str:
+    """`loose_key` from an already computed `name_key`."""
+    w = _FUSED_ANY.sub(r"\1", key)
+    for digraph, single in _DIGRAPHS:
+        if digraph in w:
             w = w.replace(digraph, single)
-        # A word-final h after a vowel is a written ta marbuta: Hamah = Hama, Raqqah = Raqqa.
-        if len(w) > 3 and w.endswith("h") and w[-2] in "aeiouy":
-            w = w[:-1]
-        first, rest = w[:1], w[1:]
-        rest = rest.replace("h", "") if len(rest) > 2 else rest
-        # Keep a leading w/y as a consonant (Wadi, Yarmouk); elsewhere they glide into vowels.
-        w = first + _VOWEL_RUN.sub("*", rest) if first in "wy" else _VOWEL_RUN.sub("*", w)
-        words.append(_DOUBLE.sub(r"\1", w))
-    return " ".join(words)
+    w = _INNER_H.sub("", _FINAL_H.sub("", w))
+    return _DOUBLE.sub(r"\1", _VOWELS.sub("*", w))
 
 
 def strip_trailing_words(name: str) -> str:
@@ -110,7 +108,9 @@ def descriptor_free_key(name: str) -> str | None:
     return None
 
 
+_LATIN = re.compile("^[\x00-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018\u2019]*$")
+
+
 def is_latin_name(name: str) -> bool:
     """True for names written in Latin script (the ones an English article can contain)."""
-    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF or 0x2B0 <= ord(ch) <= 0x2FF
-               or ch in "‘’" for ch in name)
+    return _LATIN.match(name) is not None

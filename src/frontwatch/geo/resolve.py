@@ -19,12 +19,11 @@ EARTH_KM = 6371.0088
 # Weights of the score's terms. Set by hand on the seed and checked on LGL / TR-News
 # (bench/geo.py); the name match weighs most, then the article's context, then the priors.
 W_MATCH = 2.0
-W_POPULATION = 0.5
-W_COUNTRY = 1.6
-W_ADMIN1 = 1.2
-W_PROXIMITY = 1.4
+W_POPULATION = 1.0
+W_COUNTRY = 0.8
+W_ADMIN1 = 2.0
+W_PROXIMITY = 0.7
 ADMIN1_SHADOW = 0.9
-MATCH_ALT_MIN = 0.9
 LAYER_BONUS = {0: 0.0, 1: 0.4, 2: 0.8}
 FEATURE_BONUS = {"PCLI": 1.1, "PCLD": 0.6, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.6,
                  "PCL": 1.0, "CONT": 1.0, "ADM1": 0.75, "PPLC": 0.45, "PPLA": 0.2}
@@ -92,7 +91,7 @@ def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list
     # A province named like its main town ("Aleppo", "Alexandria") is the town unless the text
     # says province: the division yields to a populated place of the same name inside it.
     towns = {(c.country_code, c.admin1_code) for c in candidates
-             if c.fclass == "P" and c.match_score >= MATCH_ALT_MIN}
+             if c.fclass == "P" and c.match == "main" and c.population >= 1000}
     for c in candidates:
         if ctx is not None and ctx.near is not None and ctx.max_km is not None:
             if distance_km(c.latitude, c.longitude, *ctx.near) > ctx.max_km:

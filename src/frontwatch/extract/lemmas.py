@@ -1,0 +1,33 @@
+"""Verb lemmas without the lemmatizer: the pipeline runs without it for speed, and the few
+verb lists the extractor consults (embedding verbs, speech verbs) are small and regular."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+IRREGULAR = {
+    "was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "am": "be", "being": "be",
+    "'s": "be", "'re": "be", "had": "have", "has": "have", "having": "have", "'ve": "have",
+    "did": "do", "does": "do", "done": "do", "said": "say", "says": "say", "told": "tell",
+    "took": "take", "taken": "take", "lost": "lose", "fought": "fight", "went": "go",
+    "gone": "go", "came": "come", "drove": "drive", "driven": "drive", "made": "make",
+    "began": "begin", "begun": "begin", "overran": "overrun", "shot": "shoot", "hit": "hit",
+    "struck": "strike", "died": "die", "dies": "die", "dying": "die", "able": "able",
+    "ready": "ready", "likely": "likely",
+}
+
+
+def lemma_of(tok: Token) -> str:
+    if tok.lemma_:
+        return tok.lemma_.lower()
+    word = tok.lower_
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
+                stem = stem[:-1]  # planned -> plan
+            return stem
+    return word

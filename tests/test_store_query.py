@@ -1,0 +1,120 @@
+"""Queries and exports of stored events, and the territorial control timeline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+
+from frontwatch.export import ACLED_COLUMNS
+from frontwatch.store import EventFilter
+from store_support import result_of
+
+pytest_plugins = ["store_fixtures"]  # the store, db_url and backend fixtures
+
+REPORTS = [
+    ("On 2017-08-12 ISIS attacked SAA at Sukhna, killing 7.", "South Front"),
+    ("Amaq: On 2017-08-12 ISIS attacked SAA at Sukhna, killing 32, according to Amaq.", "Amaq"),
+    ("On 2017-08-05 SAA shelled ISIS in Maadan.", "SANA"),
+    ("On 2017-08-01 ISIS captured Sukhna from SAA, killing 3.", "Amaq"),
+    ("On 2017-08-13 SAA recaptured Sukhna from ISIS.", "SANA"),
+    ("On 2017-08-20 SDF took over Ghanim Ali.", "SOHR"),
+    ("On 2017-08-25 Tribal fighters attacked SDF at Palmyra.", "SOHR"),
+]
+
+
+@pytest.fixture
+def filled(store):
+    store.add_results([result_of(t, o) for t, o in REPORTS])
+    return store
+
+
+def test_filters(filled):
+    s = filled
+    assert s.count() == 6
+    assert s.count(EventFilter(since="2017-08-12", until="2017-08-13")) == 2
+    assert s.count(EventFilter(event_type="Battles")) == 4
+    assert s.count(EventFilter(event_type="Government regains territory")) == 1
+    assert s.count(EventFilter(actor="sdf: syrian democratic forces")) == 2
+    assert s.count(EventFilter(country="Syria")) == 6 and s.count(EventFilter(country="Iraq")) == 0
+    assert s.count(EventFilter(bbox=(38.5, 34.7, 39.0, 35.0))) == 3  # around Sukhna
+    [c] = s.events(EventFilter(contested=True))
+    assert c["location"] == "Sukhna" and c["fatalities"] == 7
+    page = s.events(EventFilter(limit=2, offset=1))
+    assert [r["event_date"] for r in page] == ["2017-08-20", "2017-08-13"]
+    assert [r["event_id_cnty"] for r in s.iter_events(EventFilter())] == [
+        r["event_id_cnty"] for r in s.events()
+    ]
+
+
+def cli(args: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "frontwatch.cli", *args], capture_output=True, timeout=120
+    )
+
+
+def test_exports(filled, db_url, tmp_path):
+    acled = cli(["events", "--db", db_url, "--format", "acled-csv"])
+    assert acled.returncode == 0, acled.stderr
+    rows = list(csv.DictReader(io.StringIO(acled.stdout.decode())))
+    assert tuple(rows[0].keys()) == ACLED_COLUMNS and len(rows) == 6
+    assert {r["iso"] for r in rows} == {"760"}
+
+    gj = cli(["events", "--db", db_url, "--format", "geojson", "--contested"])
+    doc = json.loads(gj.stdout)
+    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == 1
+    feature = doc["features"][0]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [38.8689, 34.8858]}
+    assert feature["properties"]["contested"] is True
+
+    out = tmp_path / "events.parquet"
+    pq_run = cli(["events", "--db", db_url, "--format", "parquet", "-o", str(out)])
+    assert pq_run.returncode == 0, pq_run.stderr
+    table = pq.read_table(out)
+    assert table.num_rows == 6 and "event_id_cnty" in table.column_names
+
+    jl = cli(["events", "--db", db_url, "--format", "jsonl", "--type", "Battles"])
+    lines = [json.loads(x) for x in jl.stdout.decode().splitlines()]
+    sukhna = next(e for e in lines if e["contested"])
+    assert [c["claimant"] for c in sukhna["claims"]] == [None, "Amaq"]
+    assert sukhna["claims"][1]["evidence"][0].startswith("On 2017-08-12")
+
+    table_run = cli(["events", "--db", db_url, "--since", "2017-08-12"])
+    assert table_run.returncode == 0 and b"Sukhna" in table_run.stdout
+    bad = cli(["events", "--db", db_url, "--bbox", "1,2,3"])
+    assert bad.returncode == 2 and b"W,S,E,N" in bad.stderr and b"Traceback" not in bad.stderr
+
+
+def test_event_explains_claims_and_merge(filled, db_url):
+    [e] = filled.events(EventFilter(contested=True))
+    shown = cli(["event", e["event_id_cnty"], "--db", db_url])
+    text = shown.stdout.decode()
+    assert shown.returncode == 0, shown.stderr
+    assert "Amaq" in text and "same GeoNames id 900001" in text and "32" in text
+    as_json = json.loads(cli(["event", e["event_id_cnty"], "--db", db_url, "--json"]).stdout)
+    assert len(as_json["claims"]) == 2 and as_json["changes"][0]["field"] == "created"
+    missing = cli(["event", "FWNOPE", "--db", db_url])
+    assert missing.returncode == 1 and b"no event" in missing.stderr
+
+
+def test_control_timeline(filled, db_url):
+    from frontwatch.store.territory import control_on
+
+    early = {p.location: p for p in control_on(filled.db, "2017-08-10")}
+    assert early["Sukhna"].controller == "Islamic State (Syria)"
+    assert early["Sukhna"].since == "2017-08-01"
+    late = {p.location: p for p in control_on(filled.db, "2017-08-31")}
+    assert late["Sukhna"].controller == "Military Forces of Syria (2000-)"
+    assert late["Sukhna"].previous == "Islamic State (Syria)"
+    assert "recaptured Sukhna" in late["Sukhna"].evidence[0]
+    assert late["Ghanim Ali"].controller == "SDF: Syrian Democratic Forces"
+    gj = cli(["control", "--db", db_url, "--date", "2017-08-31", "--format", "geojson"])
+    doc = json.loads(gj.stdout)
+    assert {f["properties"]["location"] for f in doc["features"]} == {"Sukhna", "Ghanim Ali"}
+    table = cli(["control", "--db", db_url, "--date", "2017-08-31"])
+    assert table.returncode == 0 and b"Sukhna" in table.stdout
