@@ -129,6 +129,16 @@ def test_stdin_and_published_flag(fake: None) -> None:
     assert json.loads(line)["event_date"] == "2020-02-02"
 
 
+def test_stdin_jsonl_and_html_are_sniffed(fake: None) -> None:
+    lines = '{"id": "s1", "text": "One."}\n{"id": "s2", "text": "Two."}\n'
+    result = _run(["-", "-f", "jsonl"], stdin=lines)
+    assert [json.loads(ln)["location"] for ln in result.stdout.splitlines()] == ["s1", "s2"]
+    html = (FIXTURES / "page_with_boilerplate.html").read_bytes()
+    result = _run(["-", "-f", "jsonl"], stdin=html)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["event_date"] == "2019-04-07"
+
+
 def test_bad_published_value_is_a_usage_error(fake: None) -> None:
     result = _run(["-", "--published", "14/08/2017"], stdin="x")
     assert result.exit_code == 2

@@ -81,3 +81,9 @@ def test_anchor_command(tmp_path):
     assert result.exit_code == 0, result.output
     span = json.loads(path.read_text())["events"][0]["evidence"][0]
     assert text[span["start"] : span["end"]] == "shelled Azaz"
+
+
+def test_geo_with_a_missing_benchmark_is_a_one_line_error(tmp_path):
+    result = runner.invoke(app, ["evaluate", "geo", str(tmp_path / "none.xml")])
+    assert result.exit_code == 2
+    assert "no such benchmark file" in result.output

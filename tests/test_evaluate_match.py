@@ -162,3 +162,15 @@ def test_place_names_ignore_articles_and_spacing():
     assert same_place_name("Al-Qadir", "al Qadir")
     assert same_place_name("Tal Tamr", "Tel Tamer")
     assert not same_place_name("Al-Qadir", "al-Kadir")
+
+
+def test_claims_in_the_articles_own_voice_are_not_compared():
+    from frontwatch.evaluation.scoring import scorable_from_event
+
+    claims = [
+        {"claimant": "reporting outlet"},
+        {"claimant": "Voice of America"},
+        {"claimant": "SOHR", "fatalities": 3},
+    ]
+    pred = scorable_from_event({"event_type": "Battles", "claims": claims}, "Voice of America")
+    assert pred.claimants == ["SOHR"]

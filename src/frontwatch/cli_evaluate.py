@@ -83,32 +83,37 @@ def anchor_command(
 @evaluate_app.command("geo")
 def geo_command(
     xml_path: Path = typer.Argument(..., help="A geoparsing benchmark (LGL or TR-News XML)."),
-    mode: str | None = typer.Option(
-        None, "--mode", help="Passed to the geoparsing evaluator (see docs/geocoding.md)."
+    mode: str = typer.Option(
+        "gold_spans", "--mode", help="gold_spans (resolution only) or end_to_end."
     ),
+    limit: int | None = typer.Option(None, "--limit", help="Score only the first N articles."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
 ) -> None:
-    """Toponym recognition and resolution scores on a geoparsing benchmark.
+    """Toponym resolution (and recognition, end to end) on a geoparsing benchmark.
 
-    Example: frontwatch evaluate geo ../shared/data/geoparsing/TR-News.xml
+    Example: frontwatch evaluate geo ../shared/data/geoparsing/TR-News.xml --mode end_to_end
     """
+    if not xml_path.is_file():
+        _fail(f"{xml_path}: no such benchmark file")
+        return
     try:
         from frontwatch.geo.evaluate import evaluate_geoparsing
     except ImportError as exc:
         _fail(f"geoparsing evaluation is not available in this build ({exc})")
         return
     try:
-        result = evaluate_geoparsing(xml_path, **({"mode": mode} if mode else {}))
-    except FrontwatchError as exc:
+        result = evaluate_geoparsing(xml_path, mode=mode, limit=limit)
+    except (FrontwatchError, ValueError) as exc:
         _fail(str(exc))
         return
-    data = asdict(result) if is_dataclass(result) and not isinstance(result, type) else result
-    if fmt is OutputFormat.json or not isinstance(data, dict):
+    if fmt is OutputFormat.json:
+        data = asdict(result) if is_dataclass(result) else result
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-        return
-    console = Console()
-    for key, value in data.items():
-        console.print(f"{key}: {value}", highlight=False)
+    elif hasattr(result, "lines"):
+        for line in result.lines():
+            typer.echo(line)
+    else:
+        typer.echo(str(result))
 
 
 def register(app: typer.Typer) -> None:

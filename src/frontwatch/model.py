@@ -244,6 +244,7 @@ class Mention:
     civilian_targeting: bool = False
     confidence: float = 0.5
     country: str | None = None  # the country the sentence (or its paragraph) is about
+    headline: bool = False  # told by the title: it completes a body mention when one matches
 
 
 @dataclass(slots=True)

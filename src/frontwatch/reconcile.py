@@ -174,9 +174,13 @@ def _has_own_place(m: Mention) -> bool:
 def group_mentions(mentions: list[Mention]) -> list[_Group]:
     groups: list[_Group] = []
     casualties: list[Mention] = []
+    headlines: list[Mention] = []
     for m in mentions:
         if m.event_type == "casualty":
             casualties.append(m)
+            continue
+        if m.headline:
+            headlines.append(m)
             continue
         target = None
         mp = main_place(m)
@@ -208,9 +212,55 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
             # a casualty report with a named perpetrator stands as its own event
             m.event_type = SUB_EVENT_TO_TYPE[m.sub_event_type]
             groups.append(_Group([m]))
+    for m in headlines:
+        # A headline retells the story's main incident: join the first body event of the same
+        # type (or family) whose place does not contradict it.
+        best = None
+        for g in groups:
+            p = g.primary
+            same = p.sub_event_type == m.sub_event_type or p.event_type == m.event_type
+            if not same:
+                continue
+            mp, gp = main_place(m), main_place(p)
+            if mp is not None and gp is not None and _norm_place(mp.text) != _norm_place(gp.text) \
+                    and mp.role != "region":
+                continue
+            best = g
+            break
+        if best is not None:
+            best.mentions.append(m)
+        elif m.event_type != "casualty":
+            groups.append(_Group([m]))
     for g in groups:
         g.mentions.sort(key=lambda m: m.sentence.start)
     return groups
+
+
+COUNTRY_LEVEL = {"syria", "iraq", "yemen", "u.s.", "us", "united states", "turkey", "lebanon",
+                 "iran", "russia", "israel", "afghanistan", "libya", "washington"}
+
+
+def _substantive(groups: list[_Group]) -> list[_Group]:
+    """Drop what ACLED would not code as an event: summaries located only in a whole country
+    when the same article gives the incidents place by place, and mentions that name no actor,
+    no figure and no materiel."""
+    finer = {g.primary.sub_event_type for g in groups if not _country_level(g)}
+    out = []
+    for g in groups:
+        if _country_level(g) and g.primary.sub_event_type in finer:
+            continue
+        named = any(m.actor1 or m.actor2 for m in g.mentions)
+        figures = any(m.fatalities or m.injuries or m.materiel for m in g.mentions)
+        if not named and not figures:
+            continue
+        out.append(g)
+    return out
+
+
+def _country_level(g: _Group) -> bool:
+    mp = main_place(g.primary)
+    return mp is None or (mp.role == "region" and mp.text.lower() in COUNTRY_LEVEL) or \
+        mp.text.lower() in COUNTRY_LEVEL
 
 
 def _claims(article: Article, g: _Group) -> list[Claim]:
@@ -479,5 +529,5 @@ def write_notes(event: Event, claims: list[Claim]) -> str:
 
 
 def events_from_mentions(article: Article, mentions: list[Mention]) -> list[Event]:
-    groups = group_mentions(mentions)
+    groups = _substantive(group_mentions(mentions))
     return [build_event(article, g, i) for i, g in enumerate(groups)]

@@ -61,11 +61,13 @@ def actor_key(name: str) -> str | None:
     exact, prefixes, infixes = _alias_table()
     if norm in exact:
         return exact[norm]
-    for prefix, key in prefixes:
-        if norm.startswith(prefix):
-            return key
+    # Infixes first: they name the specific party inside a longer name ("ISIS-linked news
+    # agency Amaq", "Military Forces of Iraq (2014-) ... Peshmerga").
     for infix, key in infixes:
         if infix in norm:
+            return key
+    for prefix, key in prefixes:
+        if norm.startswith(prefix):
             return key
     return None
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from frontwatch.evaluation.gold import GoldDoc, GoldEvent
 from frontwatch.evaluation.match import PLACE_RADIUS_KM, Scorable, assign, distance_km
-from frontwatch.evaluation.names import claimants_agree, same_actor, same_place_name
+from frontwatch.evaluation.names import claimants_agree, normalise, same_actor, same_place_name
 
 NONE_LABEL = "(none)"
 
@@ -60,8 +60,30 @@ def _parse_date(value: Any) -> dt.date | None:
         return None
 
 
-def scorable_from_event(event: Any) -> Scorable:
-    """From a predicted `frontwatch.model.Event` or its `to_dict()` form (a JSONL line)."""
+# What the pipeline calls a claim told in the article's own voice (reconcile's fallback).
+OWN_VOICE = "reporting outlet"
+
+
+def _attributed(claims: list, own_outlet: str | None) -> list[str]:
+    """Claimants other than the article itself: gold records attributed claims only, so a
+    claim in the outlet's own voice ('Voice of America', 'reporting outlet') is not compared."""
+    own = {normalise(x) for x in (OWN_VOICE, own_outlet) if x}
+    out = []
+    for c in claims:
+        if not isinstance(c, dict) or not c.get("claimant"):
+            continue
+        name = normalise(c["claimant"])
+        if name in own or (c.get("outlet") and name == normalise(c["outlet"])):
+            continue
+        out.append(c["claimant"])
+    return out
+
+
+def scorable_from_event(event: Any, own_outlet: str | None = None) -> Scorable:
+    """From a predicted `frontwatch.model.Event` or its `to_dict()` form (a JSONL line).
+
+    `own_outlet` is the article's outlet, whose own narration is not a claim.
+    """
     d = event if isinstance(event, dict) else event.to_dict()
     evidence = d.get("evidence") or []
     sentence = ""
@@ -80,7 +102,7 @@ def scorable_from_event(event: Any) -> Scorable:
         longitude=d.get("longitude"),
         fatalities=int(d.get("fatalities") or 0),
         contested=bool(d.get("contested")),
-        claimants=[c.get("claimant") or "" for c in claims if isinstance(c, dict)],
+        claimants=_attributed(claims, own_outlet),
         sentence=sentence or (d.get("notes", "") or "")[:200],
     )
 
@@ -275,7 +297,7 @@ def score_gold(
         (
             doc.id,
             [scorable_from_gold(doc, e) for e in doc.events],
-            [scorable_from_event(e) for e in predictions.get(doc.id, [])],
+            [scorable_from_event(e, doc.outlet) for e in predictions.get(doc.id, [])],
         )
         for doc in gold_docs
     ]

@@ -152,8 +152,8 @@ class FigureFinder:
             prev = doc[span.start - 1]
             if prev.lower_ in ("a", "an", "one"):
                 count = 1
-            elif span.start > 1 and doc[span.start - 2].lower_ in ("a", "an") and prev.pos_ in (
-                "ADJ", "PROPN", "NOUN"
+            elif span.start > 1 and doc[span.start - 2].lower_ in ("a", "an") and prev.tag_[:2] in (
+                "JJ", "NN"
             ):
                 count = 1
         fate = self._fate_for(doc, span, fates)
@@ -235,7 +235,7 @@ class FigureFinder:
                 break
             if low in ("and", "or") and person_seen:
                 break
-            if tok.pos_ == "NOUN" and low not in PERSON_NOUNS and not person_seen:
+            if tok.tag_ in ("NN", "NNS") and low not in PERSON_NOUNS and not person_seen:
                 # "3 days", "250 percent", "40 km": not people
                 if tok.ent_type_ not in ("NORP", "ORG"):
                     return None

@@ -87,12 +87,13 @@ class _Context:
     last_places_sentence: int = -10
     paragraph_country: dict[int, str] = field(default_factory=dict)
     recent_actors: list[tuple[int, ActorMatch]] = field(default_factory=list)
+    last_remote_actor: tuple[int, ActorRef] | None = None
 
 
-# The statistical NER and the lemmatizer cost more than half of the pipeline's time and the
+# The statistical NER, the attribute ruler (coarse POS from tags) and the lemmatizer cost more than half of the pipeline's time and the
 # extractor does not need them: places come from cue words and the gazetteer, verb lemmas from
 # `lemma_of`. FRONTWATCH_NER=1 turns NER back on (e.g. with a transformer pipeline).
-FAST_DISABLED = ("lemmatizer", "ner")
+FAST_DISABLED = ("lemmatizer", "ner", "attribute_ruler")
 
 
 class MentionExtractor:
@@ -126,7 +127,10 @@ class MentionExtractor:
         docs = iter(self.nlp.pipe(texts, batch_size=256, disable=self.disabled))
         out = []
         for article, sentences, candidates in plans:
-            parsed = [self._parse(s, next(docs)) for s in candidates]
+            body = " ".join(s.text for s in sentences)
+            air = bool(re.search(r"\b(air ?strikes?|warplanes?|aircraft|air force|drones?|"
+                                 r"coalition|jets|helicopters?)\b", body, re.IGNORECASE))
+            parsed = [self._parse(s, next(docs), air) for s in candidates]
             out.append(self._mentions(article, sentences, parsed) if parsed else [])
         return out
 
@@ -156,7 +160,7 @@ class MentionExtractor:
 
     # -- per sentence ---------------------------------------------------------------------
 
-    def _parse(self, sent: Sentence, doc: Doc) -> _Parsed:
+    def _parse(self, sent: Sentence, doc: Doc, air_context: bool = False) -> _Parsed:
         actors = self.actors.find(doc)
         attribution = self.claimants.find(doc)
         counts = find_counts(doc.text)
@@ -166,7 +170,8 @@ class MentionExtractor:
             blocked.update(range(*attribution.token_span))
         for a in actors:
             blocked.update(range(a.start, a.end))
-        triggers = self.triggers.find(doc, blocked, title=_is_headline(sent))
+        triggers = self.triggers.find(doc, blocked, title=_is_headline(sent),
+                                      air_context=air_context)
         return _Parsed(sent, doc, actors, attribution, figures, triggers)
 
     def _article_country(self, text: str, kept: list[tuple[int, int]]) -> str | None:
@@ -251,6 +256,14 @@ class MentionExtractor:
             elif actor1 is not None and victim_actor.name == actor1.name and actor2 is not None:
                 # "ISIS attacked the SAA, killing 7 SAA troops": the dead are the target's.
                 pass
+        if trigger.kind in ("air", "shelling"):
+            if actor1 is None and ctx.last_remote_actor is not None and \
+                    sent.index - ctx.last_remote_actor[0] <= 12:
+                actor1 = ctx.last_remote_actor[1]
+                if actor2 is not None and actor2.name == actor1.name:
+                    actor2 = None
+            elif actor1 is not None:
+                ctx.last_remote_actor = (sent.index, actor1)
         if actor2 is None and actor1 is not None and trigger.kind in ("territory", "clash"):
             # The side that lost ground is often named a sentence earlier ("behind ISIS lines").
             for idx, a in reversed(ctx.recent_actors):
@@ -281,7 +294,8 @@ class MentionExtractor:
         if attribution.token_span:
             blocked.update(range(*attribution.token_span))
         blocked.update(p.figures.materiel_tokens)
-        places = find_places(doc, blocked, object_region)
+        headline = _is_headline(sent)
+        places = [] if headline else find_places(doc, blocked, object_region)
         if self.place_finder is not None:
             places = _merge_places(places, self.place_finder(doc.text))
         for pl in places:
@@ -362,6 +376,7 @@ class MentionExtractor:
             civilian_targeting=civilian_targeting,
             confidence=round(min(confidence, 0.95), 2),
             country=country,
+            headline=headline,
         )
 
     def _date(self, sent: Sentence, ctx: _Context) -> tuple[dt.date | None, int]:
@@ -470,7 +485,7 @@ def assign_roles(
     trig_tok = doc[trigger.start : trigger.end].root
     head = trig_tok
     for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if head.tag_.startswith("VB") or head.tag_ == "MD" or head.head is head:
             break
         head = head.head
     agents, patients, unknown = [], [], []

@@ -56,6 +56,7 @@ DIRECTION_ADJ = {
     "south-western", "east", "west", "north", "south",
 }
 COUNTRIES = {
+    "u.s.", "us", "united states", "america", "washington", "the united states",
     "syria", "iraq", "turkey", "lebanon", "jordan", "iran", "israel", "russia", "yemen",
     "afghanistan", "libya", "egypt", "saudi arabia", "kuwait", "qatar",
 }
@@ -192,6 +193,11 @@ def find_places(
         if any(i in blocked for i in range(s, e)):
             continue
         span = doc[s:e]
+        if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in (
+            "backed", "led", "linked", "based", "allied", "affiliated", "held", "controlled",
+            "supported", "sponsored",
+        ):
+            continue  # "Iran-backed": an attribute, not a place
         text = span.text.strip(" -'’")
         if not text or text.lower() in NOT_PLACES or len(text) < 3:
             continue

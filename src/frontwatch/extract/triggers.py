@@ -62,7 +62,9 @@ class TriggerFinder:
     def may_hold_event(self, text: str) -> bool:
         return self.prefilter.search(text) is not None
 
-    def find(self, doc: Doc, blocked: set[int], title: bool = False) -> list[Trigger]:
+    def find(
+        self, doc: Doc, blocked: set[int], title: bool = False, air_context: bool = False
+    ) -> list[Trigger]:
         """Triggers in `doc` that state a real, past event; `blocked` are token indices
         already taken by actors, materiel or claimants."""
         found: dict[tuple[int, int], Trigger] = {}
@@ -76,12 +78,16 @@ class TriggerFinder:
                 if nxt in self.lexicon.modifier_blockers.get(last.lower_, ()):
                     continue
             span = doc[start:end]
-            if kind == "air" and span.text.lower() in WEAK_AIR and not AIR_CONTEXT.search(doc.text):
+            if kind == "air" and span.text.lower() in WEAK_AIR and not (
+                air_context or AIR_CONTEXT.search(doc.text)
+            ):
                 if span.text.lower().startswith("bomb"):
                     kind = "ied"
                 else:
                     continue
             head = span.root
+            if span.text.lower() in WEAK_AIR and head.tag_ in ("VB", "VBP", "VBZ", "VBG"):
+                continue  # "where to strike": an intention, not a strike
             if head.dep_ == "amod" and head.tag_ == "VBN" and kind != "kill":
                 # "the recently liberated town": an attribute, not an event
                 continue
@@ -97,7 +103,7 @@ class TriggerFinder:
                 start=start,
                 end=end,
                 text=span.text,
-                is_verb=head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"),
+                is_verb=head.tag_.startswith("VB"),
             )
             if key not in found or self.rank[kind] < self.rank[found[key].kind]:
                 found[key] = trig
@@ -121,7 +127,7 @@ class TriggerFinder:
         """The verb that governs a trigger (itself when it is a verb)."""
         cur = tok
         for _ in range(6):
-            if cur.pos_ in ("VERB", "AUX") or cur.tag_.startswith("VB"):
+            if cur.tag_.startswith("VB") or cur.tag_ == "MD":
                 return cur
             if cur.head is cur:
                 return cur

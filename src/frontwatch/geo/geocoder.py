@@ -224,7 +224,13 @@ class Geocoder:
                     admin1[(c.country_code, c.admin1_code)] = 1.0
         points = [(r.candidate.latitude, r.candidate.longitude) for r in nearby
                   if not r.candidate.is_admin]
-        ctx = GeoContext(countries=countries, admin1=admin1, points=points)
+        # The sentence's own countries ("... east of Tal-Afar town in Iraq") count fully, even
+        # in an article mostly about another country.
+        local = dict(countries)
+        for r in nearby:
+            if s_start <= r.mention.start < s_end:
+                local[r.candidate.country_code] = 1.0
+        ctx = GeoContext(countries=local, admin1=admin1, points=points)
 
         results = [self._resolve_mention_place(p, ctx) for p in mention.places]
         choices = [(p, c, prec) for p, (c, prec) in zip(mention.places, results, strict=True)
@@ -253,8 +259,7 @@ class Geocoder:
         """One place mention to (place, ACLED geo precision), never to a far namesake."""
         name = self._lookup_name(p)
         if p.role == "offset":
-            anchor = self._best(name, ctx)
-            return anchor, 2
+            return self._best(name, ctx, named_anchor=True), 2
         if p.role in ("region", "countryside"):
             region = [c for c in self.resolve(name, ctx) if c.is_admin1 and c.match_score >= 0.6]
             towns = [c for c in self.resolve(name, ctx) if not c.is_admin
@@ -269,7 +274,7 @@ class Geocoder:
         anchor_ctx = ctx
         anchor: Candidate | None = None
         if p.anchor:
-            anchor = self._best(p.anchor, ctx)
+            anchor = self._best(p.anchor, ctx, named_anchor=True)
             if anchor is not None:
                 anchor_ctx = GeoContext(ctx.countries, ctx.admin1, [(anchor.latitude,
                                         anchor.longitude)], (anchor.latitude, anchor.longitude),
@@ -284,9 +289,13 @@ class Geocoder:
             return anchor, 2
         return None, 2
 
-    def _best(self, name: str, ctx: GeoContext) -> Candidate | None:
-        ranked = [c for c in self.resolve(name, ctx) if self._plausible(c, ctx)]
-        return ranked[0] if ranked else None
+    def _best(self, name: str, ctx: GeoContext, named_anchor: bool = False) -> Candidate | None:
+        """Best plausible place; a town named as an anchor only needs to be spelt right."""
+        ranked = self.resolve(name, ctx)
+        good = [c for c in ranked if self._plausible(c, ctx)]
+        if not good and named_anchor:
+            good = [c for c in ranked if c.match_score >= MATCH_ALT]
+        return good[0] if good else None
 
     def _plausible(self, c: Candidate, ctx: GeoContext) -> bool:
         """Whether a candidate can be the place meant, given where the article is."""

@@ -1,4 +1,4 @@
-"""Place-name keys that survive transliteration: the same village spelt by three outlets gets one key.
+"""Place-name keys that survive transliteration: one village spelt three ways gets one key.
 
 Two keys per name. `name_key` is the light one (ASCII, lower case, no punctuation, Arabic
 articles dropped, descriptor words such as Khirbet/Tal/Deir spelt one way). `loose_key` is a
@@ -17,9 +17,10 @@ from anyascii import anyascii
 
 # Arabic definite articles as they appear in English transliteration ("al-", "as-", "ez-").
 # Dropped only when the name has another word, so "As" alone is left alone.
-ARTICLES = frozenset(
-    "al el il ul ar er as es ash esh ad ed adh ath an en at et az ez ech".split()
-)
+ARTICLES = frozenset({
+    "al", "el", "il", "ul", "ar", "er", "as", "es", "ash", "esh", "ad", "ed", "adh", "ath",
+    "an", "en", "at", "et", "az", "ez", "ech",
+})
 
 # Descriptor words spelt many ways; mapped to one spelling so "Khirbat X" meets "Khirbet X".
 DESCRIPTORS = {
@@ -47,10 +48,11 @@ _FUSED_ARTICLE = re.compile(r"^[ae]([tdrzsn])\1(?=[a-z]{2})")
 _APOSTROPHES = re.compile(r"['`ʿʾʼʻ‘’´]")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 # Generic words that trail a place name in text but are no part of it in a gazetteer.
-TRAILING_WORDS = frozenset(
-    "village town city hamlet area suburb district neighbourhood neighborhood camp farm farms "
-    "countryside outskirts governorate province region".split()
-)
+TRAILING_WORDS = frozenset({
+    "village", "town", "city", "hamlet", "area", "suburb", "district", "neighbourhood",
+    "neighborhood", "camp", "farm", "farms", "countryside", "outskirts", "governorate",
+    "province", "region",
+})
 
 
 @lru_cache(maxsize=200_000)

@@ -93,9 +93,9 @@ def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list
     towns = {(c.country_code, c.admin1_code) for c in candidates
              if c.fclass == "P" and c.match == "main" and c.population >= 1000}
     for c in candidates:
-        if ctx is not None and ctx.near is not None and ctx.max_km is not None:
-            if distance_km(c.latitude, c.longitude, *ctx.near) > ctx.max_km:
-                continue
+        if (ctx is not None and ctx.near is not None and ctx.max_km is not None
+                and distance_km(c.latitude, c.longitude, *ctx.near) > ctx.max_km):
+            continue
         s = score(c, ctx)
         if c.is_admin1 and (c.country_code, c.admin1_code) in towns:
             s -= ADMIN1_SHADOW

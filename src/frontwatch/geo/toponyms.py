@@ -251,9 +251,8 @@ class ToponymFinder:
                 profile = self.gazetteer.profile(name_key(part))
                 if profile is None or part.lower() in stoplist():
                     continue
-                if j - i == 2 and (profile.max_population >= 1000 or profile.admin1):
-                    found.append(Found(PlaceMention(part, s, e, "at"), cued=False))
-                elif j - i == 1 and (profile.country or profile.admin1):
+                two_word_town = j - i == 2 and (profile.max_population >= 1000 or profile.admin1)
+                if two_word_town or j - i == 1 and (profile.country or profile.admin1):
                     found.append(Found(PlaceMention(part, s, e, "at"), cued=False))
 
     def find(self, text: str) -> list[PlaceMention]:

@@ -3,6 +3,7 @@ format sniffing."""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -83,8 +84,9 @@ def open_sources(paths: list[str], max_bytes: int) -> Iterator[Source | InputErr
     for raw in paths:
         if raw == STDIN:
             stream = sys.stdin.buffer
-            head = stream.peek(512)[:512] if hasattr(stream, "peek") else b""
-            yield Source("<stdin>", sniff_format(head), stream)
+            if not hasattr(stream, "peek"):  # a BytesIO in tests, say: buffer it to look ahead
+                stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+            yield Source("<stdin>", sniff_format(stream.peek(512)[:512]), stream)
             continue
         path = Path(raw)
         if path.is_dir():

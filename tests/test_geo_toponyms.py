@@ -1,0 +1,60 @@
+"""The NER-free recogniser: cue words give roles, the gazetteer vouches for bare names."""
+
+from __future__ import annotations
+
+from geo_support import small_geocoder
+
+
+def found(text):
+    return [(m.text, m.role) for m in small_geocoder().find_toponyms(text)]
+
+
+def test_offsets_from_an_anchor():
+    [m] = small_geocoder().find_toponyms("Clashes erupted 40 km east of Tal Afar on Monday.")
+    assert (m.role, m.offset_km, m.direction, m.anchor) == ("offset", 40.0, "east", "Tal Afar")
+    assert m.text == "40 km east of Tal Afar"
+
+
+def test_village_east_of_anchor():
+    text = "shelling near al-Bwair village east of Tal-Afar town"
+    mentions = small_geocoder().find_toponyms(text)
+    bwair = next(m for m in mentions if m.text == "al-Bwair")
+    assert bwair.anchor == "Tal-Afar" and bwair.direction == "east"
+    assert bwair.role == "near"
+
+
+def test_cue_words_and_roles():
+    assert ("Khirbet Makman", "at") in found("They liberated Khirbet Makman village.")
+    assert ("Maadan", "at") in found("pressuring ISIS in the town of Maadan near the river")
+    assert ("Sukhna", "near") in found("ISIS conducted raids near Sukhna on Friday.")
+    assert ("Raqqah", "countryside") in found("flown to the eastern Raqqah countryside")
+    assert ("Hama", "region") in found("Shelling hit villages in southern Hama.")
+    assert ("Shaer fields", "at") in found("ISIS attacked at the Shaer fields.")
+    [homs] = small_geocoder().find_toponyms("In the province of Homs, ISIS raided posts.")
+    assert (homs.text, homs.role, homs.admin_hint) == ("Homs", "region", "Homs")
+
+
+def test_lists_after_a_cue():
+    text = "troops liberated Khirbet Makman village, Al-Qadir town and Bir Rahum."
+    assert [t for t, _ in found(text)] == ["Khirbet Makman", "Al-Qadir", "Bir Rahum"]
+    assert [t for t, _ in found("ISIS attacked near Ghanim Ali and al-Kadir.")] == [
+        "Ghanim Ali", "al-Kadir"]
+
+
+def test_common_words_are_not_places():
+    text = "On Sunday, according to Amaq, Of the fighters many fled. Near the end it stopped."
+    assert found(text) == []
+
+
+def test_bare_known_names_and_organisations():
+    assert ("Aleppo", "at") in found("Fighting in Aleppo and Mosul continued.")
+    assert ("Mosul", "at") in found("Fighting in Aleppo and Mosul continued.")
+    # Part of an organisation's name: only a country or province inside it counts.
+    assert found("The Syrian Ministry of Defense said.") == []
+
+
+def test_offsets_point_into_the_text():
+    text = "Later, 12 miles north of Mosul, a convoy was hit."
+    [m] = small_geocoder().find_toponyms(text)
+    assert text[m.start:m.end] == m.text
+    assert round(m.offset_km) == 19
