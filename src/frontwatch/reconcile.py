@@ -203,9 +203,10 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
     for m in casualties:
         best = None
         for g in groups:
-            if _compatible(m, g, last_group=True):
-                if best is None or _sentence_gap(m, g) < _sentence_gap(m, best):
-                    best = g
+            if _compatible(m, g, last_group=True) and (
+                best is None or _sentence_gap(m, g) < _sentence_gap(m, best)
+            ):
+                best = g
         if best is not None:
             best.mentions.append(m)
         elif m.actor1 is not None and m.sub_event_type in SUB_EVENT_TO_TYPE:
@@ -457,9 +458,10 @@ def _precision_of(p) -> int:
 def _country_from_mentions(g: _Group) -> str | None:
     for m in g.mentions:
         for a in (m.actor2, m.actor1):
-            if a is not None and a.country and a.inter != 8:
-                if a.name.endswith(f"({a.country})") or a.inter == 1:
-                    return a.country
+            if a is not None and a.country and a.inter != 8 and (
+                a.name.endswith(f"({a.country})") or a.inter == 1
+            ):
+                return a.country
     return None
 
 

@@ -81,9 +81,8 @@ def classify(
                 "arrest" in text.lower():
             sub = "Arrests"
     elif kind == "territory":
-        if actor1 is not None and not _is_state(actor1) and actor1.inter != 8:
-            sub = "Non-state actor overtakes territory"
-        elif actor1 is None and _is_state(actor2):
+        non_state_took = actor1 is not None and not _is_state(actor1) and actor1.inter != 8
+        if non_state_took or (actor1 is None and _is_state(actor2)):
             sub = "Non-state actor overtakes territory"
         else:
             sub = "Government regains territory"
@@ -91,9 +90,7 @@ def classify(
         civilians_only = (actor2 is not None and actor2.inter == 7) or (
             victims_civilian and not _armed(actor2)
         )
-        if civilians_only and _armed(actor1):
-            sub = "Attack"
-        elif civilians_only and actor1 is None:
+        if civilians_only and _armed(actor1) or civilians_only and actor1 is None:
             sub = "Attack"
         else:
             sub = "Armed clash"

@@ -150,10 +150,9 @@ class FigureFinder:
                     break
         if count is None and span.start > 0:
             prev = doc[span.start - 1]
-            if prev.lower_ in ("a", "an", "one"):
-                count = 1
-            elif span.start > 1 and doc[span.start - 2].lower_ in ("a", "an") and prev.tag_[:2] in (
-                "JJ", "NN"
+            article_before = span.start > 1 and doc[span.start - 2].lower_ in ("a", "an")
+            if prev.lower_ in ("a", "an", "one") or (
+                article_before and prev.tag_[:2] in ("JJ", "NN")
             ):
                 count = 1
         fate = self._fate_for(doc, span, fates)
@@ -235,10 +234,10 @@ class FigureFinder:
                 break
             if low in ("and", "or") and person_seen:
                 break
-            if tok.tag_ in ("NN", "NNS") and low not in PERSON_NOUNS and not person_seen:
-                # "3 days", "250 percent", "40 km": not people
-                if tok.ent_type_ not in ("NORP", "ORG"):
-                    return None
+            # "3 days", "250 percent", "40 km": not people
+            if tok.tag_ in ("NN", "NNS") and low not in PERSON_NOUNS and not person_seen \
+                    and tok.ent_type_ not in ("NORP", "ORG"):
+                return None
             j += 1
         if kind is None:
             return None

@@ -90,7 +90,8 @@ class _Context:
     last_remote_actor: tuple[int, ActorRef] | None = None
 
 
-# The statistical NER, the attribute ruler (coarse POS from tags) and the lemmatizer cost more than half of the pipeline's time and the
+# The statistical NER, the attribute ruler (coarse POS from tags) and the lemmatizer cost more
+# than half of the pipeline's time and the
 # extractor does not need them: places come from cue words and the gazetteer, verb lemmas from
 # `lemma_of`. FRONTWATCH_NER=1 turns NER back on (e.g. with a transformer pipeline).
 FAST_DISABLED = ("lemmatizer", "ner", "attribute_ruler")

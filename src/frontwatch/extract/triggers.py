@@ -91,10 +91,11 @@ class TriggerFinder:
             if head.dep_ == "amod" and head.tag_ == "VBN" and kind != "kill":
                 # "the recently liberated town": an attribute, not an event
                 continue
-            if last.dep_ == "compound" and last.head.i >= end and kind not in ("kill",):
-                # "attack helicopters", "shelling positions": the word names something else.
-                if kind not in ("air", "shelling", "ied", "suicide", "chemical"):
-                    continue
+            # "attack helicopters", "clash zone": the word names something else.
+            if last.dep_ == "compound" and last.head.i >= end and kind not in (
+                "kill", "air", "shelling", "ied", "suicide", "chemical"
+            ):
+                continue
             if not self._is_factual(head, headline=title):
                 continue
             key = (start, end)
@@ -155,9 +156,9 @@ class TriggerFinder:
             for child in t.children:
                 if child.dep_ == "neg" and not (through_factual and t is head):
                     return False
-                if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX:
-                    if not through_factual:
-                        return False
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX \
+                        and not through_factual:
+                    return False
                 if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                     return False
         if tok.lower_ in ("no", "not"):
@@ -177,10 +178,10 @@ class TriggerFinder:
             has_perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in head.children)
             if not has_perfect:
                 return False
-        if lemma_of(head) == "be" and head.tag_ in PRESENT_SIMPLE and tok is not head:
-            # "ISIS is in a difficult situation despite counter-attacks"
-            if not any(c.dep_ in ("acomp", "attr") for c in head.children):
-                return False
+        # "ISIS is in a difficult situation despite counter-attacks"
+        if lemma_of(head) == "be" and head.tag_ in PRESENT_SIMPLE and tok is not head \
+                and not any(c.dep_ in ("acomp", "attr") for c in head.children):
+            return False
         if through_factual:
             return True
         # Embedding verbs: "plans to attack", "denied shelling", "threatened to storm".
@@ -191,6 +192,4 @@ class TriggerFinder:
             return False
         if lemma_of(head) in ("deny", "refute", "reject") and tok is not head:
             return False
-        if governor is not None and lemma_of(governor) in ("deny", "refute", "reject"):
-            return False
-        return True
+        return not (governor is not None and lemma_of(governor) in ("deny", "refute", "reject"))
