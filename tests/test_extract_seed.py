@@ -55,21 +55,28 @@ def test_clash_at_maadan(seed_events):
     assert e.actor2 == "Islamic State (Syria)"
 
 
-def test_isis_attack_with_seven_dead(seed_events):
+def test_isis_attack_with_seven_dead_coded_per_location(seed_events):
+    # ACLED: one event per location; the 7 dead are divided between the two places.
     _, events = seed_events
-    (e,) = [e for e in events if e.fatalities == 7]
-    assert e.actor1 == "Islamic State (Syria)"
-    assert e.actor2 == "Military Forces of Syria (2000-)"
-    assert e.time_precision == 2
-    assert "Ghanim Ali" in e.location
+    attack = [e for e in events if e.location in ("Ghanim Ali", "al-Kadir")]
+    assert sorted(e.location for e in attack) == ["Ghanim Ali", "al-Kadir"]
+    assert sum(e.fatalities for e in attack) == 7
+    for e in attack:
+        assert e.actor1 == "Islamic State (Syria)"
+        assert e.actor2 == "Military Forces of Syria (2000-)"
+        assert e.time_precision == 2
 
 
 def test_raids_near_sukhna_per_amaq(seed_events):
     _, events = seed_events
-    (e,) = [e for e in events if e.fatalities == 32]
-    assert e.actor1 == "Islamic State (Syria)"
-    assert any(c.claimant == "Amaq" and c.hedged for c in e.claims)
-    assert "Sukhna" in e.location
+    raids = [e for e in events if any(c.claimant == "Amaq" for c in e.claims)
+             and "United States" not in e.actor2]
+    assert {"Sukhna", "Humaimah"} <= {e.location for e in raids}
+    assert any("Shaer" in e.location for e in raids)
+    assert sum(e.fatalities for e in raids) == 32
+    for e in raids:
+        assert e.actor1 == "Islamic State (Syria)"
+        assert any(c.claimant == "Amaq" and c.hedged for c in e.claims)
 
 
 def test_us_soldiers_one_contested_event(seed_events):
@@ -85,7 +92,7 @@ def test_us_soldiers_one_contested_event(seed_events):
 def test_nothing_from_boilerplate(seed_events):
     text, events = seed_events
     appeal = text.index("If you’re able")
-    assert len(events) == 7
+    assert len(events) == 10
     for e in events:
         for ev in e.evidence:
             assert ev.end <= appeal

@@ -64,7 +64,9 @@ def test_binary_file_with_jsonl_name_is_one_error(tmp_path: Path) -> None:
         (b"\n  <html lang='en'>", "page", HTML),
         (b'{"id": 1, "text": "x"}', "", JSONL),
         (b"BAGHDAD - A bomb", "", TEXT),
-        (b"<html>", "a.txt", TEXT),  # the extension wins
+        (b"<html>", "a.txt", HTML),  # a saved page, whatever its name
+        (b"<p>A fragment</p>", "a.txt", TEXT),  # otherwise the extension wins
+        (b"{}", "a.txt", TEXT),
     ],
 )
 def test_sniff_format(head: bytes, name: str, fmt: str) -> None:

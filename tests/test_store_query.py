@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pyarrow.parquet as pq
 import pytest
+from typer.testing import CliRunner
 
+from frontwatch.cli import app
 from frontwatch.export import ACLED_COLUMNS
 from frontwatch.store import EventFilter
 from store_support import result_of
@@ -52,10 +52,20 @@ def test_filters(filled):
     ]
 
 
-def cli(args: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "frontwatch.cli", *args], capture_output=True, timeout=120
-    )
+class Ran:
+    """The real CLI run in this process (typer's runner): exit code, stdout and stderr bytes."""
+
+    def __init__(self, args: list[str]) -> None:
+        result = CliRunner().invoke(app, args)
+        self.returncode = result.exit_code
+        self.stdout = result.stdout_bytes
+        self.stderr = result.stderr_bytes or b""
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+
+
+def cli(args: list[str]) -> Ran:
+    return Ran(args)
 
 
 def test_exports(filled, db_url, tmp_path):

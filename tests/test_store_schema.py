@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 
 import pytest
+from typer.testing import CliRunner
 
+from frontwatch.cli import app
 from frontwatch.errors import ConfigError
 from frontwatch.store import open_store
 from frontwatch.store.backends import connect
@@ -36,13 +36,10 @@ def test_open_applies_migrations_once(db_url):
 
 def test_db_upgrade_command(db_url):
     def cli():
-        return subprocess.run(
-            [sys.executable, "-m", "frontwatch.cli", "db", "upgrade", "--db", db_url],
-            capture_output=True, text=True, timeout=60,
-        )
+        return CliRunner().invoke(app, ["db", "upgrade", "--db", db_url])
 
     first = cli()
-    assert first.returncode == 0 and "applied migrations 1" in first.stdout
+    assert first.exit_code == 0 and "applied migrations 1" in first.stdout
     assert "already at version" in cli().stdout
 
 

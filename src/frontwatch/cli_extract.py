@@ -6,6 +6,7 @@ Bad inputs are reported one line each on stderr and skipped; the run goes on and
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -72,6 +73,7 @@ class _Reporter:
     def close(self) -> None:
         if self._progress is not None:
             self._progress.stop()
+            self._progress = None
 
 
 def _readable(items: Iterator[Article | InputError], reporter: _Reporter) -> Iterator[Article]:
@@ -104,6 +106,15 @@ def _write(fmt: OutputFormat, events: Iterator[Event]) -> None:
         # Piped tables get a generous width rather than rich's 80 columns.
         console = Console(width=None if out.isatty() else 160)
         export.render_table(list(events), console)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def extract_command(
@@ -158,10 +169,13 @@ def extract_command(
 
     try:
         _write(fmt, events())
-    except FrontwatchError as exc:
+    except FrontwatchError as exc:  # the pipeline cannot run at all: say why, in one line
         reporter.close()
         reporter.error(str(exc))
         raise typer.Exit(1) from None
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as cat does
+        _silence_stdout()
+        raise typer.Exit(reporter.failures and 1) from None
     finally:
         reporter.close()
     if reporter.failures:

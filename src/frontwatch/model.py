@@ -245,6 +245,10 @@ class Mention:
     confidence: float = 0.5
     country: str | None = None  # the country the sentence (or its paragraph) is about
     headline: bool = False  # told by the title: it completes a body mention when one matches
+    # One sentence telling one incident at several places ("near A, B and C") is coded once per
+    # place, ACLED's rule; these say which of the places this mention is.
+    split_index: int = 0
+    split_count: int = 1
 
 
 @dataclass(slots=True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from frontwatch.extract.mentions import divide_count
 from frontwatch.extract.numbers import count_to_fatalities
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
@@ -171,6 +172,33 @@ def _has_own_place(m: Mention) -> bool:
                p.role != "region")
 
 
+def _siblings(target: _Group, groups: list[_Group]) -> list[_Group]:
+    """The events one sentence was split into, place by place, in their order."""
+    p = target.primary
+    if p.split_count < 2:
+        return [target]
+    sib = [g for g in groups if g.primary.sentence.start == p.sentence.start
+           and g.primary.split_count == p.split_count]
+    return sorted(sib, key=lambda g: g.primary.split_index)
+
+
+def _join(m: Mention, target: _Group, groups: list[_Group]) -> None:
+    """Add a mention to an event; a mention that follows up an incident told at several places
+    ("32 soldiers were killed in the clashes") is divided among them as ACLED divides figures."""
+    siblings = _siblings(target, groups)
+    if len(siblings) < 2 or m.split_count > 1 or _has_own_place(m):
+        target.mentions.append(m)
+        return
+    k = len(siblings)
+    for i, g in enumerate(siblings):
+        copy = replace(m, split_index=i, split_count=k)
+        copy.fatalities = divide_count(m.fatalities, i, k)
+        copy.injuries = divide_count(m.injuries, i, k)
+        if i > 0:
+            copy.materiel = []
+        g.mentions.append(copy)
+
+
 def group_mentions(mentions: list[Mention]) -> list[_Group]:
     groups: list[_Group] = []
     casualties: list[Mention] = []
@@ -199,7 +227,7 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
         if target is None:
             groups.append(_Group([m]))
         else:
-            target.mentions.append(m)
+            _join(m, target, groups)
     for m in casualties:
         best = None
         for g in groups:
@@ -208,7 +236,7 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
             ):
                 best = g
         if best is not None:
-            best.mentions.append(m)
+            _join(m, best, groups)
         elif m.actor1 is not None and m.sub_event_type in SUB_EVENT_TO_TYPE:
             # a casualty report with a named perpetrator stands as its own event
             m.event_type = SUB_EVENT_TO_TYPE[m.sub_event_type]
@@ -218,16 +246,16 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
         # type (or family) whose place does not contradict it.
         best = None
         for g in groups:
-            p = g.primary
-            same = p.sub_event_type == m.sub_event_type or p.event_type == m.event_type
-            if not same:
-                continue
-            mp, gp = main_place(m), main_place(p)
-            if mp is not None and gp is not None and _norm_place(mp.text) != _norm_place(gp.text) \
-                    and mp.role != "region":
-                continue
-            best = g
-            break
+            if g.primary.sub_event_type == m.sub_event_type:
+                best = g
+                break
+        if best is None:
+            for g in groups:
+                if g.primary.event_type == m.event_type or (
+                    m.event_type in VIOLENT_TYPES and g.primary.event_type in VIOLENT_TYPES
+                ):
+                    best = g
+                    break
         if best is not None:
             best.mentions.append(m)
         elif m.event_type != "casualty":

@@ -156,7 +156,7 @@ class MentionExtractor:
                 ctx.recent_actors.append((sent.index, a))
             mention = self._mention(article, p, ctx, is_title=sent.end == title_end)
             if mention is not None:
-                mentions.extend(split_by_place(mention))
+                mentions.extend(split_by_place(mention, text))
         return mentions
 
     # -- per sentence ---------------------------------------------------------------------
@@ -216,7 +216,12 @@ class MentionExtractor:
         date_info = self._date(sent, ctx)
         trigger = self.triggers.best(p.triggers)
         if trigger is None:
+            trigger = self._materiel_trigger(p)
+        if trigger is None:
             return None
+        if trigger.kind == "territory" and ATTEMPT.search(doc.text[: doc[trigger.start].idx]):
+            # "attempted to seize the hospital": fighting, not (yet) a change of control
+            trigger = Trigger("clash", trigger.start, trigger.end, trigger.text, trigger.is_verb)
         country = self._sentence_country(doc.text)
         if country:
             ctx.paragraph_country[sent.paragraph] = country
@@ -278,6 +283,9 @@ class MentionExtractor:
                         cand.name not in {x.name for x in assoc1}:
                     actor2 = cand
                     break
+        if not victims_civilian and trigger.kind in ("kill", "clash", "vac_kill", "abduction",
+                                                     "sexual"):
+            victims_civilian = _civilian_patient(doc, trigger)
         if victims_civilian and actor2 is None:
             civ = self.actors.by_name["Civilians ({country})"]
             actor2 = ActorRef(
@@ -295,10 +303,17 @@ class MentionExtractor:
         if attribution.token_span:
             blocked.update(range(*attribution.token_span))
         blocked.update(p.figures.materiel_tokens)
+        for s, e in _dateline(doc.text):
+            span = doc.char_span(s, e, alignment_mode="contract")
+            if span is not None:
+                blocked.update(range(span.start, span.end))
         headline = _is_headline(sent)
         places = [] if headline else find_places(doc, blocked, object_region)
         if self.place_finder is not None:
-            places = _merge_places(places, self.place_finder(doc.text))
+            found = self.place_finder(doc.text)
+            taken = _char_ranges(doc, blocked) + _dateline(doc.text)
+            found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
+            places = _merge_places(places, found)
         for pl in places:
             pl.start += offset
             pl.end += offset
@@ -325,6 +340,23 @@ class MentionExtractor:
             trigger, p.triggers, actor1, actor2, victims_civilian, doc.text
         )
         if sub_event is None:
+            return None
+        if event_type in ("Protests", "Riots") and not any(
+            a is not None and a.inter in (5, 6) for a in (actor1, actor2)
+        ):
+            entry = self.actors.by_name[
+                "Protesters ({country})" if event_type == "Protests" else "Rioters ({country})"
+            ]
+            demonstrators = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
+                                     inter=entry.inter, country=country)
+            actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
+        own_place = bool(places) and not inherited_place
+        follow_up = inherited_place and sent.index - ctx.last_places_sentence <= 1
+        if not trigger.is_verb and not headline and not own_place and not follow_up \
+                and event_type not in ("Protests", "Riots") and not p.figures.casualties \
+                and not p.figures.materiel and not _has_date(sent.text, ctx.published):
+            # A bare noun ("the use of IEDs", "the attack") with nothing concrete around it
+            # talks about events in general, not about one incident.
             return None
         if trigger.kind == "kill" and inherited_place and event_type != "casualty":
             # "..., killing 20 terrorists" right after an incident: more about that incident
@@ -379,6 +411,15 @@ class MentionExtractor:
             country=country,
             headline=headline,
         )
+
+    def _materiel_trigger(self, p: _Parsed) -> Trigger | None:
+        """"Coalition aircraft destroyed 14 tanks": equipment destroyed is a strike or a clash
+        even without an attack word."""
+        for item in p.figures.materiel:
+            if item.fate in ("destroyed", "damaged"):
+                kind = "air" if AIR_WORDS.search(p.doc.text) else "clash"
+                return Trigger(kind, item.start, item.end, item.text, False)
+        return None
 
     def _date(self, sent: Sentence, ctx: _Context) -> tuple[dt.date | None, int]:
         best = None
@@ -569,6 +610,47 @@ def assign_roles(
     return roles
 
 
+ATTEMPT = re.compile(r"\b(attempt(?:ed|s|ing)?|tried|trying|tries|sought|seeking|"
+                     r"push(?:ed|ing)? to|fail(?:ed|s)? to|bid to)\s+(?:\w+\s+)?$",
+                     re.IGNORECASE)
+AIR_WORDS = re.compile(r"\b(aircraft|warplanes?|jets?|air ?strikes?|drones?|helicopters?|"
+                       r"air force|bombers?)\b", re.IGNORECASE)
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30}){0,2}"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
+)
+EXTRA_CIVILIANS = {"teacher", "teachers", "doctor", "nurse", "nurses", "student", "boy", "girl",
+                   "man", "woman", "child", "civilian", "journalist", "farmer", "shepherd",
+                   "worker", "resident", "driver", "imam", "pharmacist", "engineer", "lawyer",
+                   "activist", "activists", "elder", "mukhtar", "merchant", "trader"}
+
+
+def _dateline(text: str) -> list[tuple[int, int]]:
+    m = DATELINE.match(text)
+    return [(m.start(), m.end())] if m else []
+
+
+def _char_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
+    return [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in tokens if i < len(doc)]
+
+
+def _has_date(text: str, published: dt.date | None) -> bool:
+    return any(e.date is not None for e in find_date_expressions(text, published))
+
+
+def _civilian_patient(doc: Doc, trigger: Trigger) -> bool:
+    """"a teacher was shot dead", "gunmen killed a doctor": the victim is a civilian."""
+    from frontwatch.extract.figures import CIVILIAN_NOUNS
+
+    root = doc[trigger.start : trigger.end].root
+    for t in [root, *root.children, *(root.head.children if root.head is not root else [])]:
+        if t.dep_ in ("nsubjpass", "dobj") and (
+            t.lower_ in CIVILIAN_NOUNS or t.lower_ in EXTRA_CIVILIANS
+        ):
+            return True
+    return False
+
+
 def _is_headline(sent: Sentence) -> bool:
     text = sent.text.rstrip()
     return sent.index == 0 and len(text) < 160 and not text.endswith((".", "”", '"'))
@@ -578,13 +660,17 @@ def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
     """A territory verb needs a place as its object ("liberated X", "X was captured")."""
     root = doc[trigger.start : trigger.end].root
     scope = {t.i for t in root.subtree}
-    if root.dep_ == "amod" or root.dep_ == "acl":
-        scope |= {t.i for t in root.head.subtree}
     for pl in places:
         span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
         if span is None:
             continue
-        if span.root.i in scope or (span.root.dep_ == "nsubjpass" and span.root.head.i == root.i):
+        r = span.root
+        if r.dep_ == "nsubjpass" and r.head.i == root.i:
+            return True
+        if r.i in scope and (
+            r.dep_ in ("dobj", "appos", "conj", "compound", "nsubjpass")
+            or (r.dep_ == "pobj" and r.head.lower_ in ("of", "over"))
+        ):
             return True
         # word-order fallback when the parse attaches the list elsewhere
         if 0 <= span.start - trigger.end <= 4:
@@ -599,23 +685,64 @@ TERRITORY_SUBS = {
 }
 
 
-def split_by_place(m: Mention) -> list[Mention]:
-    """ACLED codes a territory change once per place: "liberated A, B and C" is three events.
-    Figures and materiel stay with the first, so nothing is counted three times."""
-    own = [p for p in m.places if p.role in ("at", "near") and
-           m.sentence.start <= p.start < m.sentence.end]
-    if m.sub_event_type not in TERRITORY_SUBS or len(own) < 2:
+_COORDINATION = re.compile(
+    r"^[\s,]*(?:village|town|city|area|villages|towns)?\s*(?:,|\band\b|\bor\b)[\s,]*"
+    r"(?:and\s+)?(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?"
+    r"(?:(?:area|areas|village|villages|town|towns|outskirts)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
+    """The places a sentence lists side by side ("A, B and C", "near A and at B"); an anchor
+    ("A near the Euphrates", "A east of B") is not one of them."""
+    own = sorted(
+        (p for p in m.places if p.role in ("at", "near", "countryside")
+         and m.sentence.start <= p.start < m.sentence.end),
+        key=lambda p: p.start,
+    )
+    best: list[PlaceMention] = []
+    run: list[PlaceMention] = []
+    for p in own:
+        if run and _COORDINATION.match(text[run[-1].end : p.start]):
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) > len(best):
+            best = list(run)
+    if best and re.search(r"\bbetween\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
+                          text[max(0, best[0].start - 30) : best[0].start], re.IGNORECASE):
+        return []  # "the road between A and B" is one place
+    return best
+
+
+def split_by_place(m: Mention, text: str) -> list[Mention]:
+    """ACLED codes one event per location: "liberated A, B and C" is three events, and the
+    figures of one incident told at several places are divided among them (ACLED's rule),
+    the remainder going to the first; materiel stays with the first."""
+    listed = coordinated_places(m, text)
+    if len(listed) < 2:
         return [m]
-    regions = [p for p in m.places if p not in own]
+    others = [p for p in m.places if p not in listed]
     out = []
-    for i, place in enumerate(own):
-        copy = replace(m, places=[place] + regions)
+    k = len(listed)
+    for i, place in enumerate(listed):
+        copy = replace(m, places=[place] + others, split_index=i, split_count=k)
+        copy.fatalities = divide_count(m.fatalities, i, k)
+        copy.injuries = divide_count(m.injuries, i, k)
         if i > 0:
-            copy.fatalities = None
-            copy.injuries = None
             copy.materiel = []
         out.append(copy)
     return out
+
+
+def divide_count(count: Count | None, index: int, parts: int) -> Count | None:
+    """The share of a figure that goes to the index-th of `parts` places."""
+    if count is None or parts <= 1:
+        return count
+    total = count_to_fatalities(count)
+    share = total // parts + (1 if index < total % parts else 0)
+    return Count(value=share, approximate=count.approximate or count.value is None)
 
 
 def _sum_counts(counts: list[Count]) -> Count | None:

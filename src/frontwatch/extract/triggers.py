@@ -34,6 +34,9 @@ CONDITIONAL_MARKS = {"if", "unless", "once", "until", "whether"}
 # A cause stated beside a negated verb is still a fact: "has not liberated the town because of
 # attacks by ISIS".
 FACTUAL_PREPS = {"because", "despite", "amid", "after", "following", "due", "during"}
+# "condemns the attack", "reports the shelling": the event is presupposed, whatever the tense.
+FACTUAL_EMBEDDERS = {"condemn", "denounce", "deplore", "mourn", "report", "confirm", "claim",
+                     "investigate", "blame", "accuse", "decry", "say"}
 # Habitual or general statements ("US forces spearhead offensives") are not events.
 PRESENT_SIMPLE = {"VBZ", "VBP"}
 
@@ -88,6 +91,11 @@ class TriggerFinder:
             head = span.root
             if span.text.lower() in WEAK_AIR and head.tag_ in ("VB", "VBP", "VBZ", "VBG"):
                 continue  # "where to strike": an intention, not a strike
+            if head.dep_ in ("amod", "acl") and head.tag_ == "VBN" and kind in ("territory",):
+                continue  # "equipment captured near Palmyra": an attribute, not a capture
+            if kind == "kill" and head.lower_ in ("death", "deaths") and end < len(doc) and \
+                    doc[end].lower_ == "of":
+                continue  # "the death of Hussein": a noun phrase, often history
             if head.dep_ == "amod" and head.tag_ == "VBN" and kind != "kill":
                 # "the recently liberated town": an attribute, not an event
                 continue
@@ -172,14 +180,17 @@ class TriggerFinder:
                 or any(t.lower_ == "no" for t in child.children)
             ):
                 return False
-        if headline:
-            return True  # headlines tell past events in the present tense
-        if head.tag_ in PRESENT_SIMPLE and lemma_of(head) not in ("be", "have"):
+        embedded_in_report = head.dep_ in ("dobj", "ccomp", "xcomp") and lemma_of(
+            head.head) in FACTUAL_EMBEDDERS or (tok is not head and lemma_of(head) in
+                                                FACTUAL_EMBEDDERS)
+        present_ok = headline or embedded_in_report
+        if not present_ok and head.tag_ in PRESENT_SIMPLE and lemma_of(head) not in ("be", "have"):
             has_perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in head.children)
             if not has_perfect:
                 return False
         # "ISIS is in a difficult situation despite counter-attacks"
-        if lemma_of(head) == "be" and head.tag_ in PRESENT_SIMPLE and tok is not head \
+        if not present_ok and lemma_of(head) == "be" and head.tag_ in PRESENT_SIMPLE \
+                and tok is not head \
                 and not any(c.dep_ in ("acomp", "attr") for c in head.children):
             return False
         if through_factual:

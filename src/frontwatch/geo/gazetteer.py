@@ -19,7 +19,7 @@ from frontwatch.errors import ConfigError
 from frontwatch.geo.names import descriptor_free_key, loose_key, name_key, strip_trailing_words
 
 # How much a kind of name match is worth (1 = the place's own name, spelt as written).
-MATCH_MAIN, MATCH_ALT, MATCH_LOOSE, MATCH_PARTIAL = 1.0, 0.92, 0.72, 0.45
+MATCH_MAIN, MATCH_ALT, MATCH_LOOSE, MATCH_PARTIAL = 1.0, 0.92, 0.72, 0.25
 MATCH_ADJECTIVE = 0.85  # "Syrian" for Syria: LGL and TR-News count such words as toponyms
 _KIND_OF_NAME = {1: ("main", MATCH_MAIN), 0: ("alt", MATCH_ALT), 2: ("adjective", MATCH_ADJECTIVE)}
 

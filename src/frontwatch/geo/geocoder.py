@@ -34,6 +34,14 @@ NEAR_ANCHOR_KM = 60.0
 NEAR_CONTEXT_KM = 150.0
 # Text before a sentence that still counts as its surroundings ("In the province of Homs, ...").
 WINDOW_BEFORE, WINDOW_AFTER = 400, 150
+# Name-match scores (see gazetteer.py): at least GOOD is the name as a gazetteer spells it;
+# FAIR a close transliteration (loose key, similar spelling); below, a distant one.
+GOOD_MATCH, FAIR_MATCH = 0.6, 0.3
+# A place written just before these words names whose soldiers, not where ("US troops").
+_MODIFIED = re.compile(r"(?:-led\b|\s+(?:[A-Z][\w-]*\s+)?(?:soldiers?|troops|forces|military|"
+                       r"army|officials?|government|warplanes?|jets|aircraft|drones?|"
+                       r"special\s+operations|commanders?|embassy|ambassador|citizens?|"
+                       r"president|minister|ministry|media|agency|coalition|personnel)\b)")
 
 _instances: dict[str, Geocoder] = {}
 _lock = threading.Lock()
@@ -175,15 +183,19 @@ class Geocoder:
         """Set `mention.place` for each mention, with the whole article as context."""
         text = article.text
         found = self.finder.find(text)
+        by_span = {(p.start, p.end): p for p in found}
+        for m in mentions:
+            m.places = [_with_cues(p, by_span.get((p.start, p.end))) for p in m.places]
         seen = {(p.start, p.end) for m in mentions for p in m.places}
         toponyms = [p for m in mentions for p in m.places]
         toponyms += [p for p in found if (p.start, p.end) not in seen]
+        toponyms = [p for p in toponyms if not _is_modifier(text, p)]
         names = [self._lookup_name(p) for p in toponyms]
         countries = country_votes(self.gazetteer, [n for n in names if n],
                                   self.text_countries(text))
         article_places = self._article_places(toponyms, names, countries)
         for mention in mentions:
-            mention.place = self._place_for(mention, article_places, countries)
+            mention.place = self._place_for(mention, article_places, countries, text)
 
     @staticmethod
     def _lookup_name(p: PlaceMention) -> str:
@@ -198,16 +210,13 @@ class Geocoder:
         out = []
         for p, name in zip(toponyms, names, strict=True):
             ranked = self.resolve(name, ctx) if name else []
-            best = ranked[0] if ranked else None
-            # A weak match to a small place elsewhere is no context: only confident ones count.
-            if best is not None and not (best.is_admin or best.match_score >= MATCH_ALT
-                                         and countries.get(best.country_code, 0) >= 0.5):
-                best = None
+            # A weak match to a small place elsewhere is no context: only plausible ones count.
+            best = next((c for c in ranked[:3] if self._plausible(c, ctx)), None)
             out.append(Resolved(p, best))
         return out
 
     def _place_for(self, mention: Mention, article_places: list[Resolved],
-                   countries: dict[str, float]) -> Place | None:
+                   countries: dict[str, float], text: str) -> Place | None:
         s_start, s_end = mention.sentence.start, mention.sentence.end
         nearby = [r for r in article_places if r.candidate is not None
                   and s_start - WINDOW_BEFORE <= r.mention.start < s_end + WINDOW_AFTER]
@@ -218,7 +227,8 @@ class Geocoder:
                 weight = 0.8 if r in nearby else 0.3
                 key = (c.country_code, c.admin1_code)
                 admin1[key] = max(admin1.get(key, 0.0), weight)
-        for p in mention.places:
+        places = [p for p in mention.places if not _is_modifier(text, p)]
+        for p in places:
             if p.admin_hint:
                 for c in self.admin1_candidates(p.admin_hint):
                     admin1[(c.country_code, c.admin1_code)] = 1.0
@@ -232,8 +242,8 @@ class Geocoder:
                 local[r.candidate.country_code] = 1.0
         ctx = GeoContext(countries=local, admin1=admin1, points=points)
 
-        results = [self._resolve_mention_place(p, ctx) for p in mention.places]
-        choices = [(p, c, prec) for p, (c, prec) in zip(mention.places, results, strict=True)
+        results = [self._resolve_mention_place(p, ctx) for p in places]
+        choices = [(p, c, prec) for p, (c, prec) in zip(places, results, strict=True)
                    if c is not None]
         if choices:
             p, c, prec = choices[0]
@@ -245,14 +255,22 @@ class Geocoder:
                         p, c, prec = p2, c2, prec2
                         break
             return self._place(c, prec, p)
-        # Nothing the mention names resolves: the nearest place the text gives before it.
-        before = [r for r in nearby if r.mention.start < s_end]
-        fallback = before[-1] if before else (nearby[0] if nearby else None)
-        if fallback is not None and fallback.candidate is not None:
-            c = fallback.candidate
-            written = mention.places[0] if mention.places else fallback.mention
-            return self._place(c, 3 if c.is_admin else 2, written)
-        return None
+        # Nothing the mention names resolves: the closest place the text gives before it (in
+        # the article's countries; a country itself only if the sentence names it).
+        def usable(r: Resolved) -> bool:
+            c = r.candidate
+            if c.is_country:
+                return s_start <= r.mention.start < s_end
+            return local.get(c.country_code, 0.0) >= 0.5
+
+        before = [r for r in nearby if r.mention.start < s_end and usable(r)]
+        after = [r for r in nearby if r.mention.start >= s_end and usable(r)]
+        fallback = before[-1] if before else (after[0] if after else None)
+        if fallback is None:
+            return None
+        c = fallback.candidate
+        written = places[0] if places else fallback.mention
+        return self._place(c, 3 if c.is_admin else 2, written)
 
     def _resolve_mention_place(self, p: PlaceMention, ctx: GeoContext,
                                ) -> tuple[Candidate | None, int]:
@@ -264,13 +282,15 @@ class Geocoder:
             region = [c for c in self.resolve(name, ctx) if c.is_admin1 and c.match_score >= 0.6]
             towns = [c for c in self.resolve(name, ctx) if not c.is_admin
                      and self._plausible(c, ctx)]
-            if p.role == "countryside" and towns:
-                return towns[0], 2
+            # "Saraqib countryside" is near a town (2); "Raqqah countryside", where Raqqah is
+            # also a province, is the province (3), as ACLED codes it.
             if region:
                 return region[0], 3
             if towns:
                 return towns[0], 2
-            return None, 3
+            # "northern Iraq": only the country is known.
+            country = [c for c in self.resolve(name, ctx) if c.is_country and c.match_score >= 0.9]
+            return (country[0] if country else None), 3
         anchor_ctx = ctx
         anchor: Candidate | None = None
         if p.anchor:
@@ -311,9 +331,16 @@ class Geocoder:
         near = min((distance_km(c.latitude, c.longitude, la, lo) for la, lo in ctx.points),
                    default=None)
         in_admin1 = ctx.admin1.get((c.country_code, c.admin1_code), 0.0) >= 0.8
-        if c.match_score < 0.6:
-            # A loose or partial spelling is believed only next to the article's other places.
+        if c.match_score < FAIR_MATCH:
+            # A distant spelling is believed only next to the article's other places.
             return near is not None and near <= NEAR_ANCHOR_KM
+        if c.match_score < GOOD_MATCH:
+            # A close transliteration ("Sukhna" for As Sukhnah) in the article's main country,
+            # unless the places around say it is elsewhere.
+            hinted = any(w >= 0.8 for w in ctx.admin1.values())
+            if near is None:
+                return ctx.countries.get(c.country_code, 0.0) >= 0.5 and (in_admin1 or not hinted)
+            return near <= NEAR_CONTEXT_KM or in_admin1
         if near is not None and near > NEAR_CONTEXT_KM and not in_admin1:
             return c.population >= 100_000 or c.fcode == "PPLC"
         return True
@@ -334,6 +361,27 @@ class Geocoder:
             start=written.start,
             end=written.end,
         )
+
+
+def _with_cues(p: PlaceMention, cued: PlaceMention | None) -> PlaceMention:
+    """The extractor's place mention, completed with what the cue words around it say."""
+    if cued is None:
+        return p
+    if p.role == "at" and cued.role != "at":
+        p.role = cued.role
+    p.anchor = p.anchor or cued.anchor
+    p.admin_hint = p.admin_hint or cued.admin_hint
+    p.direction = p.direction or cued.direction
+    if p.offset_km is None:
+        p.offset_km = cued.offset_km
+    return p
+
+
+def _is_modifier(text: str, p: PlaceMention) -> bool:
+    """'US' in 'US soldiers', 'Iraqi' in 'Iraqi forces': an attribute of an actor, no place."""
+    if p.role != "at" or p.end <= 0:
+        return False
+    return _MODIFIED.match(text, p.end) is not None
 
 
 def _same_area(a: Candidate, b: Candidate) -> bool:

@@ -27,6 +27,7 @@ EXTENSIONS = {
     ".jsonl": JSONL,
     ".ndjson": JSONL,
 }
+_HTML_DOCUMENT = (b"<!doctype html", b"<html")
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<!--")
 
 
@@ -40,11 +41,16 @@ class Source:
 
 
 def sniff_format(head: bytes, name: str = "") -> str:
-    """The format of an input, from its extension, else from its first bytes."""
+    """The format of an input, from its extension, else from its first bytes.
+
+    A page saved as `.txt` that opens with `<!DOCTYPE html` or `<html` is still read as HTML.
+    """
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(_HTML_DOCUMENT):
+        return HTML
     by_ext = EXTENSIONS.get(Path(name).suffix.lower())
     if by_ext:
         return by_ext
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith(_HTML_STARTS):
         return HTML
     if start.startswith(b"{"):
