@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import os
 import random
 import statistics
@@ -28,11 +27,10 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from store_support import PatternExtractor, corpus_records  # noqa: E402
-
 from frontwatch.pipeline import make_article  # noqa: E402
 from frontwatch.store import EventFilter, open_store  # noqa: E402
 from frontwatch.store.loader import ingest  # noqa: E402
+from store_support import corpus_records  # noqa: E402
 
 PG = os.environ.get("FRONTWATCH_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -254,7 +252,6 @@ def main() -> None:
                     schema = url.rsplit("%3D", 1)[-1]
                     admin.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
                 admin.close()
-    io.StringIO()
 
 
 if __name__ == "__main__":

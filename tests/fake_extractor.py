@@ -8,6 +8,9 @@ from frontwatch.pipeline import ArticleResult
 
 
 class FakeExtractor:
+    def __init__(self) -> None:
+        self.batches: list[int] = []  # sizes of the batches it was given
+
     def process(self, article: Article) -> ArticleResult:
         if "EXPLODE" in article.text:
             raise ValueError("fake extractor was told to fail")
@@ -26,6 +29,10 @@ class FakeExtractor:
             article_id=article.id,
         )
         return ArticleResult(article=article, events=[event])
+
+    def process_batch(self, articles: list[Article]) -> list[ArticleResult]:
+        self.batches.append(len(articles))
+        return [self.process(a) for a in articles]  # one bad article fails the whole batch
 
 
 def fake_factory() -> FakeExtractor:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fake_extractor import fake_factory
+from fake_extractor import FakeExtractor, fake_factory
 from frontwatch.batch import process_articles
 from frontwatch.errors import ConfigError
 from frontwatch.pipeline import make_article
@@ -22,6 +22,17 @@ def test_single_process_keeps_order_and_reports_failures() -> None:
     assert [o.article.source_path for o in outcomes] == [a.source_path for a in articles]
     assert outcomes[2].error == "extraction failed: ValueError: fake extractor was told to fail"
     assert [len(o.events) for o in outcomes] == [1, 1, 0, 1, 1]
+
+
+def test_articles_go_in_batches_and_a_failing_batch_is_redone_one_by_one() -> None:
+
+    fake = FakeExtractor()
+    articles = _articles(10)
+    articles[7] = make_article("EXPLODE", source_path="bad.txt")
+    outcomes = list(process_articles(articles, chunk_size=4, extractor_factory=lambda: fake))
+    assert fake.batches == [4, 4, 2]  # the second batch failed and was redone one by one
+    assert [o.error is not None for o in outcomes] == [i == 7 for i in range(10)]
+    assert [o.article.id for o in outcomes] == [a.id for a in articles]
 
 
 def test_worker_processes_keep_input_order() -> None:

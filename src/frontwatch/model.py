@@ -215,6 +215,7 @@ class Claim:
     evidence: list[Evidence] = field(default_factory=list)
     article_id: str | None = None
     outlet: str | None = None
+    denies: bool = False  # the claimant denies the incident (or its figures) happened
 
 
 @dataclass(slots=True)
@@ -249,6 +250,7 @@ class Mention:
     # place, ACLED's rule; these say which of the places this mention is.
     split_index: int = 0
     split_count: int = 1
+    denial: bool = False  # "The Syrian army denied the report": a claim that contests the rest
 
 
 @dataclass(slots=True)

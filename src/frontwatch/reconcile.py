@@ -80,7 +80,8 @@ class _Group:
 
     @property
     def primary(self) -> Mention:
-        real = [m for m in self.mentions if m.event_type != "casualty"] or self.mentions
+        real = [m for m in self.mentions if m.event_type != "casualty" and not m.headline] or [
+            m for m in self.mentions if m.event_type != "casualty"] or self.mentions
         return min(
             real,
             key=lambda m: (SUB_EVENT_RANK.get(m.sub_event_type, 5), -m.confidence),
@@ -138,6 +139,8 @@ def _sentence_gap(m: Mention, g: _Group) -> int:
 
 def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     p = g.primary
+    if m.denial:
+        return _places_compatible(m, g, True)
     if m.event_type == "casualty":
         if p.event_type not in VIOLENT_TYPES:
             return False
@@ -310,6 +313,7 @@ def _claims(article: Article, g: _Group) -> list[Claim]:
         claim.injuries = _max_count(claim.injuries, m.injuries)
         claim.materiel = _merge_materiel(claim.materiel, m.materiel)
         claim.hedged = claim.hedged or m.hedged
+        claim.denies = claim.denies or m.denial
         if not any(e.start == m.sentence.start for e in claim.evidence):
             claim.evidence.append(m.sentence)
     return list(by_claimant.values())
@@ -405,7 +409,7 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     injuries = _conservative(injuries_figs)
     contested = len({count_to_fatalities(c) for c in with_figures}) > 1 or len(
         {count_to_fatalities(c) for c in injuries_figs}
-    ) > 1
+    ) > 1 or (any(c.denies for c in claims) and len(claims) > 1)
     materiel: list[Materiel] = []
     for c in claims:
         materiel = _merge_materiel(materiel, c.materiel)

@@ -18,6 +18,20 @@ ANAPHORIC_SOURCES = re.compile(
     r"(?:statement|report|claim|announcement|communique|communiqué|video|post)\b",
     re.IGNORECASE,
 )
+SPEAKING = {"said", "says", "told", "reported", "claimed", "announced", "stated", "confirmed",
+            "added", "reports", "claims", "alleged"}
+SOURCE_HEADS = {
+    "officials": "officials", "official": "officials", "spokesman": "officials",
+    "spokesperson": "officials", "spokeswoman": "officials", "commander": "officials",
+    "commanders": "officials", "sources": "local sources", "source": "local sources",
+    "activists": "activists", "activist": "activists", "residents": "witnesses",
+    "resident": "witnesses", "witnesses": "witnesses", "witness": "witnesses",
+    "medics": "medical", "doctors": "medical", "doctor": "medical", "rescuers": "humanitarian",
+    "paramedics": "medical", "monitor": "monitor", "group": "other", "council": "officials",
+    "governor": "officials", "mayor": "officials", "minister": "government",
+    "ministry": "government", "agency": "media", "media": "media", "television": "media",
+    "statement": "other",
+}
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -78,6 +92,10 @@ class ClaimantFinder:
             )
         if ANAPHORIC_SOURCES.search(doc.text):
             return Attribution(None, None, None, hedged, anaphoric=True)
+        generic = self._generic_speaker(doc)
+        if generic is not None:
+            name, kind, tokens = generic
+            return Attribution(name, kind, None, hedged, token_span=tokens)
         m = ACCORDING_TO.search(doc.text)
         if m:
             # An unknown source: keep it as written, up to the next punctuation.
@@ -95,6 +113,25 @@ class ClaimantFinder:
                         name, "other", None, hedged, token_span=(words[0].i, words[-1].i + 1)
                     )
         return Attribution(None, None, None, hedged)
+
+    def _generic_speaker(self, doc: Doc) -> tuple[str, str, tuple[int, int]] | None:
+        """"Rebel health officials said ...": a speaker the catalogue does not know, kept as
+        written when the phrase is headed by a word that names a source."""
+        for tok in doc:
+            if tok.lower_ not in SPEAKING:
+                continue
+            for child in tok.children:
+                if child.dep_ != "nsubj" or child.lower_ not in SOURCE_HEADS:
+                    continue
+                words = [t for t in child.subtree if not t.is_punct]
+                if not words or len(words) > 8:
+                    continue
+                start, end = words[0].i, words[-1].i + 1
+                name = doc[start:end].text
+                name = re.sub(r"^(the|a|an|some|two|three|several)\s+", "", name,
+                              flags=re.IGNORECASE)
+                return name, SOURCE_HEADS[child.lower_], (start, end)
+        return None
 
     def _claim_role(self, doc: Doc, start: int, end: int) -> int:
         """How surely the span is the source of the sentence's statement (0: it is not)."""

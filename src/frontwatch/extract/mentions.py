@@ -122,7 +122,8 @@ class MentionExtractor:
         texts: list[str] = []
         for article in articles:
             sentences = split_sentences(article.text, article.kept)
-            candidates = [s for s in sentences if self.triggers.may_hold_event(s.text)]
+            candidates = [s for s in sentences
+                          if self.triggers.may_hold_event(s.text) or DENIAL.search(s.text)]
             plans.append((article, sentences, candidates))
             texts.extend(s.text for s in candidates)
         docs = iter(self.nlp.pipe(texts, batch_size=256, disable=self.disabled))
@@ -191,7 +192,10 @@ class MentionExtractor:
         return self.actors.by_name[tally.most_common(1)[0][0]]
 
     def _track_dates(self, sent: Sentence, ctx: _Context) -> None:
+        dateline_end = max((e for _, e in _dateline(sent.text)), default=0)
         for expr in find_date_expressions(sent.text, ctx.published):
+            if expr.start < dateline_end:
+                continue
             if expr.date is not None and not SPEECH_BEFORE_DATE.search(sent.text[: expr.start]):
                 ctx.last_date = (expr.date, expr.precision)
 
@@ -218,7 +222,7 @@ class MentionExtractor:
         if trigger is None:
             trigger = self._materiel_trigger(p)
         if trigger is None:
-            return None
+            return self._denial(article, p, ctx, attribution)
         if trigger.kind == "territory" and ATTEMPT.search(doc.text[: doc[trigger.start].idx]):
             # "attempted to seize the hospital": fighting, not (yet) a change of control
             trigger = Trigger("clash", trigger.start, trigger.end, trigger.text, trigger.is_verb)
@@ -412,6 +416,35 @@ class MentionExtractor:
             headline=headline,
         )
 
+    def _denial(self, article, p: _Parsed, ctx: _Context, attribution: Attribution
+                ) -> Mention | None:
+        """"The Syrian army denied the report": a claim against the incident just told."""
+        m = DENIAL.search(p.doc.text)
+        if m is None or not ctx.last_places:
+            return None
+        who = attribution.claimant
+        kind = attribution.kind
+        if who is None:
+            actors = [a for a in p.actors if a.end_char <= m.start()]
+            if not actors:
+                return None
+            a = actors[-1]
+            who = self.actors.resolve(a, ctx.article_country, ctx.dominant_group).name
+            kind = "government" if a.entry.inter == 1 else "armed group"
+        sent = p.sentence
+        return Mention(
+            article_id=article.id,
+            sentence=Evidence(article.id, sent.start, sent.end, sent.text),
+            trigger=m.group(0),
+            event_type="casualty",
+            sub_event_type="",
+            places=[_copy_place(pl) for pl in ctx.last_places],
+            claimant=who,
+            claimant_kind=kind,
+            denial=True,
+            confidence=0.5,
+        )
+
     def _materiel_trigger(self, p: _Parsed) -> Trigger | None:
         """"Coalition aircraft destroyed 14 tanks": equipment destroyed is a strike or a clash
         even without an attack word."""
@@ -423,8 +456,9 @@ class MentionExtractor:
 
     def _date(self, sent: Sentence, ctx: _Context) -> tuple[dt.date | None, int]:
         best = None
+        dateline_end = max((e for _, e in _dateline(sent.text)), default=0)
         for expr in find_date_expressions(sent.text, ctx.published):
-            if expr.date is None:
+            if expr.date is None or expr.start < dateline_end:
                 continue
             statement = bool(SPEECH_BEFORE_DATE.search(sent.text[: expr.start]))
             if best is None or (best[2] and not statement):
@@ -610,6 +644,12 @@ def assign_roles(
     return roles
 
 
+DENIAL = re.compile(
+    r"\b(?:denied|denies|rejected|dismissed|refuted)\s+(?:the\s+|these\s+|those\s+|such\s+)?"
+    r"(?:report|reports|claim|claims|allegation|allegations|accusation|accusations|account|it|"
+    r"involvement|responsibility|figures?|toll)\b",
+    re.IGNORECASE,
+)
 ATTEMPT = re.compile(r"\b(attempt(?:ed|s|ing)?|tried|trying|tries|sought|seeking|"
                      r"push(?:ed|ing)? to|fail(?:ed|s)? to|bid to)\s+(?:\w+\s+)?$",
                      re.IGNORECASE)

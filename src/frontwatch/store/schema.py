@@ -70,8 +70,8 @@ CREATE INDEX places_geonameid ON places(geonameid);
 
 CREATE TABLE events (
     event_id_cnty {text} PRIMARY KEY,
-    event_date {text} NOT NULL,
-    year {int} NOT NULL,
+    event_date {text} NOT NULL,             -- ISO date; '' when no report dates it
+    year {int},
     time_precision {int} NOT NULL,
     disorder_type {text} NOT NULL,
     event_type {text} NOT NULL,

@@ -7,6 +7,7 @@ Articles must arrive in the same order for that: the loader keeps input order.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -239,6 +240,7 @@ class Writer:
 
     # -- events ----------------------------------------------------------------------------
     def _add_event(self, article: Article, index: int, ev: Event) -> tuple[str, bool]:
+        ev = _dated(ev, article)
         family = family_of(ev.event_type, ev.sub_event_type)
         place_id = self._upsert_place(ev)
         claims = _claims_of(ev, article)
@@ -318,7 +320,7 @@ class Writer:
             (
                 event_id,
                 ev.event_date,
-                int(ev.event_date[:4]),
+                _year(ev.event_date),
                 ev.time_precision,
                 disorder,
                 ev.event_type,
@@ -384,7 +386,7 @@ class Writer:
         # A more precise date or place from the new report improves the event.
         if ev.time_precision < row["time_precision"] and ev.event_date != row["event_date"]:
             updates.update(
-                event_date=ev.event_date, year=int(ev.event_date[:4]),
+                event_date=ev.event_date, year=_year(ev.event_date),
                 time_precision=ev.time_precision,
             )
         elif ev.time_precision < row["time_precision"]:
@@ -589,6 +591,25 @@ class Writer:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+
+
+def _year(date: str) -> int | None:
+    return int(date[:4]) if date[:4].isdigit() else None
+
+
+def _dated(ev: Event, article: Article) -> Event:
+    """An event the extractor could not date takes the article's date, at month precision."""
+    try:
+        dt.date.fromisoformat(ev.event_date)
+        return ev
+    except (TypeError, ValueError):
+        pass
+    fixed = copy.copy(ev)
+    if article.published is not None:
+        fixed.event_date, fixed.time_precision = article.published.isoformat(), 3
+    else:
+        fixed.event_date, fixed.time_precision = "", 3
+    return fixed
 
 
 def _spans_of(ev: Event) -> list[Evidence]:
