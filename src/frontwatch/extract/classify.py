@@ -32,7 +32,11 @@ SIMPLE_KINDS = {
     "hq": "Headquarters or base established",
     "transfer": "Non-violent transfer of territory",
     "agreement": "Agreement",
+    "change": "Change to group/activity",
+    "other": "Other",
 }
+STRATEGIC_KINDS = {"looting", "arrests", "disrupted", "hq", "transfer", "agreement", "change",
+                   "other"}
 INTERVENTION = re.compile(
     r"\b(dispers\w*|tear ?gas|water cannons?|rubber bullets|batons?|beat(?:en)?|broke up|"
     r"arrested|detained|rounded up|clubs?|pepper spray|stun grenades?)\b",
@@ -71,7 +75,12 @@ def classify(
     kind = trigger.kind
     kinds = {t.kind for t in triggers}
     sub: str | None
-    if kind in ("protest", "riot") or (kind in ("clash", "kill", "arrests") and "protest" in kinds):
+    if kind == "riot" and "protest" not in kinds and not MOB.search(text) and _armed(actor1):
+        # armed men burning and looting are not rioters: property destruction
+        sub = "Looting/property destruction"
+    elif kind in ("protest", "riot") or (
+        kind in ("clash", "kill", "arrests") and "protest" in kinds
+    ):
         sub = _demonstration(kinds, text, actor1, actor2)
     elif kind == "excessive_force":
         sub = "Excessive force against protesters"

@@ -218,7 +218,7 @@ class MentionExtractor:
             ctx.last_claim = attribution
             ctx.last_claim_sentence = sent.index
         date_info = self._date(sent, ctx)
-        trigger = self.triggers.best(p.triggers)
+        trigger = self.triggers.best(p.triggers, casualties=bool(p.figures.casualties))
         if trigger is None:
             trigger = self._materiel_trigger(p)
         if trigger is None:
@@ -355,6 +355,14 @@ class MentionExtractor:
                                      inter=entry.inter, country=country)
             actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
         own_place = bool(places) and not inherited_place
+        if _definite_noun(doc, trigger) and not _place_in_subtree(doc, trigger, places, offset) \
+                and event_type != "casualty" and not headline:
+            # "condemned the attack", "the bombing was the deadliest": the incident already
+            # told; this sentence can only add to it.
+            event_type = "casualty"
+            if not inherited_place and ctx.last_places:
+                places = [_copy_place(pl) for pl in ctx.last_places]
+                inherited_place = True
         follow_up = inherited_place and sent.index - ctx.last_places_sentence <= 1
         if not trigger.is_verb and not headline and not own_place and not follow_up \
                 and event_type not in ("Protests", "Riots") and not p.figures.casualties \
@@ -672,6 +680,30 @@ def _dateline(text: str) -> list[tuple[int, int]]:
 
 def _char_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
     return [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in tokens if i < len(doc)]
+
+
+def _definite_noun(doc: Doc, trigger: Trigger) -> bool:
+    root = doc[trigger.start : trigger.end].root
+    if trigger.is_verb or trigger.kind not in ("clash", "air", "shelling", "ied", "suicide",
+                                                "grenade", "chemical", "vac_kill"):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or c.dep_ == "poss"
+        for c in root.children
+    ) and not any(c.dep_ == "nummod" for c in root.children)
+
+
+def _place_in_subtree(doc: Doc, trigger: Trigger, places: list[PlaceMention], offset: int
+                      ) -> bool:
+    root = doc[trigger.start : trigger.end].root
+    scope = {t.i for t in root.subtree} | {t.i for t in root.head.subtree
+                                            if root.dep_ in ("nsubj", "nsubjpass")}
+    for pl in places:
+        span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
+        if span is not None and span.root.i in scope:
+            return True
+    return False
 
 
 def _has_date(text: str, published: dt.date | None) -> bool:

@@ -21,12 +21,12 @@ FEATURE_NOUNS = {
     "region", "suburb", "suburbs", "outskirts", "field", "fields", "oilfield", "airbase",
     "airport", "desert", "mountain", "mountains", "hill", "hills", "valley", "plain", "camp",
     "crossing", "border", "dam", "base", "hamlet", "settlement", "municipality", "subdistrict",
-    "sub-district", "quarter",
+    "sub-district", "quarter", "front", "frontline", "centre", "center",
 }
 NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "camp", "crossing",
                   "base", "mountains", "mountain", "hills", "valley"}
 CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "toward", "towards",
-                    "between", "across", "inside"}
+                    "between", "across", "inside", "through", "outside"}
 REGION_NOUNS = {"province", "governorate", "region", "provinces", "governorates"}
 NAME_PARTICLES = {
     "al", "el", "ar", "as", "ash", "ad", "az", "at", "an", "ez", "es", "bin", "ibn", "abu",
@@ -54,6 +54,13 @@ DIRECTION_ADJ = {
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
     "south-western", "east", "west", "north", "south",
+}
+STATE_SPEECH = {
+    "condemned", "condemns", "said", "says", "denounced", "denounces", "called", "calls",
+    "urged", "urges", "warned", "warns", "accused", "accuses", "blamed", "blames", "denied",
+    "denies", "announced", "announces", "demanded", "demands", "welcomed", "welcomes",
+    "extended", "expressed", "expresses", "rejected", "rejects", "threatened", "threatens",
+    "claimed", "claims", "vowed", "vows", "insisted", "insists", "stated", "states",
 }
 COUNTRIES = {
     "u.s.", "us", "united states", "america", "washington", "the united states",
@@ -193,6 +200,8 @@ def find_places(
         if any(i in blocked for i in range(s, e)):
             continue
         span = doc[s:e]
+        if span.root.dep_ == "nsubj" and span.root.head.lower_ in STATE_SPEECH:
+            continue  # "Iran condemned the attack": a state speaking, not a place
         if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in (
             "backed", "led", "linked", "based", "allied", "affiliated", "held", "controlled",
             "supported", "sponsored",

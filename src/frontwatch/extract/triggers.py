@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 
+STRATEGIC = {"looting", "arrests", "disrupted", "hq", "transfer", "agreement", "change", "other"}
 # Words that ask for an air context before "strike"/"bombing" mean an air strike.
 WEAK_AIR = {"strike", "strikes", "struck", "bombed", "bombing", "bombings"}
 AIR_CONTEXT = re.compile(
@@ -126,9 +127,16 @@ class TriggerFinder:
             kept.append(t)
         return kept
 
-    def best(self, triggers: list[Trigger]) -> Trigger | None:
+    def best(self, triggers: list[Trigger], casualties: bool = False) -> Trigger | None:
+        """The trigger that names the sentence's event; with people killed or wounded, fighting
+        outranks a strategic development told in a side clause ("after the SDF detained")."""
         if not triggers:
             return None
+        if casualties:
+            violent = [t for t in triggers if t.kind not in STRATEGIC
+                       and t.kind not in ("protest", "riot")]
+            if violent:
+                triggers = violent
         return min(triggers, key=lambda t: (self.rank[t.kind], t.start))
 
     @staticmethod
