@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from frontwatch.extract.mentions import divide_count
 from frontwatch.extract.numbers import count_to_fatalities
+from frontwatch.extract.places import COUNTRIES
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     ActorRef,
@@ -108,6 +109,9 @@ def _places_compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     gp = main_place(g.primary)
     if mp is None or gp is None:
         return last_group
+    if last_group and (_specificity(mp) == 0 or _specificity(gp) == 0):
+        # a country contains the place the other mention names
+        return True
     if _norm_place(mp.text) == _norm_place(gp.text):
         return True
     if m.place is not None and g.primary.place is not None:
@@ -268,8 +272,19 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
     return groups
 
 
-COUNTRY_LEVEL = {"syria", "iraq", "yemen", "u.s.", "us", "united states", "turkey", "lebanon",
-                 "iran", "russia", "israel", "afghanistan", "libya", "washington"}
+COUNTRY_LEVEL = COUNTRIES | {"washington"}
+
+
+def _specificity(p, place=None) -> int:
+    """How precisely a place pins the event: 0 a country, 1 a region, 2 an area around a
+    place, 3 the place itself."""
+    if p is None:
+        return -1
+    if p.text.lower().strip(".") in COUNTRY_LEVEL:
+        return 0
+    if place is not None and place.geo_precision == 3:
+        return 1
+    return {"region": 1, "countryside": 2, "near": 2, "offset": 2}.get(p.role, 3)
 
 
 def _substantive(groups: list[_Group]) -> list[_Group]:
@@ -378,6 +393,14 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     best_date = min(dated, key=lambda m: (m.time_precision, m.sentence.start)) if dated else None
     place = p.place
     mp = main_place(p)
+    # The most specific place any mention of the incident gives (a village beats its province,
+    # a province beats the country); the primary mention's place wins ties.
+    for m in sorted(g.mentions, key=lambda m: m is not p):
+        if m.headline or m.denial or not _has_own_place(m):
+            continue
+        cand = main_place(m)
+        if cand is not None and _specificity(cand, m.place) > _specificity(mp, place):
+            mp, place = cand, m.place
     if place is None:
         for m in g.mentions:
             if m.place is not None:
@@ -394,7 +417,8 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     )
     if not country:
         country = ""
-    if p.event_type in ("Protests", "Riots") and actor2 is not None and actor2.inter in (5, 6):
+    if p.event_type in ("Protests", "Riots") and actor2 is not None and actor2.inter in (5, 6) \
+            and p.sub_event_type != "Excessive force against protesters":
         # ACLED names the demonstrators first, whoever intervened second.
         actor1, actor2 = actor2, actor1
     actor1 = _named_for(actor1, country)

@@ -51,7 +51,7 @@ LETHAL_FORCE = re.compile(
     r"\b(live (?:ammunition|fire|rounds)|opened fire|shot dead|killed|killing|fired on)\b",
     re.IGNORECASE,
 )
-MOB = re.compile(r"\b(mob|lynch\w*|vigilantes?)\b", re.IGNORECASE)
+MOB = re.compile(r"\b(mob|lynch\w*|vigilantes?|angry crowd|crowd)\b", re.IGNORECASE)
 
 
 def _is_state(actor: ActorRef | None) -> bool:
@@ -127,7 +127,7 @@ def classify(
 def _demonstration(
     kinds: set[str], text: str, actor1: ActorRef | None, actor2: ActorRef | None
 ) -> str:
-    if "protest" not in kinds and MOB.search(text):
+    if (actor1 is not None and actor1.inter == 5) or ("protest" not in kinds and MOB.search(text)):
         return "Mob violence"
     if "excessive_force" in kinds or (LETHAL_FORCE.search(text) and "protest" in kinds):
         return "Excessive force against protesters"

@@ -24,7 +24,7 @@ from frontwatch.extract.figures import CasualtyFigure, FigureFinder, Figures
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import count_to_fatalities, find_counts
-from frontwatch.extract.places import find_places
+from frontwatch.extract.places import NOT_PLACES, find_places
 from frontwatch.extract.sentences import Sentence, split_sentences
 from frontwatch.extract.triggers import Trigger, TriggerFinder
 from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, PlaceMention
@@ -131,7 +131,9 @@ class MentionExtractor:
         for article, sentences, candidates in plans:
             body = " ".join(s.text for s in sentences)
             air = bool(re.search(r"\b(air ?strikes?|warplanes?|aircraft|air force|drones?|"
-                                 r"coalition|jets|helicopters?)\b", body, re.IGNORECASE))
+                                 r"coalition|jets|helicopters?|CENTCOM|Central Command|"
+                                 r"counterterrorism strikes?|precision strikes?)\b",
+                                 body, re.IGNORECASE))
             parsed = [self._parse(s, next(docs), air) for s in candidates]
             out.append(self._mentions(article, sentences, parsed) if parsed else [])
         return out
@@ -318,6 +320,8 @@ class MentionExtractor:
             taken = _char_ranges(doc, blocked) + _dateline(doc.text)
             found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
             places = _merge_places(places, found)
+        places = [pl for pl in places
+                  if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3]
         for pl in places:
             pl.start += offset
             pl.end += offset
@@ -353,7 +357,10 @@ class MentionExtractor:
             ]
             demonstrators = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
                                      inter=entry.inter, country=country)
-            actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
+            if sub_event == "Excessive force against protesters":
+                actor2 = demonstrators
+            else:
+                actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
         own_place = bool(places) and not inherited_place
         if _definite_noun(doc, trigger) and not _place_in_subtree(doc, trigger, places, offset) \
                 and event_type != "casualty" and not headline:
@@ -538,6 +545,24 @@ PATIENT_SUBJECT_TRIGGERS = {"died", "die", "dies", "dead", "deaths", "death", "c
 PATIENT_SUBJECT_VERBS = {"suffer", "sustain", "lose", "incur", "face", "endure", "die"}
 
 
+BLAME_VERBS = {"blame", "accuse", "hold", "charge"}
+
+
+def _blamed_party(doc: Doc, trig_tok, cands: list[ActorMatch]) -> ActorMatch | None:
+    cur = trig_tok
+    for _ in range(5):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if lemma_of(cur) in BLAME_VERBS:
+            for a in cands:
+                r = _root(doc, a)
+                if r.head.i == cur.i and r.dep_ == "dobj":
+                    return a
+            return None
+    return None
+
+
 @dataclass(slots=True)
 class Roles:
     actor1: ActorMatch | None = None
@@ -624,6 +649,15 @@ def assign_roles(
         ):
             own_agents.append(a)
         (agents if role == "agent" else patients if role == "patient" else unknown).append(a)
+    blamed = _blamed_party(doc, trig_tok, cands)
+    if blamed is not None:
+        # "Houthis blamed the coalition for the airstrike": the blamed one acts; the subject
+        # only claims so.
+        own_agents = [blamed]
+        agents = [a for a in agents if a is not blamed]
+        patients = [a for a in patients if a is not blamed]
+        agents = [a for a in agents if _root(doc, a).dep_ != "nsubj"
+                  or lemma_of(_root(doc, a).head) not in BLAME_VERBS]
     if own_agents:
         # "attacks by ISIS", "the group's shelling": the trigger names its own agent; the
         # clause's subject is then the one who suffered it.
@@ -682,6 +716,10 @@ def _char_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
     return [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in tokens if i < len(doc)]
 
 
+IMPACT_VERBS = {"hit", "strike", "target", "kill", "destroy", "wound", "injure", "damage",
+                "level", "flatten", "pound", "rock", "struck", "targete"}
+
+
 def _definite_noun(doc: Doc, trigger: Trigger) -> bool:
     root = doc[trigger.start : trigger.end].root
     if trigger.is_verb or trigger.kind not in ("clash", "air", "shelling", "ied", "suicide",
@@ -697,8 +735,10 @@ def _definite_noun(doc: Doc, trigger: Trigger) -> bool:
 def _place_in_subtree(doc: Doc, trigger: Trigger, places: list[PlaceMention], offset: int
                       ) -> bool:
     root = doc[trigger.start : trigger.end].root
-    scope = {t.i for t in root.subtree} | {t.i for t in root.head.subtree
-                                            if root.dep_ in ("nsubj", "nsubjpass")}
+    scope = {t.i for t in root.subtree}
+    if root.dep_ == "nsubj" and lemma_of(root.head) in IMPACT_VERBS:
+        # "The airstrike hit a hotel in Saada": the place of the impact
+        scope |= {t.i for t in root.head.subtree}
     for pl in places:
         span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
         if span is not None and span.root.i in scope:
@@ -739,9 +779,10 @@ def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
         r = span.root
         if r.dep_ == "nsubjpass" and r.head.i == root.i:
             return True
+        preps = ("of", "over", "in") if trigger.end - trigger.start > 1 else ("of", "over")
         if r.i in scope and (
             r.dep_ in ("dobj", "appos", "conj", "compound", "nsubjpass")
-            or (r.dep_ == "pobj" and r.head.lower_ in ("of", "over"))
+            or (r.dep_ == "pobj" and r.head.lower_ in preps)
         ):
             return True
         # word-order fallback when the parse attaches the list elsewhere

@@ -26,13 +26,15 @@ FEATURE_NOUNS = {
 NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "camp", "crossing",
                   "base", "mountains", "mountain", "hills", "valley"}
 CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "toward", "towards",
-                    "between", "across", "inside", "through", "outside"}
+                    "between", "across", "inside", "through"}
 REGION_NOUNS = {"province", "governorate", "region", "provinces", "governorates"}
 NAME_PARTICLES = {
     "al", "el", "ar", "as", "ash", "ad", "az", "at", "an", "ez", "es", "bin", "ibn", "abu",
     "umm", "um", "bani", "beni", "de", "du", "-", "'", "’", "of",
 }
 NOT_PLACES = {
+    "u", "u.s", "u.s.", "us", "uk", "u.k.", "un", "u.n.", "eu", "sept", "sep", "oct", "nov",
+    "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "u.s.-led", "us-led",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "the", "a", "an", "on", "in", "at", "meanwhile", "government",
@@ -114,6 +116,8 @@ def _role_for(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | 
     after = doc[end : min(len(doc), end + 2)]
     after_words = [t.lower_ for t in after]
     prev_words = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    if before.endswith(("border with", "borders with", "border of", "frontier with")):
+        return "region", None, None
     if "countryside" in after_words[:1] or before.endswith("countryside of"):
         return "countryside", None, None
     if (after_words[:1] and after_words[0] in REGION_NOUNS) or before.endswith(
