@@ -396,7 +396,9 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     # The most specific place any mention of the incident gives (a village beats its province,
     # a province beats the country); the primary mention's place wins ties.
     for m in sorted(g.mentions, key=lambda m: m is not p):
-        if m.headline or m.denial or not _has_own_place(m):
+        if m.headline or m.denial or not any(
+            m.sentence.start <= pl.start < m.sentence.end for pl in m.places
+        ):
             continue
         cand = main_place(m)
         if cand is not None and _specificity(cand, m.place) > _specificity(mp, place):

@@ -17,6 +17,18 @@ IRREGULAR = {
 }
 
 
+# Verbs ending in -e that the extractor's word lists name: "blamed" is "blame", not "blam".
+E_FINAL = {
+    "blame", "prepare", "promise", "propose", "refuse", "continue", "issue", "declare", "vote",
+    "hope", "fire", "use", "capture", "seize", "retake", "argue", "decline", "pledge", "endure",
+    "rule", "charge", "decide", "choose", "believe", "deplore", "denounce", "pose", "damage",
+    "invade", "ignore", "involve", "provoke", "release", "receive", "raze", "practise",
+    "condemn", "mourn", "decrie", "face", "analyze", "analyse", "sustain", "incur", "lose",
+    "pledge", "advance", "surrender", "overtake", "secure", "liberate", "recapture", "argue",
+    "dismantle", "defuse", "execute", "massacre", "behead", "slaughter", "hostage",
+}
+
+
 def lemma_of(tok: Token) -> str:
     if tok.lemma_:
         return tok.lemma_.lower()
@@ -27,6 +39,8 @@ def lemma_of(tok: Token) -> str:
                          ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + repl
+            if suffix in ("ing", "ed", "es") and stem + "e" in E_FINAL:
+                return stem + "e"  # blamed -> blame
             if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
                 stem = stem[:-1]  # planned -> plan
             return stem

@@ -24,7 +24,7 @@ from frontwatch.extract.figures import CasualtyFigure, FigureFinder, Figures
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import count_to_fatalities, find_counts
-from frontwatch.extract.places import NOT_PLACES, find_places
+from frontwatch.extract.places import NOT_PLACES, find_places, role_of
 from frontwatch.extract.sentences import Sentence, split_sentences
 from frontwatch.extract.triggers import Trigger, TriggerFinder
 from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, PlaceMention
@@ -319,6 +319,10 @@ class MentionExtractor:
             found = self.place_finder(doc.text)
             taken = _char_ranges(doc, blocked) + _dateline(doc.text)
             found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
+            for f in found:
+                span = doc.char_span(f.start, f.end, alignment_mode="expand")
+                if span is not None and f.role == "at":
+                    f.role, f.offset_km, f.direction = role_of(doc, span.start, span.end)
             places = _merge_places(places, found)
         places = [pl for pl in places
                   if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3]

@@ -108,7 +108,8 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _role_for(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | None]:
+def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | None]:
+    """The place's role from the words around it: near, offset, countryside, region or at."""
     before = doc.text[max(0, doc[start].idx - 45) : doc[start].idx].lower().rstrip()
     offset = OFFSET.search(before)
     if offset:
@@ -214,7 +215,7 @@ def find_places(
         text = span.text.strip(" -'’")
         if not text or text.lower() in NOT_PLACES or len(text) < 3:
             continue
-        role, km, direction = _role_for(doc, s, e)
+        role, km, direction = role_of(doc, s, e)
         taken.update(range(s, e))
         out.append(
             PlaceMention(
