@@ -251,6 +251,7 @@ class Mention:
     split_index: int = 0
     split_count: int = 1
     denial: bool = False  # "The Syrian army denied the report": a claim that contests the rest
+    follow_up: bool = False  # "the airstrike", "in the clashes": refers to an incident told before
 
 
 @dataclass(slots=True)

@@ -109,8 +109,10 @@ def _places_compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     gp = main_place(g.primary)
     if mp is None or gp is None:
         return last_group
-    if last_group and (_specificity(mp) == 0 or _specificity(gp) == 0):
-        # a country contains the place the other mention names
+    if last_group and (_specificity(mp) == 0 and _specificity(gp) > 0 or
+                       _specificity(gp) == 0 and m.follow_up):
+        # a country contains the place the other mention names; a summary for the whole
+        # country followed by strikes place by place stays apart (and is dropped later)
         return True
     if _norm_place(mp.text) == _norm_place(gp.text):
         return True
@@ -121,7 +123,9 @@ def _places_compatible(m: Mention, g: _Group, last_group: bool) -> bool:
             return True
     # A place inherited from the sentence before ("during the operation") only joins the
     # latest incident.
-    return last_group and any(_norm_place(p.text) == _norm_place(gp.text) for p in m.places)
+    return last_group and m.follow_up and any(
+        _norm_place(p.text) == _norm_place(gp.text) for p in m.places
+    )
 
 
 def _actors_compatible(m: Mention, g: _Group) -> bool:

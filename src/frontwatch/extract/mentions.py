@@ -366,7 +366,8 @@ class MentionExtractor:
             else:
                 actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
         own_place = bool(places) and not inherited_place
-        if _definite_noun(doc, trigger) and not _place_in_subtree(doc, trigger, places, offset) \
+        definite = _definite_noun(doc, trigger)
+        if definite and not _place_in_subtree(doc, trigger, places, offset) \
                 and event_type != "casualty" and not headline:
             # "condemned the attack", "the bombing was the deadliest": the incident already
             # told; this sentence can only add to it.
@@ -433,6 +434,7 @@ class MentionExtractor:
             confidence=round(min(confidence, 0.95), 2),
             country=country,
             headline=headline,
+            follow_up=definite or inherited_place,
         )
 
     def _denial(self, article, p: _Parsed, ctx: _Context, attribution: Attribution
