@@ -158,6 +158,8 @@ def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
         return _dates_compatible(m, p) and (
             _places_compatible(m, g, True) or main_place(m) is None or _region_only(m)
         )
+    if m.event_type == "Strategic developments" and m.sub_event_type != p.sub_event_type:
+        return False  # an agreement, an arrest and a new base are different developments
     if m.event_type != p.event_type and not (
         m.event_type in VIOLENT_TYPES and p.event_type in VIOLENT_TYPES
         and m.sub_event_type == "Armed clash" and not _has_own_place(m)

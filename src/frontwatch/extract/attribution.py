@@ -140,6 +140,8 @@ class ClaimantFinder:
             return 3
         span = doc[start:end]
         root = span.root
+        while root.dep_ in ("compound", "amod", "nmod") and root.head is not root:
+            root = root.head  # "The White Helmets civil defence group put the toll at 14"
         speech = self.lexicon.speech_verbs
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in speech:
             return 3

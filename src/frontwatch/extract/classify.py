@@ -107,12 +107,7 @@ def classify(
         if actor1 is None:
             # Deaths with no one named as their cause: a casualty report that can only
             # complete another mention of the same incident.
-            sub = "Armed clash" if _armed(actor2) else None
-            if sub is None and victims_civilian:
-                sub = None
-            if sub is not None:
-                return sub, "casualty"
-            return None, ""
+            return ("Attack" if victims_civilian else "Armed clash"), "casualty"
         if (actor2 is not None and actor2.inter == 7) or (victims_civilian and not _armed(actor2)):
             sub = "Attack"
         else:

@@ -169,7 +169,9 @@ class MentionExtractor:
         attribution = self.claimants.find(doc)
         counts = find_counts(doc.text)
         figures = self.figures.find(doc, counts)
-        blocked = set(figures.materiel_tokens)
+        # Equipment whose fate is told ("destroyed a rocket launcher") is not a trigger; a weapon
+        # doing something ("Government artillery pounded the town") is.
+        blocked = {i for item in figures.materiel for i in range(item.start, item.end)}
         if attribution.token_span:
             blocked.update(range(*attribution.token_span))
         for a in actors:
@@ -348,6 +350,10 @@ class MentionExtractor:
             places = [_copy_place(pl) for pl in ctx.last_places] + places
             inherited_place = True
 
+        if trigger.kind == "transfer" and trigger.text.lower() in GIVING_UP:
+            # "rebels handed over the town to government forces": the receiver takes it
+            actor1, actor2 = actor2, actor1
+            assoc1, assoc2 = assoc2, assoc1
         sub_event, event_type = classify(
             trigger, p.triggers, actor1, actor2, victims_civilian, doc.text
         )
@@ -613,7 +619,9 @@ def assign_roles(
         r = _root(doc, a)
         role = None
         if r.dep_ == "pobj" and r.head.lower_ == "by":
-            role = "agent"
+            # "a checkpoint run by HTS": the group owns the target, it is not the attacker
+            chain = {trig_tok.i} | {t.i for t in trig_tok.ancestors}
+            role = "agent" if r.head.head.i in chain else "patient"
         elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
             role = "patient"
         elif r.dep_ == "poss":
@@ -695,9 +703,11 @@ def assign_roles(
 DENIAL = re.compile(
     r"\b(?:denied|denies|rejected|dismissed|refuted)\s+(?:the\s+|these\s+|those\s+|such\s+)?"
     r"(?:report|reports|claim|claims|allegation|allegations|accusation|accusations|account|it|"
-    r"involvement|responsibility|figures?|toll)\b",
+    r"involvement|responsibility|figures?|toll|\w+ing)\b",
     re.IGNORECASE,
 )
+GIVING_UP = {"handed over", "hand over", "surrendered", "withdrew from", "withdrawn from",
+             "pulled out of", "withdrawal from", "evacuated from"}
 ATTEMPT = re.compile(r"\b(attempt(?:ed|s|ing)?|tried|trying|tries|sought|seeking|"
                      r"push(?:ed|ing)? to|fail(?:ed|s)? to|bid to)\s+(?:\w+\s+)?$",
                      re.IGNORECASE)

@@ -89,6 +89,10 @@ class TriggerFinder:
                     kind = "ied"
                 else:
                     continue
+            if kind == "shelling" and span.text.lower() in ("pounded", "pounding", "pound",
+                                                            "bombarded", "bombarding") \
+                    and AIR_CONTEXT.search(doc.text):
+                kind = "air"  # "warplanes pounded the town"
             head = span.root
             if span.text.lower() in WEAK_AIR and head.tag_ in ("VB", "VBP", "VBZ", "VBG"):
                 continue  # "where to strike": an intention, not a strike
