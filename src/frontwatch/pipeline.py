@@ -51,8 +51,13 @@ class Extractor:
 
     def process_batch(self, articles: list[Article]) -> list[ArticleResult]:
         """Every stage on several articles; parsing them together is faster than one by one."""
+        from frontwatch.clean import mark_boilerplate
         from frontwatch.reconcile import events_from_mentions
 
+        for article in articles:
+            if not article.kept:
+                # Readers mark boilerplate; articles built in code get it marked here.
+                mark_boilerplate(article)
         results = []
         for article, mentions in zip(
             articles, self.mentions.extract_batch(articles), strict=True

@@ -24,8 +24,7 @@ E_FINAL = {
     "rule", "charge", "decide", "choose", "believe", "deplore", "denounce", "pose", "damage",
     "invade", "ignore", "involve", "provoke", "release", "receive", "raze", "practise",
     "condemn", "mourn", "decrie", "face", "analyze", "analyse", "sustain", "incur", "lose",
-    "pledge", "advance", "surrender", "overtake", "secure", "liberate", "recapture", "argue",
-    "dismantle", "defuse", "execute", "massacre", "behead", "slaughter", "hostage",
+    "advance", "surrender", "overtake", "secure", "liberate", "recapture", "dismantle", "defuse", "execute", "massacre", "behead", "slaughter", "hostage",
 }
 
 
