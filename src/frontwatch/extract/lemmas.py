@@ -19,12 +19,13 @@ IRREGULAR = {
 
 # Verbs ending in -e that the extractor's word lists name: "blamed" is "blame", not "blam".
 E_FINAL = {
-    "blame", "prepare", "promise", "propose", "refuse", "continue", "issue", "declare", "vote",
-    "hope", "fire", "use", "capture", "seize", "retake", "argue", "decline", "pledge", "endure",
-    "rule", "charge", "decide", "choose", "believe", "deplore", "denounce", "pose", "damage",
-    "invade", "ignore", "involve", "provoke", "release", "receive", "raze", "practise",
-    "condemn", "mourn", "decrie", "face", "analyze", "analyse", "sustain", "incur", "lose",
-    "advance", "surrender", "overtake", "secure", "liberate", "recapture", "dismantle", "defuse", "execute", "massacre", "behead", "slaughter", "hostage",
+    "advance", "analyse", "analyze", "argue", "behead", "believe", "blame", "capture",
+    "charge", "choose", "condemn", "continue", "damage", "decide", "declare", "decline",
+    "decrie", "defuse", "denounce", "deplore", "dismantle", "endure", "execute", "face",
+    "fire", "hope", "hostage", "ignore", "incur", "invade", "involve", "issue", "liberate",
+    "lose", "massacre", "mourn", "overtake", "pledge", "pose", "practise", "prepare",
+    "promise", "propose", "provoke", "raze", "recapture", "receive", "refuse", "release",
+    "retake", "rule", "secure", "seize", "slaughter", "surrender", "sustain", "use", "vote",
 }
 
 
