@@ -119,3 +119,44 @@ def test_boilerplate_gives_no_event(extractor):
 def test_acled_sub_event_names_are_complete(sub):
     assert sum(len(v) for v in EVENT_TYPES.values()) == 25
     assert SUB_EVENT_TO_TYPE[sub] in EVENT_TYPES
+
+
+def test_unknown_armed_group_is_kept_as_written(extractor):
+    (e,) = events_of(extractor, "unknown_armed_group.txt")
+    assert e.actor1 == "Liwa Suqour al-Jabal Brigade"
+    assert e.actor2 == "Military Forces of Syria (2000-)"
+    assert e.fatalities == 4
+
+
+def test_denial_is_a_contesting_claim(extractor):
+    (e,) = events_of(extractor, "denial_contests_claim.txt")
+    assert e.contested
+    denial = [c for c in e.claims if c.denies]
+    assert denial and denial[0].claimant == "Military Forces of Syria (2000-)"
+    assert e.fatalities == 3
+    assert e.actor1 == "Military Forces of Syria (2000-)"
+
+
+def test_blamed_party_is_the_perpetrator(extractor):
+    (e,) = events_of(extractor, "blamed_party_is_actor.txt")
+    assert e.actor1 == "Military Forces of Saudi Arabia (2015-)"
+    assert e.actor2 == "Civilians (Yemen)"
+    assert any(c.claimant == "Houthi officials" for c in e.claims)
+
+
+def test_headline_and_follow_up_sentences_join_one_event(extractor):
+    (e,) = events_of(extractor, "headline_and_follow_up.txt")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.fatalities == 9 and e.injuries == 20
+    assert e.location == "Tuz Khurmatu"
+    assert all(c.claimant != "no group" for c in e.claims)
+
+
+def test_strike_report_lines_one_event_per_place(extractor):
+    events = events_of(extractor, "strike_report_lines.txt")
+    assert [e.location for e in events] == ["Abu Kamal", "Raqqa"]
+    for e in events:
+        assert e.sub_event_type == "Air/drone strike"
+        assert e.actor1 == "Operation Inherent Resolve"
+        assert e.geo_precision == 2  # "near"
+    assert {(m.category, m.count) for m in events[0].materiel} == {("tank", 1), ("position", 3)}

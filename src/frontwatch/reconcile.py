@@ -147,13 +147,17 @@ def _sentence_gap(m: Mention, g: _Group) -> int:
 
 def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     p = g.primary
+    if m.country and p.country and m.country != p.country:
+        return False  # an incident in Iraq is not one in Syria
     if m.denial:
         return _places_compatible(m, g, True)
     if m.event_type == "casualty":
         if p.event_type not in VIOLENT_TYPES:
             return False
-        victims = {a.name for a in (m.actor2,) if a is not None}
-        if victims and not victims & g.actors():
+        victims = {m.victims} if m.victims else set()
+        # Sources may describe the same dead differently ("civilians" / "terrorists"): only a
+        # report placed elsewhere needs the same victims to join.
+        if victims and not victims & g.actors() and _has_own_place(m):
             return False
         return _dates_compatible(m, p) and (
             _places_compatible(m, g, True) or main_place(m) is None or _region_only(m)

@@ -116,8 +116,10 @@ class ActorCatalog:
                 span = doc[start:end]
                 span.label_ = doc.vocab.strings[match_id]
                 spans.append(span)
-        found = []
-        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        known = filter_spans(spans)
+        taken = {i for s in known for i in range(s.start, s.end)}
+        found = self._unknown_groups(doc, taken)
+        for span in sorted(known, key=lambda s: s.start):
             entry = self.entries[int(span.label_[1:])]
             adjective = None
             if entry.generic and span.start > 0:
@@ -134,7 +136,38 @@ class ActorCatalog:
                     adjective_country=adjective,
                 )
             )
-        return found
+        return sorted(found, key=lambda m: m.start)
+
+    def _unknown_groups(self, doc: Doc, taken: set[int]) -> list[ActorMatch]:
+        """Armed groups the catalogue does not know ("the Liwa al-Quds Brigade") are kept as
+        written: a capitalised name that ends in, or starts with, a word for an armed unit."""
+        out = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if i in taken or not tok.text[:1].isupper() or tok.is_sent_start and \
+                    tok.lower_ in ("the", "a"):
+                i += 1
+                continue
+            j = i
+            while j < n and j not in taken and (
+                doc[j].text[:1].isupper() or doc[j].lower_ in _NAME_JOINERS
+            ):
+                j += 1
+            while j > i and doc[j - 1].lower_ in _NAME_JOINERS:
+                j -= 1
+            span = doc[i:j]
+            if j - i >= 2 and _UNKNOWN_GROUP_HEADS.search(span.text) and not any(
+                t.lower_ in _NOT_GROUP_WORDS for t in span
+            ):
+                heads = _UNKNOWN_GROUP_HEADS.findall(span.text)
+                inter = 2 if any(h in _REBEL_HEADS for h in heads) else 3
+                entry = ActorEntry(name=span.text, inter=inter)
+                out.append(ActorMatch(entry=entry, raw=span.text, start=i, end=j,
+                                      start_char=span.start_char, end_char=span.end_char))
+            i = max(j, i + 1)
+        return out
 
     def country_of(self, match: ActorMatch) -> str | None:
         return match.adjective_country or match.entry.country
@@ -183,6 +216,14 @@ _UNKNOWN_GROUP_HEADS = re.compile(
     r"\b(Brigades?|Battalions?|Front|Army|Movement|Division|Regiment|Corps|Legion|Militia|"
     r"Liwa|Jaysh|Jaish|Harakat|Kataib|Ansar|Saraya|Forces|Guards?)\b"
 )
+
+
+_NAME_JOINERS = {"al", "el", "-", "of", "the", "ibn", "bin", "abu", "'s"}
+_NOT_GROUP_WORDS = {"security", "council", "ministry", "united", "nations", "department",
+                    "committee", "university", "command", "central", "joint", "task",
+                    "operation", "observatory", "media", "news", "agency", "says", "said"}
+_REBEL_HEADS = {"Brigade", "Brigades", "Battalion", "Battalions", "Liwa", "Jaysh", "Jaish",
+                "Harakat", "Kataib", "Ansar", "Saraya", "Legion", "Front", "Movement"}
 
 
 def looks_like_armed_group(text: str) -> bool:

@@ -19,7 +19,7 @@ ANAPHORIC_SOURCES = re.compile(
     re.IGNORECASE,
 )
 SPEAKING = {"said", "says", "told", "reported", "claimed", "announced", "stated", "confirmed",
-            "added", "reports", "claims", "alleged"}
+            "added", "reports", "claims", "alleged", "blamed", "accused", "blames", "accuses"}
 SOURCE_HEADS = {
     "officials": "officials", "official": "officials", "spokesman": "officials",
     "spokesperson": "officials", "spokeswoman": "officials", "commander": "officials",
@@ -123,6 +123,8 @@ class ClaimantFinder:
             for child in tok.children:
                 if child.dep_ != "nsubj" or child.lower_ not in SOURCE_HEADS:
                     continue
+                if any(t.lower_ in ("no", "none") for t in child.children):
+                    continue  # "no group claimed responsibility"
                 words = [t for t in child.subtree if not t.is_punct]
                 if not words or len(words) > 8:
                     continue
@@ -139,6 +141,8 @@ class ClaimantFinder:
         if "according to" in before:
             return 3
         span = doc[start:end]
+        if span[-1].lower_ in self.lexicon.speech_verbs:
+            return 3  # the alias itself ends in the verb: "police said"
         root = span.root
         while root.dep_ in ("compound", "amod", "nmod") and root.head is not root:
             root = root.head  # "The White Helmets civil defence group put the toll at 14"

@@ -187,13 +187,15 @@ class MentionExtractor:
 
     def _dominant_group(self, parsed: list[_Parsed]) -> ActorEntry | None:
         tally: Counter[str] = Counter()
+        entries: dict[str, ActorEntry] = {}
         for p in parsed:
             for a in p.actors:
                 if a.entry.inter == 2 and a.entry.name != DOMINANT_GROUP:
                     tally[a.entry.name] += 1
+                    entries[a.entry.name] = a.entry
         if not tally:
             return None
-        return self.actors.by_name[tally.most_common(1)[0][0]]
+        return entries[tally.most_common(1)[0][0]]
 
     def _track_dates(self, sent: Sentence, ctx: _Context) -> None:
         dateline_end = max((e for _, e in _dateline(sent.text)), default=0)
@@ -560,6 +562,38 @@ PATIENT_SUBJECT_VERBS = {"suffer", "sustain", "lose", "incur", "face", "endure",
 BLAME_VERBS = {"blame", "accuse", "hold", "charge"}
 
 
+def _collapse_members(doc: Doc, cands: list[ActorMatch]) -> list[ActorMatch]:
+    """"Fighters of the X Brigade", "militants, members of X": one actor, named by the more
+    specific phrase, standing where the generic word stands in the sentence."""
+    roots = {_root(doc, a).i: a for a in cands}
+    drop: set[int] = set()
+    replace_at: dict[int, ActorMatch] = {}
+    for a in cands:
+        r = _root(doc, a)
+        holder = None
+        if r.dep_ == "pobj" and r.head.lower_ == "of":
+            holder = roots.get(r.head.head.i)
+        elif r.dep_ == "appos":
+            holder = roots.get(r.head.i)
+        if holder is not None and holder is not a and (
+            holder.entry.generic or holder.entry.name.startswith("@")
+        ):
+            drop.add(id(a))
+            replace_at[id(holder)] = a
+    out = []
+    for a in cands:
+        if id(a) in drop:
+            continue
+        specific = replace_at.get(id(a))
+        if specific is not None:
+            out.append(ActorMatch(entry=specific.entry, raw=specific.raw, start=a.start,
+                                  end=a.end, start_char=specific.start_char,
+                                  end_char=specific.end_char))
+        else:
+            out.append(a)
+    return out
+
+
 def _blamed_party(doc: Doc, trig_tok, cands: list[ActorMatch]) -> ActorMatch | None:
     cur = trig_tok
     for _ in range(5):
@@ -603,6 +637,7 @@ def assign_roles(
         cands.append(a)
     if not cands:
         return Roles()
+    cands = _collapse_members(doc, cands)
     trig_tok = doc[trigger.start : trigger.end].root
     head = trig_tok
     for _ in range(4):

@@ -85,7 +85,7 @@ class Layers:
         return h.hexdigest()[:16]
 
 
-ALIAS_FILES = ("country_aliases.csv", "admin1_aliases.csv")
+ALIAS_FILES = ("country_aliases.csv", "admin1_aliases.csv", "country_points.csv")
 
 
 def data_file(name: str) -> Path:
@@ -273,3 +273,7 @@ def _add_aliases(db: sqlite3.Connection, writer: _Writer) -> None:
         if gid is not None:
             pairs.append((gid, row["alias"]))
     writer.add_names(pairs)
+    for row in read_data_csv("country_points.csv"):
+        db.execute("UPDATE places SET lat = ?, lon = ? WHERE cc = ? AND fcode = 'PCLI' "
+                   "AND layer = 0", (float(row["latitude"]), float(row["longitude"]),
+                                     row["country"]))

