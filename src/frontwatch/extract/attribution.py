@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.lexicon import ClaimantEntry, Lexicon
 
 # "the statement" refers back to whoever released the last statement.
@@ -68,7 +69,7 @@ class ClaimantFinder:
         )
 
     def find(self, doc: Doc) -> Attribution:
-        hedged = bool(self.hedge.search(doc.text))
+        hedged = bool(self.hedge.search(doc_text(doc)))
         spans = []
         for matcher in (self._exact, self._lower):
             for match_id, start, end in matcher(doc):
@@ -90,16 +91,16 @@ class ClaimantFinder:
                 hedged=hedged or entry.kind == "armed group",
                 token_span=tokens,
             )
-        if ANAPHORIC_SOURCES.search(doc.text):
+        if ANAPHORIC_SOURCES.search(doc_text(doc)):
             return Attribution(None, None, None, hedged, anaphoric=True)
         generic = self._generic_speaker(doc)
         if generic is not None:
             name, kind, tokens = generic
             return Attribution(name, kind, None, hedged, token_span=tokens)
-        m = ACCORDING_TO.search(doc.text)
+        m = ACCORDING_TO.search(doc_text(doc))
         if m:
             # An unknown source: keep it as written, up to the next punctuation.
-            rest = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
+            rest = doc.char_span(m.end(), len(doc_text(doc)), alignment_mode="expand")
             if rest is not None:
                 words = []
                 for tok in rest:

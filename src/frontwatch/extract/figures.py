@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import find_counts
 from frontwatch.model import Count
@@ -96,7 +97,7 @@ class FigureFinder:
     def find(self, doc: Doc, counts: list[tuple[int, int, Count]] | None = None) -> Figures:
         figures = Figures()
         if counts is None:
-            counts = find_counts(doc.text)
+            counts = find_counts(doc_text(doc))
         count_spans: list[tuple[Span, Count]] = []
         for start, end, count in counts:
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -20,6 +20,7 @@ from frontwatch.actors.catalog import DOMINANT_GROUP, ActorCatalog, ActorEntry, 
 from frontwatch.extract.attribution import Attribution, ClaimantFinder
 from frontwatch.extract.classify import classify
 from frontwatch.extract.dates import find_date_expressions
+from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.figures import CasualtyFigure, FigureFinder, Figures
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
@@ -167,7 +168,7 @@ class MentionExtractor:
     def _parse(self, sent: Sentence, doc: Doc, air_context: bool = False) -> _Parsed:
         actors = self.actors.find(doc)
         attribution = self.claimants.find(doc)
-        counts = find_counts(doc.text)
+        counts = find_counts(doc_text(doc))
         figures = self.figures.find(doc, counts)
         # Equipment whose fate is told ("destroyed a rocket launcher") is not a trigger; a weapon
         # doing something ("Government artillery pounded the town") is.
@@ -229,10 +230,10 @@ class MentionExtractor:
             trigger = self._materiel_trigger(p)
         if trigger is None:
             return self._denial(article, p, ctx, attribution)
-        if trigger.kind == "territory" and ATTEMPT.search(doc.text[: doc[trigger.start].idx]):
+        if trigger.kind == "territory" and ATTEMPT.search(doc_text(doc)[: doc[trigger.start].idx]):
             # "attempted to seize the hospital": fighting, not (yet) a change of control
             trigger = Trigger("clash", trigger.start, trigger.end, trigger.text, trigger.is_verb)
-        country = self._sentence_country(doc.text)
+        country = self._sentence_country(doc_text(doc))
         if country:
             ctx.paragraph_country[sent.paragraph] = country
         else:
@@ -248,7 +249,7 @@ class MentionExtractor:
 
         actor1 = ref(roles.actor1) if roles.actor1 else None
         actor2 = ref(roles.actor2) if roles.actor2 else None
-        if actor1 is None and "group" in doc.text.lower() and attribution.affiliation:
+        if actor1 is None and "group" in doc_text(doc).lower() and attribution.affiliation:
             # "the group's shelling" in a statement by the group's own agency
             entry = self.actors.by_name.get(attribution.affiliation)
             if entry is not None:
@@ -313,15 +314,15 @@ class MentionExtractor:
         if attribution.token_span:
             blocked.update(range(*attribution.token_span))
         blocked.update(p.figures.materiel_tokens)
-        for s, e in _dateline(doc.text):
+        for s, e in _dateline(doc_text(doc)):
             span = doc.char_span(s, e, alignment_mode="contract")
             if span is not None:
                 blocked.update(range(span.start, span.end))
         headline = _is_headline(sent)
         places = [] if headline else find_places(doc, blocked, object_region)
         if self.place_finder is not None:
-            found = self.place_finder(doc.text)
-            taken = _char_ranges(doc, blocked) + _dateline(doc.text)
+            found = self.place_finder(doc_text(doc))
+            taken = _char_ranges(doc, blocked) + _dateline(doc_text(doc))
             found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
             for f in found:
                 span = doc.char_span(f.start, f.end, alignment_mode="expand")
@@ -346,7 +347,7 @@ class MentionExtractor:
         elif places and not all(pl.role == "region" for pl in places):
             ctx.last_places = places
             ctx.last_places_sentence = sent.index
-        elif PLACE_ANAPHORA.search(doc.text) and ctx.last_places and not any(
+        elif PLACE_ANAPHORA.search(doc_text(doc)) and ctx.last_places and not any(
             pl.role != "region" for pl in places
         ):
             places = [_copy_place(pl) for pl in ctx.last_places] + places
@@ -357,7 +358,7 @@ class MentionExtractor:
             actor1, actor2 = actor2, actor1
             assoc1, assoc2 = assoc2, assoc1
         sub_event, event_type = classify(
-            trigger, p.triggers, actor1, actor2, victims_civilian, doc.text
+            trigger, p.triggers, actor1, actor2, victims_civilian, doc_text(doc)
         )
         if sub_event is None:
             return None
@@ -448,7 +449,7 @@ class MentionExtractor:
     def _denial(self, article, p: _Parsed, ctx: _Context, attribution: Attribution
                 ) -> Mention | None:
         """"The Syrian army denied the report": a claim against the incident just told."""
-        m = DENIAL.search(p.doc.text)
+        m = DENIAL.search(doc_text(p.doc))
         if m is None or not ctx.last_places:
             return None
         who = attribution.claimant
@@ -479,7 +480,7 @@ class MentionExtractor:
         even without an attack word."""
         for item in p.figures.materiel:
             if item.fate in ("destroyed", "damaged"):
-                kind = "air" if AIR_WORDS.search(p.doc.text) else "clash"
+                kind = "air" if AIR_WORDS.search(doc_text(p.doc)) else "clash"
                 return Trigger(kind, item.start, item.end, item.text, False)
         return None
 

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
+from frontwatch.extract.doctext import doc_text
 from frontwatch.model import PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -45,6 +46,9 @@ NEAR_CUES = ("near", "outside", "around", "close to", "vicinity of", "outskirts 
              "area of", "areas of", "surroundings of", "environs of", "edge of", "approaches to",
              "south of", "north of", "east of", "west of", "northeast of", "northwest of",
              "southeast of", "southwest of", "not far from", "on the road to", "between")
+NEAR_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in NEAR_CUES) + r")\s*(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$"
+)
 OFFSET = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers|kilometre|kilometer|miles?)\s+"
     r"(?:\(\s*\d+\s*miles?\s*\)\s+)?"
@@ -110,7 +114,7 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | None]:
     """The place's role from the words around it: near, offset, countryside, region or at."""
-    before = doc.text[max(0, doc[start].idx - 45) : doc[start].idx].lower().rstrip()
+    before = doc_text(doc)[max(0, doc[start].idx - 45) : doc[start].idx].lower().rstrip()
     offset = OFFSET.search(before)
     if offset:
         return "offset", float(offset.group(1)), offset.group(2)
@@ -129,12 +133,8 @@ def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | No
         return "region", None, None
     if doc[start:end].text.lower() in COUNTRIES:
         return "region", None, None
-    for cue in NEAR_CUES:
-        if before.endswith(cue) or re.search(rf"\b{cue}\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$",
-                                             before[-len(cue) - 25:]):
-            if cue in ("between",):
-                return "near", None, None
-            return "near", None, None
+    if NEAR_BEFORE.search(before[-60:]):
+        return "near", None, None
     return "at", None, None
 
 

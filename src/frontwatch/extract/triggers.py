@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 
@@ -83,7 +84,7 @@ class TriggerFinder:
                     continue
             span = doc[start:end]
             if kind == "air" and span.text.lower() in WEAK_AIR and not (
-                air_context or AIR_CONTEXT.search(doc.text)
+                air_context or AIR_CONTEXT.search(doc_text(doc))
             ):
                 if span.text.lower().startswith("bomb"):
                     kind = "ied"
@@ -91,7 +92,7 @@ class TriggerFinder:
                     continue
             if kind == "shelling" and span.text.lower() in ("pounded", "pounding", "pound",
                                                             "bombarded", "bombarding") \
-                    and AIR_CONTEXT.search(doc.text):
+                    and AIR_CONTEXT.search(doc_text(doc)):
                 kind = "air"  # "warplanes pounded the town"
             head = span.root
             if span.text.lower() in WEAK_AIR and head.tag_ in ("VB", "VBP", "VBZ", "VBG"):

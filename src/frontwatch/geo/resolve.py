@@ -90,14 +90,16 @@ def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list
     out = []
     # A province named like its main town ("Aleppo", "Alexandria") is the town unless the text
     # says province: the division yields to a populated place of the same name inside it.
-    towns = {(c.country_code, c.admin1_code) for c in candidates
+    towns = {(c.country_code, c.admin1_code if c.population < 100_000 else "*")
+             for c in candidates
              if c.fclass == "P" and c.match == "main" and c.population >= 1000}
     for c in candidates:
         if (ctx is not None and ctx.near is not None and ctx.max_km is not None
                 and distance_km(c.latitude, c.longitude, *ctx.near) > ctx.max_km):
             continue
         s = score(c, ctx)
-        if c.is_admin1 and (c.country_code, c.admin1_code) in towns:
+        if c.is_admin1 and ((c.country_code, c.admin1_code) in towns
+                            or (c.country_code, "*") in towns):
             s -= ADMIN1_SHADOW
         out.append(replace(c, score=s))
     out.sort(key=lambda c: -c.score)
@@ -121,7 +123,7 @@ def country_votes(gazetteer: Gazetteer, names: Sequence[str],
         # votes by its margin over the first candidate from another country.
         rival = next((c for c in ranked[1:] if c.country_code != top.country_code), None)
         margin = 1.0 if rival is None else min(1.0, max(0.0, top.score - rival.score))
-        weight = 1.0 if top.is_country else 0.3 + 0.7 * margin
+        weight = 0.3 + 0.7 * margin
         votes[top.country_code] += weight
     if not votes:
         return {}

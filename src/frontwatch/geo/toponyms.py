@@ -144,14 +144,15 @@ class ToponymFinder:
     def scan(self, text: str) -> list[Found]:
         found: list[Found] = []
 
-        def add(start: int, end: int, role: str, **kw) -> None:
+        def add(start: int, end: int, role: str, **kw) -> Found | None:
             start, end = _clean_span(text, start, end)
             if end <= start:
-                return
+                return None
             written = text[start:end]
             if written.lower() in stoplist():
-                return
+                return None
             found.append(Found(PlaceMention(written, start, end, role, **kw)))
+            return found[-1]
 
         for m in _OFFSET.finditer(text):
             a_start, a_end = _clean_span(text, m.start("name"), m.end("name"))
@@ -194,8 +195,9 @@ class ToponymFinder:
         for m in _IN.finditer(text):
             name = m.group("name")
             if self.known(_clean(name), strict=False):
-                add(m.start("name"), m.end("name"), "at")
-                found[-1].weak_cue = True
+                f = add(m.start("name"), m.end("name"), "at")
+                if f is not None:
+                    f.weak_cue = True
         self._continue_lists(text, found)
         for m in _NAME_RUN.finditer(text):
             self._bare(text, m.start(), m.end(), found)
