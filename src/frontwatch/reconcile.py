@@ -109,6 +109,10 @@ def _places_compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     gp = main_place(g.primary)
     if mp is None or gp is None:
         return last_group
+    if last_group and m.follow_up and not m.headline and (
+        m.place is None or m.place.geo_precision >= 2 or g.primary.place is None
+    ):
+        return True  # "The strikes destroyed ... in the Euphrates valley": the same strikes
     if last_group and (_specificity(mp) == 0 and _specificity(gp) > 0 or
                        _specificity(gp) == 0 and m.follow_up):
         # a country contains the place the other mention names; a summary for the whole
@@ -164,6 +168,9 @@ def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
         )
     if m.event_type == "Strategic developments" and m.sub_event_type != p.sub_event_type:
         return False  # an agreement, an arrest and a new base are different developments
+    if m.event_type in ("Protests", "Riots") and m.sub_event_type != p.sub_event_type \
+            and not m.follow_up:
+        return False  # a peaceful march elsewhere is not the protest that was fired on
     if m.event_type != p.event_type and not (
         m.event_type in VIOLENT_TYPES and p.event_type in VIOLENT_TYPES
         and m.sub_event_type == "Armed clash" and not _has_own_place(m)
@@ -187,6 +194,19 @@ def _region_only(m: Mention) -> bool:
 def _has_own_place(m: Mention) -> bool:
     return any(m.sentence.start <= p.start < m.sentence.end for p in m.places if
                p.role != "region")
+
+
+TERRITORY_CHANGE = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    pa, pb = main_place(a), main_place(b)
+    if pa is None or pb is None:
+        return False
+    if _norm_place(pa.text) == _norm_place(pb.text):
+        return True
+    return bool(a.place and b.place and a.place.geonameid and
+                a.place.geonameid == b.place.geonameid)
 
 
 def _siblings(target: _Group, groups: list[_Group]) -> list[_Group]:
@@ -227,6 +247,14 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
         if m.headline:
             headlines.append(m)
             continue
+        if m.sub_event_type == "Non-violent transfer of territory":
+            same_place = [g for g in groups if g.primary.sub_event_type in TERRITORY_CHANGE
+                          and _same_place(m, g.primary)]
+            if same_place:
+                # "its fighters had withdrawn from al-Hawash": the losing side's account of a
+                # change of control already told
+                same_place[0].mentions.append(m)
+                continue
         target = None
         mp = main_place(m)
         for i in range(len(groups) - 1, -1, -1):
@@ -382,7 +410,7 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     p = g.primary
     actor1 = p.actor1
     actor2 = p.actor2
-    for m in g.mentions:
+    for m in sorted(g.mentions, key=lambda m: m.headline):
         if actor1 is None and m.actor1 is not None and (actor2 is None or
                                                           m.actor1.name != actor2.name):
             actor1 = m.actor1
@@ -393,14 +421,19 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     assoc2 = []
     for m in g.mentions:
         sides = {a.name for a in (actor1, actor2) if a is not None}
+        if m.headline:
+            continue
         for a in m.assoc_actor_1:
             if a.name not in assoc1 and a.name not in sides:
                 assoc1.append(a.name)
         for a in m.assoc_actor_2:
             if a.name not in assoc2 and a.name not in sides:
                 assoc2.append(a.name)
-    dated = [m for m in g.mentions if m.date is not None]
-    best_date = min(dated, key=lambda m: (m.time_precision, m.sentence.start)) if dated else None
+    dated = [m for m in g.mentions if m.date is not None and not m.follow_up and not m.headline] \
+        or [m for m in g.mentions if m.date is not None]
+    # Reports follow events: of equally precise dates, the earliest is the incident's.
+    best_date = min(dated, key=lambda m: (m.time_precision, m.date, m.sentence.start)) \
+        if dated else None
     place = p.place
     mp = main_place(p)
     # The most specific place any mention of the incident gives (a village beats its province,
@@ -433,6 +466,8 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
             and p.sub_event_type != "Excessive force against protesters":
         # ACLED names the demonstrators first, whoever intervened second.
         actor1, actor2 = actor2, actor1
+    if p.sub_event_type == "Peaceful protest":
+        actor2 = None
     actor1 = _named_for(actor1, country)
     actor2 = _named_for(actor2, country)
     if actor1 is None and p.sub_event_type in UNATTRIBUTED_TO_ARMED_GROUP and actor2 is not None:
@@ -448,6 +483,8 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     ) > 1 or (any(c.denies for c in claims) and len(claims) > 1)
     materiel: list[Materiel] = []
     for c in claims:
+        if p.event_type == "Violence against civilians":
+            c.materiel = []  # "seized from his car": the car is not war materiel
         materiel = _merge_materiel(materiel, c.materiel)
     evidence: list[Evidence] = []
     for m in g.mentions:

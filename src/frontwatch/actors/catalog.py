@@ -62,11 +62,11 @@ class ActorCatalog:
         self.by_name = {e.name: e for e in entries}
         self.states = states
         self.adjectives = {adj.lower(): c for c, adjs in states.items() for adj in adjs}
-        self.state_forces = {
-            e.country: e.name
-            for e in entries
-            if e.inter == 1 and e.country and not e.parent and e.name.startswith("Military Forces")
-        }
+        self.state_forces: dict[str, str] = {}
+        for e in entries:
+            # the first "Military Forces of X" entry is the state's army; later ones are branches
+            if e.inter == 1 and e.country and not e.parent and e.name.startswith("Military Forces"):
+                self.state_forces.setdefault(e.country, e.name)
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for i, entry in enumerate(entries):

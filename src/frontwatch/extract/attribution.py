@@ -31,8 +31,11 @@ SOURCE_HEADS = {
     "paramedics": "medical", "monitor": "monitor", "group": "other", "council": "officials",
     "governor": "officials", "mayor": "officials", "minister": "government",
     "ministry": "government", "agency": "media", "media": "media", "television": "media",
-    "statement": "other",
+    "officer": "officials", "officers": "officials", "policeman": "officials",
+    "spokesmen": "officials", "representative": "officials", "analyst": "other",
 }
+# "the statement said": the source is whoever issued the statement, named before.
+ANAPHORIC_HEADS = {"statement", "report", "communique", "communiqué", "announcement", "video"}
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -93,6 +96,9 @@ class ClaimantFinder:
             )
         if ANAPHORIC_SOURCES.search(doc_text(doc)):
             return Attribution(None, None, None, hedged, anaphoric=True)
+        if re.search(r"\b(?:the|this|its|their) (?:statement|report|communiqu[eé]|announcement)"
+                     r" (?:said|says|added|claimed|stated)\b", doc_text(doc), re.IGNORECASE):
+            return Attribution(None, None, None, hedged, anaphoric=True)
         generic = self._generic_speaker(doc)
         if generic is not None:
             name, kind, tokens = generic
@@ -122,6 +128,10 @@ class ClaimantFinder:
             if tok.lower_ not in SPEAKING:
                 continue
             for child in tok.children:
+                if child.dep_ == "nsubj" and child.lower_ in ANAPHORIC_HEADS and any(
+                    c.lower_ in ("the", "this", "its", "their") for c in child.children
+                ):
+                    return None
                 if child.dep_ != "nsubj" or child.lower_ not in SOURCE_HEADS:
                     continue
                 if any(t.lower_ in ("no", "none") for t in child.children):

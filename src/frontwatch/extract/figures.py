@@ -206,6 +206,8 @@ class FigureFinder:
                 kind = "injured"
             elif last in ("to", "of", "at") and any(w in ("toll",) for w in before):
                 kind = "killed"
+            elif last in ("losing", "lost"):
+                kind = "killed"  # "losing four of their own"
         # Look after the number: "7 soldiers were killed", "Two US soldiers died".
         noun_end = span.end
         victim: tuple[int, int] | None = None
@@ -234,10 +236,14 @@ class FigureFinder:
             if tok.is_punct and low not in ("-", "'s"):
                 break
             if low in ("and", "or") and person_seen:
+                if kind is None:
+                    # "16 militants and nine SDF fighters were killed": the verb comes later
+                    kind = self._shared_verb(doc, j + 1)
                 break
-            # "3 days", "250 percent", "40 km": not people
+            # "3 days", "250 percent", "40 km": not people; "19 government soldiers" are
             if tok.tag_ in ("NN", "NNS") and low not in PERSON_NOUNS and not person_seen \
-                    and tok.ent_type_ not in ("NORP", "ORG"):
+                    and tok.ent_type_ not in ("NORP", "ORG") and not any(
+                        t.lower_ in PERSON_NOUNS for t in doc[j + 1 : min(len(doc), j + 3)]):
                 return None
             j += 1
         if kind is None:
@@ -253,6 +259,20 @@ class FigureFinder:
             victim_tokens=victim,
             civilians=civilians,
         )
+
+    @staticmethod
+    def _shared_verb(doc: Doc, start: int) -> str | None:
+        for tok in doc[start : min(len(doc), start + 12)]:
+            low = tok.lower_
+            if low in KILL_WORDS:
+                return "killed"
+            if low in INJURY_WORDS:
+                return "injured"
+            if low in (".", ";") or (tok.tag_.startswith("VB") and low not in (
+                "were", "was", "been", "be", "have", "has", "had", "reportedly", "being"
+            )):
+                return None
+        return None
 
     @staticmethod
     def _followed_by(doc: Doc, span: Span, words: set[str]) -> bool:

@@ -90,6 +90,13 @@ class _Context:
     recent_actors: list[tuple[int, ActorMatch]] = field(default_factory=list)
     last_remote_actor: tuple[int, ActorRef] | None = None
 
+    def remember_date(self, date: dt.date, precision: int) -> None:
+        """The date later sentences inherit; a vague aside ("twice this month") does not
+        replace a known day."""
+        if precision >= 3 and self.last_date is not None and self.last_date[1] < 3:
+            return
+        self.last_date = (date, precision)
+
 
 # The statistical NER, the attribute ruler (coarse POS from tags) and the lemmatizer cost more
 # than half of the pipeline's time and the
@@ -204,7 +211,7 @@ class MentionExtractor:
             if expr.start < dateline_end:
                 continue
             if expr.date is not None and not SPEECH_BEFORE_DATE.search(sent.text[: expr.start]):
-                ctx.last_date = (expr.date, expr.precision)
+                ctx.remember_date(expr.date, expr.precision)
 
     def _mention(
         self, article, p: _Parsed, ctx: _Context, is_title: bool
@@ -233,6 +240,13 @@ class MentionExtractor:
         if trigger.kind == "territory" and ATTEMPT.search(doc_text(doc)[: doc[trigger.start].idx]):
             # "attempted to seize the hospital": fighting, not (yet) a change of control
             trigger = Trigger("clash", trigger.start, trigger.end, trigger.text, trigger.is_verb)
+        if trigger.kind == "territory" and _person_taken(doc, trigger):
+            # "a council member was seized from his car": people taken, not ground
+            trigger = Trigger("abduction", trigger.start, trigger.end, trigger.text,
+                              trigger.is_verb)
+        if _generic_plural(doc, trigger, p):
+            # "blamed IS cells for a string of kidnappings": a pattern, not an incident
+            return None
         country = self._sentence_country(doc_text(doc))
         if country:
             ctx.paragraph_country[sent.paragraph] = country
@@ -297,6 +311,8 @@ class MentionExtractor:
         if not victims_civilian and trigger.kind in ("kill", "clash", "vac_kill", "abduction",
                                                      "sexual"):
             victims_civilian = _civilian_patient(doc, trigger)
+        if trigger.kind in ("abduction", "sexual", "vac_kill") and actor2 is None:
+            victims_civilian = True  # violence against civilians unless armed men are named
         if victims_civilian and actor2 is None:
             civ = self.actors.by_name["Civilians ({country})"]
             actor2 = ActorRef(
@@ -322,7 +338,10 @@ class MentionExtractor:
         places = [] if headline else find_places(doc, blocked, object_region)
         if self.place_finder is not None:
             found = self.place_finder(doc_text(doc))
-            taken = _char_ranges(doc, blocked) + _dateline(doc_text(doc))
+            taken = _char_ranges(doc, blocked) + _dateline(doc_text(doc)) + _receivers(doc)
+            if article.outlet:
+                taken += [(m.start(), m.end()) for m in re.finditer(
+                    re.escape(article.outlet), doc_text(doc))]
             found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
             for f in found:
                 span = doc.char_span(f.start, f.end, alignment_mode="expand")
@@ -337,9 +356,10 @@ class MentionExtractor:
         if trigger.kind == "territory" and not _place_in_object(doc, trigger, places, offset):
             # "capturing a battle tank": not territory; the next trigger tells the event.
             rest = [t for t in p.triggers if t.kind != "territory"]
-            trigger = self.triggers.best(rest) or Trigger(
-                "clash", trigger.start, trigger.end, trigger.text, trigger.is_verb
-            )
+            best_rest = self.triggers.best(rest)
+            if best_rest is None:
+                return None
+            trigger = best_rest
         inherited_place = False
         if not places and ctx.last_places and (sent.index - ctx.last_places_sentence) <= 4:
             places = [_copy_place(pl) for pl in ctx.last_places]
@@ -496,7 +516,7 @@ class MentionExtractor:
         if best is not None:
             date, precision, statement = best
             if not statement:
-                ctx.last_date = (date, precision)
+                ctx.remember_date(date, precision)
                 return date, precision
             # Only the statement's date is known: the event is on or before it.
             return date, max(2, precision)
@@ -759,6 +779,55 @@ EXTRA_CIVILIANS = {"teacher", "teachers", "doctor", "nurse", "nurses", "student"
                    "activist", "activists", "elder", "mukhtar", "merchant", "trader"}
 
 
+PERSON_TAKEN = {
+    "member", "members", "official", "officials", "commander", "leader", "journalist",
+    "activist", "man", "men", "woman", "women", "child", "children", "boy", "girl", "doctor",
+    "teacher", "engineer", "worker", "workers", "driver", "farmer", "shepherd", "shepherds",
+    "civilian", "civilians", "resident", "residents", "employee", "employees", "he", "she",
+    "they", "him", "her", "them", "hostage", "hostages", "suspect", "suspects", "elder",
+    "mukhtar", "priest", "imam", "judge", "lawyer", "student", "students", "brother", "son",
+}
+SERIES = {"string", "series", "wave", "spate", "number", "campaign", "history", "pattern"}
+
+
+def _person_taken(doc: Doc, trigger: Trigger) -> bool:
+    root = doc[trigger.start : trigger.end].root
+    for c in root.children:
+        if c.dep_ in ("nsubjpass", "dobj") and (
+            c.lower_ in PERSON_TAKEN or (c.tag_ == "NNP" and c.ent_type_ in ("", "PERSON")
+                                         and c.dep_ == "nsubjpass" and len(list(c.lefts)) > 0)
+        ):
+            return True
+    return False
+
+
+def _generic_plural(doc: Doc, trigger: Trigger, p: _Parsed) -> bool:
+    """A plural noun trigger with no number, e.g. "a string of kidnappings and killings"."""
+    root = doc[trigger.start : trigger.end].root
+    if trigger.is_verb or root.tag_ != "NNS" or p.figures.casualties:
+        return False
+    if any(c.dep_ == "nummod" for c in root.children):
+        return False
+    head = root.head
+    return (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SERIES) or any(
+        c.lower_ in ("many", "several", "frequent", "repeated", "numerous", "regular")
+        for c in root.children
+    )
+
+
+def _receivers(doc: Doc) -> list[tuple[int, int]]:
+    """Whoever is told something ("his brother told Levant Wire") is not a place."""
+    out = []
+    for tok in doc:
+        if tok.lower_ in ("told", "tells", "telling") and tok.i + 1 < len(doc):
+            nxt = doc[tok.i + 1]
+            end = nxt.i + 1
+            while end < len(doc) and doc[end].text[:1].isupper():
+                end += 1
+            out.append((nxt.idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    return out
+
+
 def _dateline(text: str) -> list[tuple[int, int]]:
     m = DATELINE.match(text)
     return [(m.start(), m.end())] if m else []
@@ -778,7 +847,8 @@ def _definite_noun(doc: Doc, trigger: Trigger) -> bool:
                                                 "grenade", "chemical", "vac_kill"):
         return False
     return any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        (c.dep_ in ("det", "predet", "preconj") and c.lower_ in (
+            "the", "this", "that", "these", "those", "either", "both", "such"))
         or c.dep_ == "poss"
         for c in root.children
     ) and not any(c.dep_ == "nummod" for c in root.children)

@@ -188,6 +188,10 @@ class TriggerFinder:
         for child in tok.children:
             if child.lower_ in ("no", "neither", "nor") and child.dep_ in ("det", "neg", "nsubj"):
                 return False
+        for child in head.children:
+            if child.dep_ == "nsubj" and any(c.lower_ == "no" for c in child.children) and \
+                    tok is not head:
+                return False  # "No group claimed either attack"
             if child.dep_ in ("nsubj", "nsubjpass") and (
                 child.lower_ in ("none", "nobody", "noone")
                 or any(t.lower_ == "no" for t in child.children)

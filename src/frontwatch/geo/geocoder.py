@@ -124,18 +124,32 @@ class Geocoder:
         return self.finder.find(text)
 
     def recognise(self, text: str) -> list[tuple[int, int]]:
-        """Toponym spans of a raw text: spaCy's GPE/LOC/FAC entities joined with find_toponyms."""
+        """Toponym spans of a raw text, as geoparsing benchmarks count them.
+
+        spaCy's GPE and LOC entities, national adjectives (NORP) the gazetteer knows ("Syrian":
+        LGL and TR-News annotate them), and find_toponyms' mentions, except bare names spaCy
+        calls a person or an organisation ("Clinton", "United Way").
+        """
         spans: dict[tuple[int, int], None] = {}
+        vetoed: list[tuple[int, int]] = []  # people: no bare place name inside
+        exact: set[tuple[int, int]] = set()  # organisations: not when the whole name is one
         nlp = self._spacy()
         if nlp is not None:
             for ent in nlp(text).ents:
-                if ent.label_ in ("GPE", "LOC", "FAC"):
-                    s, e = ent.start_char, ent.end_char
-                    if text[s:e].lower().startswith("the "):
-                        s += 4
-                    if re.search(r"['’]s$", text[s:e]):
-                        e -= 2
+                s, e = ent.start_char, ent.end_char
+                if text[s:e].lower().startswith("the "):
+                    s += 4
+                if re.search(r"['’]s$", text[s:e]):
+                    e -= 2
+                if ent.label_ in ("GPE", "LOC"):
                     spans[(s, e)] = None
+                elif ent.label_ == "NORP":
+                    if any(c.match == "adjective" for c in self.gazetteer.candidates(text[s:e])):
+                        spans[(s, e)] = None
+                elif ent.label_ == "PERSON":
+                    vetoed.append((s, e))
+                elif ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT"):
+                    exact.add((s, e))
         for found in self.finder.scan(text):
             m = found.mention
             if m.role == "offset" and m.anchor:
@@ -143,9 +157,25 @@ class Geocoder:
                 span = (s, s + len(m.anchor))
             else:
                 span = (m.start, m.end)
+            if not found.cued and (span in exact or self._in_person(text, span, vetoed)):
+                continue
             if not any(a < span[1] and span[0] < b for a, b in spans):
                 spans[span] = None
         return sorted(spans)
+
+    def _in_person(self, text: str, span: tuple[int, int],
+                   people: list[tuple[int, int]]) -> bool:
+        """A bare name inside a person's name ("Chiquita Raquel Henry"), or one spaCy calls a
+        person that is no big place ("Clinton"; but "Alexandria", which small models mislabel).
+        """
+        for a, b in people:
+            if a < span[1] and span[0] < b:
+                if (a, b) != span:
+                    return True
+                profile = self.gazetteer.profile(name_key(text[a:b]))
+                return profile is None or not (profile.country or profile.admin1
+                                               or profile.max_population >= 100_000)
+        return False
 
     def _spacy(self):
         if self._nlp is None:

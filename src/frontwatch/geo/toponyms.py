@@ -59,6 +59,13 @@ _DIR_REGION = re.compile(
 _IN = re.compile(rf"\b(?:in|at|into|from|to|across|throughout|inside)\s+(?:the\s+)?"
                  rf"(?P<name>{NAME})")
 _NAME_RUN = re.compile(NAME)
+# US-style county names: the kind word is part of the name ("Kanawha County").
+_COUNTY = re.compile(rf"(?P<name>{NAME})\s+(?:County|Parish|Township|Borough)\b")
+# Dotted abbreviations of states and countries ("S.C.", "W.Va.", "U.S.").
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.\s?){1,3}(?![\w])")
+# A dateline: "CHARLESTON, W.Va. --", "ALEXANDRIA -", at the start of a text or a line.
+_DATELINE = re.compile(rf"(?m)^\s*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*|{NAME}),?"
+                       rf"(?:\s+[A-Z][\w.]*\.?)?\s*(?:\(\w+\)\s*)?[—–-]{{1,2}}\s")
 # More names of a list a cue began: "near Ghanim Ali and al-Kadir", "liberated X, Y and Z".
 _LIST_NEXT = re.compile(rf"(?:\s+(?:village|town|city|area))?"
                         rf"(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
@@ -99,9 +106,22 @@ def stoplist() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in words if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def dotted_aliases() -> frozenset[str]:
+    """Abbreviations with dots from the alias files ("S.C.", "Calif.", "U.S.")."""
+    from frontwatch.geo.index import read_data_csv
+
+    names = [r["alias"] for f in ("country_aliases.csv", "admin1_aliases.csv")
+             for r in read_data_csv(f)]
+    return frozenset(n for n in names if "." in n)
+
+
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a possessive ('Russia's') and a trailing capitalised kind word ('Homs Province')."""
     span = text[start:end]
+    if span.startswith(("The ", "THE ")) and len(span) > 4:
+        start += 4
+        span = text[start:end]
     m = _POSSESSIVE.search(span)
     if m:
         end -= len(m.group(0))
@@ -127,7 +147,8 @@ class ToponymFinder:
     def known(self, name: str, strict: bool) -> bool:
         """Whether a bare capitalised name is a toponym by the gazetteer (strict: no cue)."""
         key = name_key(name)
-        if not key or key in stoplist() or name.lower() in stoplist() or key in _DESCRIPTOR_WORDS:
+        if (len(key.replace(" ", "")) < 2 or key in stoplist() or name.lower() in stoplist()
+                or key in _DESCRIPTOR_WORDS):
             return False
         profile = self.gazetteer.profile(key)
         if profile is None:
@@ -192,6 +213,18 @@ class ToponymFinder:
             role = "countryside" if kind in ("countryside", "desert", "outskirts") else "region"
             add(m.start("name"), m.end("name"), role, direction=_norm_dir(m.group("dir")),
                 admin_hint=m.group("name") if role == "region" else None)
+        for m in _COUNTY.finditer(text):
+            add(m.start("name"), m.end(), "region")
+        for m in _DOTTED.finditer(text):
+            abbr = m.group(0).strip()
+            if abbr not in dotted_aliases():
+                continue
+            profile = self.gazetteer.profile(name_key(abbr))
+            if profile is not None and (profile.admin1 or profile.country):
+                add(m.start(), m.start() + len(abbr), "region" if profile.admin1 else "at")
+        for m in _DATELINE.finditer(text):
+            if self.known(m.group("name"), strict=False):
+                add(m.start("name"), m.end("name"), "at")
         for m in _IN.finditer(text):
             name = m.group("name")
             if self.known(_clean(name), strict=False):
