@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from frontwatch.geo import GeoContext, Gazetteer, Geocoder
+from frontwatch.geo import Gazetteer, Geocoder, GeoContext
 from frontwatch.geo import evaluate as ev
 from frontwatch.geo.index import Layers, build_index
 

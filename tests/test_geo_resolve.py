@@ -108,3 +108,12 @@ def test_geometry():
     assert round(distance_km(34.72682, 36.72339, 35.13, 36.75)) == 45
     lat, lon = offset_point(36.379, 42.448, 40, "east")
     assert round(distance_km(36.379, 42.448, lat, lon)) == 40 and lon > 42.448
+
+
+def test_unknown_place_in_a_province_takes_a_town_of_its_sentence():
+    text = "In the province of Homs, ISIS conducted raids near Sukhna, in the area of Humaimah."
+    art = article(text)
+    place = geocode(art, text, place_mention(art, "Humaimah", "near"),
+                    place_mention(art, "Homs", "region", after=3, admin_hint="Homs"))
+    assert place.name == "As Sukhnah" and place.geo_precision == 2
+    assert place.written == "Humaimah"

@@ -95,7 +95,10 @@ class Geocoder:
 
     def resolve_place(self, names: Sequence[str], country: str | None = None,
                       admin1: str | None = None) -> Candidate | None:
-        """The place meant by a name (or several spellings of it) in a known country/province."""
+        """The place meant by a name (or several spellings of it) in a known country/province.
+
+        Given a province (one the gazetteer knows), only places in it are considered.
+        """
         ctx = GeoContext()
         if country:
             ctx.countries = {country: 1.0}
@@ -108,6 +111,11 @@ class Geocoder:
             if not ranked and country:
                 ranked = rank(self.gazetteer.fuzzy_candidates(name, (country,)), ctx)
             ranked = [c for c in ranked if not country or c.country_code == country]
+            if ctx.admin1:
+                # The province is given: a place of that name elsewhere is another place.
+                # And the province itself is not the place within it that is asked for.
+                ranked = [c for c in ranked if (c.country_code, c.admin1_code) in ctx.admin1
+                          and not c.is_admin1]
             if ranked and (best is None or ranked[0].score > best.score):
                 best = ranked[0]
         return best
@@ -284,6 +292,19 @@ class Geocoder:
                     if prec2 < prec and _same_area(c, c2):
                         p, c, prec = p2, c2, prec2
                         break
+            if c.is_admin1 and places and places[0] is not p:
+                # The mention's own place is unknown and only its province resolved: a town
+                # the same sentence names in that province is nearer the truth ("raids near
+                # Sukhna, in the area of Humaimah": Humaimah is near Sukhna).
+                towns = [r for r in nearby
+                         if s_start <= r.mention.start < s_end and not r.candidate.is_admin
+                         and r.mention.role not in ("region", "countryside")
+                         and name_key(r.mention.text) != name_key(p.text)
+                         and (r.candidate.country_code, r.candidate.admin1_code)
+                         == (c.country_code, c.admin1_code)]
+                if towns:
+                    town = min(towns, key=lambda r: abs(r.mention.start - places[0].start))
+                    return self._place(town.candidate, 2, places[0])
             return self._place(c, prec, p)
         # Nothing the mention names resolves: the closest place the text gives before it (in
         # the article's countries; a country itself only if the sentence names it).

@@ -51,7 +51,7 @@ _SEPARATORS = re.compile(r"[^a-z0-9]+")
 TRAILING_WORDS = frozenset({
     "village", "town", "city", "hamlet", "area", "suburb", "district", "neighbourhood",
     "neighborhood", "camp", "farm", "farms", "countryside", "outskirts", "governorate",
-    "province", "region", "county", "parish", "township", "borough",
+    "province", "region", "county", "parish", "township", "borough", "station",
 })
 
 

@@ -24,6 +24,7 @@ W_COUNTRY = 0.8
 W_ADMIN1 = 2.0
 W_PROXIMITY = 0.7
 ADMIN1_SHADOW = 0.9
+VOTE_TEMPERATURE = 0.5
 LAYER_BONUS = {0: 0.0, 1: 0.4, 2: 0.8}
 FEATURE_BONUS = {"PCLI": 1.1, "PCLD": 0.6, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.6,
                  "PCL": 1.0, "CONT": 1.0, "ADM1": 0.75, "PPLC": 0.45, "PPLA": 0.2}
@@ -114,17 +115,17 @@ def country_votes(gazetteer: Gazetteer, names: Sequence[str],
         votes[cc] += w
     for name in names:
         ranked = rank(gazetteer.candidates(name))
+        ranked = [c for c in ranked if c.country_code]
         if not ranked:
             continue
-        top = ranked[0]
-        if not top.country_code:
-            continue
-        # A name that is a country (or has one clear reading) votes fully; an ambiguous one
-        # votes by its margin over the first candidate from another country.
-        rival = next((c for c in ranked[1:] if c.country_code != top.country_code), None)
-        margin = 1.0 if rival is None else min(1.0, max(0.0, top.score - rival.score))
-        weight = 0.3 + 0.7 * margin
-        votes[top.country_code] += weight
+        # Each name spreads one vote over the countries of its candidates, by a softmax of
+        # their context-free scores: "Alexandria" has one big namesake in Egypt but eight in
+        # the US, and a name with one clear reading votes almost fully for its country.
+        top = ranked[0].score
+        weights = [math.exp((c.score - top) / VOTE_TEMPERATURE) for c in ranked[:40]]
+        total = sum(weights)
+        for c, w in zip(ranked, weights, strict=False):
+            votes[c.country_code] += w / total
     if not votes:
         return {}
     best = max(votes.values())
