@@ -334,6 +334,8 @@ def _substantive(groups: list[_Group]) -> list[_Group]:
     for g in groups:
         if _country_level(g) and g.primary.sub_event_type in finer:
             continue
+        if all(m.headline for m in g.mentions) and _country_level(g):
+            continue  # "Strikes continue against ISIS in Iraq, Syria": no incident to code
         named = any(m.actor1 or m.actor2 for m in g.mentions)
         figures = any(m.fatalities or m.injuries or m.materiel for m in g.mentions)
         if not named and not figures:

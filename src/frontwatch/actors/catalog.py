@@ -221,7 +221,11 @@ _UNKNOWN_GROUP_HEADS = re.compile(
 _NAME_JOINERS = {"al", "el", "-", "of", "the", "ibn", "bin", "abu", "'s"}
 _NOT_GROUP_WORDS = {"security", "council", "ministry", "united", "nations", "department",
                     "committee", "university", "command", "central", "joint", "task",
-                    "operation", "observatory", "media", "news", "agency", "says", "said"}
+                    "operation", "observatory", "media", "news", "agency", "says", "said",
+                    # regular armies' units ("82nd Airborne Division") are state forces
+                    "airborne", "infantry", "armored", "armoured", "marine", "marines",
+                    "cavalry", "mountain", "expeditionary", "aviation", "ranger", "rangers",
+                    "engineer", "engineers", "combat", "mechanized", "mechanised", "national"}
 _REBEL_HEADS = {"Brigade", "Brigades", "Battalion", "Battalions", "Liwa", "Jaysh", "Jaish",
                 "Harakat", "Kataib", "Ansar", "Saraya", "Legion", "Front", "Movement"}
 

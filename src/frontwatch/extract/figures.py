@@ -139,6 +139,9 @@ class FigureFinder:
         count_spans: list[tuple[Span, Count]],
         fates: list[tuple[int, int, str]],
     ) -> MaterielItem | None:
+        root = span.root
+        if (root.dep_ == "pobj" and root.head.lower_ in ("by", "with")) or root.dep_ == "nsubj":
+            return None  # "hit by a roadside bomb", "a car bomb killed": the weapon acts
         count: int | None = None
         owner: tuple[int, int] | None = None
         for c_span, c in count_spans:

@@ -89,6 +89,12 @@ class _Context:
     paragraph_country: dict[int, str] = field(default_factory=dict)
     recent_actors: list[tuple[int, ActorMatch]] = field(default_factory=list)
     last_remote_actor: tuple[int, ActorRef] | None = None
+    air_actor: ActorEntry | None = None
+
+    @staticmethod
+    def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
+        return ActorRef(raw="", name=catalog.canonical_name(entry, entry.country or country),
+                        inter=entry.inter, country=entry.country or country)
 
     def remember_date(self, date: dt.date, precision: int) -> None:
         """The date later sentences inherit; a vague aside ("twice this month") does not
@@ -154,6 +160,7 @@ class MentionExtractor:
             published=article.published,
             dominant_group=self._dominant_group(parsed),
         )
+        ctx.air_actor = self._air_actor(parsed, ctx.article_country)
         mentions: list[Mention] = []
         by_index = {p.sentence.index: p for p in parsed}
         for sent in sentences:
@@ -201,6 +208,21 @@ class MentionExtractor:
                 if a.entry.inter == 2 and a.entry.name != DOMINANT_GROUP:
                     tally[a.entry.name] += 1
                     entries[a.entry.name] = a.entry
+        if not tally:
+            return None
+        return entries[tally.most_common(1)[0][0]]
+
+    def _air_actor(self, parsed: list[_Parsed], country: str | None) -> ActorEntry | None:
+        """The foreign air force an article is about (the coalition in a strike report)."""
+        tally: Counter[str] = Counter()
+        entries: dict[str, ActorEntry] = {}
+        for p in parsed:
+            for a in p.actors:
+                e = a.entry
+                if e.inter == 8 or (e.inter == 1 and e.country and country and
+                                    e.country != country and not e.parent):
+                    tally[e.name] += 1
+                    entries[e.name] = e
         if not tally:
             return None
         return entries[tally.most_common(1)[0][0]]
@@ -291,6 +313,11 @@ class MentionExtractor:
             if actor1 is None and ctx.last_remote_actor is not None and \
                     sent.index - ctx.last_remote_actor[0] <= 12:
                 actor1 = ctx.last_remote_actor[1]
+                if actor2 is not None and actor2.name == actor1.name:
+                    actor2 = None
+            elif actor1 is None and trigger.kind == "air" and ctx.air_actor is not None:
+                # strike reports name the air force once, at the top
+                actor1 = ctx.actor_ref(ctx.air_actor, self.actors, country)
                 if actor2 is not None and actor2.name == actor1.name:
                     actor2 = None
             elif actor1 is not None:

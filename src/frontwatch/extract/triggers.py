@@ -184,6 +184,9 @@ class TriggerFinder:
                     return False
         if tok.lower_ in ("no", "not"):
             return False
+        if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and lemma_of(tok.head) not in ("manage", "succeed", "continue", "begin", "start"):
+            return False  # "an offensive to liberate Manbij": a purpose, not a result
         # "no one was killed", "no casualties"
         for child in tok.children:
             if child.lower_ in ("no", "neither", "nor") and child.dep_ in ("det", "neg", "nsubj"):

@@ -235,25 +235,35 @@ def build_index(layers: Layers, path: Path) -> dict[str, str]:
 def _add_admin1_codes(db: sqlite3.Connection, writer: _Writer,
                       codes: dict[str, tuple[str, int]]) -> None:
     """Divisions from admin1CodesASCII.txt take over the embedded ones (real GeoNames ids)."""
-    records = []
+    old = {(cc, code): (pid, lat, lon, name, pop) for pid, lat, lon, name, pop, cc, code in
+           db.execute("SELECT id, lat, lon, name, population, cc, admin1 FROM places "
+                      "WHERE fcode = 'ADM1'")}
+    old_names: dict[int, list[str]] = {}
+    for key, pid in db.execute("SELECT key, id FROM names WHERE id IN "
+                               "(SELECT id FROM places WHERE fcode = 'ADM1')"):
+        old_names.setdefault(pid, []).append(key)
+    centres = {(cc, code): (lat, lon) for cc, code, lat, lon in
+               db.execute("SELECT cc, admin1, avg(lat), avg(lon) FROM places "
+                          "WHERE fclass = 'P' GROUP BY cc, admin1")}
+    records, replaced = [], []
     for full_code, (name, gid) in codes.items():
         cc, _, code = full_code.partition(".")
-        row = db.execute("SELECT id, lat, lon, name FROM places WHERE fcode = 'ADM1' AND cc = ? "
-                         "AND admin1 = ?", (cc, code)).fetchone()
-        lat, lon, names = 0.0, 0.0, []
-        if row is not None:
-            old_id, lat, lon, old_name = row
-            names = [n for (n,) in db.execute("SELECT key FROM names WHERE id = ?", (old_id,))]
-            names.append(old_name)
-            db.execute("DELETE FROM places WHERE id = ?", (old_id,))
-            db.execute("DELETE FROM names WHERE id = ?", (old_id,))
-        else:
-            centre = db.execute("SELECT avg(lat), avg(lon) FROM places WHERE cc = ? AND "
-                                "admin1 = ? AND fclass = 'P'", (cc, code)).fetchone()
-            if centre and centre[0] is not None:
-                lat, lon = centre
+        lat, lon = centres.get((cc, code), (0.0, 0.0))
+        names: list[str] = []
+        population = 0
+        if (cc, code) in old:
+            old_id, lat, lon, old_name, population = old[(cc, code)]
+            names = [*old_names.get(old_id, []), old_name]
+            replaced.append(old_id)
         records.append(PlaceRecord(gid, name, lat, lon, "A", "ADM1", cc, code,
-                                   layer=sources.DUMP_LAYER, names=names))
+                                   population=population or 0, layer=sources.DUMP_LAYER,
+                                   names=names))
+    db.executemany("DELETE FROM places WHERE id = ?", [(i,) for i in replaced])
+    gone = set(replaced)
+    db.execute("CREATE TEMP TABLE gone (id INTEGER PRIMARY KEY)")
+    db.executemany("INSERT INTO gone VALUES (?)", [(i,) for i in gone])
+    db.execute("DELETE FROM names WHERE id IN (SELECT id FROM gone)")
+    db.execute("DROP TABLE gone")
     writer.add(records, replace=True)
 
 
