@@ -68,3 +68,17 @@ def test_bad_inputs_say_what_is_wrong(tmp_path):
                                  encoding="utf-8")
     with pytest.raises(ConfigError, match="XX.txt:1"):
         build_index(Layers(embedded=False, gazetteer_dir=dump), tmp_path / "h.sqlite")
+
+
+def test_old_indexes_are_pruned(tmp_path):
+    import os
+
+    from frontwatch.geo.index import prune_cache
+
+    for i in range(6):
+        f = tmp_path / f"gazetteer-{i:016d}.sqlite"
+        f.write_bytes(b"x")
+        os.utime(f, (i, i))
+    removed = prune_cache(tmp_path, keep=4)
+    assert sorted(p.name for p in removed) == ["gazetteer-0000000000000000.sqlite",
+                                                "gazetteer-0000000000000001.sqlite"]

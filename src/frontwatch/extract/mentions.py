@@ -266,6 +266,9 @@ class MentionExtractor:
             # "a council member was seized from his car": people taken, not ground
             trigger = Trigger("abduction", trigger.start, trigger.end, trigger.text,
                               trigger.is_verb)
+        if AGGREGATE.search(doc_text(doc)):
+            # "to date, 1,335 civilians have been killed": a running total, not an incident
+            return None
         if _generic_plural(doc, trigger, p):
             # "blamed IS cells for a string of kidnappings": a pattern, not an incident
             return None
@@ -806,6 +809,13 @@ EXTRA_CIVILIANS = {"teacher", "teachers", "doctor", "nurse", "nurses", "student"
                    "activist", "activists", "elder", "mukhtar", "merchant", "trader"}
 
 
+AGGREGATE = re.compile(
+    r"\b(to date|so far this year|since the (?:start|beginning) of (?:the|its|their) "
+    r"(?:operation|campaign|war|conflict)|during this (?:period|reporting period)|in total|"
+    r"cumulative(?:ly)?|since (?:19|20)\d\d|between \w+ (?:19|20)\d\d and|"
+    r"in the month of|over the past (?:year|month|decade)|since the war began)\b",
+    re.IGNORECASE,
+)
 PERSON_TAKEN = {
     "member", "members", "official", "officials", "commander", "leader", "journalist",
     "activist", "man", "men", "woman", "women", "child", "children", "boy", "girl", "doctor",

@@ -17,6 +17,9 @@ from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 
+OBJECT_ONLY_KINDS = {"ied", "suicide", "grenade", "chemical", "shelling"}
+FINDING_VERBS = {"find", "discover", "dismantle", "defuse", "seize", "confiscate", "clear",
+                 "remove", "uncover", "recover", "destroy", "target", "strike", "hit"}
 STRATEGIC = {"looting", "arrests", "disrupted", "hq", "transfer", "agreement", "change", "other"}
 # Words that ask for an air context before "strike"/"bombing" mean an air strike.
 WEAK_AIR = {"strike", "strikes", "struck", "bombed", "bombing", "bombings"}
@@ -95,6 +98,15 @@ class TriggerFinder:
                     and AIR_CONTEXT.search(doc_text(doc)):
                 kind = "air"  # "warplanes pounded the town"
             head = span.root
+            if not title and head.tag_ in ("NNP", "NNPS") and head.i > 0:
+                continue  # "319th Airborne Field Artillery Regiment": part of a name
+            if kind == "protest" and head.lower_.startswith("demonstrat") and any(
+                c.dep_ == "dobj" for c in head.children
+            ):
+                continue  # "demonstrated solidarity": showed, not protested
+            if kind in OBJECT_ONLY_KINDS and head.dep_ in ("dobj", "conj", "appos") and \
+                    self._under_fate_verb(head):
+                continue  # "destroyed an IED", "seized a car bomb": the weapon is the object
             if span.text.lower() in WEAK_AIR and head.tag_ in ("VB", "VBP", "VBZ", "VBG"):
                 continue  # "where to strike": an intention, not a strike
             if head.dep_ in ("amod", "acl") and head.tag_ == "VBN" and kind in ("territory",):
@@ -131,6 +143,18 @@ class TriggerFinder:
                 continue
             kept.append(t)
         return kept
+
+    def _under_fate_verb(self, tok: Token) -> bool:
+        cur = tok
+        for _ in range(4):
+            if cur.head is cur:
+                return False
+            cur = cur.head
+            if cur.lower_ in self.lexicon.fate_of_word or lemma_of(cur) in FINDING_VERBS:
+                return True
+            if cur.tag_.startswith("VB"):
+                return False
+        return False
 
     def best(self, triggers: list[Trigger], casualties: bool = False) -> Trigger | None:
         """The trigger that names the sentence's event; with people killed or wounded, fighting

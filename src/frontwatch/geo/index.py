@@ -25,6 +25,8 @@ SCHEMA_VERSION = "3"
 ENV_DIR = "FRONTWATCH_GAZETTEER_DIR"
 ENV_CSV = "FRONTWATCH_GAZETTEER_CSV"
 ENV_CACHE = "FRONTWATCH_CACHE_DIR"
+# Each layer set has its own index (~64 MB with the embedded default); a few are kept.
+KEEP_INDEXES = 4
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -127,7 +129,22 @@ def ensure_index(layers: Layers, rebuild: bool = False) -> Path:
     finally:
         if tmp.exists():
             tmp.unlink()
+    prune_cache(path.parent)
     return path
+
+
+def prune_cache(directory: Path, keep: int = KEEP_INDEXES) -> list[Path]:
+    """Remove all but the `keep` most recently built indexes (old versions, old layer sets)."""
+    indexes = sorted(directory.glob("gazetteer-*.sqlite"), key=lambda p: p.stat().st_mtime,
+                     reverse=True)
+    removed = []
+    for old in indexes[keep:]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError:
+            pass  # in use elsewhere or already gone: the next build tries again
+    return removed
 
 
 class _Writer:
