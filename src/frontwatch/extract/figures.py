@@ -188,7 +188,8 @@ class FigureFinder:
                     return fate
         if before:
             s, e, fate = before[-1]
-            if span.start - e <= 25:
+            # a list after its verb can be long; a semicolon starts another clause
+            if not any(t.text in (";", ".") for t in doc[e : span.start]):
                 return fate
         return None
 

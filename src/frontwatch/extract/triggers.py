@@ -83,6 +83,8 @@ class TriggerFinder:
             last = doc[end - 1]
             if end < len(doc):
                 nxt = doc[end].lower_
+                if nxt == "-" and end + 1 < len(doc):
+                    nxt = doc[end + 1].lower_  # "bomb-making"
                 if nxt in self.lexicon.modifier_blockers.get(last.lower_, ()):
                     continue
             span = doc[start:end]
@@ -146,10 +148,13 @@ class TriggerFinder:
 
     def _under_fate_verb(self, tok: Token) -> bool:
         cur = tok
-        for _ in range(4):
+        for _ in range(30):
             if cur.head is cur:
                 return False
+            climbing_list = cur.dep_ in ("conj", "appos")
             cur = cur.head
+            if climbing_list:
+                continue  # "destroyed A, B, ... and a vehicle bomb"
             if cur.lower_ in self.lexicon.fate_of_word or lemma_of(cur) in FINDING_VERBS:
                 return True
             if cur.tag_.startswith("VB"):
