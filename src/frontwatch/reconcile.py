@@ -100,7 +100,8 @@ class _Group:
 def _dates_compatible(a: Mention, b: Mention) -> bool:
     if a.date is None or b.date is None:
         return True
-    window = {1: 1, 2: 7, 3: 31}[max(a.time_precision, b.time_precision)]
+    # ACLED codes one event per day: two exact, different days are two events
+    window = {1: 0, 2: 7, 3: 31}[max(a.time_precision, b.time_precision)]
     return abs((a.date - b.date).days) <= window
 
 

@@ -25,7 +25,7 @@ from frontwatch.extract.figures import CasualtyFigure, FigureFinder, Figures
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import count_to_fatalities, find_counts
-from frontwatch.extract.places import NOT_PLACES, find_places, role_of
+from frontwatch.extract.places import FEATURE_NOUNS, NOT_PLACES, find_places, role_of
 from frontwatch.extract.sentences import Sentence, split_sentences
 from frontwatch.extract.triggers import Trigger, TriggerFinder
 from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, PlaceMention
@@ -446,6 +446,9 @@ class MentionExtractor:
             # first; an event of its own only if nothing before it matches.
             event_type = "casualty"
 
+        if not killed and _single_victim(doc, p.triggers):
+            # "Abu Jandal ... was struck and killed": one named (or one unnamed) person
+            killed = [CasualtyFigure("killed", Count(value=1), 0, 0)]
         fatalities = _sum_counts([c.count for c in killed])
         injuries = _sum_counts([c.count for c in injured])
         materiel = [
@@ -731,6 +734,8 @@ def assign_roles(
         elif r.dep_ == "compound" or r.dep_ == "amod" or r.dep_ == "nmod":
             # "ISIS positions", "SAA troops"
             h = r.head
+            while h.dep_ == "appos" and h.head is not h:
+                h = h.head  # "Abu Jandal, an ISIL gang leader, was killed"
             if h.dep_ in ("nsubj",) or (h.dep_ == "pobj" and h.head.lower_ == "by"):
                 role = "agent"
             elif h.dep_ in ("dobj", "nsubjpass") or (
@@ -825,6 +830,25 @@ PERSON_TAKEN = {
     "mukhtar", "priest", "imam", "judge", "lawyer", "student", "students", "brother", "son",
 }
 SERIES = {"string", "series", "wave", "spate", "number", "campaign", "history", "pattern"}
+
+
+def _single_victim(doc: Doc, triggers: list[Trigger]) -> bool:
+    for t in triggers:
+        if t.kind != "kill":
+            continue
+        root = doc[t.start : t.end].root
+        if root.lower_ not in ("killed", "executed", "assassinated", "slain"):
+            continue
+        for c in root.children:
+            if c.dep_ == "nsubjpass" and c.tag_ in ("NN", "NNP") and c.lower_ not in (
+                "no", "none", "nobody", "one"
+            ) and not any(x.dep_ == "nummod" for x in c.children):
+                return True
+            if c.dep_ == "dobj" and c.tag_ == "NN" and any(
+                x.lower_ in ("a", "an") for x in c.children
+            ):
+                return True
+    return False
 
 
 def _person_taken(doc: Doc, trigger: Trigger) -> bool:
@@ -938,6 +962,9 @@ def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
         r = span.root
         if r.dep_ == "nsubjpass" and r.head.i == root.i:
             return True
+        if r.dep_ == "compound" and not (r.head.dep_ in ("dobj", "nsubjpass", "conj", "appos")
+                                         and r.head.lower_ in FEATURE_NOUNS):
+            continue  # "from Tiyas Military Airfield" is where, not what, was seized
         preps = ("of", "over", "in") if trigger.end - trigger.start > 1 else ("of", "over")
         if r.i in scope and (
             r.dep_ in ("dobj", "appos", "conj", "compound", "nsubjpass")

@@ -113,6 +113,16 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _adjectival(doc: Doc, end: int) -> bool:
+    """"between Arab tribal fighters": a name followed by a common noun phrase is a
+    modifier (a people, a nationality), not a place."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.text[:1].islower() and nxt.tag_ in ("JJ", "NN", "NNS") and \
+        nxt.lower_ not in FEATURE_NOUNS and nxt.lower_ not in ("and", "or")
+
+
 def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | None]:
     """The place's role from the words around it: near, offset, countryside, region or at."""
     before = doc_text(doc)[max(0, doc[start].idx - 45) : doc[start].idx].lower().rstrip()
@@ -182,7 +192,7 @@ def find_places(
         if k < len(doc) and doc[k].lower_ in DIRECTION_ADJ | {"central", "downtown"}:
             k += 1
         runs = name_runs(doc, k, min(len(doc), k + 8))
-        if runs and runs[0][0] == k:
+        if runs and runs[0][0] == k and not _adjectival(doc, runs[0][1]):
             s, e = runs[0]
             if e < len(doc) and doc[e].lower_ in FEATURE_NOUNS and doc[e].lower_ in NAMED_FEATURES:
                 e += 1

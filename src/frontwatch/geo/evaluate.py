@@ -75,7 +75,10 @@ class GeoScores:
 
 def read_geoparsing_xml(path: str | Path) -> Iterator[GoldArticle]:
     """Articles of LGL / TR-News (Gritta et al. 2019 format)."""
-    root = ET.parse(path).getroot()
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise ValueError(f"{path}: not a geoparsing benchmark XML file ({exc})") from exc
     for art in root.iter("article"):
         text = art.findtext("text") or ""
         gold = GoldArticle(art.get("docid", ""), text)
