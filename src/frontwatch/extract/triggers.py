@@ -233,7 +233,9 @@ class TriggerFinder:
             head.head) in FACTUAL_EMBEDDERS or (tok is not head and lemma_of(head) in
                                                 FACTUAL_EMBEDDERS)
         present_ok = headline or embedded_in_report
-        if not present_ok and head.tag_ in PRESENT_SIMPLE and lemma_of(head) not in ("be", "have"):
+        bare = head.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+        if not present_ok and (head.tag_ in PRESENT_SIMPLE or bare) and \
+                lemma_of(head) not in ("be", "have"):
             has_perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in head.children)
             if not has_perfect:
                 return False
