@@ -85,7 +85,8 @@ class _Group:
             m for m in self.mentions if m.event_type != "casualty"] or self.mentions
         return min(
             real,
-            key=lambda m: (SUB_EVENT_RANK.get(m.sub_event_type, 5), -m.confidence),
+            key=lambda m: (SUB_EVENT_RANK.get(m.sub_event_type, 5), not m.places,
+                           m.follow_up, -m.confidence),
         )
 
     def actors(self) -> set[str]:
@@ -346,9 +347,14 @@ def _substantive(groups: list[_Group]) -> list[_Group]:
 
 
 def _country_level(g: _Group) -> bool:
-    mp = main_place(g.primary)
-    return mp is None or (mp.role == "region" and mp.text.lower() in COUNTRY_LEVEL) or \
-        mp.text.lower() in COUNTRY_LEVEL
+    """No mention of the incident places it more precisely than a whole country."""
+    for m in g.mentions:
+        if m.headline:
+            continue
+        mp = main_place(m)
+        if mp is not None and mp.text.lower() not in COUNTRY_LEVEL:
+            return False
+    return True
 
 
 def _claims(article: Article, g: _Group) -> list[Claim]:

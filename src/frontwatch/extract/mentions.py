@@ -50,7 +50,8 @@ COUNTRY_WORDS = {
 }
 _COUNTRY_RES = {c: re.compile(rf"\b(?:{p})\b") for c, p in COUNTRY_WORDS.items()}
 SPEECH_BEFORE_DATE = re.compile(
-    r"\b(said|says|announced|reported|stated|claimed|told|statement|confirmed)"
+    r"\b(said|says|announced|reported|stated|claimed|told|statement|confirmed|accounts?|"
+    r"reports?|tolls?|figures|claims|statements|tallies|denied|insisted)"
     r"(?:\s+(?:in|on|late|early|a|an|its|their|the|statement|written|joint|online|website))*\s*$",
     re.IGNORECASE,
 )

@@ -25,7 +25,7 @@ W_ADMIN1 = 2.0
 W_PROXIMITY = 0.7
 ADMIN1_SHADOW = 0.9
 VOTE_TEMPERATURE = 0.5
-LAYER_BONUS = {0: 0.0, 1: 0.4, 2: 0.8}
+LAYER_BONUS = {0: 0.0, 1: 0.0, 2: 0.8}  # a local CSV names villages on purpose
 FEATURE_BONUS = {"PCLI": 1.1, "PCLD": 0.6, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.6,
                  "PCL": 1.0, "CONT": 1.0, "ADM1": 0.75, "PPLC": 0.45, "PPLA": 0.2}
 
