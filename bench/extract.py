@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_REPORTS = ROOT.parent / "shared" / "data" / "usgov-reports" / "articles.jsonl"
+SHARED_LGL = ROOT.parent / "shared" / "data" / "geoparsing" / "lgl.xml"
 TOKEN = re.compile(r"\w+|[^\w\s]")  # close to spaCy's token count for English news text
 
 SPACY_SCRIPT = """
@@ -52,8 +53,22 @@ class Run:
     output_lines: int
 
 
-def paragraphs_from_sources() -> tuple[list[str], list[str]]:
+def paragraphs_from_general_news() -> tuple[list[str], list[str]]:
+    """Sentences of US local news (LGL, development data): a stream where few sentences can
+    hold a conflict event, as in a GDELT-size feed."""
+    if not SHARED_LGL.exists():
+        raise SystemExit(f"{SHARED_LGL} absent: the general-news corpus needs ../shared data")
+    raw = SHARED_LGL.read_text(encoding="utf-8")
+    texts = re.findall(r"<text><!\[CDATA\[(.*?)\]\]></text>", raw, re.S)
+    paras = [p.strip() for t in texts for p in re.split(r"(?<=[.!?])\s+(?=[A-Z])", t)
+             if len(TOKEN.findall(p)) >= 12]
+    return paras, [f"{SHARED_LGL.relative_to(ROOT.parent)} ({len(texts)} articles)"]
+
+
+def paragraphs_from_sources(kind: str = "war") -> tuple[list[str], list[str]]:
     """Report paragraphs (long enough to be prose) and a note of where they came from."""
+    if kind == "general":
+        return paragraphs_from_general_news()
     sys.path.insert(0, str(ROOT / "src"))
     from frontwatch.ingest import read_paths
     from frontwatch.model import Article
@@ -69,9 +84,9 @@ def paragraphs_from_sources() -> tuple[list[str], list[str]]:
     return paras, used
 
 
-def build_corpus(path: Path, n: int, tokens: int, seed: int = 7) -> float:
+def build_corpus(path: Path, n: int, tokens: int, seed: int = 7, kind: str = "war") -> float:
     """Write `n` articles of about `tokens` tokens as JSONL; returns the mean token count."""
-    paras, _ = paragraphs_from_sources()
+    paras, _ = paragraphs_from_sources(kind)
     rng = random.Random(seed)
     total = 0
     with path.open("w", encoding="utf-8") as out:
@@ -129,14 +144,17 @@ def main() -> None:
     parser.add_argument("--tokens", type=int, default=900)
     parser.add_argument("--jobs", type=int, default=0, help="also time --jobs N (not pinned)")
     parser.add_argument("--keep", type=Path, help="write the corpus here instead of a temp dir")
+    parser.add_argument("--corpus", choices=("war", "general"), default="war",
+                        help="war: conflict reports, nearly every sentence a candidate (worst "
+                             "case); general: local news, a mixed stream")
     args = parser.parse_args()
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="frontwatch-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     corpus, first = workdir / "corpus.jsonl", workdir / "first.jsonl"
-    mean_tokens = build_corpus(corpus, args.articles, args.tokens)
+    mean_tokens = build_corpus(corpus, args.articles, args.tokens, kind=args.corpus)
     first.write_text(corpus.read_text("utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    _, sources = paragraphs_from_sources()
+    _, sources = paragraphs_from_sources(args.corpus)
     model = spacy_model()
 
     frontwatch = [str(Path(sys.executable).parent / "frontwatch"), "extract", "-f", "jsonl"]

@@ -82,3 +82,21 @@ def test_old_indexes_are_pruned(tmp_path):
     removed = prune_cache(tmp_path, keep=4)
     assert sorted(p.name for p in removed) == ["gazetteer-0000000000000000.sqlite",
                                                 "gazetteer-0000000000000001.sqlite"]
+
+
+def test_alternate_names_file_adds_names_to_known_places_only():
+    g = small_geocoder().gazetteer
+    assert g.candidates("Ninawa City")[0].id == 99072
+    assert not g.candidates("Nowhere Town")  # its place is not in the index
+    assert not g.candidates("https://en.wikipedia.org/wiki/Mosul")
+
+
+def test_default_geocoder_is_shared_per_layer_set(tmp_path, monkeypatch):
+    from frontwatch.geo import Geocoder
+    from frontwatch.geo.index import Layers
+
+    monkeypatch.setenv("FRONTWATCH_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(Layers, "from_env", classmethod(
+        lambda cls, d=None, c=None, e=True: Layers(False, DUMPS, [])))
+    monkeypatch.setattr("frontwatch.geo.geocoder._instances", {})
+    assert Geocoder.default() is Geocoder.default()

@@ -58,3 +58,9 @@ def test_offsets_point_into_the_text():
     [m] = small_geocoder().find_toponyms(text)
     assert text[m.start:m.end] == m.text
     assert round(m.offset_km) == 19
+
+
+def test_offset_without_direction():
+    text = "Troops are now deployed about 40 km from the recently liberated town of Sukhna."
+    [m] = small_geocoder().find_toponyms(text)
+    assert (m.role, m.offset_km, m.direction, m.anchor) == ("offset", 40.0, None, "Sukhna")

@@ -21,6 +21,7 @@ OBJECT_ONLY_KINDS = {"ied", "suicide", "grenade", "chemical", "shelling"}
 FINDING_VERBS = {"find", "discover", "dismantle", "defuse", "seize", "confiscate", "clear",
                  "remove", "uncover", "recover", "destroy", "target", "strike", "hit"}
 STRATEGIC = {"looting", "arrests", "disrupted", "hq", "transfer", "agreement", "change", "other"}
+WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 # Words that ask for an air context before "strike"/"bombing" mean an air strike.
 WEAK_AIR = {"strike", "strikes", "struck", "bombed", "bombing", "bombings"}
 AIR_CONTEXT = re.compile(
@@ -63,12 +64,22 @@ class TriggerFinder:
         for kind, words in lexicon.trigger_kinds.items():
             self.matcher.add(kind, [nlp.make_doc(w) for w in words])
             phrases.extend(words)
-        alternatives = sorted({re.escape(p) for p in phrases}, key=len, reverse=True)
-        self.prefilter = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+        # The filter runs on every sentence: a set look-up for one-word triggers, and a
+        # regular expression only for phrases, only when one of their first words occurs.
+        lowered = {p.lower() for p in phrases}
+        self.single_words = {p for p in lowered if WORD.fullmatch(p)}
+        multi = sorted((p for p in lowered if p not in self.single_words), key=len, reverse=True)
+        self.multi_first = {WORD.findall(p)[0] for p in multi if WORD.findall(p)}
+        self.prefilter = re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in multi) + r")\b", re.IGNORECASE
+        )
         self.rank = {kind: i for i, kind in enumerate(lexicon.priority)}
 
     def may_hold_event(self, text: str) -> bool:
-        return self.prefilter.search(text) is not None
+        words = set(WORD.findall(text.lower()))
+        if words & self.single_words:
+            return True
+        return bool(words & self.multi_first) and self.prefilter.search(text) is not None
 
     def find(
         self, doc: Doc, blocked: set[int], title: bool = False, air_context: bool = False

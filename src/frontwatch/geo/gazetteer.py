@@ -20,6 +20,7 @@ from frontwatch.geo.names import descriptor_free_key, loose_key, name_key, strip
 
 # How much a kind of name match is worth (1 = the place's own name, spelt as written).
 MATCH_MAIN, MATCH_ALT, MATCH_LOOSE, MATCH_PARTIAL = 1.0, 0.92, 0.72, 0.25
+MATCH_ALT_SMALL, ALT_SMALL_POPULATION = 0.85, 10_000
 MATCH_ADJECTIVE = 0.85  # "Syrian" for Syria: LGL and TR-News count such words as toponyms
 _KIND_OF_NAME = {1: ("main", MATCH_MAIN), 0: ("alt", MATCH_ALT), 2: ("adjective", MATCH_ADJECTIVE)}
 
@@ -142,6 +143,10 @@ class Gazetteer:
         def add(rows: list[tuple], kind: str | None, score: float | None) -> None:
             for row in rows:
                 k, s = _KIND_OF_NAME[row[11]] if kind is None else (kind, score)
+                if k == "alt" and (row[9] or 0) < ALT_SMALL_POPULATION:
+                    # A small place's other name is often a historical one ("Washington" for
+                    # Piqua, Ohio): weaker evidence than a big place's.
+                    s = MATCH_ALT_SMALL
                 if row[0] not in best or best[row[0]].match_score < s:
                     best[row[0]] = self._candidate(row, k, s)
 

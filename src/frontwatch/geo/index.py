@@ -288,10 +288,14 @@ def _add_aliases(db: sqlite3.Connection, writer: _Writer) -> None:
     """Names from the shipped alias files, attached to the countries and divisions they name."""
     pairs, adjectives = [], []
     countries = dict(db.execute("SELECT cc, id FROM places WHERE fcode = 'PCLI'"))
+    continents = {name: gid for name, gid in
+                  db.execute("SELECT name, id FROM places WHERE fcode = 'CONT'")}
     for row in read_data_csv("country_aliases.csv"):
         if row["country"] in countries:
             target = pairs if row["kind"] == "name" else adjectives
             target.append((countries[row["country"]], row["alias"]))
+        elif row["kind"] == "continent" and row["country"] in continents:
+            adjectives.append((continents[row["country"]], row["alias"]))
     writer.add_names(adjectives, kind=2)
     divisions = {(cc, code): gid for gid, cc, code in
                  db.execute("SELECT id, cc, admin1 FROM places WHERE fcode = 'ADM1'")}

@@ -61,6 +61,8 @@ def name_key(name: str) -> str:
     text = _APOSTROPHES.sub("", anyascii(name).lower())
     words = _SEPARATORS.sub(" ", text).split()
     if len(words) > 1:
+        if words[0] == "the":  # "The Netherlands", "The Hague"
+            words = words[1:]
         kept = [w for w in words if w not in ARTICLES]
         words = kept or words
         # "Deir Ezzor": an article fused to a later word by sun-letter assimilation.

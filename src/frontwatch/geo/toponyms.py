@@ -37,6 +37,10 @@ _OFFSET = re.compile(
     rf"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*{_UNIT}\s+(?:\(\s*[\d.]+\s*\w+\s*\)\s+)?"
     rf"(?:to the\s+)?(?P<dir>{_DIRS})\s+of\s+(?:the\s+)?"
     rf"(?:(?:town|city|village|capital|province)\s+of\s+)?(?P<name>{NAME})")
+# "40 km from the recently liberated town of Sukhna": an offset without a direction.
+_OFFSET_FROM = re.compile(
+    rf"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*{_UNIT}\s+(?:away\s+)?from\s+(?:the\s+)?"
+    rf"(?:(?:[a-z]+\s+){{0,3}}(?:town|city|village|capital)\s+of\s+)?(?P<name>{NAME})")
 _DIR_OF = re.compile(
     rf"(?P<name>{NAME})(?:\s+(?P<kind>village|town|city|area|district|camp))?,?\s+"
     rf"(?:just\s+|some\s+|about\s+)?(?P<dir>{_DIRS})\s+of\s+(?:the\s+)?"
@@ -185,6 +189,14 @@ class ToponymFinder:
                 text[m.start():a_end], m.start(), a_end, "offset", offset_km=km,
                 direction=_norm_dir(m.group("dir")), anchor=text[a_start:a_end]),
                 (a_start, a_end)))
+        for m in _OFFSET_FROM.finditer(text):
+            a_start, a_end = _clean_span(text, m.start("name"), m.end("name"))
+            km = float(m.group("km").replace(",", "."))
+            if m.group(0)[len(m.group("km")):].strip().lower().startswith("mi"):
+                km *= 1.609
+            found.append(Found(PlaceMention(
+                text[m.start():a_end], m.start(), a_end, "offset", offset_km=km,
+                anchor=text[a_start:a_end]), (a_start, a_end)))
         for m in _DIR_OF.finditer(text):
             if m.group("kind") is None and not self.known(m.group("name"), strict=False):
                 continue  # "Shoigu east of X" is no place; "al-Bwair village east of X" is
@@ -262,7 +274,9 @@ class ToponymFinder:
         start, end = _clean_span(text, start, end)
         name = text[start:end]
         words = list(re.finditer(_TOKEN, name))
-        if len(words) == 1 and _SENTENCE_START.search(text, 0, start):
+        # only the few characters before the name matter; searching the whole prefix of a
+        # long article made this quadratic
+        if len(words) == 1 and _SENTENCE_START.search(text, max(0, start - 8), start):
             # Capitalised only because a sentence starts there: countries and provinces only.
             profile = self.gazetteer.profile(name_key(name))
             if (profile is not None and self.known(name, strict=True)
