@@ -160,3 +160,46 @@ def test_strike_report_lines_one_event_per_place(extractor):
         assert e.actor1 == "Operation Inherent Resolve"
         assert e.geo_precision == 2  # "near"
     assert {(m.category, m.count) for m in events[0].materiel} == {("tank", 1), ("position", 3)}
+
+
+OCT_14 = dt.date(2019, 10, 14)
+
+
+def test_allies_are_associated_actors_and_denied_strikes_are_contested(extractor):
+    events = events_of(extractor, "allies_strikes_and_denial.txt", OCT_14)
+    regained = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert len(regained) == 3
+    for e in regained:
+        assert e.actor1 == "Military Forces of Syria (2000-)"
+        assert "NDF: National Defence Forces" in e.assoc_actor_1
+        assert e.actor2 == "HTS: Hayat Tahrir al-Sham"
+    assert sum(e.fatalities for e in regained) == 12  # "dozens" divided among three villages
+    (strike,) = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1 == "Military Forces of Russia (2000-)"
+    assert strike.contested and strike.fatalities == 5  # "5 civilians, including two children"
+    assert any(c.denies for c in strike.claims)
+
+
+def test_speakers_are_not_actors_and_supporting_strikes_do_not_name_the_event(extractor):
+    events = events_of(extractor, "speakers_and_supporting_strikes.txt", OCT_14)
+    bomb, operation, kidnap = events
+    assert bomb.sub_event_type == "Remote explosive/landmine/IED"
+    assert bomb.actor1 == "Unidentified Armed Group (Iraq)"  # not the police who reported it
+    assert bomb.fatalities == 7 and bomb.injuries == 23
+    assert operation.sub_event_type == "Armed clash"
+    assert operation.actor1 == "Military Forces of Iraq (2014-)"
+    assert operation.fatalities == 15
+    assert kidnap.sub_event_type == "Abduction/forced disappearance"
+    assert len(events) == 3  # "similar bombings in the past" is no event
+
+
+def test_foreign_forces_overtake_territory_and_adjectives_name_shelling(extractor):
+    events = events_of(extractor, "foreign_forces_capture.txt", OCT_14)
+    capture = events[0]
+    assert capture.sub_event_type == "Non-state actor overtakes territory"
+    assert capture.actor1 == "Military Forces of Turkey (2016-)"
+    assert capture.inter1 == 8
+    assert capture.fatalities == 28  # 20 SDF and 8 Turkish-backed fighters
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1 == "Military Forces of Turkey (2016-)"
+    assert any(e.sub_event_type == "Peaceful protest" for e in events)

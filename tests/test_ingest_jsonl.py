@@ -69,3 +69,11 @@ def test_oversized_binary_and_undecodable_lines() -> None:
 def test_empty_jsonl_file_is_an_error() -> None:
     [error] = list(read_jsonl([b"\n", b"  \n"], "e.jsonl"))
     assert str(error) == "e.jsonl: empty file"
+
+
+def test_a_line_cut_short_is_an_error_at_its_end_not_at_column_1() -> None:
+    lines = [b'{"id": "x", "text": "Clashes near Raqqa."\n', b'{"id": "y", "text": oops}\r\n']
+    first, second = list(read_jsonl(lines, "feed.jsonl"))
+    assert isinstance(first, InputError) and isinstance(second, InputError)
+    assert first.reason == "malformed JSON: Expecting ',' delimiter at the end of the line"
+    assert second.reason == "malformed JSON: Expecting value at column 21"

@@ -77,6 +77,8 @@ def test_bad_inputs_one_line_each_rest_processed(tmp_path, db_url, monkeypatch):
     lines = proc.stderr.splitlines()
     errors = [line for line in lines if "news.jsonl:7" in line or "binary" in line]
     assert len(errors) == 2
+    # The same "error: path: reason" lines as `frontwatch extract`.
+    assert all(line.startswith("error: ") for line in errors)
     assert "6 articles read" in proc.stderr
 
 

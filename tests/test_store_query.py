@@ -52,6 +52,24 @@ def test_filters(filled):
     ]
 
 
+def test_filters_forgive_case_and_take_part_of_an_actor_name(filled):
+    s = filled
+    # Stored as "SDF: Syrian Democratic Forces": what people type finds it.
+    assert s.count(EventFilter(actor="SDF")) == 2
+    assert s.count(EventFilter(actor="syrian DEMOCRATIC")) == 2
+    # LIKE wildcards in the text are matched literally, not as wildcards.
+    assert s.count(EventFilter(actor="%")) == 0 and s.count(EventFilter(actor="_")) == 0
+    assert s.count(EventFilter(country="syria")) == 6
+    assert s.count(EventFilter(event_type="battles")) == 4
+    assert s.count(EventFilter(event_type="GOVERNMENT REGAINS TERRITORY")) == 1
+
+
+def test_bad_date_names_its_option(filled, db_url):
+    bad = cli(["events", "--db", db_url, "--until", "2019-13-01"])
+    assert bad.returncode == 2
+    assert bad.stderr.decode().strip() == "error: --until '2019-13-01': not a date; use YYYY-MM-DD"
+
+
 class Ran:
     """The real CLI run in this process (typer's runner): exit code, stdout and stderr bytes."""
 
@@ -91,6 +109,7 @@ def test_exports(filled, db_url, tmp_path):
     jl = cli(["events", "--db", db_url, "--format", "jsonl", "--type", "Battles"])
     lines = [json.loads(x) for x in jl.stdout.decode().splitlines()]
     sukhna = next(e for e in lines if e["contested"])
+    assert all(c["fatalities_approximate"] in (True, False) for c in sukhna["claims"])
     assert [c["claimant"] for c in sukhna["claims"]] == [None, "Amaq"]
     assert sukhna["claims"][1]["evidence"][0].startswith("On 2017-08-12")
 
@@ -108,6 +127,12 @@ def test_event_explains_claims_and_merge(filled, db_url):
     assert "Amaq" in text and "same GeoNames id 900001" in text and "32" in text
     as_json = json.loads(cli(["event", e["event_id_cnty"], "--db", db_url, "--json"]).stdout)
     assert len(as_json["claims"]) == 2 and as_json["changes"][0]["field"] == "created"
+    # Flags are JSON booleans and materiel a list, as in `events -f jsonl` and `extract -f json`.
+    assert as_json["contested"] is True and isinstance(as_json["materiel"], list)
+    for claim in as_json["claims"]:
+        assert claim["hedged"] is False and claim["fatalities_approximate"] in (True, False)
+        assert isinstance(claim["materiel"], list)
+    assert all(m["hedged"] in (True, False) for m in as_json["mentions"])
     missing = cli(["event", "FWNOPE", "--db", db_url])
     assert missing.returncode == 1 and b"no event" in missing.stderr
 

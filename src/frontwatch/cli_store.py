@@ -67,7 +67,8 @@ def ingest(
 
     def on_error(message: str) -> None:
         errors.append(message)
-        typer.echo(message, err=True)
+        # The same "error: path: reason" line as `frontwatch extract`.
+        typer.echo(f"error: {message}", err=True)
 
     bar = None
     if progress and sys.stderr.isatty() and not verbose:
@@ -116,10 +117,15 @@ def events(
     since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Up to this date, inclusive."),
     event_type: str | None = typer.Option(
-        None, "--type", help="ACLED event type or sub-event type, e.g. Battles."
+        None, "--type", help="ACLED event type or sub-event type, any case, e.g. Battles."
     ),
-    actor: str | None = typer.Option(None, "--actor", help="Actor 1 or 2 (case-insensitive)."),
-    country: str | None = typer.Option(None, "--country", help="Country name, e.g. Syria."),
+    actor: str | None = typer.Option(
+        None, "--actor",
+        help="Actor 1, 2 or an associated actor; part of the name, any case, e.g. SDF.",
+    ),
+    country: str | None = typer.Option(
+        None, "--country", help="Country name, any case, e.g. Syria."
+    ),
     bbox: str | None = typer.Option(None, "--bbox", help="W,S,E,N in degrees."),
     contested: bool = typer.Option(False, "--contested", help="Only events whose claims disagree."),
     limit: int | None = typer.Option(None, "--limit", min=0, help="At most this many events."),

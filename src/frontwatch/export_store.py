@@ -15,7 +15,7 @@ from frontwatch.export_geo import write_events_geojson, write_events_parquet
 from frontwatch.model import Count
 from frontwatch.store.backends import Backend
 from frontwatch.store.query import claims_of_events
-from frontwatch.store.rows import claim_from_row, event_from_row
+from frontwatch.store.rows import claim_from_row, event_from_row, json_ready
 
 FORMATS = ("table", "jsonl", "csv", "acled-csv", "geojson", "parquet")
 # The table is for people: past this many events it says to use a file format instead.
@@ -32,15 +32,8 @@ def with_claims(db: Backend, rows: Iterable[dict[str, Any]]) -> Iterator[dict[st
     for chunk in _chunks(rows):
         claims = claims_of_events(db, [r["event_id_cnty"] for r in chunk])
         for r in chunk:
-            out = dict(r)
-            out["contested"] = bool(out["contested"])
-            out["materiel"] = json.loads(out.get("materiel") or "[]")
-            out["claims"] = []
-            for c in claims[r["event_id_cnty"]]:
-                c = dict(c)
-                c["materiel"] = json.loads(c.get("materiel") or "[]")
-                c["hedged"] = bool(c["hedged"])
-                out["claims"].append(c)
+            out = json_ready(r)
+            out["claims"] = [json_ready(c) for c in claims[r["event_id_cnty"]]]
             yield out
 
 

@@ -16,7 +16,8 @@ from frontwatch.extract.lexicon import ClaimantEntry, Lexicon
 # "the statement" refers back to whoever released the last statement.
 ANAPHORIC_SOURCES = re.compile(
     r"\baccording to (?:the|this|that|its|their|a) (?:released |same |latest |new |official )?"
-    r"(?:statement|report|claim|announcement|communique|communiqué|video|post)\b",
+    r"(?:statement|report|claim|announcement|communique|communiqué|video|post|source|sources|"
+    r"ministry|agency|monitor|group|official|officials)\b",
     re.IGNORECASE,
 )
 SPEAKING = {"said", "says", "told", "reported", "claimed", "announced", "stated", "confirmed",

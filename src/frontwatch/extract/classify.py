@@ -70,6 +70,7 @@ def classify(
     actor2: ActorRef | None,
     victims_civilian: bool,
     text: str,
+    country: str | None = None,
 ) -> tuple[str | None, str]:
     """(sub_event_type, event_type); sub_event_type None means no event."""
     kind = trigger.kind
@@ -90,7 +91,12 @@ def classify(
                 "arrest" in text.lower():
             sub = "Arrests"
     elif kind == "territory":
-        non_state_took = actor1 is not None and not _is_state(actor1) and actor1.inter != 8
+        # ACLED: a foreign state's forces taking ground abroad "overtake" it, like non-state
+        # actors do; a government "regains" its own territory
+        foreign = actor1 is not None and actor1.country is not None and country is not None \
+            and actor1.country != country and actor1.inter in (1, 8)
+        non_state_took = actor1 is not None and (
+            (not _is_state(actor1) and actor1.inter != 8) or foreign)
         if non_state_took or (actor1 is None and _is_state(actor2)):
             sub = "Non-state actor overtakes territory"
         else:

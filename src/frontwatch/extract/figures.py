@@ -15,6 +15,7 @@ from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import find_counts
 from frontwatch.model import Count
 
+ASIDES = {"including", "among", "most", "many", "mostly", "some", "all", "both", "mainly"}
 KILL_WORDS = {
     "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
     "lives", "fatalities", "bodies", "slain", "executed", "martyred", "massacred", "beheaded",
@@ -195,6 +196,8 @@ class FigureFinder:
 
     def _casualty(self, doc: Doc, span: Span, count: Count) -> CasualtyFigure | None:
         before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+        if before and before[-1] in ("including", "among", "includes", "include"):
+            return None  # "5 civilians, including two children": a part of the total
         kind: str | None = None
         if before:
             last = before[-1]
@@ -237,6 +240,16 @@ class FigureFinder:
                 break
             if low in OTHER_FATE_WORDS:
                 break
+            if low == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ASIDES:
+                # skip ", including two children," and look on for the verb
+                k = j + 1
+                while k < len(doc) and doc[k].text not in (",", ";", "."):
+                    k += 1
+                if k < len(doc) and doc[k].text == ",":
+                    j = k + 1
+                    limit = min(len(doc), j + 6)
+                    continue
+                break
             if tok.is_punct and low not in ("-", "'s"):
                 break
             if low in ("and", "or") and person_seen:
@@ -274,7 +287,7 @@ class FigureFinder:
                 return "injured"
             if low in (".", ";") or (tok.tag_.startswith("VB") and low not in (
                 "were", "was", "been", "be", "have", "has", "had", "reportedly", "being"
-            )):
+            ) and tok.dep_ not in ("amod", "compound", "nmod", "npadvmod")):
                 return None
         return None
 

@@ -289,6 +289,8 @@ class MentionExtractor:
 
         actor1 = ref(roles.actor1) if roles.actor1 else None
         actor2 = ref(roles.actor2) if roles.actor2 else None
+        if actor1 is None:
+            actor1 = self._adjective_agent(doc, trigger, country)
         if actor1 is None and "group" in doc_text(doc).lower() and attribution.affiliation:
             # "the group's shelling" in a statement by the group's own agency
             entry = self.actors.by_name.get(attribution.affiliation)
@@ -367,12 +369,16 @@ class MentionExtractor:
                 blocked.update(range(span.start, span.end))
         headline = _is_headline(sent)
         places = [] if headline else find_places(doc, blocked, object_region)
+        # Who is told something, the outlet's name and the dateline are never the event's place
+        not_here = _receivers(doc) + _dateline(doc_text(doc))
+        if article.outlet:
+            not_here += [(m.start(), m.end()) for m in re.finditer(
+                re.escape(article.outlet), doc_text(doc))]
+        places = [pl for pl in places
+                  if not any(s < pl.end and pl.start < e for s, e in not_here)]
         if self.place_finder is not None:
             found = self.place_finder(doc_text(doc))
-            taken = _char_ranges(doc, blocked) + _dateline(doc_text(doc)) + _receivers(doc)
-            if article.outlet:
-                taken += [(m.start(), m.end()) for m in re.finditer(
-                    re.escape(article.outlet), doc_text(doc))]
+            taken = _char_ranges(doc, blocked) + not_here
             found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
             for f in found:
                 span = doc.char_span(f.start, f.end, alignment_mode="expand")
@@ -409,7 +415,7 @@ class MentionExtractor:
             actor1, actor2 = actor2, actor1
             assoc1, assoc2 = assoc2, assoc1
         sub_event, event_type = classify(
-            trigger, p.triggers, actor1, actor2, victims_civilian, doc_text(doc)
+            trigger, p.triggers, actor1, actor2, victims_civilian, doc_text(doc), country
         )
         if sub_event is None:
             return None
@@ -499,6 +505,23 @@ class MentionExtractor:
             headline=headline,
             follow_up=definite or inherited_place,
         )
+
+    def _adjective_agent(self, doc: Doc, trigger: Trigger, country: str | None
+                         ) -> ActorRef | None:
+        """"Turkish shelling", "Russian air strikes": the state the adjective names acts."""
+        root = doc[trigger.start : trigger.end].root
+        for c in list(root.children) + list(doc[trigger.start : trigger.end]):
+            state = self.actors.adjectives.get(c.lower_)
+            if state and c.i < root.i and c.dep_ in ("amod", "compound", "nmod") or (
+                state and c.i >= trigger.start and c.i < trigger.end and c.i < root.i
+            ):
+                name = self.actors.state_forces.get(state)
+                if name is None:
+                    continue
+                entry = self.actors.by_name[name]
+                return ActorRef(raw=c.text, name=name, inter=entry.inter, country=state,
+                                start=None, end=None)
+        return None
 
     def _denial(self, article, p: _Parsed, ctx: _Context, attribution: Attribution
                 ) -> Mention | None:
@@ -617,6 +640,17 @@ PATIENT_SUBJECT_VERBS = {"suffer", "sustain", "lose", "incur", "face", "endure",
 BLAME_VERBS = {"blame", "accuse", "hold", "charge"}
 
 
+SPEAKING_VERBS = {"said", "say", "says", "told", "reported", "announced", "stated", "added",
+                  "confirmed", "claimed", "noted", "tweeted", "wrote"}
+
+
+def _is_speaker(tok) -> bool:
+    cur = tok
+    while cur.dep_ in ("conj", "compound", "amod", "appos", "nmod", "cc") and cur.head is not cur:
+        cur = cur.head
+    return cur.dep_ == "nsubj" and cur.head.lower_ in SPEAKING_VERBS
+
+
 def _collapse_members(doc: Doc, cands: list[ActorMatch]) -> list[ActorMatch]:
     """"Fighters of the X Brigade", "militants, members of X": one actor, named by the more
     specific phrase, standing where the generic word stands in the sentence."""
@@ -689,6 +723,8 @@ def assign_roles(
         before = doc[max(0, a.start - 3) : a.start].text.lower()
         if "according to" in before:
             continue
+        if _is_speaker(doc[a.start : a.end].root):
+            continue  # "police and hospital officials said": they report, they do not act
         cands.append(a)
     if not cands:
         return Roles()
@@ -749,7 +785,7 @@ def assign_roles(
             role = "patient"
         if role == "agent" and r.dep_ == "nsubj" and lemma_of(r.head) in PATIENT_SUBJECT_VERBS:
             role = "patient"
-        if role == "agent" and (
+        if role == "agent" and not trigger.is_verb and (
             (r.head.i == trig_tok.i and r.dep_ in ("nsubj", "poss"))
             or (r.i in trigger_subtree and r.dep_ in ("poss", "pobj", "compound"))
         ):
@@ -830,6 +866,8 @@ PERSON_TAKEN = {
     "they", "him", "her", "them", "hostage", "hostages", "suspect", "suspects", "elder",
     "mukhtar", "priest", "imam", "judge", "lawyer", "student", "students", "brother", "son",
 }
+IN_THE_PAST = re.compile(r"\b(in the past|over the years|in recent years|in previous years)\b",
+                         re.IGNORECASE)
 SERIES = {"string", "series", "wave", "spate", "number", "campaign", "history", "pattern"}
 
 
@@ -872,9 +910,9 @@ def _generic_plural(doc: Doc, trigger: Trigger, p: _Parsed) -> bool:
         return False
     head = root.head
     return (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SERIES) or any(
-        c.lower_ in ("many", "several", "frequent", "repeated", "numerous", "regular")
+        c.lower_ in ("frequent", "repeated", "regular", "similar", "previous", "past", "such")
         for c in root.children
-    )
+    ) or IN_THE_PAST.search(doc_text(doc)) is not None
 
 
 def _receivers(doc: Doc) -> list[tuple[int, int]]:

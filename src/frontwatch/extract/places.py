@@ -61,7 +61,9 @@ DIRECTION_ADJ = {
     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
     "south-western", "east", "west", "north", "south",
 }
-HOMETOWN = re.compile(r"(?:,\s*\d{1,2},\s*|\bnative\s)of\s*$|\bof\s[A-Z][a-z]+,\s*$")
+HOMETOWN = re.compile(
+    r"(?:,\s*\d{1,2},\s*|\bnative\s)of\s*$|,\s*\d{1,2},\s*of\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?,\s*$"
+)
 STATE_SPEECH = {
     "condemned", "condemns", "said", "says", "denounced", "denounces", "called", "calls",
     "urged", "urges", "warned", "warns", "accused", "accuses", "blamed", "blames", "denied",
@@ -216,7 +218,7 @@ def find_places(
         if any(i in blocked for i in range(s, e)):
             continue
         span = doc[s:e]
-        if HOMETOWN.search(doc_text(doc)[max(0, span.start_char - 12) : span.start_char]):
+        if HOMETOWN.search(doc_text(doc)[max(0, span.start_char - 40) : span.start_char]):
             continue  # "Sgt. Allen Stigler, 22, of Arlington, Texas": where someone is from
         if span.root.dep_ == "nsubj" and span.root.head.lower_ in STATE_SPEECH:
             continue  # "Iran condemned the attack": a state speaking, not a place

@@ -20,6 +20,8 @@ from frontwatch.extract.lexicon import Lexicon
 OBJECT_ONLY_KINDS = {"ied", "suicide", "grenade", "chemical", "shelling"}
 FINDING_VERBS = {"find", "discover", "dismantle", "defuse", "seize", "confiscate", "clear",
                  "remove", "uncover", "recover", "destroy", "target", "strike", "hit"}
+SUPPORT_WORDS = {"backed", "supported", "support", "cover", "aided", "assisted", "helped",
+                 "backing", "supporting"}
 STRATEGIC = {"looting", "arrests", "disrupted", "hq", "transfer", "agreement", "change", "other"}
 WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 # Words that ask for an air context before "strike"/"bombing" mean an air strike.
@@ -54,6 +56,7 @@ class Trigger:
     end: int
     text: str
     is_verb: bool
+    supporting: bool = False  # "troops backed by coalition airstrikes": help, not the event
 
 
 class TriggerFinder:
@@ -144,6 +147,7 @@ class TriggerFinder:
                 end=end,
                 text=span.text,
                 is_verb=head.tag_.startswith("VB"),
+                supporting=any(a.lower_ in SUPPORT_WORDS for a in list(head.ancestors)[:3]),
             )
             if key not in found or self.rank[kind] < self.rank[found[key].kind]:
                 found[key] = trig
@@ -182,7 +186,7 @@ class TriggerFinder:
                        and t.kind not in ("protest", "riot")]
             if violent:
                 triggers = violent
-        return min(triggers, key=lambda t: (self.rank[t.kind], t.start))
+        return min(triggers, key=lambda t: (t.supporting, self.rank[t.kind], t.start))
 
     @staticmethod
     def clause_head(tok: Token) -> Token:

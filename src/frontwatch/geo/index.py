@@ -18,10 +18,10 @@ from pathlib import Path
 
 from frontwatch.errors import ConfigError
 from frontwatch.geo import sources
-from frontwatch.geo.names import loose_of_key, name_key
+from frontwatch.geo.names import base_key, division_short_names, loose_of_key, name_key
 from frontwatch.geo.sources import PlaceRecord
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 ENV_DIR = "FRONTWATCH_GAZETTEER_DIR"
 ENV_CSV = "FRONTWATCH_GAZETTEER_CSV"
 ENV_CACHE = "FRONTWATCH_CACHE_DIR"
@@ -86,6 +86,10 @@ class Layers:
             h.update(f"|{path.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode())
         return h.hexdigest()[:16]
 
+
+# names.main: 1 the place's own name, 0 an alternate, 2 an adjective ("Syrian"), 3 a base name
+# without an Arabic qualifier ("Baghuz" for Al Baghuz Fawqani). Recognition uses 0 and 1 only.
+NAME_BASE = 3
 
 ALIAS_FILES = ("country_aliases.csv", "admin1_aliases.csv", "country_points.csv")
 
@@ -159,11 +163,22 @@ class _Writer:
             place_rows.append((r.id, r.name, r.latitude, r.longitude, r.fclass, r.fcode,
                                r.country, r.admin1, r.admin2, r.population, r.layer))
             seen = set()
-            for i, n in enumerate([r.name, *r.names]):
+            names = [r.name, *r.names]
+            if r.fcode == "ADM1":
+                # "Abyan Governorate" is "Abyan" in text: the bare name is an alternate.
+                names += [s for n in names for s in division_short_names(n)]
+            for i, n in enumerate(names):
                 key = name_key(n)
                 if key and key not in seen:
                     seen.add(key)
                     name_rows.append((key, r.id, loose_of_key(key), int(i == 0)))
+            if r.fclass == "P":
+                # "Al Baghuz Fawqani" (Upper Baghuz) is "Baghuz" in the press: a weaker key.
+                for key in list(seen):
+                    base = base_key(key)
+                    if base and base not in seen:
+                        seen.add(base)
+                        name_rows.append((base, r.id, loose_of_key(base), NAME_BASE))
             if len(place_rows) >= 50_000:
                 self._flush(verb, place_rows, name_rows)
                 place_rows, name_rows = [], []

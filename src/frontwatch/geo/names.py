@@ -104,6 +104,65 @@ def strip_trailing_words(name: str) -> str:
     return " ".join(words)
 
 
+# Kind words GeoNames (and reverse_geocode) put into division names: "Abyan Governorate",
+# "Ha'il Region", "Volgograd Oblast". Text often drops them ("in Abyan"), so a division is
+# also indexed under its name without one.
+DIVISION_WORDS = frozenset({
+    "governorate", "province", "region", "oblast", "state", "district", "department",
+    "prefecture", "county", "municipality", "emirate", "division", "krai", "wilaya",
+    "muhafazah", "regional",
+})
+_DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "upper", "lower", "middle", "capital", "national",
+})
+
+# Qualifiers that end Arabic village names: upper/lower, east/west..., big/small, new/old.
+# "Al Baghuz Fawqani" is "Baghuz" in the press; the index keeps the base name as a weaker key.
+QUALIFIERS = frozenset({
+    "fawqani", "fouqani", "foqani", "fawqa", "tahtani", "tahta", "sharqi", "sharqiyah",
+    "sharqiya", "gharbi", "gharbiyah", "gharbiya", "shamali", "shamaliyah", "janubi",
+    "janubiyah", "kabir", "kebir", "kabirah", "kabira", "saghir", "sghir", "saghirah",
+    "saghira", "sgher", "jadid", "jadidah", "jadida", "qadim", "qadimah", "qadima", "ulya",
+    "sufla", "wusta",
+})
+
+
+def division_short_names(name: str) -> list[str]:
+    """'Abyan Governorate' -> ['Abyan']; [] when no kind word ends it or only a direction
+    would remain ('Eastern Province' stays whole)."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower().strip(".,") not in DIVISION_WORDS:
+        return []
+    rest = words[:-1]
+    if rest and rest[-1].lower() == "regional":
+        rest = rest[:-1]
+    if not rest or all(w.lower().strip("'’") in _DIRECTION_WORDS for w in rest):
+        return []
+    return [" ".join(rest)]
+
+
+def base_key(key: str) -> str | None:
+    """A name key without a trailing Arabic qualifier ('baghuz fawqani' -> 'baghuz'), or None."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in QUALIFIERS:
+        base = [w for w in words[:-1] if w not in ARTICLES]
+        if base and len("".join(base)) >= 4:
+            return " ".join(base)
+    return None
+
+
+_SHORT_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+
+
+def short_key(key: str) -> str:
+    """A strict key for names of four letters or fewer: only spelling noise that cannot turn one
+    village into another is levelled (doubled letters, a final ta marbuta h, q/k)."""
+    w = key.replace(" ", "").replace("q", "k")
+    return _DOUBLE.sub(r"\1", _SHORT_FINAL_H.sub("", w))
+
+
 def descriptor_free_key(name: str) -> str | None:
     """The key without a leading descriptor ('khirbet makman' -> 'makman'), or None if none."""
     words = name_key(name).split()

@@ -83,10 +83,14 @@ def read_jsonl(
             if len(raw) > max_bytes:
                 raise InputError(path, f"line larger than {megabytes(max_bytes)}", number)
             check_bytes(raw, path, number)
+            # Without its line break, so an error at the end of the line is placed there,
+            # not at "column 1" of a line that does not exist.
+            text = decode(raw, path, line=number).rstrip("\r\n")
             try:
-                record = json.loads(decode(raw, path, line=number))
+                record = json.loads(text)
             except json.JSONDecodeError as exc:
-                reason = f"malformed JSON: {exc.msg} at column {exc.colno}"
+                where = "the end of the line" if exc.pos >= len(text) else f"column {exc.colno}"
+                reason = f"malformed JSON: {exc.msg} at {where}"
                 raise InputError(path, reason, number) from None
             yield article_from_record(record, path, number, published, outlet, url)
         except InputError as err:

@@ -6,6 +6,7 @@ from typing import Any
 
 from frontwatch.control import ControlPeriod
 from frontwatch.store.query import EventDetail
+from frontwatch.store.rows import json_ready
 
 
 def _figure(claim: dict[str, Any]) -> str:
@@ -20,13 +21,13 @@ def _figure(claim: dict[str, Any]) -> str:
 
 
 def event_json(detail: EventDetail) -> dict[str, Any]:
-    out = dict(detail.event)
-    out["contested"] = bool(out["contested"])
+    out = json_ready(detail.event)
     out["claims"] = [
-        {**cv.claim, "evidence": cv.evidence, "article": cv.article, "outlets": cv.outlets}
+        {**json_ready(cv.claim), "evidence": cv.evidence, "article": cv.article,
+         "outlets": cv.outlets}
         for cv in detail.claims
     ]
-    out["mentions"] = detail.mentions
+    out["mentions"] = [json_ready(m) for m in detail.mentions]
     out["changes"] = detail.changes
     return out
 

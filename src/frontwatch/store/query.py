@@ -19,9 +19,9 @@ class QueryError(FrontwatchError):
 class EventFilter:
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
-    event_type: str | None = None  # ACLED event type or sub-event type
-    actor: str | None = None  # actor1 or actor2, case-insensitive
-    country: str | None = None
+    event_type: str | None = None  # ACLED event type or sub-event type, case-insensitive
+    actor: str | None = None  # part of actor1, actor2 or an associated actor, case-insensitive
+    country: str | None = None  # case-insensitive
     bbox: tuple[float, float, float, float] | None = None  # W, S, E, N
     contested: bool = False
     limit: int | None = None
@@ -32,19 +32,24 @@ class EventFilter:
         params: list[Any] = []
         if self.since:
             clauses.append("event_date >= ?")
-            params.append(_iso(self.since))
+            params.append(_iso(self.since, "--since"))
         if self.until:
             clauses.append("event_date <= ?")
-            params.append(_iso(self.until))
+            params.append(_iso(self.until, "--until"))
         if self.event_type:
-            clauses.append("(event_type = ? OR sub_event_type = ?)")
-            params += [self.event_type, self.event_type]
+            clauses.append("(lower(event_type) = ? OR lower(sub_event_type) = ?)")
+            params += [self.event_type.lower()] * 2
         if self.actor:
-            clauses.append("(lower(actor1) = ? OR lower(actor2) = ?)")
-            params += [self.actor.lower(), self.actor.lower()]
+            # Part of a name is enough ("SDF" finds "SDF: Syrian Democratic Forces"), and
+            # associated actors count: people search for the force they read about.
+            pattern = "%" + _like_escape(self.actor.lower()) + "%"
+            clauses.append(
+                "(" + " OR ".join(f"lower({c}) LIKE ? ESCAPE '!'" for c in _ACTOR_COLUMNS) + ")"
+            )
+            params += [pattern] * len(_ACTOR_COLUMNS)
         if self.country:
-            clauses.append("country = ?")
-            params.append(self.country)
+            clauses.append("lower(country) = ?")
+            params.append(self.country.lower())
         if self.bbox:
             w, s, e, n = self.bbox
             clauses.append("latitude BETWEEN ? AND ?")
@@ -72,11 +77,19 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
     return w, s, e, n
 
 
-def _iso(text: str) -> str:
+_ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+
+
+def _like_escape(text: str) -> str:
+    """Text matched literally inside a LIKE pattern (escape character '!')."""
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
+def _iso(text: str, option: str) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError as exc:
-        raise QueryError(f"{text!r}: not a date; use YYYY-MM-DD") from exc
+        raise QueryError(f"{option} {text!r}: not a date; use YYYY-MM-DD") from exc
 
 
 _ORDER = " ORDER BY event_date DESC, event_id_cnty"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from frontwatch.model import Claim, Count, Event
@@ -67,3 +68,21 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         article_id=row["article_id"],
         outlet=row["outlet"],
     )
+
+
+# Columns stored as 0/1 integers (both backends) and as JSON text, given back to JSON readers
+# as true/false and as lists, the way `frontwatch extract -f json` prints them.
+_FLAG_COLUMNS = ("contested", "hedged", "fatalities_approximate")
+_JSON_COLUMNS = ("materiel",)
+
+
+def json_ready(row: dict[str, Any]) -> dict[str, Any]:
+    """A copy of an events, claims or mentions row with flags as bools and JSON text decoded."""
+    out = dict(row)
+    for col in _FLAG_COLUMNS:
+        if col in out and out[col] is not None:
+            out[col] = bool(out[col])
+    for col in _JSON_COLUMNS:
+        if col in out:
+            out[col] = json.loads(out[col] or "[]")
+    return out
