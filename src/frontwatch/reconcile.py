@@ -102,7 +102,11 @@ def _dates_compatible(a: Mention, b: Mention) -> bool:
     if a.date is None or b.date is None:
         return True
     # ACLED codes one event per day: two exact, different days are two events
-    window = {1: 0, 2: 7, 3: 31}[max(a.time_precision, b.time_precision)]
+    if max(a.time_precision, b.time_precision) == 3:
+        vague, other = (a, b) if a.time_precision == 3 else (b, a)
+        # "last month" holds the days of that month only
+        return (vague.date.year, vague.date.month) == (other.date.year, other.date.month)
+    window = {1: 0, 2: 7}[max(a.time_precision, b.time_precision)]
     return abs((a.date - b.date).days) <= window
 
 

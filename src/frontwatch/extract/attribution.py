@@ -20,7 +20,8 @@ ANAPHORIC_SOURCES = re.compile(
     r"ministry|agency|monitor|group|official|officials)\b",
     re.IGNORECASE,
 )
-SPEAKING = {"said", "says", "told", "reported", "claimed", "announced", "stated", "confirmed",
+SPEAKING = {"documented", "recorded", "said", "says",
+            "told", "reported", "claimed", "announced", "stated", "confirmed",
             "added", "reports", "claims", "alleged", "blamed", "accused", "blames", "accuses"}
 SOURCE_HEADS = {
     "officials": "officials", "official": "officials", "spokesman": "officials",

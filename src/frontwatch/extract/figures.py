@@ -211,8 +211,9 @@ class FigureFinder:
                 if len(before) >= 3 and before[-2] == "and" and before[-3] in KILL_WORDS:
                     return None  # "killed and injured dozens": no split between the two
                 kind = "injured"
-            elif last in ("to", "of", "at") and any(w in ("toll",) for w in before):
-                kind = "killed"
+            elif last in ("to", "of", "at") and any(w in ("toll", "death", "deaths", "killing")
+                                                    for w in before):
+                kind = "killed"  # "the death toll rose to 14", "the death of over 30 members"
             elif last in ("losing", "lost"):
                 kind = "killed"  # "losing four of their own"
         # Look after the number: "7 soldiers were killed", "Two US soldiers died".

@@ -432,7 +432,11 @@ class MentionExtractor:
             else:
                 actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
         own_place = bool(places) and not inherited_place
-        definite = _definite_noun(doc, trigger)
+        # "The militants used hand grenades in the attack": a sentence that refers back to
+        # an incident ("the attack") adds to it, whatever else it names
+        definite = _definite_noun(doc, trigger) or any(
+            _definite_noun(doc, t) for t in p.triggers if t.kind in ("clash", "air", "shelling",
+                                                                     "ied", "suicide"))
         if definite and not _place_in_subtree(doc, trigger, places, offset) \
                 and event_type != "casualty" and not headline:
             # "condemned the attack", "the bombing was the deadliest": the incident already
@@ -1048,9 +1052,10 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
             run = [p]
         if len(run) > len(best):
             best = list(run)
-    if best and re.search(r"\bbetween\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
+    if best and re.search(r"\b(?:between|linking|connecting|joining|bordering|including|"
+                          r"such as|like|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
                           text[max(0, best[0].start - 30) : best[0].start], re.IGNORECASE):
-        return []  # "the road between A and B" is one place
+        return []  # "the road between A and B", "the desert linking A, B and C": one place
     return best
 
 

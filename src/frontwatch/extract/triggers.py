@@ -57,6 +57,20 @@ class Trigger:
     text: str
     is_verb: bool
     supporting: bool = False  # "troops backed by coalition airstrikes": help, not the event
+    subordinate: bool = False  # "a cell responsible for a bombing that killed three": background
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    """A trigger in a clause that describes a noun ("the cell responsible for a bombing that
+    killed three", "fighters who took part in the attack") tells background."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("relcl", "acl") or (cur.dep_ == "amod" and cur.lower_ == "responsible"):
+            return True
+        if cur.head is cur or cur.dep_ == "ROOT":
+            return False
+        cur = cur.head
+    return False
 
 
 class TriggerFinder:
@@ -116,6 +130,8 @@ class TriggerFinder:
             head = span.root
             if not title and head.tag_ in ("NNP", "NNPS") and head.i > 0:
                 continue  # "319th Airborne Field Artillery Regiment": part of a name
+            if kind == "grenade" and start > 0 and doc[start - 1].lower_ in ("propelled", "-"):
+                continue  # rocket-propelled grenades are the weapons of a firefight
             if kind == "protest" and head.lower_.startswith("demonstrat") and any(
                 c.dep_ == "dobj" for c in head.children
             ):
@@ -148,6 +164,7 @@ class TriggerFinder:
                 text=span.text,
                 is_verb=head.tag_.startswith("VB"),
                 supporting=any(a.lower_ in SUPPORT_WORDS for a in list(head.ancestors)[:3]),
+                subordinate=_in_relative_clause(head),
             )
             if key not in found or self.rank[kind] < self.rank[found[key].kind]:
                 found[key] = trig
@@ -186,7 +203,8 @@ class TriggerFinder:
                        and t.kind not in ("protest", "riot")]
             if violent:
                 triggers = violent
-        return min(triggers, key=lambda t: (t.supporting, self.rank[t.kind], t.start))
+        return min(triggers,
+                   key=lambda t: (t.supporting, t.subordinate, self.rank[t.kind], t.start))
 
     @staticmethod
     def clause_head(tok: Token) -> Token:
