@@ -15,9 +15,9 @@ Two reports are one incident when all four hold:
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 
+from frontwatch.geodesy import haversine_km
 from frontwatch.model import Claim, Count, Event
 
 NEAR_KM = 5.0
@@ -62,13 +62,6 @@ def family_of(event_type: str, sub_event_type: str) -> str:
         return "territory"
     return FAMILIES.get(event_type, event_type.lower() or "other")
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(slots=True)

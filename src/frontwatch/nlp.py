@@ -12,6 +12,9 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from frontwatch.errors import ConfigError
 
@@ -67,3 +70,14 @@ def load_pipeline(requested: str | None = None) -> Language:
         return module.load()
     except ImportError:
         return spacy.load(name)
+
+
+def phrase_spans(doc: Doc, *matchers: PhraseMatcher) -> list[Span]:
+    """Longest non-overlapping matches of several phrase matchers, labelled with their key."""
+    spans = []
+    for matcher in matchers:
+        for match_id, start, end in matcher(doc):
+            span = doc[start:end]
+            span.label_ = doc.vocab.strings[match_id]
+            spans.append(span)
+    return filter_spans(spans)

@@ -15,10 +15,10 @@ import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from frontwatch.errors import ConfigError
 from frontwatch.model import ActorRef
+from frontwatch.nlp import phrase_spans
 
 DOMINANT_GROUP = "@dominant_armed_group"
 
@@ -110,13 +110,7 @@ class ActorCatalog:
 
     def find(self, doc: Doc) -> list[ActorMatch]:
         """Longest non-overlapping alias matches, in text order."""
-        spans = []
-        for matcher in (self._exact, self._lower):
-            for match_id, start, end in matcher(doc):
-                span = doc[start:end]
-                span.label_ = doc.vocab.strings[match_id]
-                spans.append(span)
-        known = filter_spans(spans)
+        known = phrase_spans(doc, self._exact, self._lower)
         taken = {i for s in known for i in range(s.start, s.end)}
         found = self._unknown_groups(doc, taken)
         for span in sorted(known, key=lambda s: s.start):

@@ -9,13 +9,13 @@ pass, the score prefers the same sub-type, the same actors and the nearer place,
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from frontwatch.evaluation.names import same_actor, same_place_name
+from frontwatch.geodesy import haversine_km
 
 PLACE_RADIUS_KM = 25.0
 # Days either side of the gold date a prediction may fall, by ACLED time precision
@@ -63,13 +63,6 @@ class Scorable:
     def has_coords(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 def distance_km(gold: Scorable, pred: Scorable) -> float | None:

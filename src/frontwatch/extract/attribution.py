@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.lexicon import ClaimantEntry, Lexicon
+from frontwatch.nlp import phrase_spans
 
 # "the statement" refers back to whoever released the last statement.
 ANAPHORIC_SOURCES = re.compile(
@@ -75,14 +75,8 @@ class ClaimantFinder:
 
     def find(self, doc: Doc) -> Attribution:
         hedged = bool(self.hedge.search(doc_text(doc)))
-        spans = []
-        for matcher in (self._exact, self._lower):
-            for match_id, start, end in matcher(doc):
-                span = doc[start:end]
-                span.label_ = doc.vocab.strings[match_id]
-                spans.append(span)
         best: tuple[int, ClaimantEntry, tuple[int, int]] | None = None
-        for span in filter_spans(spans):
+        for span in phrase_spans(doc, self._exact, self._lower):
             entry = self.entries[int(span.label_[1:])]
             score = self._claim_role(doc, span.start, span.end)
             if score and (best is None or score > best[0]):
