@@ -364,6 +364,10 @@ def _country_level(g: _Group) -> bool:
 def _claims(article: Article, g: _Group) -> list[Claim]:
     by_claimant: dict[str, Claim] = {}
     fallback = article.outlet or "reporting outlet"
+    # A claimant's dead are counted per side: "25 insurgents killed" told twice is 25, but
+    # "three members of the security forces were also killed" adds to it.
+    killed: dict[str, dict[str | None, list[Count]]] = {}
+    hurt: dict[str, dict[str | None, list[Count]]] = {}
     for m in g.mentions:
         key = m.claimant or fallback
         claim = by_claimant.get(key)
@@ -375,14 +379,37 @@ def _claims(article: Article, g: _Group) -> list[Claim]:
                 outlet=article.outlet,
             )
             by_claimant[key] = claim
-        claim.fatalities = _max_count(claim.fatalities, m.fatalities)
-        claim.injuries = _max_count(claim.injuries, m.injuries)
+        if m.fatalities is not None:
+            killed.setdefault(key, {}).setdefault(m.victims, []).append(m.fatalities)
+        if m.injuries is not None:
+            hurt.setdefault(key, {}).setdefault(m.victims, []).append(m.injuries)
         claim.materiel = _merge_materiel(claim.materiel, m.materiel)
         claim.hedged = claim.hedged or m.hedged
         claim.denies = claim.denies or m.denial
         if not any(e.start == m.sentence.start for e in claim.evidence):
             claim.evidence.append(m.sentence)
+    for key, claim in by_claimant.items():
+        claim.fatalities = _total_by_side(killed.get(key))
+        claim.injuries = _total_by_side(hurt.get(key))
     return list(by_claimant.values())
+
+
+def _total_by_side(by_side: dict[str | None, list[Count]] | None) -> Count | None:
+    """The largest figure told for each side, added up; figures for no named side count as
+    covering the named ones (they are usually the same dead told as a total)."""
+    if not by_side:
+        return None
+    best = {side: max(counts, key=count_to_fatalities) for side, counts in by_side.items()}
+    unnamed = best.pop(None, None)
+    if not best:
+        return unnamed
+    if len(best) == 1 and unnamed is None:
+        return next(iter(best.values()))
+    named_total = sum(count_to_fatalities(c) for c in best.values())
+    if unnamed is not None and count_to_fatalities(unnamed) >= named_total:
+        return unnamed
+    return Count(value=named_total,
+                 approximate=any(c.approximate or c.value is None for c in best.values()))
 
 
 def _max_count(a: Count | None, b: Count | None) -> Count | None:

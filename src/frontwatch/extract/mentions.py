@@ -85,6 +85,7 @@ class _Context:
     last_date: tuple[dt.date | None, int] | None = None
     last_claim: Attribution | None = None
     last_claim_sentence: int = -10
+    last_claim_paragraph: int = -1
     last_places: list[PlaceMention] = field(default_factory=list)
     last_places_sentence: int = -10
     paragraph_country: dict[int, str] = field(default_factory=dict)
@@ -251,9 +252,23 @@ class MentionExtractor:
                 ctx.last_claim.affiliation,
                 attribution.hedged or ctx.last_claim.hedged,
             )
+        speaker = None if _is_headline(sent) else self._actor_speaker(doc, p.actors, ctx)
+        if attribution.claimant is None and speaker is None and ctx.last_claim is not None \
+                and not DENIAL.search(doc_text(doc)) \
+                and ctx.last_claim_sentence == sent.index - 1 \
+                and ctx.last_claim_paragraph == sent.paragraph:
+            # wire copy attributes a passage once: the next sentence is the same account
+            attribution = Attribution(ctx.last_claim.claimant, ctx.last_claim.kind,
+                                      ctx.last_claim.affiliation, ctx.last_claim.hedged)
+        if attribution.claimant is None and speaker is not None:
+            # "The Taliban said in a statement...": a party to the fighting speaks
+            attribution = Attribution(speaker.name,
+                                      "government" if speaker.inter == 1 else "armed group",
+                                      speaker.name, attribution.hedged or speaker.inter != 1)
         if attribution.claimant:
             ctx.last_claim = attribution
             ctx.last_claim_sentence = sent.index
+            ctx.last_claim_paragraph = sent.paragraph
         date_info = self._date(sent, ctx)
         trigger = self.triggers.best(p.triggers, casualties=bool(p.figures.casualties))
         if trigger is None:
@@ -291,6 +306,8 @@ class MentionExtractor:
         actor2 = ref(roles.actor2) if roles.actor2 else None
         if actor1 is None:
             actor1 = self._adjective_agent(doc, trigger, country)
+        if actor1 is None and speaker is not None and _pronoun_subject(doc, trigger):
+            actor1 = speaker  # "the coalition said it had intercepted two drones"
         if actor1 is None and "group" in doc_text(doc).lower() and attribution.affiliation:
             # "the group's shelling" in a statement by the group's own agency
             entry = self.actors.by_name.get(attribution.affiliation)
@@ -308,7 +325,7 @@ class MentionExtractor:
         killed = [c for c in p.figures.casualties if c.kind == "killed"]
         injured = [c for c in p.figures.casualties if c.kind == "injured"]
         victims_civilian = any(c.civilians for c in killed + injured)
-        victim_actor = self._victims(doc, p.actors, killed + injured, ref)
+        victim_actor = self._victims(doc, p.actors, killed + injured, ref, country)
         if victim_actor is not None:
             if actor2 is None and (actor1 is None or victim_actor.name != actor1.name):
                 actor2 = victim_actor
@@ -510,6 +527,13 @@ class MentionExtractor:
             follow_up=definite or inherited_place,
         )
 
+    def _actor_speaker(self, doc: Doc, actors: list[ActorMatch], ctx: _Context
+                       ) -> ActorRef | None:
+        for a in actors:
+            if _is_speaker(doc[a.start : a.end].root):
+                return self.actors.resolve(a, ctx.article_country, ctx.dominant_group)
+        return None
+
     def _adjective_agent(self, doc: Doc, trigger: Trigger, country: str | None
                          ) -> ActorRef | None:
         """"Turkish shelling", "Russian air strikes": the state the adjective names acts."""
@@ -613,14 +637,30 @@ class MentionExtractor:
                 unique.append(a)
         return actor, unique
 
-    def _victims(self, doc: Doc, actors: list[ActorMatch], figures: list[CasualtyFigure], ref):
+    def _victims(self, doc: Doc, actors: list[ActorMatch], figures: list[CasualtyFigure], ref,
+                 country: str | None = None):
         for fig in figures:
             if fig.victim_tokens is None:
                 continue
             s, e = fig.victim_tokens
+            # "three members of the security forces": the side follows "of"
+            if e + 1 < len(doc) and doc[e].lower_ == "of":
+                e = min(len(doc), e + 6)
             for a in actors:
                 if a.start >= s - 1 and a.end <= e + 1:
                     return ref(a)
+        for fig in figures:
+            if fig.victim_tokens is None:
+                continue
+            words = {t.lower_ for t in doc[fig.victim_tokens[0] : fig.victim_tokens[1]]}
+            # "12 soldiers", "three policemen": the forces of the country it happens in
+            generic = ("Police Forces of {country}" if words & POLICE_WORDS else
+                       "Military Forces of {country}" if words & SOLDIER_WORDS else None)
+            if generic and country:
+                entry = self.actors.by_name[generic]
+                return ActorRef(raw=" ".join(sorted(words)),
+                                name=self.actors.canonical_name(entry, country),
+                                inter=entry.inter, country=country)
         return None
 
     def _owner(self, doc: Doc, item, actors: list[ActorMatch], ref, actor1, actor2) -> str | None:
@@ -653,6 +693,13 @@ def _is_speaker(tok) -> bool:
     while cur.dep_ in ("conj", "compound", "amod", "appos", "nmod", "cc") and cur.head is not cur:
         cur = cur.head
     return cur.dep_ == "nsubj" and cur.head.lower_ in SPEAKING_VERBS
+
+
+def _pronoun_subject(doc: Doc, trigger: Trigger) -> bool:
+    root = doc[trigger.start : trigger.end].root
+    head = root if root.tag_.startswith("VB") else root.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we")
+               for c in head.children)
 
 
 def _collapse_members(doc: Doc, cands: list[ActorMatch]) -> list[ActorMatch]:
@@ -751,7 +798,8 @@ def assign_roles(
         if r.dep_ == "pobj" and r.head.lower_ == "by":
             # "a checkpoint run by HTS": the group owns the target, it is not the attacker
             chain = {trig_tok.i} | {t.i for t in trig_tok.ancestors}
-            role = "agent" if r.head.head.i in chain else "patient"
+            by_verb = r.head.head
+            role = "agent" if by_verb.i in chain or by_verb.head.i == trig_tok.i else "patient"
         elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
             role = "patient"
         elif r.dep_ == "poss":
@@ -855,6 +903,9 @@ EXTRA_CIVILIANS = {"teacher", "teachers", "doctor", "nurse", "nurses", "student"
                    "activist", "activists", "elder", "mukhtar", "merchant", "trader"}
 
 
+SOLDIER_WORDS = {"soldiers", "soldier", "troops", "servicemen", "conscripts", "officers",
+                 "guardsmen", "recruits"}
+POLICE_WORDS = {"policemen", "policeman", "police", "policewomen"}
 AGGREGATE = re.compile(
     r"\b(to date|so far this year|since the (?:start|beginning) of (?:the|its|their) "
     r"(?:operation|campaign|war|conflict)|during this (?:period|reporting period)|in total|"
