@@ -508,6 +508,13 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
         actor1, actor2 = actor2, actor1
     if p.sub_event_type == "Peaceful protest":
         actor2 = None
+    if p.sub_event_type == "Agreement" and actor2 is None and assoc1:
+        # "the army and rebels signed a ceasefire": both are parties to the agreement
+        other = next((m_a for m in g.mentions for m_a in m.assoc_actor_1
+                      if m_a.name == assoc1[0]), None)
+        if other is not None:
+            actor2 = other
+            assoc1 = assoc1[1:]
     actor1 = _named_for(actor1, country)
     actor2 = _named_for(actor2, country)
     if actor1 is None and p.sub_event_type in UNATTRIBUTED_TO_ARMED_GROUP and actor2 is not None:

@@ -85,6 +85,8 @@ def classify(
         sub = _demonstration(kinds, text, actor1, actor2)
     elif kind == "excessive_force":
         sub = "Excessive force against protesters"
+    elif kind == "vac_kill" and actor1 is not None and actor1.inter == 5:
+        sub = "Mob violence"  # "an angry mob lynched a man"
     elif kind in SIMPLE_KINDS:
         sub = SIMPLE_KINDS[kind]
         if kind == "abduction" and _is_state(actor1) and not victims_civilian and \

@@ -216,6 +216,10 @@ class FigureFinder:
                 kind = "killed"  # "the death toll rose to 14", "the death of over 30 members"
             elif last in ("losing", "lost"):
                 kind = "killed"  # "losing four of their own"
+            elif last in ("dead", "down") and len(before) >= 2 and before[-2] in (
+                "shot", "gunned", "stabbed", "beaten", "beat"
+            ):
+                kind = "killed"  # "shot dead two farmers"
         # Look after the number: "7 soldiers were killed", "Two US soldiers died".
         noun_end = span.end
         victim: tuple[int, int] | None = None

@@ -807,7 +807,11 @@ def assign_roles(
         elif r.dep_ == "nsubjpass":
             role = "patient"
         elif r.dep_ in ("nsubj",):
-            role = "agent"
+            # the subject of another clause ("after government forces withdrew") is no party
+            # to this act
+            chain = {trig_tok.i, head.i} | {t.i for t in trig_tok.ancestors}
+            role = "agent" if r.head.i in chain or r.head.dep_ == "conj" and \
+                r.head.head.i in chain else "other"
         elif r.dep_ in ("dobj",):
             role = "patient"
         elif r.dep_ == "conj":
@@ -833,6 +837,9 @@ def assign_roles(
                 role = "patient"
         if role is None:
             role = "agent" if a.start < trigger.start else "patient"
+        if role == "other":
+            unknown.append(a)
+            continue
         if role == "agent" and subject_is_patient and r.dep_ in ("nsubj", "conj", "compound"):
             role = "patient"
         if role == "agent" and r.dep_ == "nsubj" and lemma_of(r.head) in PATIENT_SUBJECT_VERBS:
@@ -863,8 +870,10 @@ def assign_roles(
         for a in agents[1:]:
             if a.entry.name != roles.actor1.entry.name:
                 roles.assoc1.append(a)
-    for a in patients:
+    for a in patients + unknown:
         if roles.actor1 is not None and a.entry.name == roles.actor1.entry.name:
+            continue
+        if a in unknown and roles.actor2 is not None:
             continue
         if roles.actor2 is None:
             roles.actor2 = a
