@@ -82,6 +82,20 @@ def test_bad_inputs_one_line_each_rest_processed(tmp_path, db_url, monkeypatch):
     assert "6 articles read" in proc.stderr
 
 
+def test_verbose_counts_the_articles_each_commit_settled(tmp_path, db_url, monkeypatch):
+    corpus = write_corpus(tmp_path / "news.jsonl", 5)
+    proc = run_here(["ingest", str(corpus), "--db", db_url, "--batch-size", "2", "-v"],
+                    monkeypatch)
+    assert proc.returncode == 0, proc.stderr
+    commits = [line for line in proc.stderr.splitlines() if line.startswith("committed")]
+    # Not the articles read so far, which run a batch ahead of the writes.
+    assert commits == [
+        "committed batch 1: 2 articles done",
+        "committed batch 2: 4 articles done",
+        "committed batch 3: 5 articles done",
+    ]
+
+
 def test_jobs_give_the_same_database(tmp_path, request, backend):
     corpus = write_corpus(tmp_path / "news.jsonl", 20)
     one = new_db_url(request, tmp_path, backend, "one")

