@@ -31,6 +31,7 @@ from frontwatch.model import (
     interaction_code,
 )
 
+UNNAMED_OUTLET = "reporting outlet"  # claims an article makes in its own voice, outlet unknown
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # How far apart (in sentences of evidence) two mentions may be and still be merged without a
 # shared named place.
@@ -363,7 +364,7 @@ def _country_level(g: _Group) -> bool:
 
 def _claims(article: Article, g: _Group) -> list[Claim]:
     by_claimant: dict[str, Claim] = {}
-    fallback = article.outlet or "reporting outlet"
+    fallback = article.outlet or UNNAMED_OUTLET
     # A claimant's dead are counted per side: "25 insurgents killed" told twice is 25, but
     # "three members of the security forces were also killed" adds to it.
     killed: dict[str, dict[str | None, list[Count]]] = {}
@@ -563,7 +564,9 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
         longitude=place.longitude if place else None,
         geo_precision=place.geo_precision if place else (_precision_of(mp) if mp else None),
         fatalities=fatalities,
-        source="; ".join(dict.fromkeys(c.claimant for c in claims if c.claimant)),
+        # ACLED's `source` names who reported it; the placeholder for an unnamed outlet is not one
+        source="; ".join(dict.fromkeys(c.claimant for c in claims
+                                       if c.claimant and c.claimant != UNNAMED_OUTLET)),
         article_id=article.id,
         injuries=injuries,
         materiel=materiel,
