@@ -252,6 +252,16 @@ class MentionExtractor:
                 ctx.last_claim.affiliation,
                 attribution.hedged or ctx.last_claim.hedged,
             )
+        if attribution.kind == "other" and attribution.token_span is not None:
+            # "according to the SDF": a party to the fighting is the source
+            s, e = attribution.token_span
+            party = next((a for a in p.actors if s <= a.start and a.end <= e), None)
+            if party is not None:
+                name = self.actors.resolve(party, ctx.article_country, ctx.dominant_group).name
+                kind = "government" if party.entry.inter == 1 else "armed group"
+                hedged = attribution.hedged or kind != "government"
+                attribution = Attribution(name, kind, name, hedged,
+                                          token_span=attribution.token_span)
         speaker = None if _is_headline(sent) else self._actor_speaker(doc, p.actors, ctx)
         if attribution.claimant is None and speaker is None and ctx.last_claim is not None \
                 and not DENIAL.search(doc_text(doc)) \
