@@ -17,7 +17,7 @@ from pathlib import Path
 
 from frontwatch.geo.gazetteer import MATCH_ALT, Candidate, Gazetteer
 from frontwatch.geo.index import Layers, ensure_index, read_data_csv
-from frontwatch.geo.names import name_key, strip_trailing_words
+from frontwatch.geo.names import division_short_names, name_key, strip_trailing_words
 from frontwatch.geo.resolve import (
     GeoContext,
     country_votes,
@@ -42,6 +42,13 @@ _MODIFIED = re.compile(r"(?:-led\b|\s+(?:[A-Z][\w-]*\s+)?(?:soldiers?|troops|for
                        r"army|officials?|government|warplanes?|jets|aircraft|drones?|"
                        r"special\s+operations|commanders?|embassy|ambassador|citizens?|"
                        r"president|minister|ministry|media|agency|coalition|personnel)\b)")
+
+# What the words around a name say it is: a division ("Abyan Governorate", "the province of
+# Homs") or a town ("the city of Deir ez-Zor").
+_ADMIN_AFTER = re.compile(r"\s+(?:[Gg]overnorate|[Pp]rovince|[Rr]egion|[Oo]blast)\b")
+_ADMIN_WORD = re.compile(r"(?:[Gg]overnorate|[Pp]rovince)$")
+_ADMIN_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.I)
+_TOWN_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
 
 _instances: dict[str, Geocoder] = {}
 _lock = threading.Lock()
@@ -70,6 +77,9 @@ class Geocoder:
         self.gazetteer = gazetteer
         self.finder = ToponymFinder(gazetteer)
         self._nlp = None
+        # Rankings of one article (name and context -> candidates): a mention's places are
+        # ranked several times in the same context. Cleared per article; None outside one.
+        self._ranked: dict[tuple, list[Candidate]] | None = None
 
     # --- construction ------------------------------------------------------------------------
     @classmethod
@@ -91,7 +101,14 @@ class Geocoder:
     # --- single names ------------------------------------------------------------------------
     def resolve(self, name: str, context: GeoContext | None = None) -> list[Candidate]:
         """Candidates for one name, best first, each with its score."""
-        return rank(self.gazetteer.candidates(name), context)
+        cache = self._ranked
+        if cache is None:
+            return rank(self.gazetteer.candidates(name), context)
+        key = (name, _context_key(context))
+        ranked = cache.get(key)
+        if ranked is None:
+            ranked = cache[key] = rank(self.gazetteer.candidates(name), context)
+        return ranked
 
     def resolve_place(self, names: Sequence[str], country: str | None = None,
                       admin1: str | None = None) -> Candidate | None:
@@ -219,11 +236,30 @@ class Geocoder:
 
     def geocode_mentions(self, article: Article, mentions: list[Mention]) -> None:
         """Set `mention.place` for each mention, with the whole article as context."""
+        self._ranked = {}
+        try:
+            self._geocode_mentions(article, mentions)
+        finally:
+            self._ranked = None
+
+    def _geocode_mentions(self, article: Article, mentions: list[Mention]) -> None:
         text = article.text
         found = self.finder.find(text)
         by_span = {(p.start, p.end): p for p in found}
+        by_start = {p.start: p for p in found}
         for m in mentions:
-            m.places = [_with_cues(p, by_span.get((p.start, p.end))) for p in m.places]
+            places = []
+            for p in m.places:
+                cued = by_span.get((p.start, p.end))
+                if cued is None:
+                    # The extractor's "Abyan Governorate" is the recogniser's "Abyan" region.
+                    inner = by_start.get(p.start)
+                    if inner is not None and inner.end <= p.end:
+                        cued = inner
+                    elif self.finder.junk(text, p.start, p.end):
+                        continue  # "Michael" in "Maj. Michael ...", "(Levant Wire)", "SDF"
+                places.append(_with_cues(p, cued))
+            m.places = places
         seen = {(p.start, p.end) for m in mentions for p in m.places}
         toponyms = [p for m in mentions for p in m.places]
         toponyms += [p for p in found if (p.start, p.end) not in seen]
@@ -239,11 +275,16 @@ class Geocoder:
     def _lookup_name(p: PlaceMention) -> str:
         if p.role == "offset" and p.anchor:
             return p.anchor
-        return strip_trailing_words(re.sub(r"\s+(oil|gas)?\s*fields?$", "", p.text))
+        text = re.sub(r"\s+(?:(?:oil|gas)?\s*fields?|mountains|hills|highlands)$", "", p.text)
+        return strip_trailing_words(text)
 
     def _article_places(self, toponyms: list[PlaceMention], names: list[str],
                         countries: dict[str, float]) -> list[Resolved]:
-        """Every toponym of the article resolved on its own merits (for context and fallback)."""
+        """Every toponym of the article resolved on its own merits (for context and fallback).
+
+        A loose spelling resolved here ("Kabani" ~ Kobani) is no context for its own name: see
+        `_place_for`, which leaves such points out when it resolves that name.
+        """
         ctx = GeoContext(countries=countries)
         out = []
         for p, name in zip(toponyms, names, strict=True):
@@ -270,8 +311,22 @@ class Geocoder:
             if p.admin_hint:
                 for c in self.admin1_candidates(p.admin_hint):
                     admin1[(c.country_code, c.admin1_code)] = 1.0
+        for r in nearby:
+            # "Latakia" resolved to the city still names its province for the places around
+            # it ("the village of Kabani in the Latakia mountains").
+            c = r.candidate
+            if (not c.is_admin and (c.country_code, c.admin1_code) not in admin1
+                    and any(a.admin1_code == c.admin1_code
+                            for a in self.admin1_candidates(self._lookup_name(r.mention),
+                                                            c.country_code))):
+                admin1[(c.country_code, c.admin1_code)] = 0.8
+        # A loose spelling is no context for itself: "Kabani" read as Kobani must not vouch
+        # for Kobani. (A name spelt as the gazetteer has it still does, as before.)
+        own = {name_key(self._lookup_name(p)) for p in places}
         points = [(r.candidate.latitude, r.candidate.longitude) for r in nearby
-                  if not r.candidate.is_admin]
+                  if not r.candidate.is_admin
+                  and (r.candidate.match_score >= GOOD_MATCH
+                       or name_key(self._lookup_name(r.mention)) not in own)]
         # The sentence's own countries ("... east of Tal-Afar town in Iraq") count fully, even
         # in an article mostly about another country.
         local = dict(countries)
@@ -280,9 +335,13 @@ class Geocoder:
                 local[r.candidate.country_code] = 1.0
         ctx = GeoContext(countries=local, admin1=admin1, points=points)
 
-        results = [self._resolve_mention_place(p, ctx) for p in places]
+        results = [self._resolve_mention_place(p, ctx, _kind_of(text, p)) for p in places]
         choices = [(p, c, prec) for p, (c, prec) in zip(places, results, strict=True)
                    if c is not None]
+        # A named place the gazetteer cannot place (a village it lacks, or only a far
+        # namesake): the event is there, located by the area the sentence gives.
+        unplaced = [p for p, (c, _) in zip(places, results, strict=True)
+                    if c is None and p.role in ("at", "near")]
         if choices:
             p, c, prec = choices[0]
             # The first place is the main one; a more exact place the same sentence gives for
@@ -305,6 +364,10 @@ class Geocoder:
                 if towns:
                     town = min(towns, key=lambda r: abs(r.mention.start - places[0].start))
                     return self._place(town.candidate, 2, places[0])
+            if unplaced and p.role in ("region", "countryside") and (c.is_admin or prec > 1):
+                # "clashed on the Kabani front in the Latakia mountains": Kabani, somewhere in
+                # Latakia; the area gives the point, the village stays the place named.
+                return self._place(c, 3 if c.is_admin else 2, unplaced[0])
             return self._place(c, prec, p)
         # Nothing the mention names resolves: the closest place the text gives before it (in
         # the article's countries; a country itself only if the sentence names it).
@@ -323,13 +386,35 @@ class Geocoder:
         written = places[0] if places else fallback.mention
         return self._place(c, 3 if c.is_admin else 2, written)
 
-    def _resolve_mention_place(self, p: PlaceMention, ctx: GeoContext,
+    def _resolve_mention_place(self, p: PlaceMention, ctx: GeoContext, kind: str | None = None,
                                ) -> tuple[Candidate | None, int]:
-        """One place mention to (place, ACLED geo precision), never to a far namesake."""
+        """One place mention to (place, ACLED geo precision), never to a far namesake.
+
+        `kind` is what the words around say: "admin" ("Abyan Governorate", "the province of
+        Homs": the division wins over its namesake town), "town" ("the city of Deir ez-Zor").
+        """
         name = self._lookup_name(p)
         if p.role == "offset":
             return self._best(name, ctx, named_anchor=True), 2
+        if kind == "admin":
+            # The words say division: a close transliteration of one ("al-Baydah" for Al
+            # Bayda) is enough, in the article's countries.
+            region = [c for c in self.resolve(name, ctx)
+                      if c.is_admin1 and c.match_score >= FAIR_MATCH
+                      and (not ctx.countries or ctx.countries.get(c.country_code, 0.0) >= 0.3)]
+            if region:
+                return region[0], 3
+        if (kind == "town" or (p.role == "near" and kind is None)) and not p.anchor:
+            # "near Dayr Az Zawr", "the city of Raqqa": the town, not its province.
+            ranked = self.resolve(name, ctx)
+            towns = [c for c in ranked if not c.is_admin and self._plausible(c, ctx)]
+            admins = [c for c in ranked if c.is_admin1 and self._plausible(c, ctx)]
+            if towns and admins and towns[0].match_score >= admins[0].match_score - 0.01:
+                return towns[0], (2 if p.role == "near" else 1)
         if p.role in ("region", "countryside"):
+            top = self.resolve(name, ctx)[:1]
+            if top and top[0].is_country and top[0].match_score >= 0.9:
+                return top[0], 3  # "Iraq" is the country, not Arak (alias "Iraq") in Iran
             region = [c for c in self.resolve(name, ctx) if c.is_admin1 and c.match_score >= 0.6]
             towns = [c for c in self.resolve(name, ctx) if not c.is_admin
                      and self._plausible(c, ctx)]
@@ -398,8 +483,11 @@ class Geocoder:
 
     def _place(self, c: Candidate, precision: int, written: PlaceMention) -> Place:
         g = self.gazetteer
+        name = c.name
+        if c.is_admin1:
+            name = (division_short_names(name) or [name])[0]  # "Abyan Governorate" -> "Abyan"
         return Place(
-            name=c.name,
+            name=name,
             latitude=round(c.latitude, 5),
             longitude=round(c.longitude, 5),
             geonameid=c.geonameid,
@@ -412,6 +500,25 @@ class Geocoder:
             start=written.start,
             end=written.end,
         )
+
+
+def _context_key(ctx: GeoContext | None) -> tuple:
+    if ctx is None:
+        return ()
+    return (tuple(ctx.countries.items()), tuple(ctx.admin1.items()), tuple(ctx.points),
+            ctx.near, ctx.max_km)
+
+
+def _kind_of(text: str, p: PlaceMention) -> str | None:
+    """'admin' when the words around a name say division, 'town' when they say city."""
+    if p.role == "offset":
+        return None
+    if (_ADMIN_WORD.search(p.text) or _ADMIN_AFTER.match(text, p.end)
+            or _ADMIN_BEFORE.search(text, max(0, p.start - 30), p.start)):
+        return "admin"
+    if _TOWN_BEFORE.search(text, max(0, p.start - 20), p.start):
+        return "town"
+    return None
 
 
 def _with_cues(p: PlaceMention, cued: PlaceMention | None) -> PlaceMention:
@@ -438,6 +545,8 @@ def _is_modifier(text: str, p: PlaceMention) -> bool:
 def _same_area(a: Candidate, b: Candidate) -> bool:
     if a.country_code != b.country_code:
         return False
+    if a.is_country:
+        return True  # "in Iraq ... near Rutbah"
     if a.is_admin1:
         return a.admin1_code == b.admin1_code
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_CONTEXT_KM

@@ -21,7 +21,7 @@ from frontwatch.geo import sources
 from frontwatch.geo.names import base_key, division_short_names, loose_of_key, name_key
 from frontwatch.geo.sources import PlaceRecord
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 ENV_DIR = "FRONTWATCH_GAZETTEER_DIR"
 ENV_CSV = "FRONTWATCH_GAZETTEER_CSV"
 ENV_CACHE = "FRONTWATCH_CACHE_DIR"
@@ -87,8 +87,9 @@ class Layers:
         return h.hexdigest()[:16]
 
 
-# names.main: 1 the place's own name, 0 an alternate, 2 an adjective ("Syrian"), 3 a base name
-# without an Arabic qualifier ("Baghuz" for Al Baghuz Fawqani). Recognition uses 0 and 1 only.
+# names.main: 1 the place's own name, 0 an alternate, 2 an adjective ("Syrian"), 3 a base name:
+# a village without its Arabic qualifier ("Baghuz" for Al Baghuz Fawqani), a division without
+# its kind word ("Abyan" for Abyan Governorate). Recognition uses 0 and 1 only.
 NAME_BASE = 3
 
 ALIAS_FILES = ("country_aliases.csv", "admin1_aliases.csv", "country_points.csv")
@@ -164,14 +165,19 @@ class _Writer:
                                r.country, r.admin1, r.admin2, r.population, r.layer))
             seen = set()
             names = [r.name, *r.names]
-            if r.fcode == "ADM1":
-                # "Abyan Governorate" is "Abyan" in text: the bare name is an alternate.
-                names += [s for n in names for s in division_short_names(n)]
             for i, n in enumerate(names):
                 key = name_key(n)
                 if key and key not in seen:
                     seen.add(key)
                     name_rows.append((key, r.id, loose_of_key(key), int(i == 0)))
+            if r.fcode == "ADM1":
+                # "Abyan Governorate" is "Abyan" in text: a weaker key (not to outrank Gaza
+                # City with Mozambique's "Gaza Province").
+                for short in {s for n in names for s in division_short_names(n)}:
+                    key = name_key(short)
+                    if key and key not in seen:
+                        seen.add(key)
+                        name_rows.append((key, r.id, loose_of_key(key), NAME_BASE))
             if r.fclass == "P":
                 # "Al Baghuz Fawqani" (Upper Baghuz) is "Baghuz" in the press: a weaker key.
                 for key in list(seen):

@@ -108,9 +108,7 @@ def strip_trailing_words(name: str) -> str:
 # "Ha'il Region", "Volgograd Oblast". Text often drops them ("in Abyan"), so a division is
 # also indexed under its name without one.
 DIVISION_WORDS = frozenset({
-    "governorate", "province", "region", "oblast", "state", "district", "department",
-    "prefecture", "county", "municipality", "emirate", "division", "krai", "wilaya",
-    "muhafazah", "regional",
+    "governorate", "province", "region", "oblast", "wilaya", "muhafazah",
 })
 _DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -136,8 +134,6 @@ def division_short_names(name: str) -> list[str]:
     if len(words) < 2 or words[-1].lower().strip(".,") not in DIVISION_WORDS:
         return []
     rest = words[:-1]
-    if rest and rest[-1].lower() == "regional":
-        rest = rest[:-1]
     if not rest or all(w.lower().strip("'’") in _DIRECTION_WORDS for w in rest):
         return []
     return [" ".join(rest)]

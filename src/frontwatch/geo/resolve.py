@@ -24,7 +24,6 @@ W_COUNTRY = 0.8
 W_ADMIN1 = 2.0
 W_PROXIMITY = 0.7
 ADMIN1_SHADOW = 0.9
-BIG_TOWN = 50_000  # a city this big shadows a division of its name however each was matched
 VOTE_TEMPERATURE = 0.5
 LAYER_BONUS = {0: 0.0, 1: 0.0, 2: 0.8}  # a local CSV names villages on purpose
 FEATURE_BONUS = {"PCLI": 1.1, "PCLD": 0.6, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.6,
@@ -69,8 +68,10 @@ class GeoContext:
 def prior(c: Candidate) -> float:
     """Context-free score: name match, population, kind of place, user layer."""
     pop = math.log10(c.population + 1) / 7.0
-    return (W_MATCH * c.match_score + W_POPULATION * pop + FEATURE_BONUS.get(c.fcode, 0.0)
-            + LAYER_BONUS.get(c.layer, 0.0))
+    # A division named without its kind word ("Gaza" for Mozambique's Gaza Province) has no
+    # claim to the division bonus: the kind word was what said division.
+    kind = FEATURE_BONUS.get(c.fcode, 0.0) if c.match != "base" else 0.0
+    return W_MATCH * c.match_score + W_POPULATION * pop + kind + LAYER_BONUS.get(c.layer, 0.0)
 
 
 def score(c: Candidate, ctx: GeoContext | None) -> float:
@@ -90,28 +91,22 @@ def score(c: Candidate, ctx: GeoContext | None) -> float:
 def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list[Candidate]:
     """Candidates best first, each carrying its score; far ones dropped when ctx.near is set."""
     scored: list[tuple[float, int]] = []
-    # A province named like its main town ("Aleppo", "Deir ez-Zor") is the town unless the text
-    # says province: the division yields to a populated place of the same name inside it (or to
-    # a city of 100,000+ anywhere in the country) matched at least as well.
-    towns: dict[tuple[str, str], float] = {}
-    for c in candidates:
-        if c.fclass == "P" and c.match in ("main", "alt") and c.population >= 1000:
-            # A city of 50,000+ counts as fully named: "Deir ez-Zor" is the city.
-            m = 2.0 if c.population >= BIG_TOWN else c.match_score
-            for key in ((c.country_code, c.admin1_code),
-                        (c.country_code, "*") if c.population >= 100_000 else None):
-                if key is not None:
-                    towns[key] = max(towns.get(key, 0.0), m)
+    # A province named like its main town ("Aleppo", "Alexandria") is the town unless the text
+    # says province: the division yields to a populated place of the same name inside it (or
+    # to a city of 100,000+ anywhere in the country). Only a town's own name counts here: an
+    # alternate-name shadow cost LGL accuracy; "near X" / "the city of X" pick the town in
+    # the geocoder instead.
+    towns = {(c.country_code, c.admin1_code if c.population < 100_000 else "*")
+             for c in candidates
+             if c.fclass == "P" and c.match == "main" and c.population >= 1000}
     limit = ctx is not None and ctx.near is not None and ctx.max_km is not None
     for i, c in enumerate(candidates):
         if limit and distance_km(c.latitude, c.longitude, *ctx.near) > ctx.max_km:
             continue
         s = score(c, ctx)
-        if c.is_admin1 and towns:
-            town = max(towns.get((c.country_code, c.admin1_code), -1.0),
-                       towns.get((c.country_code, "*"), -1.0))
-            if town >= c.match_score - 0.01:
-                s -= ADMIN1_SHADOW
+        if c.is_admin1 and ((c.country_code, c.admin1_code) in towns
+                            or (c.country_code, "*") in towns):
+            s -= ADMIN1_SHADOW
         scored.append((-s, i))
     scored.sort()
     return [candidates[i].with_score(-s) for s, i in scored]

@@ -52,15 +52,15 @@ _KIND_OF = re.compile(
 _NAME_KIND = re.compile(
     rf"(?P<name>{NAME})\s+(?P<kind>villages?|towns?|city|province|governorate|countryside|"
     rf"desert|district|area|region|oil\s+fields?|gas\s+fields?|fields?|airport|air\s?base|"
-    rf"military\s+airport|dam|camp|crossing|checkpoint)\b")
+    rf"military\s+airport|dam|camp|crossing|checkpoint|mountains|hills|highlands)\b")
 _NEAR = re.compile(
-    rf"\b(?:near|nearby|around|outside|close\s+to|next\s+to|on\s+the\s+outskirts\s+of|"
+    rf"\b(?:[Nn]ear|nearby|[Aa]round|[Oo]utside|close\s+to|next\s+to|on\s+the\s+outskirts\s+of|"
     rf"in\s+the\s+vicinity\s+of|on\s+the\s+edge\s+of|approaches\s+to|"
     rf"(?:{_DIRS})\s+of)\s+(?:the\s+)?(?P<name>{NAME})")
 _DIR_REGION = re.compile(
     rf"\b(?P<dir>{_DIR_ADJ})\s+(?P<name>{NAME})(?:\s+(?P<kind>countryside|province|"
     rf"governorate|desert|outskirts|region))?")
-_IN = re.compile(rf"\b(?:in|at|into|from|to|across|throughout|inside)\s+(?:the\s+)?"
+_IN = re.compile(rf"\b(?:[Ii]n|at|into|[Ff]rom|to|across|throughout|[Ii]nside)\s+(?:the\s+)?"
                  rf"(?P<name>{NAME})")
 _NAME_RUN = re.compile(NAME)
 # US-style county names: the kind word is part of the name ("Kanawha County").
@@ -84,6 +84,8 @@ _KIND_ROLE = {
     "environs": "near", "surroundings": "near",
     "countryside": "countryside", "desert": "countryside",
     "province": "region", "governorate": "region", "region": "region",
+    # "Kabani in the Latakia mountains": the mountains of a province say which province.
+    "mountains": "region", "hills": "region", "highlands": "region",
 }
 _FACILITY = re.compile(r"field|airport|air\s?base|dam|crossing|checkpoint")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -92,6 +94,27 @@ _KIND_WORDS = {"Village", "Town", "City", "Province", "Governorate", "Countrysid
 
 
 _DESCRIPTOR_WORDS = frozenset(DESCRIPTORS) | frozenset(DESCRIPTORS.values())
+# Capitalised cue and function words a name run may start with ("Near Dayr Az Zawr", "In
+# Diyala province"): not part of the name.
+_LEADING_WORDS = frozenset({"In", "Near", "From", "To", "On", "Outside", "Around", "Inside",
+                            "Across", "Into", "Of", "And", "But", "Also", "By", "For", "With",
+                            "Meanwhile", "Elsewhere", "Then", "Throughout"})
+_TOKEN_RE = re.compile(_TOKEN)
+_PREFIXED_RE = re.compile(_PREFIXED)
+_ARTICLE_WORD = re.compile(rf"^{_ARTICLE}$", re.I)
+# Acronyms and short all-caps words ("SDF", "SAC", "DoD", "SANA"): GeoNames holds airport
+# codes and abbreviations as alternate names, so only a country's or division's counts.
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,3}|[A-Z][a-zA-Z]?[A-Z][a-z]?)$")
+_ALL_CAPS = re.compile(r"^[A-Z][A-Z'’.\- ]+$")
+# What follows a person's name, not a place's: "Dillon said", "Ryan, for you".
+_SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|noted|explained|wrote|"
+                           r"announced|tweeted|according)\b")
+# "Part of Operation Inherent Resolve", "Law of Armed Conflict": the head of a longer name.
+_OF_NAME_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?[{_UPPER}]")
+# Outlets: "(Levant Wire)", "told Levant Wire", "the Fars news agency".
+_MEDIA_TAIL = re.compile(r"\b(?:Wire|News|Agency|Times|Post|Press|Network|TV|Radio|Daily|"
+                         r"Observatory|Tribune|Herald|Journal|Gazette|Monitor|Telegraph)$")
+_TOLD_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bby|\breported\s+by)\s+(?:the\s+)?$")
 
 
 @dataclass(slots=True)
@@ -111,6 +134,66 @@ def stoplist() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _person_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, titles) of data/geo/person_names.txt."""
+    from frontwatch.geo.index import data_file
+
+    names, titles = set(), set()
+    for line in data_file("person_names.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip().lower()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("title:"):
+            titles.add(line[6:])
+        else:
+            names.add(line)
+    return frozenset(names), frozenset(titles)
+
+
+def given_names() -> frozenset[str]:
+    return _person_words()[0]
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern[str]:
+    """Titles just before a name: "Maj. Gen. ", "Army Maj. ", "President "."""
+    titles = "|".join(sorted(_person_words()[1], key=len, reverse=True))
+    return re.compile(rf"\b(?:{titles})\.?\s+(?:[{_UPPER}]\.\s+)?$", re.I)
+
+
+def person_context(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised run text[start:end] is (part of) a person's name: it follows a
+    title ("Maj. Michael N. Meyer"), starts with a given name ("Mustafa Bali"), is a given name,
+    or is followed by "said" ("Dillon said")."""
+    if _title_before().search(text, max(0, start - 40), start):
+        return True
+    first = text[start:end].split()[0] if end > start else ""
+    if first.lower().strip("'’") in given_names():
+        return True
+    return " " not in text[start:end] and _SPEECH_AFTER.match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def abbreviation_keys() -> frozenset[str]:
+    """Keys of dotted abbreviations ("Mass.", "Ill.", "Ind."): without the dot such a word is an
+    English word ("Mass Casualty"), not Massachusetts."""
+    return frozenset(name_key(a) for a in dotted_aliases())
+
+
+def is_acronym(name: str) -> bool:
+    return _ACRONYM.match(name) is not None
+
+
+def outlet_context(text: str, start: int, end: int) -> bool:
+    """An outlet's name: "(Levant Wire)" in a dateline, "told Levant Wire", "X News"."""
+    if _MEDIA_TAIL.search(text, start, end):
+        return True
+    if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")" and " " in text[start:end]:
+        return True
+    return _TOLD_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+@lru_cache(maxsize=1)
 def dotted_aliases() -> frozenset[str]:
     """Abbreviations with dots from the alias files ("S.C.", "Calif.", "U.S.")."""
     from frontwatch.geo.index import read_data_csv
@@ -126,6 +209,13 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     if span.startswith(("The ", "THE ")) and len(span) > 4:
         start += 4
         span = text[start:end]
+    while " " in span and span.split(" ", 1)[0] in _LEADING_WORDS:
+        cut = span.index(" ") + 1
+        start += cut
+        span = text[start:end]
+        while span.startswith(" "):
+            start += 1
+            span = text[start:end]
     m = _POSSESSIVE.search(span)
     if m:
         end -= len(m.group(0))
@@ -157,14 +247,40 @@ class ToponymFinder:
         profile = self.gazetteer.profile(key)
         if profile is None:
             return False
+        if is_acronym(name) or key in abbreviation_keys():
+            # "SDF" (Louisville's airport code), "Mass" (Mass.): only a country or a division
+            # written so ("US", "UAE") is a place; a dotted abbreviation needs its dot.
+            return (profile.country or profile.admin1) and key not in abbreviation_keys()
+        if " " not in name and key in given_names():
+            return profile.country  # "Paul", "Michael": parishes, but people in news
         if not strict:
             return True
         if profile.country or profile.admin1:
             return True
         words = name.split()
-        if len(words) > 1 or re.match(_PREFIXED, name):
+        if len(words) > 1 or _PREFIXED_RE.match(name):
             return profile.max_population > 0 or profile.main_name
         return profile.max_population >= self.MIN_POPULATION_BARE
+
+    def junk(self, text: str, start: int, end: int) -> bool:
+        """A span that is no place whatever the gazetteer says: a person's name, an outlet, an
+        acronym or an undotted abbreviation that is no country or division, a stoplist word."""
+        name = _clean(text[start:end]).strip()
+        if not name:
+            return True
+        key = name_key(name)
+        if name.lower() in stoplist() or key in stoplist():
+            return True
+        if key in abbreviation_keys() and text[end:end + 1] == ".":
+            return False  # "Fla.", "Calif."
+        if is_acronym(name) or key in abbreviation_keys():
+            return not self.known(name, strict=False)
+        if outlet_context(text, start, end):
+            return True
+        if person_context(text, start, end):
+            profile = self.gazetteer.profile(key)
+            return profile is None or not profile.country
+        return False
 
     def scan(self, text: str) -> list[Found]:
         found: list[Found] = []
@@ -235,11 +351,15 @@ class ToponymFinder:
             if profile is not None and (profile.admin1 or profile.country):
                 add(m.start(), m.start() + len(abbr), "region" if profile.admin1 else "at")
         for m in _DATELINE.finditer(text):
-            if self.known(m.group("name"), strict=False):
+            if (self.known(m.group("name"), strict=False)
+                    and not self.junk(text, m.start("name"), m.end("name"))):
                 add(m.start("name"), m.end("name"), "at")
         for m in _IN.finditer(text):
-            name = m.group("name")
-            if self.known(_clean(name), strict=False):
+            n_start, n_end = _clean_span(text, m.start("name"), m.end("name"))
+            name = text[n_start:n_end]
+            if (name and self.known(_clean(name), strict=False)
+                    and not self.junk(text, n_start, n_end)
+                    and not (" " not in name and _OF_NAME_AFTER.match(text, n_end))):
                 f = add(m.start("name"), m.end("name"), "at")
                 if f is not None:
                     f.weak_cue = True
@@ -266,6 +386,8 @@ class ToponymFinder:
                     break
                 if f.weak_cue and not self.known(name, strict=False):
                     break
+                if self.junk(text, start, stop):
+                    break
                 found.append(Found(PlaceMention(name, start, stop, m.role)))
                 end = nxt.end()
 
@@ -273,36 +395,64 @@ class ToponymFinder:
         """A capitalised run no cue introduced: keep it, or its known parts, if well known."""
         start, end = _clean_span(text, start, end)
         name = text[start:end]
-        words = list(re.finditer(_TOKEN, name))
+        if not name:
+            return
+        words = list(_TOKEN_RE.finditer(name))
         # only the few characters before the name matter; searching the whole prefix of a
         # long article made this quadratic
         if len(words) == 1 and _SENTENCE_START.search(text, max(0, start - 8), start):
             # Capitalised only because a sentence starts there: countries and provinces only.
             profile = self.gazetteer.profile(name_key(name))
             if (profile is not None and self.known(name, strict=True)
-                    and (profile.country or profile.admin1 or profile.max_population >= 500_000)):
+                    and (profile.country or profile.admin1 or profile.max_population >= 500_000)
+                    and not _OF_NAME_AFTER.match(text, end) and not self.junk(text, start, end)):
                 found.append(Found(PlaceMention(name, start, end, "at"), cued=False))
             return
         if self.known(name, strict=True):
+            if self.junk(text, start, end):
+                return
+            if len(words) == 1 and _OF_NAME_AFTER.match(text, end):
+                profile = self.gazetteer.profile(name_key(name))
+                if not (profile and (profile.country or profile.admin1)):
+                    return  # "Law of Armed Conflict", "Part of Operation Inherent Resolve"
             found.append(Found(PlaceMention(name, start, end, "at"), cued=False))
             return
-        if len(words) <= 1:
+        if len(words) <= 1 or _ALL_CAPS.match(name):
+            # An all-caps run ("SOUTHWEST ASIA") is a place only as a whole.
             return
+        if person_context(text, start, end) or outlet_context(text, start, end):
+            return  # "Mustafa Bali", "Maj. Gen. Patrick Roberson", "(Levant Wire)"
         # "Syrian Ministry of Defense", "Tiger Forces Commander Suheil al-Hassan": an
-        # organisation's or a person's name; keep only its parts that are countries/provinces
-        # or two-word place names ("Deir Ezzor" in "Deir Ezzor Military Airport").
-        for i in range(len(words)):
-            for j in (i + 2, i + 1):
-                if j > len(words):
+        # organisation's or a person's name; keep only its parts that are countries/provinces,
+        # or a place name of two or more words that opens it ("Dayr Az Zawr" in "Dayr Az Zawr
+        # Military Council").
+        i = 0
+        while i < len(words):
+            took = False
+            for j in range(min(len(words), i + 4), i, -1):
+                if j - i > 1 and i > 0:
                     continue
+                last = words[j - 1].group(0)
+                if j - i > 1 and _ARTICLE_WORD.match(last):
+                    continue  # "Dayr Az": a name does not end with an article
                 s, e = start + words[i].start(), start + words[j - 1].end()
                 part = text[s:e]
-                profile = self.gazetteer.profile(name_key(part))
-                if profile is None or part.lower() in stoplist():
+                e2 = s + len(_clean(part))
+                key = name_key(part)
+                profile = self.gazetteer.profile(key)
+                if (profile is None or part.lower() in stoplist() or key in stoplist()
+                        or self.junk(text, s, e2)):
                     continue
-                two_word_town = j - i == 2 and (profile.max_population >= 1000 or profile.admin1)
-                if two_word_town or j - i == 1 and (profile.country or profile.admin1):
-                    found.append(Found(PlaceMention(part, s, e, "at"), cued=False))
+                if j - i == 1 and (is_acronym(part) or key in abbreviation_keys()
+                                   or key in given_names()):
+                    continue
+                several = j - i >= 2 and (profile.max_population >= 1000 or profile.admin1)
+                if several or j - i == 1 and (profile.country or profile.admin1):
+                    found.append(Found(PlaceMention(text[s:e2], s, e2, "at"), cued=False))
+                    i, took = j, True
+                    break
+            if not took:
+                i += 1
 
     def find(self, text: str) -> list[PlaceMention]:
         return [f.mention for f in self.scan(text)]
