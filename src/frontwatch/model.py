@@ -144,6 +144,9 @@ class ActorRef:
     country: str | None = None
     start: int | None = None
     end: int | None = None
+    # For a generic name whose country was guessed from the text ("police", "civilians"):
+    # the name with a {country} slot, filled again once the place is known.
+    template: str | None = None
 
 
 @dataclass(slots=True)

@@ -584,12 +584,18 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
 
 
 def _named_for(actor: ActorRef | None, country: str) -> ActorRef | None:
-    """Generic names made before the place was known ("Civilians (Unknown)") take the
-    event's country."""
-    if actor is None or not country or "Unknown" not in actor.name:
+    """Generic names made before the place was known ("Civilians (Unknown)", "police" in an
+    article whose country was guessed wrong) take the event's country."""
+    if actor is None or not country:
         return actor
-    return ActorRef(raw=actor.raw, name=actor.name.replace("Unknown", country), inter=actor.inter,
-                    country=country, start=actor.start, end=actor.end)
+    if actor.template and actor.country != country:
+        name = actor.template.replace("{country}", country)
+    elif "Unknown" in actor.name:
+        name = actor.name.replace("Unknown", country)
+    else:
+        return actor
+    return ActorRef(raw=actor.raw, name=name, inter=actor.inter, country=country,
+                    start=actor.start, end=actor.end, template=actor.template)
 
 
 def _location_name(place, written) -> str:

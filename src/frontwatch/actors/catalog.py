@@ -189,6 +189,7 @@ class ActorCatalog:
                 entry = self.by_name["Unidentified Armed Group ({country})"]
         actor_country = match.adjective_country or entry.country or country
         name = self.canonical_name(entry, actor_country)
+        guessed = entry.generic and not match.adjective_country and not entry.country
         return ActorRef(
             raw=match.raw,
             name=name,
@@ -196,6 +197,8 @@ class ActorCatalog:
             country=actor_country,
             start=match.start_char + offset,
             end=match.end_char + offset,
+            template=entry.name if guessed and "{country}" in entry.name
+            and not entry.name.startswith("Military Forces") else None,
         )
 
     def parent_of(self, name: str) -> str | None:

@@ -292,6 +292,8 @@ class MentionExtractor:
             # "a council member was seized from his car": people taken, not ground
             trigger = Trigger("abduction", trigger.start, trigger.end, trigger.text,
                               trigger.is_verb)
+        if _historical(doc_text(doc), ctx.published):
+            return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
         if AGGREGATE.search(doc_text(doc)):
             # "to date, 1,335 civilians have been killed": a running total, not an incident
             return None
@@ -458,6 +460,8 @@ class MentionExtractor:
                 actor2 = demonstrators
             else:
                 actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
+        if sub_event == "Arrests" and not _political_arrest(actor1, actor2, doc_text(doc)):
+            return None  # police arresting a shoplifter is crime, not political disorder
         own_place = bool(places) and not inherited_place
         # "The militants used hand grenades in the attack": a sentence that refers back to
         # an incident ("the attack") adds to it, whatever else it names
@@ -1013,6 +1017,38 @@ def _char_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
 
 IMPACT_VERBS = {"hit", "strike", "target", "kill", "destroy", "wound", "injure", "damage",
                 "level", "flatten", "pound", "rock", "struck", "targete"}
+
+
+YEARS_AGO = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+                       r"(?:years|decades)\s+ago\b", re.IGNORECASE)
+IN_YEAR = re.compile(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+POLITICAL_DETAINEES = re.compile(
+    r"\b(militants?|insurgents?|terrorists?|fighters?|members? of|cell|suspected|activists?|"
+    r"protesters?|demonstrators?|journalists?|opposition|dissidents?|rebels?|jihadists?|"
+    r"politicians?|candidates?|lawmakers?|officials?|leaders?|commanders?|collaborat\w+|"
+    r"spies|spying|espionage|Islamic State|ISIS|ISIL|Daesh|al-Qaeda|al-Qaida)\b",
+    re.IGNORECASE,
+)
+
+
+def _historical(text: str, published: dt.date | None) -> bool:
+    if YEARS_AGO.search(text):
+        return True
+    if published is None:
+        return False
+    years = [int(y) for y in IN_YEAR.findall(text)]
+    return bool(years) and max(years) < published.year - 1
+
+
+def _political_arrest(actor1: ActorRef | None, actor2: ActorRef | None, text: str) -> bool:
+    """ACLED codes arrests that are political: of armed or political people, or by forces
+    acting in a conflict; not everyday policing."""
+    if actor2 is not None and actor2.inter in (2, 3, 4, 6):
+        return True
+    if actor1 is not None and actor1.inter in (1, 2, 3, 8) and \
+            not actor1.name.startswith("Police Forces"):
+        return True
+    return bool(POLITICAL_DETAINEES.search(text))
 
 
 def _definite_noun(doc: Doc, trigger: Trigger) -> bool:

@@ -27,10 +27,18 @@ WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 # Words that ask for an air context before "strike"/"bombing" mean an air strike.
 WEAK_AIR = {"strike", "strikes", "struck", "bombed", "bombing", "bombings"}
 AIR_CONTEXT = re.compile(
-    r"\b(warplanes?|jets?|aircraft|air ?force|helicopters?|drones?|coalition|aerial|planes?|"
-    r"air|sorties?|bombers?|UAVs?)\b",
+    r"\b(warplanes?|aircraft|air ?force|helicopters?|drones?|coalition|aerial|sorties?|"
+    r"bombers?|UAVs?|air ?strikes?|air raids?|fighter jets?|warplanes?)\b",
     re.IGNORECASE,
 )
+# Legal proceedings name crimes, not incidents: "charged with assault"
+LEGAL = re.compile(r"\b(?:(?:charged|accused|convicted|indicted|suspected)\s+(?:\w+\s+){0,2}"
+                   r"(?:with|of|for|on)|guilty of|sentenced for|trial (?:for|over))"
+                   r"\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+PROTEST_CUES = re.compile(r"\b(against|demand\w*|protest\w*|chant\w*|slogans?|banners?|"
+                          r"placards?|sit-in|rall\w+|opposition|government|regime|dispers\w+|"
+                          r"tear gas|police|security forces|strike|calling for|called for|"
+                          r"demonstrators)\b", re.IGNORECASE)
 IRREALIS_HEADS = {
     "plan", "threaten", "vow", "intend", "prepare", "aim", "want", "seek", "deny", "reject",
     "refute", "expect", "hope", "fear", "warn", "call", "urge", "demand", "consider", "propose",
@@ -116,6 +124,9 @@ class TriggerFinder:
                 if nxt in self.lexicon.modifier_blockers.get(last.lower_, ()):
                     continue
             span = doc[start:end]
+            if kind == "air" and span.text.lower() in ("struck", "bombed") and not \
+                    AIR_CONTEXT.search(doc_text(doc)):
+                continue  # "she was struck from behind": no aircraft in sight
             if kind == "air" and span.text.lower() in WEAK_AIR and not (
                 air_context or AIR_CONTEXT.search(doc_text(doc))
             ):
@@ -130,6 +141,10 @@ class TriggerFinder:
             head = span.root
             if not title and head.tag_ in ("NNP", "NNPS") and head.i > 0:
                 continue  # "319th Airborne Field Artillery Regiment": part of a name
+            if LEGAL.search(doc_text(doc)[: span.start_char]):
+                continue
+            if kind == "protest" and not PROTEST_CUES.search(doc_text(doc)):
+                continue  # "timed demonstrations" in a garden, "the march lasted 15 minutes"
             if kind == "grenade" and start > 0 and doc[start - 1].lower_ in ("propelled", "-"):
                 continue  # rocket-propelled grenades are the weapons of a firefight
             if kind == "protest" and head.lower_.startswith("demonstrat") and any(
