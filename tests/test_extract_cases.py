@@ -203,3 +203,8 @@ def test_foreign_forces_overtake_territory_and_adjectives_name_shelling(extracto
     shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].actor1 == "Military Forces of Turkey (2016-)"
     assert any(e.sub_event_type == "Peaceful protest" for e in events)
+
+
+def test_everyday_crime_and_history_are_no_events(extractor):
+    # a mixed news stream: policing, court charges, anniversaries and garden shows
+    assert events_of(extractor, "everyday_crime_news.txt") == []
