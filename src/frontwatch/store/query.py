@@ -42,13 +42,14 @@ class EventFilter:
         if self.actor:
             # Part of a name is enough ("SDF" finds "SDF: Syrian Democratic Forces"), and
             # associated actors count: people search for the force they read about.
-            # Case-insensitive LIKE without lower() on every row: four times faster on a
-            # million events (SQLite's LIKE ignores ASCII case; PostgreSQL has ILIKE).
-            like = "ILIKE" if db is not None and db.dialect is POSTGRES else "LIKE"
-            pattern = "%" + _like_escape(self.actor) + "%"
-            clauses.append(
-                "(" + " OR ".join(f"{c} {like} ? ESCAPE '!'" for c in _ACTOR_COLUMNS) + ")"
-            )
+            # SQLite's LIKE ignores ASCII case already: calling lower() on every row made a
+            # count on a million events four times slower. PostgreSQL's LIKE is exact, and
+            # lower() there measured faster than ILIKE.
+            pg = db is not None and db.dialect is POSTGRES
+            pattern = "%" + _like_escape(self.actor.lower() if pg else self.actor) + "%"
+            column = "lower({})" if pg else "{}"
+            clauses.append("(" + " OR ".join(
+                f"{column.format(c)} LIKE ? ESCAPE '!'" for c in _ACTOR_COLUMNS) + ")")
             params += [pattern] * len(_ACTOR_COLUMNS)
         if self.country:
             clauses.append("lower(country) = ?")
