@@ -10,9 +10,12 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from frontwatch.model import Article, Event, Mention
+from frontwatch.model import Article, Event, Mention, PlaceMention
+
+QUARTER = re.compile(r"^(East|West|North|South|Eastern|Western|Northern|Southern|Old|Central|"
+                     r"Greater)\s+(\S.*)$")
 
 
 def article_id_of(text: str) -> str:
@@ -46,6 +49,25 @@ class Extractor:
         if self.geocoder is not None:
             self.mentions.place_finder = self.geocoder.find_toponyms
 
+    def _geocode_quarters(self, article: Article, mentions: list[Mention]) -> None:
+        """"East Mosul", "Old Aleppo": a part of a city the gazetteer does not list is placed at
+        the city, as near it (precision 2), keeping the name as written."""
+        for m in mentions:
+            if m.place is not None and m.place.latitude is not None:
+                continue
+            main = next((p for p in m.places if p.role != "region"), None)
+            hit = QUARTER.match(main.text) if main is not None else None
+            if hit is None:
+                continue
+            name = hit.group(2)
+            city = PlaceMention(text=name, start=main.end - len(name), end=main.end, role="near")
+            probe = replace(m, places=[city], place=None)
+            self.geocoder.geocode_mentions(article, [probe])
+            if probe.place is not None and probe.place.latitude is not None:
+                probe.place.written = main.text
+                probe.place.geo_precision = max(2, probe.place.geo_precision)
+                m.place = probe.place
+
     def process(self, article: Article) -> ArticleResult:
         return self.process_batch([article])[0]
 
@@ -64,6 +86,7 @@ class Extractor:
         ):
             if self.geocoder is not None:
                 self.geocoder.geocode_mentions(article, mentions)
+                self._geocode_quarters(article, mentions)
             events = events_from_mentions(article, mentions)
             results.append(ArticleResult(article=article, mentions=mentions, events=events))
         return results

@@ -337,9 +337,13 @@ def _substantive(groups: list[_Group]) -> list[_Group]:
     when the same article gives the incidents place by place, and mentions that name no actor,
     no figure and no materiel."""
     finer = {g.primary.sub_event_type for g in groups if not _country_level(g)}
+    finer_violent = any(g.primary.event_type in VIOLENT_TYPES for g in groups
+                        if not _country_level(g))
     out = []
     for g in groups:
-        if _country_level(g) and g.primary.sub_event_type in finer:
+        if _country_level(g) and (g.primary.sub_event_type in finer or (
+            finer_violent and g.primary.event_type in VIOLENT_TYPES
+        )):
             continue
         if all(m.headline for m in g.mentions) and _country_level(g):
             continue  # "Strikes continue against ISIS in Iraq, Syria": no incident to code

@@ -25,7 +25,13 @@ from frontwatch.extract.figures import CasualtyFigure, FigureFinder, Figures
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import count_to_fatalities, find_counts
-from frontwatch.extract.places import FEATURE_NOUNS, NOT_PLACES, find_places, role_of
+from frontwatch.extract.places import (
+    FACILITY_NOUNS,
+    FEATURE_NOUNS,
+    NOT_PLACES,
+    find_places,
+    role_of,
+)
 from frontwatch.extract.sentences import Sentence, split_sentences
 from frontwatch.extract.triggers import Trigger, TriggerFinder
 from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, PlaceMention
@@ -292,6 +298,8 @@ class MentionExtractor:
             # "a council member was seized from his car": people taken, not ground
             trigger = Trigger("abduction", trigger.start, trigger.end, trigger.text,
                               trigger.is_verb)
+        if _campaign_or_duration(doc, trigger):
+            return None  # "the offensive began April 30", "operating there for many months"
         if _historical(doc_text(doc), ctx.published):
             return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
         if AGGREGATE.search(doc_text(doc)):
@@ -415,7 +423,8 @@ class MentionExtractor:
                     f.role, f.offset_km, f.direction = role_of(doc, span.start, span.end)
             places = _merge_places(places, found)
         places = [pl for pl in places
-                  if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3]
+                  if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3
+                  and not _names_a_facility(doc, pl)]
         for pl in places:
             pl.start += offset
             pl.end += offset
@@ -426,6 +435,7 @@ class MentionExtractor:
             if best_rest is None:
                 return None
             trigger = best_rest
+        places = _act_places_first(doc, trigger, places, offset)
         inherited_place = False
         if not places and ctx.last_places and (sent.index - ctx.last_places_sentence) <= 4:
             places = [_copy_place(pl) for pl in ctx.last_places]
@@ -460,6 +470,11 @@ class MentionExtractor:
                 actor2 = demonstrators
             else:
                 actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
+        if sub_event == "Government regains territory" and actor1 is None and country in \
+                self.actors.state_forces:
+            # "the prime minister declared victory in Tal Afar": the state's forces regained it
+            name = self.actors.state_forces[country]
+            actor1 = ActorRef(raw="", name=name, inter=1, country=country)
         if sub_event == "Arrests" and not _political_arrest(actor1, actor2, doc_text(doc)):
             return None  # police arresting a shoplifter is crime, not political disorder
         own_place = bool(places) and not inherited_place
@@ -477,7 +492,9 @@ class MentionExtractor:
                 places = [_copy_place(pl) for pl in ctx.last_places]
                 inherited_place = True
         follow_up = inherited_place and sent.index - ctx.last_places_sentence <= 1
+        conducted = _conducted(doc, trigger)
         if not trigger.is_verb and not headline and not own_place and not follow_up \
+                and not conducted \
                 and event_type not in ("Protests", "Riots") and not p.figures.casualties \
                 and not p.figures.materiel and not _has_date(sent.text, ctx.published):
             # A bare noun ("the use of IEDs", "the attack") with nothing concrete around it
@@ -878,6 +895,12 @@ def assign_roles(
         # clause's subject is then the one who suffered it.
         patients = [a for a in agents if a not in own_agents] + patients
         agents = own_agents
+    # "In support of the Iraqi forces, coalition aircraft struck": the supported side is
+    # associated with the act, the one acting is actor 1
+    helped = [a for a in agents if any(t.lower_ in ("support", "backing", "behalf")
+                                       for t in list(_root(doc, a).ancestors)[:3])]
+    if helped and len(helped) < len(agents):
+        agents = [a for a in agents if a not in helped] + helped
     roles = Roles()
     if agents:
         roles.actor1 = agents[0]
@@ -1031,6 +1054,19 @@ POLITICAL_DETAINEES = re.compile(
 )
 
 
+DURATION = re.compile(r"\bfor (?:many|several|a few|the past|the last|\d+|two|three|four|five|six)"
+                      r"\s+(?:\w+\s+)?(?:months|years|weeks)\b", re.IGNORECASE)
+
+
+def _campaign_or_duration(doc: Doc, trigger: Trigger) -> bool:
+    root = doc[trigger.start : trigger.end].root
+    if root.lower_ in ("offensive", "offensives", "campaign", "operation", "operations") and \
+            root.dep_ in ("nsubj", "nsubjpass") and lemma_of(root.head) in (
+                "begin", "start", "launch", "continue", "end", "resume", "aim", "enter"):
+        return True
+    return bool(DURATION.search(doc_text(doc)))
+
+
 def _historical(text: str, published: dt.date | None) -> bool:
     if YEARS_AGO.search(text):
         return True
@@ -1049,6 +1085,19 @@ def _political_arrest(actor1: ActorRef | None, actor2: ActorRef | None, text: st
             not actor1.name.startswith("Police Forces"):
         return True
     return bool(POLITICAL_DETAINEES.search(text))
+
+
+def _names_a_facility(doc: Doc, pl: PlaceMention) -> bool:
+    span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in FACILITY_NOUNS
+
+
+def _conducted(doc: Doc, trigger: Trigger) -> bool:
+    """"Coalition aircraft conducted a precision strike": a noun made an act by its verb."""
+    root = doc[trigger.start : trigger.end].root
+    head = root.head
+    return root.dep_ == "dobj" and head.tag_ in ("VBD", "VBN") and lemma_of(head) in (
+        "conduct", "carry", "launch", "stage", "mount", "execute", "perform", "unleash")
 
 
 def _definite_noun(doc: Doc, trigger: Trigger) -> bool:
@@ -1093,6 +1142,33 @@ def _civilian_patient(doc: Doc, trigger: Trigger) -> bool:
         ):
             return True
     return False
+
+
+def _act_places_first(doc: Doc, trigger: Trigger, places: list[PlaceMention], offset: int
+                      ) -> list[PlaceMention]:
+    """"Abu Jandal, an ISIL leader in Raqqah, was killed by an airstrike near Tabqa Dam": the
+    place of the act comes before a place that only describes a person."""
+    def describes_someone(pl: PlaceMention) -> bool:
+        span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
+        if span is None:
+            return False
+        cur = span.root
+        for _ in range(8):
+            if cur.dep_ in ("nsubj", "nsubjpass", "appos") and cur.tag_.startswith("NN") and \
+                    cur is not span.root:
+                return True
+            if cur.head is cur or cur.tag_.startswith("VB"):
+                return False
+            cur = cur.head
+        return False
+
+    if len(places) < 2:
+        return places
+    marks = [describes_someone(pl) for pl in places]
+    if all(marks) or not any(marks):
+        return places
+    return [pl for pl, m in zip(places, marks, strict=True) if not m] + \
+        [pl for pl, m in zip(places, marks, strict=True) if m]
 
 
 def _is_headline(sent: Sentence) -> bool:

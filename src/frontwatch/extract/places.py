@@ -22,7 +22,8 @@ FEATURE_NOUNS = {
     "region", "suburb", "suburbs", "outskirts", "field", "fields", "oilfield", "airbase",
     "airport", "desert", "mountain", "mountains", "hill", "hills", "valley", "plain", "camp",
     "crossing", "border", "dam", "base", "hamlet", "settlement", "municipality", "subdistrict",
-    "sub-district", "quarter", "front", "frontline", "centre", "center",
+    "sub-district", "quarter", "front", "frontline", "centre", "center", "heart", "edge",
+    "periphery", "environs",
 }
 NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "camp", "crossing",
                   "base", "mountains", "mountain", "hills", "valley"}
@@ -61,6 +62,10 @@ DIRECTION_ADJ = {
     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
     "south-western", "east", "west", "north", "south",
 }
+FACILITY_NOUNS = {"hospital", "complex", "mosque", "school", "market", "building", "bridge",
+                  "prison", "university", "stadium", "factory", "hotel", "church", "street",
+                  "road", "highway", "square", "refinery", "plant", "company", "brigade",
+                  "battalion", "division", "regiment", "forces", "army", "group", "council"}
 HOMETOWN = re.compile(
     r"(?:,\s*\d{1,2},\s*|\bnative\s)of\s*$|,\s*\d{1,2},\s*of\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?,\s*$"
 )
@@ -218,6 +223,8 @@ def find_places(
         if any(i in blocked for i in range(s, e)):
             continue
         span = doc[s:e]
+        if e < len(doc) and doc[e].lower_ in FACILITY_NOUNS:
+            continue  # "the Al Salem hospital complex": a building's name, not a town
         if HOMETOWN.search(doc_text(doc)[max(0, span.start_char - 40) : span.start_char]):
             continue  # "Sgt. Allen Stigler, 22, of Arlington, Texas": where someone is from
         if span.root.dep_ == "nsubj" and span.root.head.lower_ in STATE_SPEECH:

@@ -215,7 +215,7 @@ class TriggerFinder:
             return None
         if casualties:
             violent = [t for t in triggers if t.kind not in STRATEGIC
-                       and t.kind not in ("protest", "riot")]
+                       and t.kind not in ("protest", "riot") and not t.subordinate]
             if violent:
                 triggers = violent
         return min(triggers,
@@ -262,7 +262,8 @@ class TriggerFinder:
         if tok.lower_ in ("no", "not"):
             return False
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-                and lemma_of(tok.head) not in ("manage", "succeed", "continue", "begin", "start"):
+                and lemma_of(tok.head) not in ("manage", "succeed", "continue", "begin", "start",
+                                               "attempt", "try", "seek", "fail"):
             return False  # "an offensive to liberate Manbij": a purpose, not a result
         # "no one was killed", "no casualties"
         for child in tok.children:
