@@ -208,3 +208,14 @@ def test_foreign_forces_overtake_territory_and_adjectives_name_shelling(extracto
 def test_everyday_crime_and_history_are_no_events(extractor):
     # a mixed news stream: policing, court charges, anniversaries and garden shows
     assert events_of(extractor, "everyday_crime_news.txt") == []
+
+
+def test_attempts_conducted_strikes_and_background(extractor):
+    events = events_of(extractor, "attempts_and_background.txt", dt.date(2016, 12, 10))
+    assert [e.sub_event_type for e in events] == ["Armed clash", "Air/drone strike"]
+    clash, strike = events
+    assert clash.actor1 == "Military Forces of Iraq (2014-)"  # an attempt to seize is a clash
+    assert clash.location == "Hammam al-Alil"  # not the hospital's name
+    assert strike.actor1 == "Operation Inherent Resolve"  # the supported side is associated
+    assert "Military Forces of Iraq (2014-)" in strike.assoc_actor_1
+    assert strike.event_date == "2016-12-07"

@@ -636,6 +636,11 @@ class MentionExtractor:
                 return date, precision
             # Only the statement's date is known: the event is on or before it.
             return date, max(2, precision)
+        shifted = _narrative_shift(sent.text)
+        if shifted is not None and ctx.last_date is not None and ctx.last_date[0] is not None:
+            # "the next day", "two days earlier": counted from the day the story last named
+            date = ctx.last_date[0] + dt.timedelta(days=shifted)
+            return date, ctx.last_date[1]
         if ctx.last_date is not None:
             return ctx.last_date
         if ctx.published is not None:
@@ -1027,6 +1032,28 @@ def _receivers(doc: Doc) -> list[tuple[int, int]]:
                 end += 1
             out.append((nxt.idx, doc[end - 1].idx + len(doc[end - 1].text)))
     return out
+
+
+NARRATIVE_SHIFT = re.compile(
+    r"\b(?:the (?:next|following) day|a day later|the day after|the (?:previous|preceding) day|"
+    r"a day earlier|the day before|(\w+) days? (later|earlier|before|after))\b",
+    re.IGNORECASE,
+)
+SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
+
+
+def _narrative_shift(text: str) -> int | None:
+    m = NARRATIVE_SHIFT.search(text)
+    if m is None:
+        return None
+    phrase = m.group(0).lower()
+    if m.group(1):
+        n = SMALL_NUMBERS.get(m.group(1).lower())
+        if n is None:
+            return None
+        return n if m.group(2).lower() in ("later", "after") else -n
+    return 1 if any(w in phrase for w in ("next", "following", "later", "after")) else -1
 
 
 def _dateline(text: str) -> list[tuple[int, int]]:
