@@ -219,3 +219,17 @@ def test_attempts_conducted_strikes_and_background(extractor):
     assert strike.actor1 == "Operation Inherent Resolve"  # the supported side is associated
     assert "Military Forces of Iraq (2014-)" in strike.assoc_actor_1
     assert strike.event_date == "2016-12-07"
+
+
+def test_repelled_attack_hills_and_vague_headline_figures(extractor):
+    events = events_of(extractor, "repelled_attack_and_hills.txt", dt.date(2018, 9, 5))
+    attack = events[0]
+    assert attack.actor1 == "Islamic State (Syria)"
+    assert attack.actor2 == "Military Forces of Syria (2000-)"
+    figures = {c.claimant: c.fatalities.value for c in attack.claims
+               if c.fatalities and c.fatalities.value}
+    assert figures["pro-government sources"] == 40  # "eliminated"
+    assert figures["Amaq"] == 27
+    assert attack.fatalities == 27  # the headline's "dozens" does not undercut the figures
+    hills = [e.location for e in events if e.sub_event_type == "Government regains territory"]
+    assert hills == ["Tal Sayyad", "Tal Malah"]

@@ -12,10 +12,24 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
 from frontwatch.model import Article, Event, Mention, PlaceMention
 
 QUARTER = re.compile(r"^(East|West|North|South|Eastern|Western|Northern|Southern|Old|Central|"
                      r"Greater)\s+(\S.*)$")
+
+
+def _same_name(m: Mention, resolved: str) -> bool:
+    main = next((p for p in m.places if p.role != "region"), None)
+    if main is None:
+        return True
+    a = re.sub(r"[^a-z]", "", anyascii(main.text).lower())
+    b = re.sub(r"[^a-z]", "", anyascii(resolved).lower())
+    a = re.sub(r"^(al|el|ar|as|ash|ad|az)", "", a)
+    b = re.sub(r"^(al|el|ar|as|ash|ad|az)", "", b)
+    return bool(a and b) and (a in b or b in a or fuzz.ratio(a, b) >= 75)
 
 
 def article_id_of(text: str) -> str:
@@ -87,6 +101,16 @@ class Extractor:
             if self.geocoder is not None:
                 self.geocoder.geocode_mentions(article, mentions)
                 self._geocode_quarters(article, mentions)
+                for m in mentions:
+                    if m.place is not None and m.country and m.place.country and \
+                            m.place.country != m.country and m.place.geo_precision < 3:
+                        # A village the text puts in Syria is not a namesake in Russia: keep
+                        # the name as written, without coordinates, rather than a far match.
+                        m.place = None
+                    elif m.place is not None and m.place.geo_precision == 1 and \
+                            not _same_name(m, m.place.name):
+                        # placed at another place of the sentence: near it, not at it
+                        m.place.geo_precision = 2
             events = events_from_mentions(article, mentions)
             results.append(ArticleResult(article=article, mentions=mentions, events=events))
         return results

@@ -527,7 +527,9 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
                           inter=3, country=country or None)
     claims = _claims(article, g)
     with_figures = [c.fatalities for c in claims if c.fatalities is not None]
-    fatalities = _conservative(with_figures) or 0
+    # "dozens" in a headline does not undercut the "40" its own body gives
+    precise = [f for f in with_figures if f.quantifier is None]
+    fatalities = _conservative(precise or with_figures) or 0
     injuries_figs = [c.injuries for c in claims if c.injuries is not None]
     injuries = _conservative(injuries_figs)
     contested = len({count_to_fatalities(c) for c in with_figures}) > 1 or len(

@@ -19,7 +19,7 @@ ASIDES = {"including", "among", "most", "many", "mostly", "some", "all", "both",
 KILL_WORDS = {
     "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
     "lives", "fatalities", "bodies", "slain", "executed", "martyred", "massacred", "beheaded",
-    "perished", "toll", "drowned",
+    "perished", "toll", "drowned", "eliminated", "neutralized", "neutralised", "liquidated",
 }
 INJURY_WORDS = {
     "injured", "injuring", "injures", "injure", "injuries", "wounded", "wounding", "wounds",
@@ -202,7 +202,8 @@ class FigureFinder:
         if before:
             last = before[-1]
             if last in ("killed", "killing", "kill", "kills", "executed", "executing", "left",
-                        "claimed", "massacred"):
+                        "claimed", "massacred", "eliminated", "eliminating", "neutralized",
+                        "neutralised"):
                 if not (len(before) >= 3 and before[-2] == "and" and before[-3] in INJURY_WORDS):
                     kind = "killed"
                 if last in ("left", "claimed") and not self._followed_by(doc, span, KILL_WORDS):
