@@ -101,9 +101,12 @@ class Extractor:
             if self.geocoder is not None:
                 self.geocoder.geocode_mentions(article, mentions)
                 self._geocode_quarters(article, mentions)
+                from frontwatch.extract.mentions import countries_in
+
+                named = set(countries_in(article.text)) | {m.country for m in mentions if m.country}
                 for m in mentions:
                     if m.place is not None and m.country and m.place.country and \
-                            m.place.country != m.country and m.place.geo_precision < 3:
+                            m.place.country not in named and m.place.geo_precision < 3:
                         # A village the text puts in Syria is not a namesake in Russia: keep
                         # the name as written, without coordinates, rather than a far match.
                         m.place = None
