@@ -57,7 +57,20 @@ TRAILING_WORDS = frozenset({
 
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """Light key: ASCII lower case, no punctuation, Arabic articles dropped, descriptors unified."""
+    """Light key: ASCII lower case, no punctuation, Arabic articles dropped, descriptors unified.
+
+    Applied until it no longer changes, so a key is its own key ("ar the 0" loses "ar", and
+    then "the", in two steps)."""
+    key = _name_key_once(name)
+    for _ in range(4):
+        again = _name_key_once(key)
+        if again == key:
+            break
+        key = again
+    return key
+
+
+def _name_key_once(name: str) -> str:
     text = _APOSTROPHES.sub("", anyascii(name).lower())
     words = _SEPARATORS.sub(" ", text).split()
     if len(words) > 1:
