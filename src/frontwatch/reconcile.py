@@ -8,6 +8,7 @@ Figures follow ACLED's conservative rule: the lowest figure any claim supports; 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -521,6 +522,9 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
             actor2 = other
             assoc1 = assoc1[1:]
     actor1 = _named_for(actor1, country)
+    event_day = best_date.date if best_date else None
+    actor1 = _for_period(actor1, event_day)
+    actor2 = _for_period(actor2, event_day)
     actor2 = _named_for(actor2, country)
     if actor1 is None and p.sub_event_type in UNATTRIBUTED_TO_ARMED_GROUP and actor2 is not None:
         actor1 = ActorRef(raw="", name=f"Unidentified Armed Group ({country or 'Unknown'})",
@@ -587,6 +591,32 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
     event.event_id = hashlib.sha1(f"{article.id}:{index}:{event.sub_event_type}:{location}"
                                   .encode()).hexdigest()[:16]
     return event
+
+
+# ACLED names state forces by the government they serve under; a name from the catalogue is
+# moved to the period of the event's date.
+PERIODS = {
+    "Military Forces of the United States": [
+        (dt.date(2009, 1, 20), "(2009-2017)"),
+        (dt.date(2017, 1, 20), "(2017-2021)"),
+        (dt.date(2021, 1, 20), "(2021-)"),
+    ],
+}
+
+
+def _for_period(actor: ActorRef | None, day: dt.date | None) -> ActorRef | None:
+    if actor is None or day is None:
+        return actor
+    for base, periods in PERIODS.items():
+        if actor.name.startswith(base + " ("):
+            label = None
+            for start, name in periods:
+                if day >= start:
+                    label = name
+            if label is None:
+                return actor
+            return replace(actor, name=f"{base} {label}")
+    return actor
 
 
 def _named_for(actor: ActorRef | None, country: str) -> ActorRef | None:
