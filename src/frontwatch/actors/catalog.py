@@ -152,8 +152,11 @@ class ActorCatalog:
             while j > i and doc[j - 1].lower_ in _NAME_JOINERS:
                 j -= 1
             span = doc[i:j]
-            if j - i >= 2 and _UNKNOWN_GROUP_HEADS.search(span.text) and not any(
-                t.lower_ in _NOT_GROUP_WORDS for t in span
+            # "Manbij Military Council" is an armed group although "council" usually is not
+            military_council = "military council" in span.text.lower()
+            plain = not any(t.lower_ in _NOT_GROUP_WORDS for t in span)
+            if j - i >= 2 and _UNKNOWN_GROUP_HEADS.search(span.text) and (
+                military_council or plain
             ):
                 heads = _UNKNOWN_GROUP_HEADS.findall(span.text)
                 inter = 2 if any(h in _REBEL_HEADS for h in heads) else 3
@@ -211,7 +214,7 @@ class ActorCatalog:
 
 _UNKNOWN_GROUP_HEADS = re.compile(
     r"\b(Brigades?|Battalions?|Front|Army|Movement|Division|Regiment|Corps|Legion|Militia|"
-    r"Liwa|Jaysh|Jaish|Harakat|Kataib|Ansar|Saraya|Forces|Guards?)\b"
+    r"Liwa|Jaysh|Jaish|Harakat|Kataib|Ansar|Saraya|Forces|Guards?|Military Council)\b"
 )
 
 
