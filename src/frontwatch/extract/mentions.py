@@ -303,6 +303,9 @@ class MentionExtractor:
             t.tag_.startswith("VB") for t in doc
         ):
             return None  # a section header ("Aug. 15 Strikes"), not a report
+        if trigger.subordinate and _attributed_past(doc, trigger):
+            # "a man responsible for planting roadside bombs": a person's record, not a report
+            return None
         if trigger.subordinate and _present_main_clause(doc):
             # "Coalition nations which have conducted strikes include Australia, ...": a
             # description, not a report of an incident
@@ -1092,6 +1095,15 @@ POLITICAL_DETAINEES = re.compile(
 
 DURATION = re.compile(r"\bfor (?:many|several|a few|the past|the last|\d+|two|three|four|five|six)"
                       r"\s+(?:\w+\s+)?(?:months|years|weeks)\b", re.IGNORECASE)
+
+
+RECORD_WORDS = {"responsible", "accused", "suspected", "involved", "known", "wanted", "blamed",
+                "convicted", "behind", "guilty", "linked"}
+
+
+def _attributed_past(doc: Doc, trigger: Trigger) -> bool:
+    root = doc[trigger.start : trigger.end].root
+    return any(a.lower_ in RECORD_WORDS for a in list(root.ancestors)[:5])
 
 
 def _present_main_clause(doc: Doc) -> bool:
