@@ -21,7 +21,7 @@ from frontwatch.extract.attribution import Attribution, ClaimantFinder
 from frontwatch.extract.classify import classify
 from frontwatch.extract.dates import find_date_expressions
 from frontwatch.extract.doctext import doc_text
-from frontwatch.extract.figures import CasualtyFigure, FigureFinder, Figures
+from frontwatch.extract.figures import CIVILIAN_NOUNS, CasualtyFigure, FigureFinder, Figures
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import count_to_fatalities, find_counts
@@ -153,10 +153,7 @@ class MentionExtractor:
         out = []
         for article, sentences, candidates in plans:
             body = " ".join(s.text for s in sentences)
-            air = bool(re.search(r"\b(air ?strikes?|warplanes?|aircraft|air force|drones?|"
-                                 r"coalition|jets|helicopters?|CENTCOM|Central Command|"
-                                 r"counterterrorism strikes?|precision strikes?)\b",
-                                 body, re.IGNORECASE))
+            air = bool(ARTICLE_AIR_CONTEXT.search(body))
             parsed = [self._parse(s, next(docs), air) for s in candidates]
             out.append(self._mentions(article, sentences, parsed) if parsed else [])
         return out
@@ -450,7 +447,7 @@ class MentionExtractor:
         places = _act_places_first(doc, trigger, places, offset)
         inherited_place = False
         if not places and ctx.last_places and (sent.index - ctx.last_places_sentence) <= 4:
-            places = [_copy_place(pl) for pl in ctx.last_places]
+            places = [replace(pl) for pl in ctx.last_places]
             inherited_place = True
         elif places and not all(pl.role == "region" for pl in places):
             ctx.last_places = places
@@ -458,7 +455,7 @@ class MentionExtractor:
         elif PLACE_ANAPHORA.search(doc_text(doc)) and ctx.last_places and not any(
             pl.role != "region" for pl in places
         ):
-            places = [_copy_place(pl) for pl in ctx.last_places] + places
+            places = [replace(pl) for pl in ctx.last_places] + places
             inherited_place = True
 
         if trigger.kind == "transfer" and trigger.text.lower() in GIVING_UP:
@@ -501,7 +498,7 @@ class MentionExtractor:
             # told; this sentence can only add to it.
             event_type = "casualty"
             if not inherited_place and ctx.last_places:
-                places = [_copy_place(pl) for pl in ctx.last_places]
+                places = [replace(pl) for pl in ctx.last_places]
                 inherited_place = True
         follow_up = inherited_place and sent.index - ctx.last_places_sentence <= 1
         conducted = _conducted(doc, trigger)
@@ -581,11 +578,11 @@ class MentionExtractor:
                          ) -> ActorRef | None:
         """"Turkish shelling", "Russian air strikes": the state the adjective names acts."""
         root = doc[trigger.start : trigger.end].root
-        for c in list(root.children) + list(doc[trigger.start : trigger.end]):
+        # a modifier of the trigger, or a word of the trigger phrase itself, before its head
+        modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod")]
+        for c in modifiers + list(doc[trigger.start : trigger.end]):
             state = self.actors.adjectives.get(c.lower_)
-            if state and c.i < root.i and c.dep_ in ("amod", "compound", "nmod") or (
-                state and c.i >= trigger.start and c.i < trigger.end and c.i < root.i
-            ):
+            if state and c.i < root.i:
                 name = self.actors.state_forces.get(state)
                 if name is None:
                     continue
@@ -616,7 +613,7 @@ class MentionExtractor:
             trigger=m.group(0),
             event_type="casualty",
             sub_event_type="",
-            places=[_copy_place(pl) for pl in ctx.last_places],
+            places=[replace(pl) for pl in ctx.last_places],
             claimant=who,
             claimant_kind=kind,
             denial=True,
@@ -933,13 +930,6 @@ def assign_roles(
             roles.actor2 = a
         elif a.entry.name != roles.actor2.entry.name:
             roles.assoc2.append(a)
-    if roles.actor1 is None and roles.actor2 is not None and trigger.kind in (
-        "territory", "clash", "air", "shelling"
-    ) and trigger.is_verb and trig_tok.dep_ not in ("auxpass",) and not any(
-        c.dep_ == "auxpass" for c in trig_tok.children
-    ):
-        # "liberated Khirbet Makman" with the subject out of the catalogue: leave actor1 empty.
-        pass
     return roles
 
 
@@ -954,6 +944,12 @@ GIVING_UP = {"handed over", "hand over", "surrendered", "withdrew from", "withdr
 ATTEMPT = re.compile(r"\b(attempt(?:ed|s|ing)?|tried|trying|tries|sought|seeking|"
                      r"push(?:ed|ing)? to|fail(?:ed|s)? to|bid to)\s+(?:\w+\s+)?$",
                      re.IGNORECASE)
+# An article about air operations lets a bare "strike" in it mean an air strike.
+ARTICLE_AIR_CONTEXT = re.compile(
+    r"\b(air ?strikes?|warplanes?|aircraft|air force|drones?|coalition|jets|helicopters?|"
+    r"CENTCOM|Central Command|counterterrorism strikes?|precision strikes?)\b",
+    re.IGNORECASE,
+)
 AIR_WORDS = re.compile(r"\b(aircraft|warplanes?|jets?|air ?strikes?|drones?|helicopters?|"
                        r"air force|bombers?)\b", re.IGNORECASE)
 DATELINE = re.compile(
@@ -1187,8 +1183,6 @@ def _has_date(text: str, published: dt.date | None) -> bool:
 
 def _civilian_patient(doc: Doc, trigger: Trigger) -> bool:
     """"a teacher was shot dead", "gunmen killed a doctor": the victim is a civilian."""
-    from frontwatch.extract.figures import CIVILIAN_NOUNS
-
     root = doc[trigger.start : trigger.end].root
     for t in [root, *root.children, *(root.head.children if root.head is not root else [])]:
         if t.dep_ in ("nsubjpass", "dobj") and (
@@ -1331,13 +1325,6 @@ def _sum_counts(counts: list[Count]) -> Count | None:
         return counts[0]
     total = sum(count_to_fatalities(c) for c in counts)
     return Count(value=total, approximate=any(c.approximate or c.value is None for c in counts))
-
-
-def _copy_place(p: PlaceMention) -> PlaceMention:
-    return PlaceMention(
-        text=p.text, start=p.start, end=p.end, role=p.role, offset_km=p.offset_km,
-        direction=p.direction, anchor=p.anchor, admin_hint=p.admin_hint,
-    )
 
 
 def _merge_places(own: list[PlaceMention], found: list[PlaceMention]) -> list[PlaceMention]:
