@@ -15,6 +15,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from thinc.api import NumpyOps
+from thinc.backends.ops import Ops
 
 from frontwatch.errors import ConfigError
 
@@ -61,15 +63,46 @@ def pipeline_name(requested: str | None = None) -> str:
     )
 
 
+class NumpyBlasOps(NumpyOps):
+    """thinc's CPU ops with matrix products done by numpy's BLAS instead of the bundled `blis`.
+
+    On the x86-64 machines we measured, `blis` runs the small pipeline's matrix products three
+    to four times slower than numpy's OpenBLAS, and those products are most of the time spent
+    in tok2vec; the parses come out the same (checked on 2,645 sentences of war reporting).
+    """
+
+    name = "frontwatch-numpy-blas"
+
+    def gemm(self, x, y, out=None, trans1: bool = False, trans2: bool = False):  # noqa: ANN001
+        return Ops.gemm(self, x, y, out=out, trans1=trans1, trans2=trans2)
+
+
+def use_numpy_blas(nlp: Language) -> Language:
+    """Point every CPU layer of the pipeline's models at `NumpyBlasOps`; other ops (a GPU's)
+    are left alone. FRONTWATCH_BLIS=1 keeps thinc's default."""
+    if os.environ.get("FRONTWATCH_BLIS", "") not in ("", "0"):
+        return nlp
+    ops = NumpyBlasOps()
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(requested: str | None = None) -> Language:
     """The full pipeline, loaded once per process (spaCy pipelines are read-only here)."""
     name = pipeline_name(requested)
     try:
         module = importlib.import_module(name)
-        return module.load()
+        nlp = module.load()
     except ImportError:
-        return spacy.load(name)
+        nlp = spacy.load(name)
+    return use_numpy_blas(nlp)
 
 
 def phrase_spans(doc: Doc, *matchers: PhraseMatcher) -> list[Span]:

@@ -63,7 +63,8 @@ class Extractor:
         if self.geocoder is not None:
             self.mentions.place_finder = self.geocoder.find_toponyms
 
-    def _geocode_quarters(self, article: Article, mentions: list[Mention]) -> None:
+    def _geocode_quarters(self, article: Article, mentions: list[Mention],
+                          toponyms: list[PlaceMention]) -> None:
         """"East Mosul", "Old Aleppo": a part of a city the gazetteer does not list is placed at
         the city, as near it (precision 2), keeping the name as written."""
         for m in mentions:
@@ -76,7 +77,7 @@ class Extractor:
             name = hit.group(2)
             city = PlaceMention(text=name, start=main.end - len(name), end=main.end, role="near")
             probe = replace(m, places=[city], place=None)
-            self.geocoder.geocode_mentions(article, [probe])
+            self.geocoder.geocode_mentions(article, [probe], toponyms)
             if probe.place is not None and probe.place.latitude is not None:
                 probe.place.written = main.text
                 probe.place.geo_precision = max(2, probe.place.geo_precision)
@@ -95,12 +96,14 @@ class Extractor:
                 # Readers mark boilerplate; articles built in code get it marked here.
                 mark_boilerplate(article)
         results = []
-        for article, mentions in zip(
-            articles, self.mentions.extract_batch(articles), strict=True
-        ):
-            if self.geocoder is not None:
-                self.geocoder.geocode_mentions(article, mentions)
-                self._geocode_quarters(article, mentions)
+        # The gazetteer's scan of each article serves both the extractor and the geocoder.
+        toponyms = ([self.geocoder.find_toponyms(a.text) for a in articles]
+                    if self.geocoder is not None else None)
+        batch = self.mentions.extract_batch(articles, toponyms)
+        for n, (article, mentions) in enumerate(zip(articles, batch, strict=True)):
+            if self.geocoder is not None and toponyms is not None:
+                self.geocoder.geocode_mentions(article, mentions, toponyms[n])
+                self._geocode_quarters(article, mentions, toponyms[n])
                 from frontwatch.extract.mentions import countries_in
 
                 named = set(countries_in(article.text)) | {m.country for m in mentions if m.country}

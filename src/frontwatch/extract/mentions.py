@@ -55,7 +55,10 @@ COUNTRY_WORDS = {
     "Mali": r"\bMali\b|Malian|Bamako|Timbuktu",
     "Ukraine": r"Ukraine|Ukrainian|Kyiv|Kiev|Donetsk|Luhansk|Kharkiv",
 }
-_COUNTRY_RES = {c: re.compile(rf"\b(?:{p})\b") for c, p in COUNTRY_WORDS.items()}
+# One pass over the text for all countries: a group per country (the names do not overlap).
+_COUNTRY_GROUPS = tuple(COUNTRY_WORDS)
+_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(
+    f"(?P<c{i}>{COUNTRY_WORDS[c]})" for i, c in enumerate(_COUNTRY_GROUPS)) + r")\b")
 SPEECH_BEFORE_DATE = re.compile(
     r"\b(said|says|announced|reported|stated|claimed|told|statement|confirmed|accounts?|"
     r"reports?|tolls?|figures|claims|statements|tallies|denied|insisted)"
@@ -71,7 +74,8 @@ PLACE_ANAPHORA = re.compile(
 
 
 def countries_in(text: str) -> Counter[str]:
-    return Counter({c: len(r.findall(text)) for c, r in _COUNTRY_RES.items() if r.search(text)})
+    """How often each country is named in `text`, by itself, its people or its places."""
+    return Counter(_COUNTRY_GROUPS[int(m.lastgroup[1:])] for m in _COUNTRY_RE.finditer(text))
 
 
 @dataclass(slots=True)
@@ -97,6 +101,8 @@ class _Context:
     last_places_sentence: int = -10
     paragraph_country: dict[int, str] = field(default_factory=dict)
     recent_actors: list[tuple[int, ActorMatch]] = field(default_factory=list)
+    # the gazetteer recogniser's places of the whole article (offsets into the article)
+    toponyms: list[PlaceMention] | None = None
     last_remote_actor: tuple[int, ActorRef] | None = None
     air_actor: ActorEntry | None = None
 
@@ -138,9 +144,12 @@ class MentionExtractor:
     def extract(self, article) -> list[Mention]:
         return self.extract_batch([article])[0]
 
-    def extract_batch(self, articles: list) -> list[list[Mention]]:
+    def extract_batch(
+        self, articles: list, toponyms: list[list[PlaceMention]] | None = None
+    ) -> list[list[Mention]]:
         """Mentions of many articles; their candidate sentences are parsed in one stream,
-        which keeps spaCy's batches full."""
+        which keeps spaCy's batches full. `toponyms` are the place finder's mentions of each
+        whole article when the caller already has them (it is run once per article)."""
         plans = []
         texts: list[str] = []
         for article in articles:
@@ -151,20 +160,27 @@ class MentionExtractor:
             texts.extend(s.text for s in candidates)
         docs = iter(self.nlp.pipe(texts, batch_size=256, disable=self.disabled))
         out = []
-        for article, sentences, candidates in plans:
+        for n, (article, sentences, candidates) in enumerate(plans):
             body = " ".join(s.text for s in sentences)
             air = bool(ARTICLE_AIR_CONTEXT.search(body))
             parsed = [self._parse(s, next(docs), air) for s in candidates]
-            out.append(self._mentions(article, sentences, parsed) if parsed else [])
+            if not parsed:
+                out.append([])
+                continue
+            found = toponyms[n] if toponyms is not None else (
+                self.place_finder(article.text) if self.place_finder is not None else None)
+            out.append(self._mentions(article, sentences, parsed, found))
         return out
 
-    def _mentions(self, article, sentences: list[Sentence], parsed: list[_Parsed]) -> list[Mention]:
+    def _mentions(self, article, sentences: list[Sentence], parsed: list[_Parsed],
+                  toponyms: list[PlaceMention] | None = None) -> list[Mention]:
         text = article.text
         title_end = sentences[0].end if sentences and sentences[0].paragraph == 0 else -1
         ctx = _Context(
             article_country=self._article_country(text, article.kept),
             published=article.published,
             dominant_group=self._dominant_group(parsed),
+            toponyms=toponyms,
         )
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
         mentions: list[Mention] = []
@@ -238,7 +254,7 @@ class MentionExtractor:
         for expr in find_date_expressions(sent.text, ctx.published):
             if expr.start < dateline_end:
                 continue
-            if expr.date is not None and not SPEECH_BEFORE_DATE.search(sent.text[: expr.start]):
+            if expr.date is not None and not _speech_before(sent.text, expr.start):
                 ctx.remember_date(expr.date, expr.precision)
 
     def _mention(
@@ -422,8 +438,9 @@ class MentionExtractor:
                 re.escape(article.outlet), doc_text(doc))]
         places = [pl for pl in places
                   if not any(s < pl.end and pl.start < e for s, e in not_here)]
-        if self.place_finder is not None:
-            found = self.place_finder(doc_text(doc))
+        if ctx.toponyms is not None:
+            found = [replace(f, start=f.start - sent.start, end=f.end - sent.start)
+                     for f in ctx.toponyms if sent.start <= f.start and f.end <= sent.end]
             taken = _char_ranges(doc, blocked) + not_here
             found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
             for f in found:
@@ -635,7 +652,7 @@ class MentionExtractor:
         for expr in find_date_expressions(sent.text, ctx.published):
             if expr.date is None or expr.start < dateline_end:
                 continue
-            statement = bool(SPEECH_BEFORE_DATE.search(sent.text[: expr.start]))
+            statement = _speech_before(sent.text, expr.start)
             if best is None or (best[2] and not statement):
                 best = (expr.date, expr.precision, statement)
         if best is not None:
@@ -1029,9 +1046,22 @@ def _generic_plural(doc: Doc, trigger: Trigger, p: _Parsed) -> bool:
     ) or IN_THE_PAST.search(doc_text(doc)) is not None
 
 
+def _speech_before(text: str, end: int) -> bool:
+    """A speech verb just before `end` ("said on Sunday"): only the last words can hold it."""
+    start = max(0, end - 120)
+    if start:
+        start = text.find(" ", start) + 1 or end
+    return SPEECH_BEFORE_DATE.search(text, start, end) is not None
+
+
+TOLD = re.compile(r"\btell(?:s|ing)?\b|\btold\b", re.IGNORECASE)
+
+
 def _receivers(doc: Doc) -> list[tuple[int, int]]:
     """Whoever is told something ("his brother told Levant Wire") is not a place."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if TOLD.search(doc_text(doc)) is None:
+        return out
     for tok in doc:
         if tok.lower_ in ("told", "tells", "telling") and tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -234,17 +234,20 @@ class Geocoder:
         names = [name for _, _, name in spans]
         return resolve_article_names(self.gazetteer, names, self.text_countries(text))
 
-    def geocode_mentions(self, article: Article, mentions: list[Mention]) -> None:
-        """Set `mention.place` for each mention, with the whole article as context."""
+    def geocode_mentions(self, article: Article, mentions: list[Mention],
+                         toponyms: list[PlaceMention] | None = None) -> None:
+        """Set `mention.place` for each mention, with the whole article as context.
+        `toponyms`: `find_toponyms(article.text)` when the caller has it already."""
         self._ranked = {}
         try:
-            self._geocode_mentions(article, mentions)
+            self._geocode_mentions(article, mentions, toponyms)
         finally:
             self._ranked = None
 
-    def _geocode_mentions(self, article: Article, mentions: list[Mention]) -> None:
+    def _geocode_mentions(self, article: Article, mentions: list[Mention],
+                          toponyms: list[PlaceMention] | None) -> None:
         text = article.text
-        found = self.finder.find(text)
+        found = [replace(p) for p in toponyms] if toponyms is not None else self.finder.find(text)
         by_span = {(p.start, p.end): p for p in found}
         by_start = {p.start: p for p in found}
         for m in mentions:
