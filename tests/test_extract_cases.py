@@ -233,3 +233,32 @@ def test_repelled_attack_hills_and_vague_headline_figures(extractor):
     assert attack.fatalities == 27  # the headline's "dozens" does not undercut the figures
     hills = [e.location for e in events if e.sub_event_type == "Government regains territory"]
     assert hills == ["Tal Sayyad", "Tal Malah"]
+
+
+def test_gunmen_shooting_an_official_and_taking_to_the_streets(extractor):
+    events = events_of(extractor, "officials_shot_and_streets.txt")
+    killing = [e for e in events if e.sub_event_type == "Attack"]
+    assert len(killing) == 1
+    assert killing[0].actor1 == "Unidentified Armed Group (Syria)"  # the subject shot
+    assert killing[0].actor2 == "Civilians (Syria)"  # a mayor is a civilian
+    assert killing[0].fatalities == 1  # "shot dead the mayor": one person
+    assert killing[0].event_date == "2017-03-05"
+    protest = [e for e in events if e.sub_event_type == "Peaceful protest"]
+    assert [e.event_date for e in protest] == ["2017-03-04"]
+    # a man's record ("responsible for several attacks") is no incident of its own
+    assert len(events) == 2
+
+
+def test_clash_between_two_sides_defused_mines_and_a_foreign_warplane(extractor):
+    events = events_of(extractor, "between_sides_and_defused_mines.txt")
+    by_type = {e.sub_event_type: e for e in events}
+    clash = by_type["Armed clash"]
+    assert clash.actor1 == "Military Forces of Yemen"
+    assert clash.actor2 == "Ansar Allah"
+    assert clash.fatalities == 14
+    defused = by_type["Disrupted weapons use"]  # not a landmine explosion
+    assert defused.actor1 == "Military Forces of Yemen"
+    assert "Remote explosive/landmine/IED" not in by_type
+    strike = by_type["Air/drone strike"]
+    assert strike.actor1.startswith("Military Forces of Saudi Arabia")  # "a Saudi warplane"
+    assert strike.fatalities == 5

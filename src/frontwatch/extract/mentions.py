@@ -316,8 +316,9 @@ class MentionExtractor:
             t.tag_.startswith("VB") for t in doc
         ):
             return None  # a section header ("Aug. 15 Strikes"), not a report
-        if trigger.subordinate and _attributed_past(doc, trigger):
-            # "a man responsible for planting roadside bombs": a person's record, not a report
+        if (trigger.subordinate or _plural_noun(doc, trigger)) and _attributed_past(doc, trigger):
+            # "a man responsible for planting roadside bombs", "responsible for several attacks
+            # against civilians": a person's record, not a report
             return None
         if trigger.subordinate and _present_main_clause(doc):
             # "Coalition nations which have conducted strikes include Australia, ...": a
@@ -597,13 +598,21 @@ class MentionExtractor:
         root = doc[trigger.start : trigger.end].root
         # a modifier of the trigger, or a word of the trigger phrase itself, before its head
         modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod")]
+        # "A Turkish drone struck", "Russian jets bombed": the modifier of the verb's subject
+        # ("US soldiers died": the subject suffered, it did not act)
+        active = trigger.is_verb and root.lower_ not in PATIENT_SUBJECT_TRIGGERS and \
+            lemma_of(root) not in PATIENT_SUBJECT_VERBS
+        subjects = [c for c in root.children
+                    if active and c.dep_ == "nsubj" and c.lower_ in ARMED_NOUNS]
+        modifiers += [m for c in subjects for m in c.children
+                      if m.dep_ in ("amod", "compound", "nmod")]
         for c in modifiers + list(doc[trigger.start : trigger.end]):
             state = self.actors.adjectives.get(c.lower_)
-            if state and c.i < root.i:
-                name = self.actors.state_forces.get(state)
-                if name is None:
-                    continue
-                entry = self.actors.by_name[name]
+            if state and (c.i < root.i or c.head.i != root.i):
+                # the state's own entry, else the generic one named for it ("French jets")
+                entry = self.actors.by_name[self.actors.state_forces.get(
+                    state, "Military Forces of {country}")]
+                name = self.actors.canonical_name(entry, state)
                 return ActorRef(raw=c.text, name=name, inter=entry.inter, country=state,
                                 start=None, end=None)
         return None
@@ -752,7 +761,9 @@ SPEAKING_VERBS = {"said", "say", "says", "told", "reported", "announced", "state
 
 def _is_speaker(tok) -> bool:
     cur = tok
-    while cur.dep_ in ("conj", "compound", "amod", "appos", "nmod", "cc") and cur.head is not cur:
+    # "the rebels' al-Masirah TV said": the owner of a speaker speaks too ("poss")
+    while cur.dep_ in ("conj", "compound", "amod", "appos", "nmod", "cc", "poss") and \
+            cur.head is not cur:
         cur = cur.head
     return cur.dep_ == "nsubj" and cur.head.lower_ in SPEAKING_VERBS
 
@@ -849,9 +860,10 @@ def assign_roles(
             break
         head = head.head
     agents, patients, unknown = [], [], []
-    subject_is_patient = trig_tok.lower_ in PATIENT_SUBJECT_TRIGGERS or lemma_of(head) in (
-        PATIENT_SUBJECT_VERBS
-    )
+    # "20 soldiers dead": the subject died; "gunmen shot dead a teacher": the subject killed
+    shot_dead = doc[trigger.start].lower_ in ("shot", "gunned", "stabbed", "beaten")
+    subject_is_patient = (trig_tok.lower_ in PATIENT_SUBJECT_TRIGGERS and not shot_dead) or \
+        lemma_of(head) in PATIENT_SUBJECT_VERBS
     trigger_subtree = {t.i for t in trig_tok.subtree} if not trigger.is_verb else set()
     own_agents = []
     for a in cands:
@@ -864,6 +876,8 @@ def assign_roles(
             role = "agent" if by_verb.i in chain or by_verb.head.i == trig_tok.i else "patient"
         elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
             role = "patient"
+        elif r.dep_ == "pobj" and r.head.lower_ == "between":
+            role = "agent"  # "clashes between government troops and Houthi fighters"
         elif r.dep_ == "poss":
             role = "agent"
         elif r.dep_ == "nsubjpass":
@@ -884,7 +898,9 @@ def assign_roles(
             if first.dep_ in ("nsubj", "poss") or (first.dep_ == "pobj" and
                                                      first.head.lower_ == "by"):
                 role = "agent"
-            elif first.dep_ in ("dobj", "nsubjpass"):
+            elif first.dep_ in ("dobj", "nsubjpass") or (
+                first.dep_ == "pobj" and first.head.lower_ == "between"  # "between A and B"
+            ):
                 role = "patient"
         elif r.dep_ == "compound" or r.dep_ == "amod" or r.dep_ == "nmod":
             # "ISIS positions", "SAA troops"
@@ -976,7 +992,12 @@ DATELINE = re.compile(
 EXTRA_CIVILIANS = {"teacher", "teachers", "doctor", "nurse", "nurses", "student", "boy", "girl",
                    "man", "woman", "child", "civilian", "journalist", "farmer", "shepherd",
                    "worker", "resident", "driver", "imam", "pharmacist", "engineer", "lawyer",
-                   "activist", "activists", "elder", "mukhtar", "merchant", "trader"}
+                   "activist", "activists", "elder", "mukhtar", "merchant", "trader",
+                   "official", "officials", "councillor", "councilor", "councilman", "mayor",
+                   "judge", "cleric", "sheikh", "notable", "businessman", "candidate"}
+# "a security official" is no civilian
+ARMED_MODIFIERS = {"security", "military", "army", "police", "intelligence", "militia", "defence",
+                   "defense", "interior"}
 
 
 SOLDIER_WORDS = {"soldiers", "soldier", "troops", "servicemen", "conscripts", "officers",
@@ -1007,15 +1028,16 @@ def _single_victim(doc: Doc, triggers: list[Trigger]) -> bool:
         if t.kind != "kill":
             continue
         root = doc[t.start : t.end].root
-        if root.lower_ not in ("killed", "executed", "assassinated", "slain"):
-            continue
+        if root.lower_ not in ("killed", "executed", "assassinated", "slain", "murdered",
+                               "gunned", "dead", "stabbed", "shot"):
+            continue  # "dead": "gunmen shot dead a teacher"
         for c in root.children:
             if c.dep_ == "nsubjpass" and c.tag_ in ("NN", "NNP") and c.lower_ not in (
                 "no", "none", "nobody", "one"
             ) and not any(x.dep_ == "nummod" for x in c.children):
                 return True
             if c.dep_ == "dobj" and c.tag_ == "NN" and any(
-                x.lower_ in ("a", "an") for x in c.children
+                x.lower_ in ("a", "an", "the") or x.dep_ == "poss" for x in c.children
             ):
                 return True
     return False
@@ -1127,6 +1149,23 @@ RECORD_WORDS = {"responsible", "accused", "suspected", "involved", "known", "wan
                 "convicted", "behind", "guilty", "linked"}
 
 
+# What a state's adjective can arm ("a Turkish drone struck"; not "the Iraqi ministry imposed")
+ARMED_NOUNS = {"drone", "drones", "jet", "jets", "warplane", "warplanes", "aircraft", "plane",
+               "planes", "helicopter", "helicopters", "gunship", "gunships", "artillery", "forces",
+               "troops", "soldiers", "army", "navy", "tanks", "tank", "warship", "warships",
+               "missile", "missiles", "rockets", "battery", "units", "commandos", "gunboats"}
+QUANTITY_WORDS = {"several", "many", "numerous", "multiple", "dozens", "scores", "hundreds",
+                  "series", "string", "number", "wave", "spate"}
+
+
+def _plural_noun(doc: Doc, trigger: Trigger) -> bool:
+    """A trigger noun that counts many acts ("several attacks", "a series of bombings")."""
+    root = doc[trigger.start : trigger.end].root
+    if trigger.is_verb or not root.tag_.startswith("NN"):
+        return False
+    return root.tag_ == "NNS" or any(c.lower_ in QUANTITY_WORDS for c in root.children)
+
+
 def _attributed_past(doc: Doc, trigger: Trigger) -> bool:
     root = doc[trigger.start : trigger.end].root
     return any(a.lower_ in RECORD_WORDS for a in list(root.ancestors)[:5])
@@ -1217,7 +1256,7 @@ def _civilian_patient(doc: Doc, trigger: Trigger) -> bool:
     for t in [root, *root.children, *(root.head.children if root.head is not root else [])]:
         if t.dep_ in ("nsubjpass", "dobj") and (
             t.lower_ in CIVILIAN_NOUNS or t.lower_ in EXTRA_CIVILIANS
-        ):
+        ) and not any(m.lower_ in ARMED_MODIFIERS for m in t.children):
             return True
     return False
 

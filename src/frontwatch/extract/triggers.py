@@ -151,8 +151,10 @@ class TriggerFinder:
                 c.dep_ == "dobj" for c in head.children
             ):
                 continue  # "demonstrated solidarity": showed, not protested
-            if kind in OBJECT_ONLY_KINDS and head.dep_ in ("dobj", "conj", "appos") and \
-                    self._under_fate_verb(head):
+            if kind in OBJECT_ONLY_KINDS and (
+                head.dep_ in ("dobj", "conj", "appos")
+                or head.dep_ == "pobj" and head.head.lower_ == "of"  # "dozens of mines"
+            ) and self._under_fate_verb(head):
                 continue  # "destroyed an IED", "seized a car bomb": the weapon is the object
             if span.text.lower() in WEAK_AIR and head.tag_ in ("VB", "VBP", "VBZ", "VBG"):
                 continue  # "where to strike": an intention, not a strike
