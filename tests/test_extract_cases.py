@@ -262,3 +262,22 @@ def test_clash_between_two_sides_defused_mines_and_a_foreign_warplane(extractor)
     strike = by_type["Air/drone strike"]
     assert strike.actor1.startswith("Military Forces of Saudi Arabia")  # "a Saudi warplane"
     assert strike.fatalities == 5
+
+
+def test_helpers_targets_and_victims_counted_without_figures(extractor):
+    events = events_of(extractor, "backed_by_and_counted_victims.txt")
+    town, routes, barrel, car = events
+    assert town.sub_event_type == "Government regains territory"
+    assert town.actor1 == "Military Forces of Syria (2000-)"
+    assert town.assoc_actor_1 == "Hezbollah"  # "supported by Hezbollah fighters"
+    assert town.actor2 == "HTS: Hayat Tahrir al-Sham"  # Jabhat Fatah al-Sham
+    # "bombed the militants' supply routes": the militants suffer, they do not act
+    assert routes.actor1 == "Military Forces of Syria (2000-)"
+    assert routes.assoc_actor_1 == ""
+    assert routes.actor2 == "HTS: Hayat Tahrir al-Sham"
+    assert routes.location != "Lebanese"  # a nationality is no place
+    assert barrel.fatalities == 4  # "a man and his three sons"
+    assert barrel.actor2 == "Civilians (Syria)"
+    assert car.sub_event_type == "Remote explosive/landmine/IED"
+    assert car.actor2 == "Civilians (Syria)"  # not the police who report it
+    assert car.fatalities == 6

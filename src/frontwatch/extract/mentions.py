@@ -24,13 +24,14 @@ from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.figures import CIVILIAN_NOUNS, CasualtyFigure, FigureFinder, Figures
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
-from frontwatch.extract.numbers import count_to_fatalities, find_counts
+from frontwatch.extract.numbers import count_to_fatalities, find_counts, parse_count
 from frontwatch.extract.places import (
     FACILITY_NOUNS,
     FEATURE_NOUNS,
     NOT_PLACES,
     find_places,
     is_country,
+    is_demonym,
     role_of,
 )
 from frontwatch.extract.sentences import Sentence, split_sentences
@@ -227,7 +228,8 @@ class MentionExtractor:
         entries: dict[str, ActorEntry] = {}
         for p in parsed:
             for a in p.actors:
-                if a.entry.inter == 2 and a.entry.name != DOMINANT_GROUP:
+                if a.entry.inter == 2 and a.entry.name != DOMINANT_GROUP and not _helper(
+                        p.doc[a.start : a.end].root):
                     tally[a.entry.name] += 1
                     entries[a.entry.name] = a.entry
         if not tally:
@@ -407,6 +409,10 @@ class MentionExtractor:
         if not victims_civilian and trigger.kind in ("kill", "clash", "vac_kill", "abduction",
                                                      "sexual"):
             victims_civilian = _civilian_patient(doc, trigger)
+        elif not victims_civilian and actor2 is None:
+            # "a helicopter dropped a barrel bomb ..., killing a man and his three sons"
+            victims_civilian = any(_civilian_patient(doc, t) for t in p.triggers
+                                   if t.kind == "kill")
         if trigger.kind in ("abduction", "sexual", "vac_kill") and actor2 is None:
             victims_civilian = True  # violence against civilians unless armed men are named
         if victims_civilian and actor2 is None:
@@ -451,6 +457,7 @@ class MentionExtractor:
             places = _merge_places(places, found)
         places = [pl for pl in places
                   if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3
+                  and not is_demonym(pl.text)
                   and not _names_a_facility(doc, pl)]
         for pl in places:
             pl.start += offset
@@ -532,9 +539,10 @@ class MentionExtractor:
             # first; an event of its own only if nothing before it matches.
             event_type = "casualty"
 
-        if not killed and _single_victim(doc, p.triggers):
+        counted = 0 if killed else _counted_victims(doc, p.triggers)
+        if counted:
             # "Abu Jandal ... was struck and killed": one named (or one unnamed) person
-            killed = [CasualtyFigure("killed", Count(value=1), 0, 0)]
+            killed = [CasualtyFigure("killed", Count(value=counted), 0, 0)]
         fatalities = _sum_counts([c.count for c in killed])
         injuries = _sum_counts([c.count for c in injured])
         materiel = [
@@ -786,8 +794,8 @@ def _collapse_members(doc: Doc, cands: list[ActorMatch]) -> list[ActorMatch]:
         holder = None
         if r.dep_ == "pobj" and r.head.lower_ == "of":
             holder = roots.get(r.head.head.i)
-        elif r.dep_ == "appos":
-            holder = roots.get(r.head.i)
+        elif r.dep_ in ("appos", "compound", "amod", "nmod"):
+            holder = roots.get(r.head.i)  # "... Peshmerga fighters": the fighters are Peshmerga
         if holder is not None and holder is not a and (
             holder.entry.generic or holder.entry.name.startswith("@")
         ):
@@ -830,6 +838,31 @@ class Roles:
     assoc2: list[ActorMatch] = field(default_factory=list)
 
 
+RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish"}
+SUPPORT_VERBS = {"backed", "supported", "aided", "assisted", "helped", "accompanied"}
+TARGET_PREPOSITIONS = {"on", "against", "at", "toward", "towards", "targeting", "near", "in",
+                       "into", "upon"}
+
+
+def _helper(tok) -> bool:
+    """"backed by Hezbollah fighters": a side's helper, not the enemy the story is about."""
+    return any(t.lower_ in SUPPORT_VERBS or t.lower_ in ("support", "backing")
+               for t in list(tok.ancestors)[:3])
+
+
+def _via_target(tok, trigger_tok) -> bool:
+    """"airstrikes on the militants' retreat routes": the owner of the target is reached
+    through a preposition of place or target, so it does not own the act."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == trigger_tok.i or cur.head is cur:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in TARGET_PREPOSITIONS:
+            return True
+        cur = cur.head
+    return False
+
+
 def _root(doc: Doc, a: ActorMatch):
     return doc[a.start : a.end].root
 
@@ -849,6 +882,10 @@ def assign_roles(
             continue
         if _is_speaker(doc[a.start : a.end].root):
             continue  # "police and hospital officials said": they report, they do not act
+        span = attribution.token_span
+        if span and any(c.dep_ == "conj" and span[0] <= c.i < span[1]
+                        for c in doc[a.start : a.end].root.children):
+            continue  # "..., police and medical sources said": a source, joined to one
         cands.append(a)
     if not cands:
         return Roles()
@@ -873,13 +910,18 @@ def assign_roles(
             # "a checkpoint run by HTS": the group owns the target, it is not the attacker
             chain = {trig_tok.i} | {t.i for t in trig_tok.ancestors}
             by_verb = r.head.head
-            role = "agent" if by_verb.i in chain or by_verb.head.i == trig_tok.i else "patient"
+            # "the army, backed by Hezbollah fighters, liberated": a helper of the one acting
+            role = "agent" if by_verb.i in chain or by_verb.head.i == trig_tok.i or \
+                by_verb.lower_ in SUPPORT_VERBS else "patient"
         elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
             role = "patient"
         elif r.dep_ == "pobj" and r.head.lower_ == "between":
             role = "agent"  # "clashes between government troops and Houthi fighters"
         elif r.dep_ == "poss":
-            role = "agent"
+            # "ISIS's attack" acts; "strikes on the militants' routes" suffers
+            role = "patient" if _via_target(r, trig_tok) or (
+                r.head.i not in (trig_tok.i, head.i) and r.head.dep_ in ("dobj", "nsubjpass")
+            ) else "agent"
         elif r.dep_ == "nsubjpass":
             role = "patient"
         elif r.dep_ in ("nsubj",):
@@ -924,7 +966,8 @@ def assign_roles(
             role = "patient"
         if role == "agent" and not trigger.is_verb and (
             (r.head.i == trig_tok.i and r.dep_ in ("nsubj", "poss"))
-            or (r.i in trigger_subtree and r.dep_ in ("poss", "pobj", "compound"))
+            or (r.i in trigger_subtree and r.dep_ in ("poss", "pobj", "compound")
+                and not _via_target(r, trig_tok))
         ):
             own_agents.append(a)
         (agents if role == "agent" else patients if role == "patient" else unknown).append(a)
@@ -945,9 +988,17 @@ def assign_roles(
     # "In support of the Iraqi forces, coalition aircraft struck": the supported side is
     # associated with the act, the one acting is actor 1
     helped = [a for a in agents if any(t.lower_ in ("support", "backing", "behalf")
+                                       or t.lower_ in SUPPORT_VERBS
                                        for t in list(_root(doc, a).ancestors)[:3])]
     if helped and len(helped) < len(agents):
         agents = [a for a in agents if a not in helped] + helped
+    if not patients and lemma_of(trig_tok) in RECIPROCAL_VERBS and trigger.is_verb:
+        # "Iraqi forces and Peshmerga fighters clashed": the two subjects fought each other
+        other = next((a for a in agents[1:] if a.entry.name != agents[0].entry.name
+                      and a not in helped), None)
+        if other is not None:
+            agents = [a for a in agents if a is not other]
+            patients = [other]
     roles = Roles()
     if agents:
         roles.actor1 = agents[0]
@@ -1023,24 +1074,44 @@ IN_THE_PAST = re.compile(r"\b(in the past|over the years|in recent years|in prev
 SERIES = {"string", "series", "wave", "spate", "number", "campaign", "history", "pattern"}
 
 
-def _single_victim(doc: Doc, triggers: list[Trigger]) -> bool:
+def _counted_victims(doc: Doc, triggers: list[Trigger]) -> int:
+    """People killed without a figure: "Abu Jandal ... was struck and killed" (1), "gunmen
+    killed a doctor" (1), "killed a woman and her two children" (3); 0 when none is told."""
     for t in triggers:
         if t.kind != "kill":
             continue
         root = doc[t.start : t.end].root
-        if root.lower_ not in ("killed", "executed", "assassinated", "slain", "murdered",
-                               "gunned", "dead", "stabbed", "shot"):
+        if root.lower_ not in ("killed", "killing", "executed", "assassinated", "slain",
+                               "murdered", "gunned", "dead", "stabbed", "shot"):
             continue  # "dead": "gunmen shot dead a teacher"
         for c in root.children:
             if c.dep_ == "nsubjpass" and c.tag_ in ("NN", "NNP") and c.lower_ not in (
                 "no", "none", "nobody", "one"
             ) and not any(x.dep_ == "nummod" for x in c.children):
-                return True
+                return 1
             if c.dep_ == "dobj" and c.tag_ == "NN" and any(
                 x.lower_ in ("a", "an", "the") or x.dep_ == "poss" for x in c.children
             ):
-                return True
-    return False
+                return 1 + sum(_conjoined_people(c))
+    return 0
+
+
+def _conjoined_people(tok) -> list[int]:
+    """How many people each conjoined noun names: "and her two children" 2, "and a boy" 1."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "conj":
+            continue
+        num = next((x for x in c.children if x.dep_ == "nummod"), None)
+        value = parse_count(num.text) if num is not None else None
+        if value is not None and value.value:
+            out.append(value.value)
+        elif c.tag_ == "NN":
+            out.append(1)
+        else:
+            return []  # "a woman and children": how many is not told
+        out += _conjoined_people(c)
+    return out
 
 
 def _person_taken(doc: Doc, trigger: Trigger) -> bool:

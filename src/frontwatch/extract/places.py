@@ -135,6 +135,19 @@ def is_country(name: str) -> bool:
     return name.lower().strip(" .") in country_names()
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """National adjectives ("Lebanese", "Iraqi"): a people, never a place of their own."""
+    from frontwatch.geo.index import read_data_csv
+
+    return frozenset(r["alias"].lower() for r in read_data_csv("country_aliases.csv")
+                     if r["kind"] == "adjective")
+
+
+def is_demonym(name: str) -> bool:
+    return name.lower().strip(" .") in demonyms()
+
+
 def _adjectival(doc: Doc, end: int) -> bool:
     """"between Arab tribal fighters": a name followed by a common noun phrase is a
     modifier (a people, a nationality), not a place."""
