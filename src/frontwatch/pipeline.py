@@ -109,9 +109,10 @@ class Extractor:
                 named = set(countries_in(article.text)) | {m.country for m in mentions if m.country}
                 for m in mentions:
                     if m.place is not None and m.country and m.place.country and \
-                            m.place.country not in named and m.place.geo_precision < 3:
-                        # A village the text puts in Syria is not a namesake in Russia: keep
-                        # the name as written, without coordinates, rather than a far match.
+                            m.place.country not in named:
+                        # A village the text puts in Syria is not a namesake in Russia, nor
+                        # "Grad rockets" a Slovenian municipality: keep the name as written,
+                        # without coordinates, rather than a far match.
                         m.place = None
                     elif m.place is not None and m.place.geo_precision == 1 and \
                             not _same_name(m, m.place.name):

@@ -175,6 +175,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Words a pattern cannot match without (lower case): most sentences hold none of them, and
+# skipping a pattern is much cheaper than running it. Month names are checked case-sensitively.
+_MONTH_ANY = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")")
+_GATES: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "weekday": ("day",), "daybefore": ("yesterday",),
+    "yesterday": ("yesterday",), "today": ("today", "tonight", "this "),
+    "lastnight": ("night",), "ago": ("ago",), "lastweek": ("week",), "earlierweek": ("week",),
+    "thisweek": ("week",), "lastweekend": ("week",), "weekend": ("week",),
+    "pastweek": ("week", "days"), "pastweeks": ("weeks",), "earliermonth": ("month",),
+    "thismonth": ("month",), "lastmonth": ("month",), "ordinal": ("on the",),
+}  # fmt: skip
+_MONTH_PATTERNS = {"mdy", "dmy", "month"}
+
 _DAY_MS = dt.timedelta(days=1)
 
 
@@ -333,7 +346,14 @@ def find_date_expressions(text: str, published: dt.date | None) -> list[DateExpr
     if isinstance(published, dt.datetime):
         published = published.date()
     cands: list[tuple[int, int, dt.date | None, int]] = []
+    lower = text.lower()
+    months = _MONTH_ANY.search(text) is not None
     for name, rx in _PATTERNS:
+        if name in _MONTH_PATTERNS:
+            if not months:
+                continue
+        elif not any(word in lower for word in _GATES[name]):
+            continue
         for m in rx.finditer(text):
             res = _resolve(name, m, published)
             if res is None:

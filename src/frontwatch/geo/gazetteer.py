@@ -77,6 +77,11 @@ class Candidate:
     def is_admin1(self) -> bool:
         return self.fcode == "ADM1"
 
+    @property
+    def is_division(self) -> bool:
+        """A first- or second-level division (a province, a county)."""
+        return self.fcode in ("ADM1", "ADM2")
+
 
 @dataclass(slots=True, frozen=True)
 class NameProfile:
@@ -89,6 +94,7 @@ class NameProfile:
     main_name: bool  # some place has it as its own name (not only an alternate)
 
 
+MANY_ADMIN1 = 100
 _COLUMNS = "p.id, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.admin1, p.admin2, " \
            "p.population, p.layer"
 
@@ -116,6 +122,14 @@ class Gazetteer:
                     self.countries[c.country_code] = c
             else:
                 self.admin1[(c.country_code, c.admin1_code)] = c
+        # Countries cut into very many small first-level units (Slovenia's 212 municipalities,
+        # Latvia's 121): such a unit's name alone ("Grad" in "Grad rockets") is no well-known
+        # place, unless it is a big one.
+        per_country: dict[str, int] = {}
+        for cc, _ in self.admin1:
+            per_country[cc] = per_country.get(cc, 0) + 1
+        self._fine_grained = tuple(sorted(cc for cc, n in per_country.items()
+                                          if n > MANY_ADMIN1))
         self.candidates = lru_cache(maxsize=100_000)(self._candidates)
         self.profile = lru_cache(maxsize=200_000)(self._profile)
 
@@ -172,7 +186,9 @@ class Gazetteer:
         if not best and stripped != written:
             written, key = stripped, name_key(stripped)
             add(self._rows("n.key = ?", key), None, None)
-        if not best:
+        if not best or all(c.fcode == "ADM2" for c in best.values()):
+            # ("Hawija" is "Al-Hawija District" by its short name, and the town "Al Hawijah"
+            # only by a loose spelling: a district alone does not stop the search.)
             # A loose key is a skeleton: weigh each loose match by how close the spellings
             # are, so "Bwair" ~ "Buwayr" counts but "Bwair" ~ "Berlin" does not.
             short = len(key.replace(" ", "")) <= SHORT_NAME_LETTERS
@@ -191,10 +207,14 @@ class Gazetteer:
     def _profile(self, key: str) -> NameProfile | None:
         """Summary of the places with exactly this name key (no loose matching)."""
         row = self._db().execute(
-            "SELECT max(p.population), max(p.fcode LIKE 'PCL%'), max(p.fcode = 'ADM1'), "
+            # A county's population is its places' sum, not a town's size: left out here.
+            "SELECT max(CASE WHEN p.fcode = 'ADM2' THEN 0 ELSE p.population END), "
+            "max(p.fcode LIKE 'PCL%'), "
+            "max(p.fcode = 'ADM1' AND (p.population >= 50000 OR p.cc NOT IN "
+            f"({','.join('?' * len(self._fine_grained))}))), "
             "count(*), max(n.main) FROM names n JOIN places p ON p.id = n.id "
             "WHERE n.key = ? AND n.main < 2",
-            (key,)).fetchone()
+            (*self._fine_grained, key)).fetchone()
         if not row or not row[3]:
             return None
         return NameProfile(row[0] or 0, bool(row[1]), bool(row[2]), row[3], bool(row[4]))

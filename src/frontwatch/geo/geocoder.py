@@ -49,6 +49,7 @@ _ADMIN_AFTER = re.compile(r"\s+(?:[Gg]overnorate|[Pp]rovince|[Rr]egion|[Oo]blast
 _ADMIN_WORD = re.compile(r"(?:[Gg]overnorate|[Pp]rovince)$")
 _ADMIN_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
+_COUNTY_NAME = re.compile(r"\s(?:County|Parish|Borough)$")
 
 _instances: dict[str, Geocoder] = {}
 _lock = threading.Lock()
@@ -279,6 +280,10 @@ class Geocoder:
         if p.role == "offset" and p.anchor:
             return p.anchor
         text = re.sub(r"\s+(?:(?:oil|gas)?\s*fields?|mountains|hills|highlands)$", "", p.text)
+        if _COUNTY_NAME.search(text):
+            # "Cook County", "Orleans Parish": the kind word is part of a US county's name (the
+            # gazetteer drops it itself when no place has the whole name).
+            return text
         return strip_trailing_words(text)
 
     def _article_places(self, toponyms: list[PlaceMention], names: list[str],
@@ -418,7 +423,8 @@ class Geocoder:
             top = self.resolve(name, ctx)[:1]
             if top and top[0].is_country and top[0].match_score >= 0.9:
                 return top[0], 3  # "Iraq" is the country, not Arak (alias "Iraq") in Iran
-            region = [c for c in self.resolve(name, ctx) if c.is_admin1 and c.match_score >= 0.6]
+            region = [c for c in self.resolve(name, ctx)
+                      if c.is_division and c.match_score >= 0.6]
             towns = [c for c in self.resolve(name, ctx) if not c.is_admin
                      and self._plausible(c, ctx)]
             # "Saraqib countryside" is near a town (2); "Raqqah countryside", where Raqqah is
@@ -441,7 +447,7 @@ class Geocoder:
         ranked = [c for c in self.resolve(name, anchor_ctx) if self._plausible(c, anchor_ctx)]
         if ranked:
             c = ranked[0]
-            if c.is_country or c.is_admin1 or c.fcode == "CONT":
+            if c.is_admin:  # a country, a province, a county, a continent
                 return c, 3
             return c, (2 if p.role == "near" else 1)
         if anchor is not None:

