@@ -281,3 +281,24 @@ def test_helpers_targets_and_victims_counted_without_figures(extractor):
     assert car.sub_event_type == "Remote explosive/landmine/IED"
     assert car.actor2 == "Civilians (Syria)"  # not the police who report it
     assert car.fatalities == 6
+
+
+def test_wire_idioms_roles_and_forecasts(extractor):
+    events = events_of(extractor, "wire_idioms_roles_and_forecasts.txt")
+    assert [e.sub_event_type for e in events] == [
+        "Armed clash", "Government regains territory", "Headquarters or base established",
+        "Remote explosive/landmine/IED", "Disrupted weapons use", "Remote explosive/landmine/IED"]
+    storm, regain, posts, roadside, cache, car = events
+    assert storm.location.startswith("Kafr Z")  # not "Led" (by the Tiger Forces)
+    assert storm.actor2 == "HTS: Hayat Tahrir al-Sham"  # not al-Qaida, which it is linked to
+    assert regain.event_date == "2017-03-04"  # "restored security and stability on Saturday"
+    assert posts.actor1 == "Military Forces of Turkey (2016-)"
+    # the army's car was hit: the army suffers, an unknown group acts; one officer wounded
+    assert roadside.actor2 == "Military Forces of Syria (2000-)"
+    assert roadside.actor1.startswith("Unidentified Armed Group")
+    assert roadside.injuries == 1
+    assert cache.actor1 == "Military Forces of Syria (2000-)"  # engineering units
+    assert car.actor1 == "HTS: Hayat Tahrir al-Sham"  # "HTS/Nusra militants": one actor
+    assert car.actor2 == "Civilians (Syria)"
+    assert car.contested and any(c.denies for c in car.claims)  # "denied any involvement"
+    # "will likely try to step up attacks" is a forecast: no event

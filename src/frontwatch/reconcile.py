@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from frontwatch.actors.catalog import default_state_forces
 from frontwatch.extract.mentions import divide_count
 from frontwatch.extract.numbers import count_to_fatalities
 from frontwatch.extract.places import COUNTRIES
@@ -628,6 +629,8 @@ def _named_for(actor: ActorRef | None, country: str) -> ActorRef | None:
         name = actor.template.replace("{country}", country)
     elif "Unknown" in actor.name:
         name = actor.name.replace("Unknown", country)
+        if name == f"Military Forces of {country}":
+            name = default_state_forces().get(country, name)  # with its period: "(2000-)"
     else:
         return actor
     return ActorRef(raw=actor.raw, name=name, inter=actor.inter, country=country,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -51,6 +52,31 @@ def _is_case_sensitive(alias: str) -> bool:
     return any(len(tok) >= 2 and tok.replace(".", "").isupper() for tok in alias.split())
 
 
+AFFILIATION_SUFFIXES = {"linked", "affiliated", "inspired", "aligned", "allied", "style",
+                        "leaning", "sympathising", "sympathizing"}
+
+
+def state_forces_of(entries: list[ActorEntry]) -> dict[str, str]:
+    """Each state's army by country: the first "Military Forces of X" entry (later ones are
+    its branches)."""
+    out: dict[str, str] = {}
+    for e in entries:
+        if e.inter == 1 and e.country and not e.parent and e.name.startswith("Military Forces"):
+            out.setdefault(e.country, e.name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_state_forces() -> dict[str, str]:
+    """`state_forces_of` the packaged actor file, for stages without a catalogue at hand."""
+    data = yaml.safe_load(
+        resources.files("frontwatch.data").joinpath("actors.yaml").read_text("utf-8"))
+    return state_forces_of([ActorEntry(name=str(i["name"]), inter=int(i["inter"]),
+                                       country=i.get("country"), parent=i.get("parent"),
+                                       generic=bool(i.get("generic", False)), aliases=[])
+                            for i in data["actors"]])
+
+
 class ActorCatalog:
     def __init__(
         self,
@@ -62,11 +88,7 @@ class ActorCatalog:
         self.by_name = {e.name: e for e in entries}
         self.states = states
         self.adjectives = {adj.lower(): c for c, adjs in states.items() for adj in adjs}
-        self.state_forces: dict[str, str] = {}
-        for e in entries:
-            # the first "Military Forces of X" entry is the state's army; later ones are branches
-            if e.inter == 1 and e.country and not e.parent and e.name.startswith("Military Forces"):
-                self.state_forces.setdefault(e.country, e.name)
+        self.state_forces = state_forces_of(entries)
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for i, entry in enumerate(entries):
@@ -115,6 +137,9 @@ class ActorCatalog:
         found = self._unknown_groups(doc, taken)
         for span in sorted(known, key=lambda s: s.start):
             entry = self.entries[int(span.label_[1:])]
+            if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
+                    doc[span.end + 1].lower_ in AFFILIATION_SUFFIXES:
+                continue  # "the al-Qaida-linked HTS": a description of another group
             adjective = None
             if entry.generic and span.start > 0:
                 prev = doc[span.start - 1].text.lower()

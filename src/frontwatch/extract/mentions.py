@@ -457,7 +457,7 @@ class MentionExtractor:
             places = _merge_places(places, found)
         places = [pl for pl in places
                   if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3
-                  and not is_demonym(pl.text)
+                  and not is_demonym(pl.text) and not _owner_word(doc, pl)
                   and not _names_a_facility(doc, pl)]
         for pl in places:
             pl.start += offset
@@ -543,6 +543,9 @@ class MentionExtractor:
         if counted:
             # "Abu Jandal ... was struck and killed": one named (or one unnamed) person
             killed = [CasualtyFigure("killed", Count(value=counted), 0, 0)]
+        hurt = 0 if injured else _counted_victims(doc, p.triggers, WOUNDING_WORDS)
+        if hurt:
+            injured = [CasualtyFigure("injured", Count(value=hurt), 0, 0)]
         fatalities = _sum_counts([c.count for c in killed])
         injuries = _sum_counts([c.count for c in injured])
         materiel = [
@@ -605,7 +608,7 @@ class MentionExtractor:
         """"Turkish shelling", "Russian air strikes": the state the adjective names acts."""
         root = doc[trigger.start : trigger.end].root
         # a modifier of the trigger, or a word of the trigger phrase itself, before its head
-        modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
         # "A Turkish drone struck", "Russian jets bombed": the modifier of the verb's subject
         # ("US soldiers died": the subject suffered, it did not act)
         active = trigger.is_verb and root.lower_ not in PATIENT_SUBJECT_TRIGGERS and \
@@ -613,9 +616,11 @@ class MentionExtractor:
         subjects = [c for c in root.children
                     if active and c.dep_ == "nsubj" and c.lower_ in ARMED_NOUNS]
         modifiers += [m for c in subjects for m in c.children
-                      if m.dep_ in ("amod", "compound", "nmod")]
+                      if m.dep_ in ("amod", "compound", "nmod", "poss")]
         for c in modifiers + list(doc[trigger.start : trigger.end]):
-            state = self.actors.adjectives.get(c.lower_)
+            # "Turkish jets"; "Russia's warplanes": the state's own name as the owner
+            state = self.actors.adjectives.get(c.lower_) or (
+                c.text if c.dep_ == "poss" and c.text in self.actors.states else None)
             if state and (c.i < root.i or c.head.i != root.i):
                 # the state's own entry, else the generic one named for it ("French jets")
                 entry = self.actors.by_name[self.actors.state_forces.get(
@@ -789,7 +794,16 @@ def _collapse_members(doc: Doc, cands: list[ActorMatch]) -> list[ActorMatch]:
     roots = {_root(doc, a).i: a for a in cands}
     drop: set[int] = set()
     replace_at: dict[int, ActorMatch] = {}
+    starts = {a.start: a for a in cands}
+    first_name: dict[int, ActorMatch] = {}
     for a in cands:
+        nxt = starts.get(a.end + 1)
+        if nxt is not None and a.end < len(doc) and doc[a.end].text == "/":
+            # "YPG/PKK terrorists": one actor named two ways; the first name stands
+            drop.add(id(nxt))
+            first_name[id(nxt)] = first_name.get(id(a), a)
+    for a in cands:
+        named = first_name.get(id(a), a)
         r = _root(doc, a)
         holder = None
         if r.dep_ == "pobj" and r.head.lower_ == "of":
@@ -800,7 +814,8 @@ def _collapse_members(doc: Doc, cands: list[ActorMatch]) -> list[ActorMatch]:
             holder.entry.generic or holder.entry.name.startswith("@")
         ):
             drop.add(id(a))
-            replace_at[id(holder)] = a
+            drop.add(id(named))
+            replace_at[id(holder)] = named
     out = []
     for a in cands:
         if id(a) in drop:
@@ -848,6 +863,26 @@ def _helper(tok) -> bool:
     """"backed by Hezbollah fighters": a side's helper, not the enemy the story is about."""
     return any(t.lower_ in SUPPORT_VERBS or t.lower_ in ("support", "backing")
                for t in list(tok.ancestors)[:3])
+
+
+def _owner_word(doc: Doc, pl: PlaceMention) -> bool:
+    """"Russia's warplanes": a state owning something is not where the event is."""
+    span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "poss" and len(span) <= 3 and \
+        span.end < len(doc) and doc[span.end].tag_ == "POS"
+
+
+def _in_object(tok, trigger_tok, head) -> bool:
+    """"struck a vehicle of the Iraqi army's 5th division": an owner inside the act's object
+    suffers it."""
+    cur = tok.head
+    for _ in range(8):
+        if cur.i in (trigger_tok.i, head.i) or cur.head is cur:
+            return False
+        if cur.dep_ in ("dobj", "nsubjpass"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _via_target(tok, trigger_tok) -> bool:
@@ -919,9 +954,8 @@ def assign_roles(
             role = "agent"  # "clashes between government troops and Houthi fighters"
         elif r.dep_ == "poss":
             # "ISIS's attack" acts; "strikes on the militants' routes" suffers
-            role = "patient" if _via_target(r, trig_tok) or (
-                r.head.i not in (trig_tok.i, head.i) and r.head.dep_ in ("dobj", "nsubjpass")
-            ) else "agent"
+            role = "patient" if _via_target(r, trig_tok) or _in_object(r, trig_tok, head) \
+                else "agent"
         elif r.dep_ == "nsubjpass":
             role = "patient"
         elif r.dep_ in ("nsubj",):
@@ -1018,7 +1052,7 @@ def assign_roles(
 
 
 DENIAL = re.compile(
-    r"\b(?:denied|denies|rejected|dismissed|refuted)\s+(?:the\s+|these\s+|those\s+|such\s+)?"
+    r"\b(?:denied|denies|rejected|dismissed|refuted)\s+(?:the\s+|these\s+|those\s+|such\s+|any\s+)?"
     r"(?:report|reports|claim|claims|allegation|allegations|accusation|accusations|account|it|"
     r"involvement|responsibility|figures?|toll|\w+ing)\b",
     re.IGNORECASE,
@@ -1074,16 +1108,21 @@ IN_THE_PAST = re.compile(r"\b(in the past|over the years|in recent years|in prev
 SERIES = {"string", "series", "wave", "spate", "number", "campaign", "history", "pattern"}
 
 
-def _counted_victims(doc: Doc, triggers: list[Trigger]) -> int:
-    """People killed without a figure: "Abu Jandal ... was struck and killed" (1), "gunmen
-    killed a doctor" (1), "killed a woman and her two children" (3); 0 when none is told."""
+KILLING_WORDS = {"killed", "killing", "executed", "assassinated", "slain", "murdered",
+                 "gunned", "dead", "stabbed", "shot"}  # "dead": "gunmen shot dead a teacher"
+WOUNDING_WORDS = {"wounded", "wounding", "injured", "injuring", "injures", "wounds"}
+
+
+def _counted_victims(doc: Doc, triggers: list[Trigger], words: set[str] = KILLING_WORDS) -> int:
+    """People killed (or, with WOUNDING_WORDS, hurt) without a figure: "Abu Jandal ... was
+    struck and killed" (1), "gunmen killed a doctor" (1), "killed a woman and her two children"
+    (3), "wounding an officer" (1); 0 when none is told."""
     for t in triggers:
         if t.kind != "kill":
             continue
         root = doc[t.start : t.end].root
-        if root.lower_ not in ("killed", "killing", "executed", "assassinated", "slain",
-                               "murdered", "gunned", "dead", "stabbed", "shot"):
-            continue  # "dead": "gunmen shot dead a teacher"
+        if root.lower_ not in words:
+            continue
         for c in root.children:
             if c.dep_ == "nsubjpass" and c.tag_ in ("NN", "NNP") and c.lower_ not in (
                 "no", "none", "nobody", "one"

@@ -303,6 +303,14 @@ class TriggerFinder:
             return False
         if governor is not None and lemma_of(governor) in IRREALIS_HEADS and head.dep_ == "xcomp":
             return False
+        cur = head
+        for _ in range(3):
+            # "ISIS will likely attempt to increase attacks": the modal of a governing verb
+            if cur.dep_ != "xcomp" or cur.head is cur:
+                break
+            cur = cur.head
+            if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in cur.children):
+                return False
         if lemma_of(head) in ("deny", "refute", "reject") and tok is not head:
             return False
         return not (governor is not None and lemma_of(governor) in ("deny", "refute", "reject"))

@@ -74,7 +74,9 @@ _DATELINE = re.compile(rf"(?m)^\s*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.
 _LIST_NEXT = re.compile(rf"(?:\s+(?:village|town|city|area))?"
                         rf"(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
                         rf"(?:\s+(?P<kind>village|town|city|area))?")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“(]\s*)$")
+# Where a capital letter says nothing: a sentence's start, an opening quote or bracket, or the
+# dash after a dateline ("BEIRUT (Levant Wire) - Led by ...").
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“(]\s*|\s[-—–]{1,2}\s*)$")
 
 _KIND_ROLE = {
     "village": "at", "villages": "at", "town": "at", "towns": "at", "city": "at", "cities": "at",
@@ -404,7 +406,10 @@ class ToponymFinder:
             # Capitalised only because a sentence starts there: countries and provinces only.
             profile = self.gazetteer.profile(name_key(name))
             if (profile is not None and self.known(name, strict=True)
-                    and (profile.country or profile.admin1 or profile.max_population >= 500_000)
+                    # a big city by its own name: "Led" (an old name of Saint Petersburg) at
+                    # the head of "Led by the Tiger Forces, ..." is a verb
+                    and (profile.country or profile.admin1
+                         or (profile.max_population >= 500_000 and profile.main_name))
                     and not _OF_NAME_AFTER.match(text, end) and not self.junk(text, start, end)):
                 found.append(Found(PlaceMention(name, start, end, "at"), cued=False))
             return
