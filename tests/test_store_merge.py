@@ -154,3 +154,18 @@ def test_more_precise_report_improves_the_event(store):
     assert row["location"] == "Sukhna" and row["geo_precision"] == 1 and row["time_precision"] == 1
     changed = {c["field"] for c in store.event(row["event_id_cnty"]).changes}
     assert {"location", "latitude", "geo_precision", "time_precision"} <= changed
+
+
+def test_a_denial_is_stored_and_contests_the_event(store):
+    result = result_of("Wire. On 2017-08-12 SAA shelled ISIS in Sukhna, killing 9.", "AFP")
+    (event,) = result.events
+    event.claims.append(Claim("Islamic State (Syria)", "armed group", denies=True,
+                              evidence=list(event.evidence), article_id=result.article.id))
+    event.contested = False  # the store decides from the claims it holds
+    store.add_results([result])
+    (row,) = store.events()
+    assert row["contested"] == 1
+    detail = store.event(row["event_id_cnty"])
+    assert [c.claim["denies"] for c in detail.claims] == [False, True]
+    assert is_contested([claim(9), Claim(None, None, denies=True)])
+    assert not is_contested([claim(9), claim(9)])

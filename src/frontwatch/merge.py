@@ -177,6 +177,8 @@ def conservative_injuries(claims: list[Claim]) -> int | None:
 
 
 def is_contested(claims: list[Claim]) -> bool:
-    """Claims disagree when they give different fatality figures."""
+    """Claims disagree when they give different fatality figures, or one denies what another
+    reports."""
     figures = {f for f in (figure_of(c.fatalities) for c in claims) if f is not None}
-    return len(figures) > 1
+    denied = any(c.denies for c in claims) and any(not c.denies for c in claims)
+    return len(figures) > 1 or denied

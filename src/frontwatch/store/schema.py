@@ -190,8 +190,14 @@ CREATE TABLE event_changes (
 CREATE INDEX event_changes_article ON event_changes(article_id);
 """
 
+# A claimant who denies the incident ("the army denied the report") is a claim of its own.
+_V2 = """
+ALTER TABLE claims ADD COLUMN denies {int} NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, outlets, places, events, mentions, claims, evidence, changes", _V1),
+    Migration(2, "claims.denies: a claimant denying the incident", _V2),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -471,9 +471,10 @@ class Writer:
             self.db.execute(
                 "INSERT INTO claims (claim_id, event_id, article_id, outlet, claimant,"
                 " claimant_kind, fatalities, fatalities_value, fatalities_low, fatalities_high,"
-                " fatalities_quantifier, fatalities_approximate, injuries, hedged, materiel,"
-                " event_date, sub_event_type, location, actor1, actor2, merge_reason, claim_seq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " fatalities_quantifier, fatalities_approximate, injuries, hedged, denies,"
+                " materiel, event_date, sub_event_type, location, actor1, actor2, merge_reason,"
+                " claim_seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     claim_id,
                     event_id,
@@ -489,6 +490,7 @@ class Writer:
                     int(f.approximate),
                     figure_of(c.injuries),
                     int(c.hedged),
+                    int(c.denies),
                     json.dumps([asdict(m) for m in c.materiel], sort_keys=True),
                     ev.event_date,
                     ev.sub_event_type,
@@ -631,6 +633,7 @@ def _claims_of(ev: Event, article: Article) -> list[Claim]:
                 injuries=c.injuries,
                 materiel=list(c.materiel),
                 hedged=c.hedged,
+                denies=c.denies,
                 evidence=list(c.evidence),
                 article_id=article.id,
                 outlet=c.outlet or article.outlet,
