@@ -302,3 +302,20 @@ def test_wire_idioms_roles_and_forecasts(extractor):
     assert car.actor2 == "Civilians (Syria)"
     assert car.contested and any(c.denies for c in car.claims)  # "denied any involvement"
     # "will likely try to step up attacks" is a forecast: no event
+
+
+def test_yemen_coalition_sources_and_coordinated_figures(extractor):
+    events = events_of(extractor, "yemen_coalition_and_sources.txt")
+    clash, house, positions = events
+    assert clash.sub_event_type == "Armed clash"
+    assert clash.fatalities == 25  # "18 rebels and seven loyalist fighters"
+    assert clash.actor2 == "Ansar Allah"  # Yemen's "rebels" are the Houthis
+    assert clash.location != "Aden"  # where the medical sources are, and the dateline
+    # "the coalition" in Yemen is the Saudi-led one, as actor and as claimant
+    assert house.actor1 == "Military Forces of Saudi Arabia (2015-)"
+    assert house.actor2 == "Civilians (Yemen)"  # not the Huthis who hold Sanaa
+    assert house.fatalities == 3
+    assert house.contested
+    assert {"Saudi-led coalition"} <= {c.claimant for c in house.claims}
+    assert positions.actor1 == "Military Forces of Saudi Arabia (2015-)"
+    assert positions.actor2 == "Ansar Allah"  # "Huthi positions"

@@ -52,6 +52,22 @@ def _is_case_sensitive(alias: str) -> bool:
     return any(len(tok) >= 2 and tok.replace(".", "").isupper() for tok in alias.split())
 
 
+# "The coalition" of a war other than the one against ISIS: the coalition of that country's war,
+# unless the words say US-led.
+COALITION_BY_COUNTRY = {"Yemen": ("Military Forces of Saudi Arabia (2015-)", "Saudi-led coalition")}
+# Generic words that mean one group in one war: "the rebels" of Yemen are the Houthis.
+GENERIC_BY_COUNTRY = {("Opposition Rebels ({country})", "Yemen"): "Ansar Allah"}
+US_LED = re.compile(r"\b(?:US|U\.S\.|American|Inherent|CJTF|Combined|anti-IS\w*|international)\b")
+
+
+def regional_coalition(written: str, country: str | None) -> tuple[str, str] | None:
+    """(actor name, claimant name) of the coalition "the coalition" means in `country`, or None
+    for the US-led one."""
+    if country not in COALITION_BY_COUNTRY or US_LED.search(written):
+        return None
+    return COALITION_BY_COUNTRY[country]
+
+
 AFFILIATION_SUFFIXES = {"linked", "affiliated", "inspired", "aligned", "allied", "style",
                         "leaning", "sympathising", "sympathizing"}
 
@@ -210,6 +226,13 @@ class ActorCatalog:
     ) -> ActorRef:
         """Name a match for an event in `country`; offsets are shifted into article space."""
         entry = match.entry
+        regional = regional_coalition(match.raw, country) \
+            if entry.name == "Operation Inherent Resolve" else None
+        if regional is not None and regional[0] in self.by_name:
+            entry = self.by_name[regional[0]]  # "coalition warplanes" over Yemen
+        local = GENERIC_BY_COUNTRY.get((entry.name, match.adjective_country or country or ""))
+        if local is not None and local in self.by_name:
+            entry = self.by_name[local]
         if entry.name == DOMINANT_GROUP:
             if dominant_group is not None:
                 entry = dominant_group

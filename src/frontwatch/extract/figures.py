@@ -115,12 +115,20 @@ class FigureFinder:
             figures.materiel_tokens.update(range(span.start, span.end))
             if item is not None:
                 figures.materiel.append(item)
+        previous: tuple[CasualtyFigure, int] | None = None  # and the token its noun ends at
         for span, count in count_spans:
             if self._next_is_materiel(doc, span, figures):
                 continue
-            fig = self._casualty(doc, span, count)
+            hint = None
+            if previous is not None and all(
+                t.lower_ in ("and", ",", "as", "well") for t in doc[previous[1] : span.start]
+            ) and span.start > previous[1]:
+                hint = previous[0].kind  # "killed 22 rebels and nine loyalist fighters"
+            fig = self._casualty(doc, span, count, hint)
             if fig is not None:
                 figures.casualties.append(fig)
+                end = fig.victim_tokens[1] if fig.victim_tokens else span.end
+                previous = (fig, end)
         return figures
 
     @staticmethod
@@ -194,7 +202,8 @@ class FigureFinder:
                 return fate
         return None
 
-    def _casualty(self, doc: Doc, span: Span, count: Count) -> CasualtyFigure | None:
+    def _casualty(self, doc: Doc, span: Span, count: Count, kind_hint: str | None = None
+                  ) -> CasualtyFigure | None:
         before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
         if before and before[-1] in ("including", "among", "includes", "include"):
             return None  # "5 civilians, including two children": a part of the total
@@ -221,6 +230,9 @@ class FigureFinder:
                 "shot", "gunned", "stabbed", "beaten", "beat"
             ):
                 kind = "killed"  # "shot dead two farmers"
+        hinted = kind is None and kind_hint is not None
+        if hinted:
+            kind = kind_hint
         # Look after the number: "7 soldiers were killed", "Two US soldiers died".
         noun_end = span.end
         victim: tuple[int, int] | None = None
@@ -269,7 +281,7 @@ class FigureFinder:
                         t.lower_ in PERSON_NOUNS for t in doc[j + 1 : min(len(doc), j + 3)]):
                 return None
             j += 1
-        if kind is None:
+        if kind is None or (hinted and victim is None):
             return None
         if victim is None and noun_end == span.end:
             # "killed 7" without a noun is still a figure; keep it.

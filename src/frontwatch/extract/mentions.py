@@ -16,7 +16,13 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from frontwatch.actors.catalog import DOMINANT_GROUP, ActorCatalog, ActorEntry, ActorMatch
+from frontwatch.actors.catalog import (
+    DOMINANT_GROUP,
+    ActorCatalog,
+    ActorEntry,
+    ActorMatch,
+    regional_coalition,
+)
 from frontwatch.extract.attribution import Attribution, ClaimantFinder
 from frontwatch.extract.classify import classify
 from frontwatch.extract.dates import find_date_expressions
@@ -243,6 +249,10 @@ class MentionExtractor:
         for p in parsed:
             for a in p.actors:
                 e = a.entry
+                regional = regional_coalition(a.raw, country) \
+                    if e.name == "Operation Inherent Resolve" else None
+                if regional is not None and regional[0] in self.actors.by_name:
+                    e = self.actors.by_name[regional[0]]  # "coalition aircraft" over Yemen
                 if e.inter == 8 or (e.inter == 1 and e.country and country and
                                     e.country != country and not e.parent):
                     tally[e.name] += 1
@@ -284,6 +294,13 @@ class MentionExtractor:
                 hedged = attribution.hedged or kind != "government"
                 attribution = Attribution(name, kind, name, hedged,
                                           token_span=attribution.token_span)
+        if attribution.affiliation == "Operation Inherent Resolve" and attribution.token_span:
+            s, e = attribution.token_span
+            regional = regional_coalition(
+                doc[s:e].text, self._sentence_country(doc_text(doc)) or ctx.article_country)
+            if regional is not None:  # "the coalition said" in Yemen: the Saudi-led one
+                attribution = Attribution(regional[1], attribution.kind, regional[0],
+                                          attribution.hedged, token_span=attribution.token_span)
         speaker = None if _is_headline(sent) else self._actor_speaker(doc, p.actors, ctx)
         if attribution.claimant is None and speaker is None and ctx.last_claim is not None \
                 and not DENIAL.search(doc_text(doc)) \
@@ -439,7 +456,7 @@ class MentionExtractor:
         headline = _is_headline(sent)
         places = [] if headline else find_places(doc, blocked, object_region)
         # Who is told something, the outlet's name and the dateline are never the event's place
-        not_here = _receivers(doc) + _dateline(doc_text(doc))
+        not_here = _receivers(doc) + _dateline(doc_text(doc)) + _source_places(doc, attribution)
         if article.outlet:
             not_here += [(m.start(), m.end()) for m in re.finditer(
                 re.escape(article.outlet), doc_text(doc))]
@@ -865,6 +882,21 @@ def _helper(tok) -> bool:
                for t in list(tok.ancestors)[:3])
 
 
+def _source_places(doc: Doc, attribution: Attribution) -> list[tuple[int, int]]:
+    """"according to medical sources in Aden": where the source sits is not the event's place."""
+    if not attribution.token_span:
+        return []
+    s, e = attribution.token_span
+    root = doc[s:e].root
+    out = []
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "from", "based") and \
+                child.i >= e - 1:
+            sub = list(child.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
+
+
 def _owner_word(doc: Doc, pl: PlaceMention) -> bool:
     """"Russia's warplanes": a state owning something is not where the event is."""
     span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
@@ -948,6 +980,10 @@ def assign_roles(
             # "the army, backed by Hezbollah fighters, liberated": a helper of the one acting
             role = "agent" if by_verb.i in chain or by_verb.head.i == trig_tok.i or \
                 by_verb.lower_ in SUPPORT_VERBS else "patient"
+            if role == "patient" and by_verb.dep_ == "acl" and (
+                    by_verb.head.tag_ in ("NNP", "NNPS")
+                    or by_verb.head.lower_ in FEATURE_NOUNS | {"capital"}):
+                continue  # "in Sanaa, controlled by the Huthis": who holds the place
         elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
             role = "patient"
         elif r.dep_ == "pobj" and r.head.lower_ == "between":

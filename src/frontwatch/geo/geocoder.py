@@ -25,7 +25,7 @@ from frontwatch.geo.resolve import (
     rank,
     resolve_article_names,
 )
-from frontwatch.geo.toponyms import ToponymFinder
+from frontwatch.geo.toponyms import ToponymFinder, in_dateline
 from frontwatch.model import Article, Mention, Place, PlaceMention
 
 # How far a village may lie from the places around it and still be the one meant. Beyond
@@ -50,6 +50,14 @@ _ADMIN_WORD = re.compile(r"(?:[Gg]overnorate|[Pp]rovince)$")
 _ADMIN_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
 _COUNTY_NAME = re.compile(r"\s(?:County|Parish|Borough)$")
+# After a bare name: the kind word of US counties, for it alone or for a list it begins.
+_COUNTIES_AFTER = re.compile(r"\s+(?:[Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b|"
+                             r"(?:(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)"
+                             r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})+,?\s+"
+                             r"(?:[Cc]ounties|[Pp]arishes)\b")
+# "Mansfield, La.", "Athens, Texas": a province written after a town's name.
+_STATE_AFTER = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.\s?){1,3}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+STATE_HINT = 1.0  # in units of W_ADMIN1: as strong as a province the sentence names
 
 _instances: dict[str, Geocoder] = {}
 _lock = threading.Lock()
@@ -232,8 +240,30 @@ class Geocoder:
     def resolve_text_names(self, text: str, spans: Sequence[tuple[int, int, str]],
                            ) -> list[Candidate | None]:
         """Resolve every toponym span of one text together (country vote, then proximity)."""
-        names = [name for _, _, name in spans]
-        return resolve_article_names(self.gazetteer, names, self.text_countries(text))
+        names = []
+        hints: list[dict[tuple[str, str], float] | None] = []
+        for _, end, name in spans:
+            # "Becker, Clay and Wilkin counties", "Jackson County": the counties, not the towns.
+            if _COUNTIES_AFTER.match(text, end) and not _COUNTY_NAME.search(name):
+                county = f"{name} County"
+                if any(c.fcode == "ADM2" and c.match == "main"
+                       for c in self.gazetteer.candidates(county)):
+                    name = county
+            names.append(name)
+            hints.append(self._state_after(text, end))
+        return resolve_article_names(self.gazetteer, names, self.text_countries(text), hints)
+
+    def _state_after(self, text: str, end: int) -> dict[tuple[str, str], float] | None:
+        """The province a name is written with ("Mansfield, La.", "Athens, Texas")."""
+        m = _STATE_AFTER.match(text, end)
+        if m is None:
+            return None
+        words = m.group(1).split()
+        for n in (2, 1) if len(words) > 1 else (1,):
+            found = self.admin1_candidates(" ".join(words[:n]))
+            if found:
+                return {(c.country_code, c.admin1_code): STATE_HINT for c in found}
+        return None
 
     def geocode_mentions(self, article: Article, mentions: list[Mention],
                          toponyms: list[PlaceMention] | None = None) -> None:
@@ -385,6 +415,16 @@ class Geocoder:
                 return s_start <= r.mention.start < s_end
             return local.get(c.country_code, 0.0) >= 0.5
 
+        # The dateline says where the reporter is, not where the event was.
+        nearby = [r for r in nearby if not in_dateline(text, r.mention.start)]
+        if unplaced:
+            # A village named but unknown is placed by what its own paragraph gives ("ISIS
+            # pressed on Maadan ... attacked near Ghanim Ali"), never by another paragraph's
+            # place: in a list of strikes that is another town, even another country.
+            para_start = text.rfind("\n", 0, s_start) + 1
+            para_end = text.find("\n", s_end)
+            para_end = len(text) if para_end < 0 else para_end
+            nearby = [r for r in nearby if para_start <= r.mention.start < para_end]
         before = [r for r in nearby if r.mention.start < s_end and usable(r)]
         after = [r for r in nearby if r.mention.start >= s_end and usable(r)]
         fallback = before[-1] if before else (after[0] if after else None)

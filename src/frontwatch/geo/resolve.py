@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
+from frontwatch.geo.names import name_key
 
 EARTH_KM = 6371.0088
 
@@ -26,6 +27,15 @@ W_PROXIMITY = 0.7
 ADMIN1_SHADOW = 0.9
 SEAT_SHADOW = 2.0  # a district yields to its seat town whatever their sizes
 VOTE_TEMPERATURE = 0.5
+# The article's other places as a province and county context (resolve_article_names): each
+# other name spreads a vote over its candidates' provinces and counties (a softmax of their
+# scores); a candidate gains by the share of the other names that may lie in its province
+# and, more, by other names that may lie in its very county ("Athens" with "Henderson County").
+W_ADMIN2 = 1.5
+ADMIN1_VOTE = 0.6  # in units of W_ADMIN1, times the share of the other names
+ADMIN2_PRESENCE = 0.3  # a county any reading of another name lies in, however unlikely
+ADMIN_TEMPERATURE = 0.5
+SELF_NAMED = 0.5
 CONTEXT_ROUNDS = 2
 LAYER_BONUS = {0: 0.0, 1: 0.0, 2: 0.8}  # a local CSV names villages on purpose
 FEATURE_BONUS = {"PCLI": 1.1, "PCLD": 0.6, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.6,
@@ -65,6 +75,8 @@ class GeoContext:
     # A hard limit: candidates farther than max_km from `near` are not this place.
     near: tuple[float, float] | None = None
     max_km: float | None = None
+    # Second-level divisions the article's other places lie in: (cc, admin1, admin2) -> weight.
+    admin2: dict[tuple[str, str, str], float] = field(default_factory=dict)
 
 
 def is_point(c: Candidate) -> bool:
@@ -90,6 +102,8 @@ def score(c: Candidate, ctx: GeoContext | None) -> float:
         s += W_COUNTRY * ctx.countries.get(c.country_code, 0.0)
     if ctx.admin1 and not c.is_country:
         s += W_ADMIN1 * ctx.admin1.get((c.country_code, c.admin1_code), 0.0)
+    if ctx.admin2 and c.admin2:
+        s += W_ADMIN2 * ctx.admin2.get((c.country_code, c.admin1_code, c.admin2), 0.0)
     if ctx.points and is_point(c):
         d = min(distance_km(c.latitude, c.longitude, lat, lon) for lat, lon in ctx.points)
         s += W_PROXIMITY * math.exp(-d / 150.0)
@@ -165,47 +179,114 @@ def country_votes(gazetteer: Gazetteer, names: Sequence[str],
     return _normalise_votes(votes)
 
 
+def _admin_shares(ranked: Sequence[Candidate],
+                  ) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str, str], float]]:
+    """Where one name's places may lie: its candidates' provinces and counties, each with the
+    probability (a softmax of the candidates' scores) that the name is a place there."""
+    a1: dict[tuple[str, str], float] = defaultdict(float)
+    a2: dict[tuple[str, str, str], float] = defaultdict(float)
+    ranked = [c for c in ranked[:40] if not c.is_country and c.admin1_code]
+    if not ranked:
+        return a1, a2
+    top = ranked[0].score
+    weights = [math.exp((c.score - top) / ADMIN_TEMPERATURE) for c in ranked]
+    total = sum(weights)
+    for c, w in zip(ranked, weights, strict=True):
+        a1[(c.country_code, c.admin1_code)] += w / total
+        if c.admin2:
+            a2[(c.country_code, c.admin1_code, c.admin2)] += w / total
+    for k in a2:  # any county a reading of the name lies in counts a little
+        a2[k] += ADMIN2_PRESENCE
+    return a1, a2
+
+
 def resolve_article_names(gazetteer: Gazetteer, names: Sequence[str],
                           extra_countries: dict[str, float] | None = None,
+                          admin_hints: Sequence[dict[tuple[str, str], float] | None] | None = None,
                           ) -> list[Candidate | None]:
     """Resolve all toponyms of one text together: country vote, then proximity to each other.
 
     Each name is ranked in the context of the others: the countries the *other* names vote for
     (so "Georgia" in an article about Atlanta and Macon is the state, not the country its own
-    name votes for), the provinces they name and their points. Two rounds: the second uses the
-    first round's (better) places as points.
+    name votes for), the provinces they name, the provinces and counties they may lie in, and
+    their points. Two rounds: the second uses the first round's (better) places as points.
+    `admin_hints`: per name, provinces the text gives for it ("Mansfield, La.").
     """
+    # "MANSFIELD -- Mansfield Mayor ...": one name however written; no context for itself.
+    keys = [name_key(n) for n in names]
     raw: dict[str, float] = defaultdict(float)
     for cc, w in (extra_countries or {}).items():
         raw[cc] += w
     per_name: dict[str, dict[str, float]] = {}
     counts: dict[str, int] = defaultdict(int)
-    for name in names:
-        counts[name] += 1
-        if name not in per_name:
-            per_name[name] = name_country_votes(gazetteer, name)
-        for cc, w in per_name[name].items():
+    for name, key in zip(names, keys, strict=True):
+        counts[key] += 1
+        if key not in per_name:
+            per_name[key] = name_country_votes(gazetteer, name)
+        for cc, w in per_name[key].items():
             raw[cc] += w
     countries = _normalise_votes(raw)
-    first = []
-    for name in names:
-        ranked = rank(gazetteer.candidates(name), GeoContext(countries=countries))
+    hints = list(admin_hints) if admin_hints is not None else [None] * len(names)
+    first: list[Candidate | None] = []
+    shares: dict[str, tuple[dict, dict]] = {}
+    for name, key, hint in zip(names, keys, hints, strict=True):
+        ranked = rank(gazetteer.candidates(name), GeoContext(countries=countries,
+                                                             admin1=hint or {}))
         first.append(ranked[0] if ranked else None)
+        if key not in shares:
+            shares[key] = _admin_shares(ranked)
+    # The article's provinces and counties, summed over its distinct names.
+    total1: dict[tuple[str, str], float] = defaultdict(float)
+    total2: dict[tuple[str, str, str], float] = defaultdict(float)
+    for a1, a2 in shares.values():
+        for k, w in a1.items():
+            total1[k] += w
+        for k, w in a2.items():
+            total2[k] += w
+    voters = sum(1 for a1, _ in shares.values() if a1)
     out: list[Candidate | None] = first
     for _ in range(CONTEXT_ROUNDS):
-        admin1 = {(c.country_code, c.admin1_code): 0.6 for c in first
-                  if c is not None and c.is_admin1}
+        # Provinces the text names ("Minnesota"). One named only by this name is context for
+        # it only if spelt as its own name in a country of the article: "Georgia" in a US
+        # article, not "Gaza" for Gaza Province or "Hanover" for Jamaica's parish.
+        naming: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for c, key in zip(first, keys, strict=True):
+            if c is not None and c.is_admin1:
+                own = c.match == "main" and countries.get(c.country_code, 0.0) >= SELF_NAMED
+                naming[(c.country_code, c.admin1_code)].add("" if own else key)
         out = []
         for i, name in enumerate(names):
-            # Other places that are points (not whole countries or provinces) and not this name.
+            key = keys[i]
+            candidates = gazetteer.candidates(name)
+            # Other places that are points (not whole countries or provinces), not this name
+            # and not a place this name may be itself ("Washington" for "D.C.").
+            ids = {c.id for c in candidates}
             points = [(c.latitude, c.longitude) for j, c in enumerate(first)
-                      if c is not None and j != i and is_point(c) and names[j] != name]
+                      if c is not None and j != i and is_point(c) and keys[j] != key
+                      and c.id not in ids]
             others = dict(raw)
-            for cc, w in per_name[name].items():
-                others[cc] -= w * counts[name]
+            for cc, w in per_name[key].items():
+                others[cc] -= w * counts[key]
+            own1, own2 = shares[key]
+            n_others = max(1, voters - (1 if own1 else 0))
+            named = {k1: 0.6 for k1, by in naming.items() if len(by) > (key in by)}
+            admin1 = dict(named)
+            admin2: dict[tuple[str, str, str], float] = {}
+            for c in candidates:  # the other names' votes, for this name's provinces
+                k1 = (c.country_code, c.admin1_code)
+                vote = (total1.get(k1, 0.0) - own1.get(k1, 0.0)) / n_others
+                if vote > 1e-9:
+                    admin1[k1] = named.get(k1, 0.0) + ADMIN1_VOTE * vote
+                if c.admin2:  # and counties
+                    k2 = (c.country_code, c.admin1_code, c.admin2)
+                    w2 = total2.get(k2, 0.0) - own2.get(k2, 0.0)
+                    if w2 > 1e-9:
+                        admin2[k2] = min(1.0, w2)
+            for k1, w in (hints[i] or {}).items():
+                admin1[k1] = max(admin1.get(k1, 0.0), w)
             ctx = GeoContext(countries=_normalise_votes(others) or countries, admin1=admin1,
-                             points=points)
-            ranked = rank(gazetteer.candidates(name), ctx)
+                             points=points, admin2=admin2)
+            ranked = rank(candidates, ctx)
             out.append(ranked[0] if ranked else None)
         first = out
     return out

@@ -163,6 +163,13 @@ def _title_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{titles})\.?\s+(?:[{_UPPER}]\.\s+)?$", re.I)
 
 
+def in_dateline(text: str, start: int) -> bool:
+    """Whether text[start] lies in the place name of a dateline ("ADEN (AFP) -")."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _DATELINE.match(text, line)
+    return m is not None and m.start("name") <= start < m.end("name")
+
+
 def person_context(text: str, start: int, end: int) -> bool:
     """Whether the capitalised run text[start:end] is (part of) a person's name: it follows a
     title ("Maj. Michael N. Meyer"), starts with a given name ("Mustafa Bali"), is a given name,
