@@ -7,6 +7,7 @@ the next time.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass, replace
@@ -95,6 +96,7 @@ class NameProfile:
 
 
 MANY_ADMIN1 = 100
+_COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _COLUMNS = "p.id, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.admin1, p.admin2, " \
            "p.population, p.layer"
 
@@ -165,7 +167,7 @@ class Gazetteer:
         without "village"); only when there are none, loose spellings; only when there are
         none either, the name without its descriptor ("Khirbet Makman" -> "Makman").
         """
-        written = name.strip()
+        written = _COUNTY_ABBREVIATION.sub(" County", name.strip())  # "Loudon Co."
         key = name_key(written)
         if not key:
             return ()

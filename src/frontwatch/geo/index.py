@@ -92,7 +92,8 @@ class Layers:
 # its kind word ("Abyan" for Abyan Governorate). Recognition uses 0 and 1 only.
 NAME_BASE = 3
 
-ALIAS_FILES = ("country_aliases.csv", "admin1_aliases.csv", "country_points.csv")
+ALIAS_FILES = ("country_aliases.csv", "admin1_aliases.csv", "admin1_adjectives.csv",
+               "country_points.csv")
 
 
 def data_file(name: str) -> Path:
@@ -328,6 +329,10 @@ def _add_aliases(db: sqlite3.Connection, writer: _Writer) -> None:
         if gid is not None:
             pairs.append((gid, row["alias"]))
     writer.add_names(pairs)
+    division_adjectives = [(divisions[(r["country"], r["admin1"])], r["alias"])
+                           for r in read_data_csv("admin1_adjectives.csv")
+                           if (r["country"], r["admin1"]) in divisions]
+    writer.add_names(division_adjectives, kind=2)
     for row in read_data_csv("country_points.csv"):
         db.execute("UPDATE places SET lat = ?, lon = ? WHERE cc = ? AND fcode = 'PCLI' "
                    "AND layer = 0", (float(row["latitude"]), float(row["longitude"]),

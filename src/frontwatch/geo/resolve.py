@@ -25,7 +25,8 @@ W_COUNTRY = 0.8
 W_ADMIN1 = 2.0
 W_PROXIMITY = 0.7
 ADMIN1_SHADOW = 0.9
-SEAT_SHADOW = 2.0  # a district yields to its seat town whatever their sizes
+SEAT_SHADOW = 2.0
+PROMINENCE = 1.0
 VOTE_TEMPERATURE = 0.5
 # The article's other places as a province and county context (resolve_article_names): each
 # other name spreads a vote over its candidates' provinces and counties (a softmax of their
@@ -125,14 +126,30 @@ def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list
     # any town of the name in the same province, however small GeoNames says it is, is what a
     # report names.
     seats = {(c.country_code, c.admin1_code) for c in candidates
-             if c.fclass == "P" and c.match in ("main", "base", "loose")}
+             if c.fclass == "P" and c.match in ("main", "base", "alt", "loose")}
+    # A division known only by another of its names ("Gaza" for Mozambique's Gaza Province)
+    # yields to a city of 100,000+ that has the name as its own, wherever it is.
+    big_city = any(c.fclass == "P" and c.match == "main" and c.population >= 100_000
+                   for c in candidates)
+    # A city of millions by its own name is what a text means, not a village of the name a
+    # thousand times smaller ("Los Angeles" is not a hamlet of the name), whatever the context.
+    metropolis = max((c.population for c in candidates
+                      if c.fclass == "P" and c.match == "main"), default=0)
+    # "West Bank" is the territory's own name for a first-level division, only another name of
+    # the country: the division it names outright wins.
+    named_division = any(c.is_admin1 and c.match == "main" for c in candidates)
     limit = ctx is not None and ctx.near is not None and ctx.max_km is not None
     for i, c in enumerate(candidates):
         if limit and distance_km(c.latitude, c.longitude, *ctx.near) > ctx.max_km:
             continue
         s = score(c, ctx)
         province = (c.country_code, c.admin1_code)
-        shadowed = c.is_division and (province in towns or (c.country_code, "*") in towns)
+        shadowed = c.is_division and (province in towns or (c.country_code, "*") in towns
+                                      or (big_city and c.match == "alt"))
+        if named_division and c.is_country and c.match == "alt":
+            s -= ADMIN1_SHADOW
+        if metropolis >= 1_000_000 and c.fclass == "P" and c.population * 1000 < metropolis:
+            s -= PROMINENCE
         if c.fcode == "ADM2" and province in seats:
             s -= SEAT_SHADOW
         elif shadowed:
