@@ -319,3 +319,4 @@ def test_yemen_coalition_sources_and_coordinated_figures(extractor):
     assert {"Saudi-led coalition"} <= {c.claimant for c in house.claims}
     assert positions.actor1 == "Military Forces of Saudi Arabia (2015-)"
     assert positions.actor2 == "Ansar Allah"  # "Huthi positions"
+

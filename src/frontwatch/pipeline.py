@@ -119,6 +119,12 @@ class Extractor:
                         # placed at another place of the sentence: near it, not at it
                         m.place.geo_precision = 2
             events = events_from_mentions(article, mentions)
+            if self.geocoder is not None:
+                for e in events:
+                    if e.latitude is None and e.geo_precision is not None:
+                        # Geocoded but no point found: the place's precision as written ("at")
+                        # would claim more than the data holds.
+                        e.geo_precision = 3
             results.append(ArticleResult(article=article, mentions=mentions, events=events))
         return results
 

@@ -160,6 +160,9 @@ def _sentence_gap(m: Mention, g: _Group) -> int:
 
 def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     p = g.primary
+    if m.split_count > 1 and any(x.sentence.start == m.sentence.start and x.split_count > 1
+                                 and x.split_index != m.split_index for x in g.mentions):
+        return False  # "the villages of A and B": one event each, even where B is unplaced
     if m.country and p.country and m.country != p.country:
         return False  # an incident in Iraq is not one in Syria
     if m.denial:
@@ -299,12 +302,17 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
         # A headline retells the story's main incident: join the first body event of the same
         # type (or family) whose place does not contradict it.
         best = None
-        for g in groups:
+        # "Forces kill 18 protesters in Baghdad" is not the march in Diwaniya the body tells
+        fits = [g for g in groups
+                if (main_place(m) is None or _places_compatible(m, g, True))
+                # nor "ISIS attack kills two Peshmerga" the Turkish strikes the body tells
+                and not (m.actor1 and g.primary.actor1 and m.actor1.name not in g.actors())]
+        for g in fits:
             if g.primary.sub_event_type == m.sub_event_type:
                 best = g
                 break
         if best is None:
-            for g in groups:
+            for g in fits:
                 if g.primary.event_type == m.event_type or (
                     m.event_type in VIOLENT_TYPES and g.primary.event_type in VIOLENT_TYPES
                 ):
@@ -343,6 +351,8 @@ def _substantive(groups: list[_Group]) -> list[_Group]:
                         if not _country_level(g))
     out = []
     for g in groups:
+        if _province_summary(g, groups):
+            continue
         if _country_level(g) and (g.primary.sub_event_type in finer or (
             finer_violent and g.primary.event_type in VIOLENT_TYPES
         )):
@@ -355,6 +365,34 @@ def _substantive(groups: list[_Group]) -> list[_Group]:
             continue
         out.append(g)
     return out
+
+
+def _province_of(g: _Group) -> tuple[str, str] | None:
+    """(country, province) of a group placed only at a whole province."""
+    places = [m.place for m in g.mentions if not m.headline and m.place is not None]
+    if not places or any(p.feature_code != "ADM1" for p in places):
+        return None
+    return (places[0].country or "", places[0].admin1 or "")
+
+
+def _province_summary(g: _Group, groups: list[_Group]) -> bool:
+    """"Warplanes pounded villages in Idlib province, killing 12 ... strikes hit Kafr Nabl and
+    Hass": a province-wide summary of the incidents the article then places village by
+    village, the same day and kind; ACLED codes the villages only."""
+    province = _province_of(g)
+    if province is None:
+        return False
+    p = g.primary
+    for other in groups:
+        q = other.primary
+        place = q.place
+        if other is g or place is None or place.feature_code == "ADM1" or \
+                place.geo_precision >= 3:
+            continue
+        if (place.country or "", place.admin1 or "") == province and \
+                q.sub_event_type == p.sub_event_type and q.date == p.date:
+            return True
+    return False
 
 
 def _country_level(g: _Group) -> bool:

@@ -182,7 +182,6 @@ class MentionExtractor:
     def _mentions(self, article, sentences: list[Sentence], parsed: list[_Parsed],
                   toponyms: list[PlaceMention] | None = None) -> list[Mention]:
         text = article.text
-        title_end = sentences[0].end if sentences and sentences[0].paragraph == 0 else -1
         ctx = _Context(
             article_country=self._article_country(text, article.kept),
             published=article.published,
@@ -201,7 +200,7 @@ class MentionExtractor:
                 continue
             for a in p.actors:
                 ctx.recent_actors.append((sent.index, a))
-            mention = self._mention(article, p, ctx, is_title=sent.end == title_end)
+            mention = self._mention(article, p, ctx, is_title=_is_headline(sent))
             if mention is not None:
                 mentions.extend(split_by_place(mention, text))
         return mentions
@@ -1435,8 +1434,10 @@ def _act_places_first(doc: Doc, trigger: Trigger, places: list[PlaceMention], of
 
 
 def _is_headline(sent: Sentence) -> bool:
+    """The title, or a clause of a title of two stories ("...; Turkish strikes hit ...")."""
     text = sent.text.rstrip()
-    return sent.index == 0 and len(text) < 160 and not text.endswith((".", "”", '"'))
+    return sent.paragraph == 0 and sent.index <= 3 and len(text) < 160 and \
+        not text.endswith((".", "”", '"'))
 
 
 def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], offset: int) -> bool:
@@ -1504,6 +1505,9 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
     return best
 
 
+EACH = re.compile(r"\b(?:in|at|from) each\b|\beach of (?:the|them|these)\b", re.IGNORECASE)
+
+
 def split_by_place(m: Mention, text: str) -> list[Mention]:
     """ACLED codes one event per location: "liberated A, B and C" is three events, and the
     figures of one incident told at several places are divided among them (ACLED's rule),
@@ -1514,10 +1518,12 @@ def split_by_place(m: Mention, text: str) -> list[Mention]:
     others = [p for p in m.places if p not in listed]
     out = []
     k = len(listed)
+    # "killing five people in each": the figure is every place's own
+    each = EACH.search(m.sentence.text) is not None
     for i, place in enumerate(listed):
         copy = replace(m, places=[place] + others, split_index=i, split_count=k)
-        copy.fatalities = divide_count(m.fatalities, i, k)
-        copy.injuries = divide_count(m.injuries, i, k)
+        copy.fatalities = m.fatalities if each else divide_count(m.fatalities, i, k)
+        copy.injuries = m.injuries if each else divide_count(m.injuries, i, k)
         if i > 0:
             copy.materiel = []
         out.append(copy)

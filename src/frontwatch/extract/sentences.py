@@ -47,6 +47,18 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_HEADLINE_JOIN = re.compile(r";\s+")
+
+
+def _split_headline(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for m in _HEADLINE_JOIN.finditer(text, start, end):
+        spans.append((cursor, m.start() + 1))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return spans
+
+
 def split_sentences(
     text: str, kept: list[tuple[int, int]] | None = None
 ) -> list[Sentence]:
@@ -59,7 +71,12 @@ def split_sentences(
         for m in list(_PARAGRAPH.finditer(text, r_start, r_end)) + [None]:
             p_end = m.start() if m else r_end
             if text[pos:p_end].strip():
-                for s, e in _split_paragraph(text, pos, p_end):
+                spans = _split_paragraph(text, pos, p_end)
+                if paragraph == 0 and len(spans) == 1:
+                    # A headline of two stories: "ISIS attack kills two Peshmerga; Turkish
+                    # strikes hit Duhok villages" (each clause keeps its own figures).
+                    spans = _split_headline(text, pos, p_end)
+                for s, e in spans:
                     # Trim whitespace while keeping exact offsets.
                     while s < e and text[s].isspace():
                         s += 1

@@ -163,11 +163,24 @@ def _title_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{titles})\.?\s+(?:[{_UPPER}]\.\s+)?$", re.I)
 
 
+# A dateline's head: a place in capitals opening a line, then its country, date or outlet
+# ("ADEN (AFP) -", "BEIRUT, March 6 (Levant Wire) -", "ERBIL, Iraq, Oct. 20 (UPI) --").
+_DATELINE_HEAD = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*)"
+                            r"(?=,[^\n]{0,60}?[—–-]{1,2}\s|\s*\([^)\n]{1,40}\)\s*[—–-]{1,2}\s"
+                            r"|\s+[—–-]{1,2}\s)")
+
+
 def in_dateline(text: str, start: int) -> bool:
-    """Whether text[start] lies in the place name of a dateline ("ADEN (AFP) -")."""
+    """Whether text[start] lies in the place (or the country) of a dateline."""
     line = text.rfind("\n", 0, start) + 1
     m = _DATELINE.match(text, line)
-    return m is not None and m.start("name") <= start < m.end("name")
+    if m is not None and m.start("name") <= start < m.end("name"):
+        return True
+    head = _DATELINE_HEAD.match(text, line)
+    if head is None:
+        return False
+    dash = re.compile(r"[—–-]{1,2}\s").search(text, head.end())
+    return dash is not None and head.start("name") <= start < dash.start()
 
 
 def person_context(text: str, start: int, end: int) -> bool:
