@@ -320,3 +320,19 @@ def test_yemen_coalition_sources_and_coordinated_figures(extractor):
     assert positions.actor1 == "Military Forces of Saudi Arabia (2015-)"
     assert positions.actor2 == "Ansar Allah"  # "Huthi positions"
 
+
+
+def test_quotes_acronyms_and_unclaimed_rockets(extractor):
+    events = events_of(extractor, "quotes_acronyms_and_rockets.txt")
+    rockets, village, susah = events
+    assert rockets.sub_event_type == "Shelling/artillery/missile attack"
+    assert rockets.location == "Baghdad"  # "Baghdad's Green Zone" is in Baghdad
+    assert rockets.fatalities == 2  # "a police officer and a civilian"
+    assert rockets.actor1 == "Unidentified Armed Group (Iraq)"  # rockets from no named hand
+    # "Our fighters have liberated ...," the SDF spokesman said: the speaker's side acts
+    assert village.actor1 == "SDF: Syrian Democratic Forces"
+    assert village.sub_event_type == "Non-state actor overtakes territory"
+    assert village.actor2 == ""  # not Iraq's police from the story before
+    assert village.location != "Twitter"
+    # "IS fighters attacked": the acronym read as the verb "is" still reports an attack
+    assert susah.actor1 == "Islamic State (Syria)" and susah.fatalities == 3

@@ -57,6 +57,7 @@ SUB_EVENT_RANK = {
 # With no one named as the perpetrator, ACLED codes these as an unidentified armed group's.
 UNATTRIBUTED_TO_ARMED_GROUP = {
     "Remote explosive/landmine/IED",
+    "Shelling/artillery/missile attack",  # rockets from an unknown hand ("Katyushas hit ...")
     "Suicide bomb",
     "Grenade",
     "Attack",

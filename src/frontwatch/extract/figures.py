@@ -129,7 +129,22 @@ class FigureFinder:
                 figures.casualties.append(fig)
                 end = fig.victim_tokens[1] if fig.victim_tokens else span.end
                 previous = (fig, end)
+                one = self._and_one_more(doc, end, fig)
+                if one is not None:
+                    figures.casualties.append(one)  # "two security guards and a civilian"
         return figures
+
+    @staticmethod
+    def _and_one_more(doc: Doc, end: int, fig: CasualtyFigure) -> CasualtyFigure | None:
+        if end + 2 < len(doc) and doc[end].lower_ == "and" and \
+                doc[end + 1].lower_ in ("a", "an", "one") and doc[end + 2].lower_ in PERSON_NOUNS \
+                and doc[end + 2].tag_ in ("NN", "JJ") and not (
+                    end + 3 < len(doc) and doc[end + 3].tag_.startswith("NN")):  # "a civilian car"
+            first, last = doc[end + 1], doc[end + 2]
+            return CasualtyFigure(kind=fig.kind, count=Count(value=1), start=first.idx,
+                                  end=last.idx + len(last.text), victim_tokens=(end + 2, end + 3),
+                                  civilians=last.lower_ in CIVILIAN_NOUNS)
+        return None
 
     @staticmethod
     def _next_is_materiel(doc: Doc, span: Span, figures: Figures) -> bool:

@@ -36,6 +36,7 @@ NAME_PARTICLES = {
     "umm", "um", "bani", "beni", "de", "du", "-", "'", "’", "of",
 }
 NOT_PLACES = {
+    "twitter", "facebook", "telegram", "youtube", "instagram", "whatsapp", "tiktok",
     "u", "u.s", "u.s.", "us", "uk", "u.k.", "un", "u.n.", "eu", "sept", "sep", "oct", "nov",
     "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "u.s.-led", "us-led",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",

@@ -64,6 +64,7 @@ _IN = re.compile(rf"\b(?:[Ii]n|at|into|[Ff]rom|to|across|throughout|[Ii]nside)\s
                  rf"(?P<name>{NAME})")
 _NAME_RUN = re.compile(NAME)
 # US-style county names: the kind word is part of the name ("Kanawha County").
+_COUNTY_WORD = re.compile(r"\b(?:County|Parish|Township|Borough)\b")
 _COUNTY = re.compile(rf"(?P<name>{NAME})\s+(?:County|Parish|Township|Borough)\b")
 # Dotted abbreviations of states and countries ("S.C.", "W.Va.", "U.S.").
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.\s?){1,3}(?![\w])")
@@ -363,7 +364,8 @@ class ToponymFinder:
             role = "countryside" if kind in ("countryside", "desert", "outskirts") else "region"
             add(m.start("name"), m.end("name"), role, direction=_norm_dir(m.group("dir")),
                 admin_hint=m.group("name") if role == "region" else None)
-        for m in _COUNTY.finditer(text):
+        county_words = _COUNTY_WORD.search(text) is not None  # most texts have none: skip
+        for m in (_COUNTY.finditer(text) if county_words else ()):
             add(m.start("name"), m.end(), "region")
         for m in _DOTTED.finditer(text):
             abbr = m.group(0).strip()
