@@ -87,3 +87,17 @@ def test_geo_with_a_missing_benchmark_is_a_one_line_error(tmp_path):
     result = runner.invoke(app, ["evaluate", "geo", str(tmp_path / "none.xml")])
     assert result.exit_code == 2
     assert "no such benchmark file" in result.output
+
+
+def test_store_event_rows_score_like_extract_output(tmp_path):
+    # `frontwatch events -f jsonl` names an event's article `first_article_id`
+    rows = [json.loads(line) for line in
+            (FIXTURES / "predictions.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    for row in rows:
+        row["first_article_id"] = row.pop("article_id")
+    pred = tmp_path / "store.jsonl"
+    pred.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "events", str(FIXTURES / "gold"), "--pred",
+                                 str(pred), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["events"]["true_positives"] == 2

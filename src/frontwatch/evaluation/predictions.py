@@ -42,7 +42,8 @@ def read_predictions(path: Path | str, docs: list[GoldDoc]) -> tuple[dict[str, l
             raise InputError(str(path), f"not a JSON object: {exc.msg}", line=n) from exc
         if not isinstance(row, dict):
             raise InputError(str(path), "each line must be a JSON object (one event)", line=n)
-        doc_id = by_key.get(str(row.get("article_id", "")))
+        # `frontwatch extract` writes article_id; the store's events, first_article_id
+        doc_id = by_key.get(str(row.get("article_id") or row.get("first_article_id") or ""))
         if doc_id is None:
             unmatched += 1
             continue
