@@ -336,3 +336,10 @@ def test_quotes_acronyms_and_unclaimed_rockets(extractor):
     assert village.location != "Twitter"
     # "IS fighters attacked": the acronym read as the verb "is" still reports an attack
     assert susah.actor1 == "Islamic State (Syria)" and susah.fatalities == 3
+
+
+def test_two_days_of_fighting_are_two_events(extractor):
+    events = events_of(extractor, "two_days_of_fighting.txt")
+    assert [(e.event_date, e.fatalities) for e in events] == [
+        ("2017-03-04", 6), ("2017-03-05", 5)]  # one event a day, the remainder to the first
+    assert all(e.location == "Latamneh" and e.sub_event_type == "Armed clash" for e in events)

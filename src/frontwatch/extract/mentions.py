@@ -202,7 +202,8 @@ class MentionExtractor:
                 ctx.recent_actors.append((sent.index, a))
             mention = self._mention(article, p, ctx, is_title=_is_headline(sent))
             if mention is not None:
-                mentions.extend(split_by_place(mention, text))
+                for day in split_by_day(mention, ctx.published):
+                    mentions.extend(split_by_place(day, text))
         return mentions
 
     # -- per sentence ---------------------------------------------------------------------
@@ -1519,6 +1520,41 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
                           text[max(0, best[0].start - 30) : best[0].start], re.IGNORECASE):
         return []  # "the road between A and B", "the desert linking A, B and C": one place
     return best
+
+
+DAY_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?$|^\s*,\s*$")
+
+
+def split_by_day(m: Mention, published: dt.date | None) -> list[Mention]:
+    """ACLED codes one event per day: "clashed on Saturday and Sunday, leaving 10 dead" is two
+    events, the figures divided between the days (the remainder to the first)."""
+    if m.date is None or m.time_precision != 1:
+        return [m]
+    text = m.sentence.text
+    days = [e for e in find_date_expressions(text, published)
+            if e.date is not None and e.precision == 1]
+    if len(days) < 2 or m.date not in {d.date for d in days}:
+        return [m]
+    runs = [[days[0]]]
+    for d in days[1:]:
+        if DAY_JOIN.match(text[runs[-1][-1].end : d.start]):
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    run = max(runs, key=len)  # "on Saturday and Sunday", not the dateline's "March 6"
+    dates = sorted({d.date for d in run})
+    if len(run) < 2 or len(dates) < 2 or (dates[-1] - dates[0]).days > 7:
+        return [m]
+    k = len(dates)
+    out = []
+    for i, day in enumerate(dates):
+        copy = replace(m, date=day)
+        copy.fatalities = divide_count(m.fatalities, i, k)
+        copy.injuries = divide_count(m.injuries, i, k)
+        if i > 0:
+            copy.materiel = []
+        out.append(copy)
+    return out
 
 
 EACH = re.compile(r"\b(?:in|at|from) each\b|\beach of (?:the|them|these)\b", re.IGNORECASE)
