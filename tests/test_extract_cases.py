@@ -343,3 +343,11 @@ def test_two_days_of_fighting_are_two_events(extractor):
     assert [(e.event_date, e.fatalities) for e in events] == [
         ("2017-03-04", 6), ("2017-03-05", 5)]  # one event a day, the remainder to the first
     assert all(e.location == "Latamneh" and e.sub_event_type == "Armed clash" for e in events)
+
+
+def test_a_party_speaks_under_one_name(extractor):
+    text = ("DEIR EZZOR, March 6 (Levant Wire) - The SDF said on Sunday it had captured the "
+            "town of Hajin from the Islamic State group. \"Our forces killed 40 militants,\" "
+            "SDF spokesman Mustafa Bali said.")
+    (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
+    assert {c.claimant for c in e.claims} - {"reporting outlet"} == {"SDF"}

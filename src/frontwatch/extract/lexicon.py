@@ -55,6 +55,15 @@ class Lexicon:
     fates: dict[str, list[str]]
     fate_of_word: dict[str, str] = field(default_factory=dict)
 
+    def claimant_for(self, actor_name: str) -> str:
+        """The claimant name of a party to the fighting ("SDF" for "SDF: Syrian Democratic
+        Forces"), so one side's statements carry one name whichever way it was found."""
+        for c in self.claimants:
+            if c.affiliation == actor_name and c.kind in ("armed group", "government",
+                                                          "military"):
+                return c.name
+        return actor_name
+
     @classmethod
     def load(cls) -> Lexicon:
         trig = read_data_file("triggers.yaml")

@@ -292,7 +292,7 @@ class MentionExtractor:
                 name = self.actors.resolve(party, ctx.article_country, ctx.dominant_group).name
                 kind = "government" if party.entry.inter == 1 else "armed group"
                 hedged = attribution.hedged or kind != "government"
-                attribution = Attribution(name, kind, name, hedged,
+                attribution = Attribution(self.lexicon.claimant_for(name), kind, name, hedged,
                                           token_span=attribution.token_span)
         if attribution.affiliation == "Operation Inherent Resolve" and attribution.token_span:
             s, e = attribution.token_span
@@ -311,7 +311,7 @@ class MentionExtractor:
                                       ctx.last_claim.affiliation, ctx.last_claim.hedged)
         if attribution.claimant is None and speaker is not None:
             # "The Taliban said in a statement...": a party to the fighting speaks
-            attribution = Attribution(speaker.name,
+            attribution = Attribution(self.lexicon.claimant_for(speaker.name),
                                       "government" if speaker.inter == 1 else "armed group",
                                       speaker.name, attribution.hedged or speaker.inter != 1)
         if attribution.claimant:
