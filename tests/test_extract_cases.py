@@ -351,3 +351,12 @@ def test_a_party_speaks_under_one_name(extractor):
             "SDF spokesman Mustafa Bali said.")
     (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
     assert {c.claimant for c in e.claims} - {"reporting outlet"} == {"SDF"}
+
+
+def test_meanwhile_starts_another_incident(extractor):
+    events = events_of(extractor, "meanwhile_another_incident.txt")
+    villages = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert [e.fatalities for e in villages] == [7, 7]  # the 6 of the other attack stay apart
+    (station,) = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert station.location == "T4 pumping station"
+    assert station.actor1 == "Islamic State (Syria)" and station.fatalities == 6

@@ -495,6 +495,8 @@ class MentionExtractor:
             trigger = best_rest
         places = _act_places_first(doc, trigger, places, offset)
         inherited_place = False
+        if not places and NEW_INCIDENT.match(sent.text):
+            ctx.last_places = []  # what follows is about this other incident
         if not places and ctx.last_places and (sent.index - ctx.last_places_sentence) <= 4:
             places = [replace(pl) for pl in ctx.last_places]
             inherited_place = True
@@ -1522,6 +1524,10 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
     return best
 
 
+# "Meanwhile, ISIS units attacked ...": another incident, which does not take the place of the
+# one told before
+NEW_INCIDENT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In (?:a |another )?separate "
+                          r"(?:development|incident|attack)|In another (?:development|incident))\b")
 DAY_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?$|^\s*,\s*$")
 
 

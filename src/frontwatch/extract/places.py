@@ -28,6 +28,7 @@ FEATURE_NOUNS = {
 }
 NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "camp", "crossing",
                   "base", "mountains", "mountain", "hills", "valley"}
+UTILITY_WORDS = {"pumping", "power", "gas", "oil", "water", "railway", "train", "bus"}
 CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "toward", "towards",
                     "between", "across", "inside", "through"}
 REGION_NOUNS = {"province", "governorate", "region", "provinces", "governorates"}
@@ -155,6 +156,9 @@ def _adjectival(doc: Doc, end: int) -> bool:
     if end >= len(doc):
         return False
     nxt = doc[end]
+    if nxt.lower_ in UTILITY_WORDS and end + 1 < len(doc) and doc[end + 1].lower_ in (
+            "station", "plant", "field", "fields"):
+        return False  # "the T3 pumping station": a named facility
     return nxt.text[:1].islower() and nxt.tag_ in ("JJ", "NN", "NNS") and \
         nxt.lower_ not in FEATURE_NOUNS and nxt.lower_ not in ("and", "or")
 
@@ -232,6 +236,9 @@ def find_places(
             s, e = runs[0]
             if e < len(doc) and doc[e].lower_ in FEATURE_NOUNS and doc[e].lower_ in NAMED_FEATURES:
                 e += 1
+            elif e + 1 < len(doc) and doc[e].lower_ in UTILITY_WORDS and \
+                    doc[e + 1].lower_ in ("station", "plant", "field", "fields"):
+                e += 2  # "near the T3 pumping station"
             spans.setdefault((s, e), "cue")
             # coordinated names: "near Ghanim Ali and al-Kadir"
             while e + 1 < len(doc) and doc[e].lower_ in ("and", ","):
