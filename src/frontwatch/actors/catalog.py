@@ -176,7 +176,9 @@ class ActorCatalog:
     def _unknown_groups(self, doc: Doc, taken: set[int]) -> list[ActorMatch]:
         """Armed groups the catalogue does not know ("the Liwa al-Quds Brigade") are kept as
         written: a capitalised name that ends in, or starts with, a word for an armed unit."""
-        out = []
+        out: list[ActorMatch] = []
+        if _UNKNOWN_GROUP_HEADS.search(doc.text) is None:
+            return out  # no word for an armed unit: nothing to look at, token by token
         i = 0
         n = len(doc)
         while i < n:

@@ -120,9 +120,8 @@ class ClaimantFinder:
     def _generic_speaker(self, doc: Doc) -> tuple[str, str, tuple[int, int]] | None:
         """"Rebel health officials said ...": a speaker the catalogue does not know, kept as
         written when the phrase is headed by a word that names a source."""
-        for tok in doc:
-            if tok.lower_ not in SPEAKING:
-                continue
+        lowers = [doc.vocab.strings[h] for h in doc.to_array("LOWER").tolist()]
+        for tok in [doc[i] for i, w in enumerate(lowers) if w in SPEAKING]:
             for child in tok.children:
                 if child.dep_ == "nsubj" and child.lower_ in ANAPHORIC_HEADS and any(
                     c.lower_ in ("the", "this", "its", "their") for c in child.children

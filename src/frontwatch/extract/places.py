@@ -202,10 +202,10 @@ def find_places(
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             spans[(ent.start, ent.end)] = "ner"
-    for i, tok in enumerate(doc):
-        low = tok.lower_
-        if low not in FEATURE_NOUNS:
-            continue
+    # Token objects cost more than the work on them: look at the lower-case words once.
+    lowers = [doc.vocab.strings[h] for h in doc.to_array("LOWER").tolist()]
+    for i in [n for n, w in enumerate(lowers) if w in FEATURE_NOUNS]:
+        low = lowers[i]
         # "the village of X" / "the town of X"
         if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
             for s, e in name_runs(doc, i + 2, min(len(doc), i + 9))[:1]:
@@ -223,9 +223,7 @@ def find_places(
             end = i + 1 if low in NAMED_FEATURES else i
             spans[(j, end)] = "cue"
     # "near X", "in X", "at the X fields", and "X and Y" after such a cue.
-    for i, tok in enumerate(doc):
-        if tok.lower_ not in CUE_PREPOSITIONS:
-            continue
+    for i in [n for n, w in enumerate(lowers) if w in CUE_PREPOSITIONS]:
         k = i + 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
