@@ -360,3 +360,17 @@ def test_meanwhile_starts_another_incident(extractor):
     (station,) = [e for e in events if e.sub_event_type == "Armed clash"]
     assert station.location == "T4 pumping station"
     assert station.actor1 == "Islamic State (Syria)" and station.fatalities == 6
+
+
+def test_more_verbs_of_control_and_air_forces(extractor):
+    events = events_of(extractor, "more_verbs_of_control.txt", dt.date(2017, 11, 20))
+    regained = [e for e in events if e.sub_event_type == "Government regains territory"]
+    # "retook" (tagged as a base form by the parser) and "took A, B and C": one event each
+    assert [e.location for e in regained] == ["al-Bukamal", "Hatla", "Marat", "Mazlum"]
+    assert [e.event_date for e in regained] == ["2017-11-19"] + ["2017-11-18"] * 3
+    strike = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike and strike[0].actor1 == "Military Forces of Russia (2000-)"  # Aerospace Forces
+    hq = [e for e in events if e.sub_event_type == "Headquarters or base established"]
+    assert hq and hq[0].actor1 == "Hezbollah"
+    # "took part", "took place": no ground changes hands
+    assert len(events) == 6

@@ -13,7 +13,13 @@ IRREGULAR = {
     "gone": "go", "came": "come", "drove": "drive", "driven": "drive", "made": "make",
     "began": "begin", "begun": "begin", "overran": "overrun", "shot": "shoot", "hit": "hit",
     "struck": "strike", "died": "die", "dies": "die", "dying": "die", "able": "able",
-    "ready": "ready", "likely": "likely",
+    "ready": "ready", "likely": "likely", "retook": "retake", "retaken": "retake",
+    "overtook": "overtake", "overtaken": "overtake", "overrun": "overrun", "seen": "see",
+    "saw": "see", "fled": "flee", "held": "hold", "led": "lead", "blew": "blow",
+    "blown": "blow", "threw": "throw", "thrown": "throw", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "broke": "break", "broken": "break", "won": "win",
+    "slain": "slay", "slew": "slay", "stole": "steal", "stolen": "steal", "set": "set",
+    "put": "put", "shelled": "shell", "forgave": "forgive", "beat": "beat", "beaten": "beat",
 }
 
 

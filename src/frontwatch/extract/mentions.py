@@ -1113,11 +1113,11 @@ ATTEMPT = re.compile(r"\b(attempt(?:ed|s|ing)?|tried|trying|tries|sought|seeking
                      re.IGNORECASE)
 # An article about air operations lets a bare "strike" in it mean an air strike.
 ARTICLE_AIR_CONTEXT = re.compile(
-    r"\b(air ?strikes?|warplanes?|aircraft|air force|drones?|coalition|jets|helicopters?|"
+    r"\b(air ?strikes?|warplanes?|aircraft|air force|drones?|coalition|jets|helicopters?|aerospace|"
     r"CENTCOM|Central Command|counterterrorism strikes?|precision strikes?)\b",
     re.IGNORECASE,
 )
-AIR_WORDS = re.compile(r"\b(aircraft|warplanes?|jets?|air ?strikes?|drones?|helicopters?|"
+AIR_WORDS = re.compile(r"\b(aircraft|warplanes?|jets?|air ?strikes?|drones?|helicopters?|aerospace|"
                        r"air force|bombers?)\b", re.IGNORECASE)
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30}){0,2}"

@@ -28,7 +28,7 @@ WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 WEAK_AIR = {"strike", "strikes", "struck", "bombed", "bombing", "bombings"}
 AIR_CONTEXT = re.compile(
     r"\b(warplanes?|aircraft|air ?force|helicopters?|drones?|coalition|aerial|sorties?|"
-    r"bombers?|UAVs?|air ?strikes?|air raids?|fighter jets?|warplanes?)\b",
+    r"bombers?|UAVs?|air ?strikes?|air raids?|fighter jets?|warplanes?|aerospace|jets?)\b",
     re.IGNORECASE,
 )
 # Legal proceedings name crimes, not incidents: "charged with assault"
@@ -284,7 +284,9 @@ class TriggerFinder:
             head.head) in FACTUAL_EMBEDDERS or (tok is not head and lemma_of(head) in
                                                 FACTUAL_EMBEDDERS)
         present_ok = headline or embedded_in_report
-        bare = head.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+        # "retook" mis-tagged VB is still a past form: its lemma differs from the word
+        bare = head.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) \
+            and lemma_of(head) == head.lower_
         if not present_ok and (head.tag_ in PRESENT_SIMPLE or bare) and \
                 lemma_of(head) not in ("be", "have"):
             has_perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in head.children)
