@@ -374,3 +374,13 @@ def test_more_verbs_of_control_and_air_forces(extractor):
     assert hq and hq[0].actor1 == "Hezbollah"
     # "took part", "took place": no ground changes hands
     assert len(events) == 6
+
+
+def test_title_case_datelines_and_denials_with_a_subject(extractor):
+    text = ("Beirut (AFP) - Russian warplanes struck the town of Saqba in Syria on Sunday, "
+            "killing 12 people, the Syrian Observatory for Human Rights said. Russia's Defense "
+            "Ministry denied its aircraft had carried out any strikes in the area.")
+    (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.location == "Saqba"  # not the dateline's Beirut
+    assert e.contested and any(c.denies and c.claimant == "Russian Ministry of Defense"
+                               for c in e.claims)

@@ -108,7 +108,7 @@ class Extractor:
 
                 named = set(countries_in(article.text)) | {m.country for m in mentions if m.country}
                 for m in mentions:
-                    if m.place is not None and m.country and m.place.country and \
+                    if m.place is not None and (m.country or named) and m.place.country and \
                             m.place.country not in named:
                         # A village the text puts in Syria is not a namesake in Russia, nor
                         # "Grad rockets" a Slovenian municipality: keep the name as written,

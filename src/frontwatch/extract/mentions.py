@@ -1103,7 +1103,11 @@ def assign_roles(
 DENIAL = re.compile(
     r"\b(?:denied|denies|rejected|dismissed|refuted)\s+(?:the\s+|these\s+|those\s+|such\s+|any\s+)?"
     r"(?:report|reports|claim|claims|allegation|allegations|accusation|accusations|account|it|"
-    r"involvement|responsibility|figures?|toll|\w+ing)\b",
+    r"involvement|responsibility|figures?|toll|\w+ing)\b"
+    # "denied its aircraft had carried out any strikes", "denied that its forces shelled"
+    r"|\b(?:denied|denies)\s+(?:that\s+)?(?:its|their|the|any)\s+(?:\w+\s+){0,3}?"
+    r"(?:had\s+|have\s+|were\s+|was\s+)?(?:carried|conducted|struck|targeted|hit|shelled|"
+    r"bombed|attacked|killed|launched|fired|lost|been)\b",
     re.IGNORECASE,
 )
 GIVING_UP = {"handed over", "hand over", "surrendered", "withdrew from", "withdrawn from",
@@ -1275,8 +1279,16 @@ def _narrative_shift(text: str) -> int | None:
     return 1 if any(w in phrase for w in ("next", "following", "later", "after")) else -1
 
 
+# Datelines in title case: "Beirut (AFP) - ", "Rural Damascus, SANA - " (an outlet in
+# brackets, or an agency's name in capitals, before the dash)
+TITLE_DATELINE = re.compile(
+    r"^\s*[A-Z][a-z'’.\-]+(?:\s[A-Z][a-z'’.\-]+){0,3}"
+    r"(?:\s*\([^)]{1,40}\)|,\s*[A-Z]{2,8}(?:\s[A-Z][a-z]+)?)\s*[-—–]+\s*"
+)
+
+
 def _dateline(text: str) -> list[tuple[int, int]]:
-    m = DATELINE.match(text)
+    m = DATELINE.match(text) or TITLE_DATELINE.match(text)
     return [(m.start(), m.end())] if m else []
 
 
