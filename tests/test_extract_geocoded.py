@@ -53,3 +53,13 @@ def test_unplaced_events_claim_no_precision(geocoding_extractor):
     (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.latitude is None and e.geo_precision == 3  # not 1 for a point it does not have
     assert e.location == "Xqwzzyt"
+
+
+def test_a_province_named_in_the_sentence_keeps_out_namesakes(geocoding_extractor):
+    text = ("HAMA, Syria, May 22, 2019 (Levant Wire) - Syrian government forces recaptured the "
+            "villages of Kafr Nabudah, al-Hawash and Tal Sakhr in the northern Hama countryside "
+            "on Tuesday after heavy clashes with Hayat Tahrir al-Sham fighters.")
+    events = geocoding_extractor.process(make_article(text, published="2019-05-22")).events
+    hawash = [e for e in events if e.location.lower().endswith("hawash")]
+    # the only al-Hawash the gazetteer knows is in Homs: the sentence says Hama
+    assert hawash and hawash[0].admin1 == "Hama"

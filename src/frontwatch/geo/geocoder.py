@@ -513,6 +513,10 @@ class Geocoder:
             return c.match_score >= 0.6 and in_country
         if not in_country:
             return False
+        named = [k for k, w in ctx.admin1.items() if w >= 1.0]
+        if named and (c.country_code, c.admin1_code) not in named and c.population < 100_000:
+            # "al-Hawash in the northern Hama countryside" is not the al-Hawash of Homs
+            return False
         near = min((distance_km(c.latitude, c.longitude, la, lo) for la, lo in ctx.points),
                    default=None)
         in_admin1 = ctx.admin1.get((c.country_code, c.admin1_code), 0.0) >= 0.8

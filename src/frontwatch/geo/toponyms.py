@@ -362,8 +362,9 @@ class ToponymFinder:
         for m in _DIR_REGION.finditer(text):
             kind = (m.group("kind") or "").lower()
             role = "countryside" if kind in ("countryside", "desert", "outskirts") else "region"
+            # "the northern Hama countryside" names the province as much as "northern Hama"
             add(m.start("name"), m.end("name"), role, direction=_norm_dir(m.group("dir")),
-                admin_hint=m.group("name") if role == "region" else None)
+                admin_hint=m.group("name"))
         county_words = _COUNTY_WORD.search(text) is not None  # most texts have none: skip
         for m in (_COUNTY.finditer(text) if county_words else ()):
             add(m.start("name"), m.end(), "region")
