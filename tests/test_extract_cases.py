@@ -360,6 +360,8 @@ def test_meanwhile_starts_another_incident(extractor):
     (station,) = [e for e in events if e.sub_event_type == "Armed clash"]
     assert station.location == "T4 pumping station"
     assert station.actor1 == "Islamic State (Syria)" and station.fatalities == 6
+    # told without its day: on or before the report, not the villages' Sunday
+    assert (station.event_date, station.time_precision) == ("2017-03-06", 2)
 
 
 def test_more_verbs_of_control_and_air_forces(extractor):

@@ -715,9 +715,12 @@ class MentionExtractor:
             # "the next day", "two days earlier": counted from the day the story last named
             date = ctx.last_date[0] + dt.timedelta(days=shifted)
             return date, ctx.last_date[1]
-        if ctx.last_date is not None:
+        if ctx.last_date is not None and not (NEW_INCIDENT.match(sent.text)
+                                              and ctx.published is not None):
             return ctx.last_date
         if ctx.published is not None:
+            # undated, or another incident ("Meanwhile, ...") told without its day: on or
+            # before the report (a week's precision)
             return ctx.published, 2
         return None, 3
 
