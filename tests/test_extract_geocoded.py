@@ -63,3 +63,15 @@ def test_a_province_named_in_the_sentence_keeps_out_namesakes(geocoding_extracto
     hawash = [e for e in events if e.location.lower().endswith("hawash")]
     # the only al-Hawash the gazetteer knows is in Homs: the sentence says Hama
     assert hawash and hawash[0].admin1 == "Hama"
+
+
+def test_one_name_one_province_across_the_article(geocoding_extractor):
+    text = ("HAMA, Syria, May 22, 2019 (Levant Wire) - Syrian government forces recaptured the "
+            "villages of Kafr Nabudah, al-Hawash and Tal Sakhr in the northern Hama countryside "
+            "on Tuesday after heavy clashes with Hayat Tahrir al-Sham fighters.\n\n"
+            "Hayat Tahrir al-Sham said in a statement that its fighters had withdrawn from "
+            "al-Hawash to avoid being encircled.")
+    events = geocoding_extractor.process(make_article(text, published="2019-05-22")).events
+    hawash = [e for e in events if e.location.lower().endswith("hawash")]
+    # the later sentence alone would read the Homs namesake; the event's own sentence says Hama
+    assert hawash and all(e.admin1 == "Hama" for e in hawash)

@@ -530,6 +530,10 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
         ):
             continue
         cand = main_place(m)
+        if cand is not None and mp is not None and place is not None and m.place is not None \
+                and _norm_place(cand.text) == _norm_place(mp.text) and place.admin1 \
+                and m.place.admin1 and place.admin1 != m.place.admin1:
+            continue  # the same name read in another province than the event's sentence says
         if cand is not None and _specificity(cand, m.place) > _specificity(mp, place):
             mp, place = cand, m.place
     if place is None:
