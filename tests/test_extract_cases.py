@@ -386,3 +386,13 @@ def test_title_case_datelines_and_denials_with_a_subject(extractor):
     assert e.location == "Saqba"  # not the dateline's Beirut
     assert e.contested and any(c.denies and c.claimant == "Russian Ministry of Defense"
                                for c in e.claims)
+
+
+def test_another_source_toll_contests_a_crackdown(extractor):
+    text = ("BAGHDAD, March 6 (Levant Wire) - Security forces shot dead at least 18 protesters in "
+            "Baghdad on Sunday, police said. Iraq's parliamentary human rights commission said "
+            "21 people had been killed.")
+    (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert e.contested and e.fatalities == 18  # the lowest of the two accounts
+    assert {c.fatalities.value for c in e.claims if c.fatalities} == {18, 21}

@@ -159,6 +159,11 @@ def _sentence_gap(m: Mention, g: _Group) -> int:
     return abs(m.sentence.start - last.end)
 
 
+# Protest and riot sub-types in which people die.
+DEADLY_DISORDER = {"Excessive force against protesters", "Protest with intervention",
+                   "Violent demonstration", "Mob violence"}
+
+
 def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     p = g.primary
     if m.split_count > 1 and any(x.sentence.start == m.sentence.start and x.split_count > 1
@@ -169,7 +174,12 @@ def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     if m.denial:
         return _places_compatible(m, g, True)
     if m.event_type == "casualty":
-        if p.event_type not in VIOLENT_TYPES:
+        other_account = m.claimant is not None and m.claimant not in {
+            x.claimant for x in g.mentions}
+        if p.event_type not in VIOLENT_TYPES and not (
+            p.sub_event_type in DEADLY_DISORDER and other_account
+        ):
+            # a toll joins a protest only as another source's account of its dead
             return False
         victims = {m.victims} if m.victims else set()
         # Sources may describe the same dead differently ("civilians" / "terrorists"): only a

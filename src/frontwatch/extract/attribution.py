@@ -35,6 +35,8 @@ SOURCE_HEADS = {
     "ministry": "government", "agency": "media", "media": "media", "television": "media",
     "officer": "officials", "officers": "officials", "policeman": "officials",
     "spokesmen": "officials", "representative": "officials", "analyst": "other",
+    "commission": "officials", "committee": "officials", "parliament": "government",
+    "lawmaker": "officials", "lawmakers": "officials", "watchdog": "monitor",
 }
 # "the statement said": the source is whoever issued the statement, named before.
 ANAPHORIC_HEADS = {"statement", "report", "communique", "communiqué", "announcement", "video"}
