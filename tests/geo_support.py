@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from frontwatch.geo import Gazetteer, Geocoder
+import pytest
+
+from frontwatch.geo import Gazetteer, Geocoder, sources
 from frontwatch.geo.index import Layers, build_index
+from frontwatch.geo.sources import PlaceRecord
 from frontwatch.model import Article, Evidence, Mention, PlaceMention
 
 GEO_FIXTURES = Path(__file__).parent / "fixtures" / "geo"
@@ -22,6 +26,18 @@ def small_geocoder(with_csv: bool = True) -> Geocoder:
     path = Path(tempfile.mkdtemp(prefix="frontwatch-geo-")) / "gazetteer.sqlite"
     build_index(layers, path)
     return Geocoder(Gazetteer(path))
+
+
+def gazetteer_of(records: Callable[[], Iterable[PlaceRecord]], path: Path) -> Gazetteer:
+    """An index built the way the embedded default is, from `records` instead of the packages'
+    data (alias files and the rest of the build run as in the product)."""
+    mp = pytest.MonkeyPatch()
+    mp.setattr(sources, "read_embedded", records)
+    try:
+        build_index(Layers(), path)
+    finally:
+        mp.undo()
+    return Gazetteer(path)
 
 
 def mention_for(article: Article, sentence: str, *places: PlaceMention) -> Mention:

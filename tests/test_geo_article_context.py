@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.geo import Gazetteer, Geocoder, sources
-from frontwatch.geo.index import Layers, build_index
+from frontwatch.geo import Geocoder
 from frontwatch.geo.resolve import resolve_article_names
 from frontwatch.geo.sources import PlaceRecord
+from geo_support import gazetteer_of
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +48,7 @@ def geo(tmp_path_factory) -> Geocoder:
         yield PlaceRecord(264371, "Athens", 37.98, 23.73, "P", "PPLC", "GR", "ESYE31",
                           population=664046)
 
-    mp = pytest.MonkeyPatch()
-    mp.setattr(sources, "read_embedded", records)
-    try:
-        path = root / "g.sqlite"
-        build_index(Layers(), path)
-    finally:
-        mp.undo()
-    return Geocoder(Gazetteer(path))
+    return Geocoder(gazetteer_of(records, root / "g.sqlite"))
 
 
 def _ids(places):

