@@ -114,3 +114,24 @@ def phrase_spans(doc: Doc, *matchers: PhraseMatcher) -> list[Span]:
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
     return filter_spans(spans)
+
+
+def doc_text(doc: Doc) -> str:
+    """A parsed sentence's text, computed once: spaCy rebuilds `Doc.text` from its tokens on
+    every access, which the extractor's many look-ups would otherwise pay again and again."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def seed_text(doc: Doc, text: str) -> Doc:
+    """Record the text a doc was made from (spaCy keeps it exactly), so `doc_text` need not
+    rebuild it."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
+_TEXT_KEY = "frontwatch_text"
+

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from frontwatch.errors import ConfigError
 from frontwatch.model import ActorRef
-from frontwatch.nlp import phrase_spans
+from frontwatch.nlp import doc_text, phrase_spans
 
 DOMINANT_GROUP = "@dominant_armed_group"
 
@@ -177,7 +177,7 @@ class ActorCatalog:
         """Armed groups the catalogue does not know ("the Liwa al-Quds Brigade") are kept as
         written: a capitalised name that ends in, or starts with, a word for an armed unit."""
         out: list[ActorMatch] = []
-        if _UNKNOWN_GROUP_HEADS.search(doc.text) is None:
+        if _UNKNOWN_GROUP_HEADS.search(doc_text(doc)) is None:
             return out  # no word for an armed unit: nothing to look at, token by token
         i = 0
         n = len(doc)

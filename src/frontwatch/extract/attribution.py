@@ -9,9 +9,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.lexicon import ClaimantEntry, Lexicon
-from frontwatch.nlp import phrase_spans
+from frontwatch.nlp import doc_text, phrase_spans
 
 # "the statement" refers back to whoever released the last statement.
 ANAPHORIC_SOURCES = re.compile(

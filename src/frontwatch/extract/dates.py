@@ -40,11 +40,12 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["DateExpression", "find_date_expressions", "resolve_date"]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class DateExpression:
     start: int
     end: int
@@ -345,6 +346,13 @@ def find_date_expressions(text: str, published: dt.date | None) -> list[DateExpr
         return []
     if isinstance(published, dt.datetime):
         published = published.date()
+    return list(_date_expressions(text, published))
+
+
+@lru_cache(maxsize=1024)
+def _date_expressions(text: str, published: dt.date | None) -> tuple[DateExpression, ...]:
+    # The extractor asks about one sentence several times (its date, its days, whether it
+    # has one); the answer depends on nothing else, so it is computed once.
     cands: list[tuple[int, int, dt.date | None, int]] = []
     lower = text.lower()
     months = _MONTH_ANY.search(text) is not None
@@ -368,7 +376,7 @@ def find_date_expressions(text: str, published: dt.date | None) -> list[DateExpr
         taken.append((s, e))
         out.append(DateExpression(s, e, text[s:e], d, p))
     out.sort(key=lambda x: x.start)
-    return out
+    return tuple(out)
 
 
 _FALLBACK_HINT = re.compile(

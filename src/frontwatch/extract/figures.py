@@ -10,10 +10,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import find_counts
 from frontwatch.model import Count
+from frontwatch.nlp import doc_text
 
 ASIDES = {"including", "among", "most", "many", "mostly", "some", "all", "both", "mainly"}
 KILL_WORDS = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -26,7 +27,6 @@ from frontwatch.actors.catalog import (
 from frontwatch.extract.attribution import Attribution, ClaimantFinder
 from frontwatch.extract.classify import classify
 from frontwatch.extract.dates import find_date_expressions
-from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.figures import CIVILIAN_NOUNS, CasualtyFigure, FigureFinder, Figures
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
@@ -43,7 +43,7 @@ from frontwatch.extract.places import (
 from frontwatch.extract.sentences import Sentence, split_sentences
 from frontwatch.extract.triggers import Trigger, TriggerFinder
 from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, PlaceMention
-from frontwatch.nlp import load_pipeline
+from frontwatch.nlp import doc_text, load_pipeline, seed_text
 
 COUNTRY_WORDS = {
     "Syria": r"Syria|Syrian|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia|"
@@ -85,6 +85,24 @@ def countries_in(text: str) -> Counter[str]:
     return Counter(_COUNTRY_GROUPS[int(m.lastgroup[1:])] for m in _COUNTRY_RE.finditer(text))
 
 
+def country_hits(text: str) -> list[tuple[int, str]]:
+    """Where `text` names a country (offset, country), in order: read once per article and
+    shared by its sentences."""
+    return [(m.start(), _COUNTRY_GROUPS[int(m.lastgroup[1:])]) for m in _COUNTRY_RE.finditer(text)]
+
+
+def most_named(hits: list[tuple[int, str]], ranges: list[tuple[int, int]]) -> str | None:
+    """The country named most often inside `ranges` (the first named wins a tie)."""
+    counts: Counter[str] = Counter()
+    for start, end in ranges:
+        lo = bisect_left(hits, (start, ""))
+        for offset, country in hits[lo:]:
+            if offset >= end:
+                break
+            counts[country] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
 @dataclass(slots=True)
 class _Parsed:
     sentence: Sentence
@@ -93,6 +111,7 @@ class _Parsed:
     attribution: Attribution
     figures: Figures
     triggers: list[Trigger] = field(default_factory=list)
+    country: str | None = None  # the country the sentence names most
 
 
 @dataclass(slots=True)
@@ -170,20 +189,24 @@ class MentionExtractor:
         for n, (article, sentences, candidates) in enumerate(plans):
             body = " ".join(s.text for s in sentences)
             air = bool(ARTICLE_AIR_CONTEXT.search(body))
-            parsed = [self._parse(s, next(docs), air) for s in candidates]
+            hits = country_hits(article.text)
+            parsed = [self._parse(s, seed_text(next(docs), s.text), air, hits) for s in candidates]
             if not parsed:
                 out.append([])
                 continue
             found = toponyms[n] if toponyms is not None else (
                 self.place_finder(article.text) if self.place_finder is not None else None)
-            out.append(self._mentions(article, sentences, parsed, found))
+            out.append(self._mentions(article, sentences, parsed, found, hits))
         return out
 
     def _mentions(self, article, sentences: list[Sentence], parsed: list[_Parsed],
-                  toponyms: list[PlaceMention] | None = None) -> list[Mention]:
+                  toponyms: list[PlaceMention] | None = None,
+                  hits: list[tuple[int, str]] | None = None) -> list[Mention]:
         text = article.text
+        if hits is None:
+            hits = country_hits(text)
         ctx = _Context(
-            article_country=self._article_country(text, article.kept),
+            article_country=most_named(hits, article.kept or [(0, len(text))]),
             published=article.published,
             dominant_group=self._dominant_group(parsed),
             toponyms=toponyms,
@@ -195,7 +218,7 @@ class MentionExtractor:
             p = by_index.get(sent.index)
             if p is None:
                 self._track_dates(sent, ctx)
-                for a in self.actors.find(self.nlp.make_doc(sent.text)):
+                for a in self.actors.find(seed_text(self.nlp.make_doc(sent.text), sent.text)):
                     ctx.recent_actors.append((sent.index, a))
                 continue
             for a in p.actors:
@@ -208,7 +231,8 @@ class MentionExtractor:
 
     # -- per sentence ---------------------------------------------------------------------
 
-    def _parse(self, sent: Sentence, doc: Doc, air_context: bool = False) -> _Parsed:
+    def _parse(self, sent: Sentence, doc: Doc, air_context: bool,
+               hits: list[tuple[int, str]]) -> _Parsed:
         actors = self.actors.find(doc)
         attribution = self.claimants.find(doc)
         counts = find_counts(doc_text(doc))
@@ -222,12 +246,8 @@ class MentionExtractor:
             blocked.update(range(a.start, a.end))
         triggers = self.triggers.find(doc, blocked, title=_is_headline(sent),
                                       air_context=air_context)
-        return _Parsed(sent, doc, actors, attribution, figures, triggers)
-
-    def _article_country(self, text: str, kept: list[tuple[int, int]]) -> str | None:
-        body = "".join(text[s:e] for s, e in kept) if kept else text
-        counts = countries_in(body)
-        return counts.most_common(1)[0][0] if counts else None
+        country = most_named(hits, [(sent.start, sent.end)])
+        return _Parsed(sent, doc, actors, attribution, figures, triggers, country)
 
     def _dominant_group(self, parsed: list[_Parsed]) -> ActorEntry | None:
         tally: Counter[str] = Counter()
@@ -297,7 +317,7 @@ class MentionExtractor:
         if attribution.affiliation == "Operation Inherent Resolve" and attribution.token_span:
             s, e = attribution.token_span
             regional = regional_coalition(
-                doc[s:e].text, self._sentence_country(doc_text(doc)) or ctx.article_country)
+                doc[s:e].text, p.country or ctx.article_country)
             if regional is not None:  # "the coalition said" in Yemen: the Saudi-led one
                 attribution = Attribution(regional[1], attribution.kind, regional[0],
                                           attribution.hedged, token_span=attribution.token_span)
@@ -357,7 +377,7 @@ class MentionExtractor:
         if _generic_plural(doc, trigger, p):
             # "blamed IS cells for a string of kidnappings": a pattern, not an incident
             return None
-        country = self._sentence_country(doc_text(doc))
+        country = p.country
         if country:
             ctx.paragraph_country[sent.paragraph] = country
         else:
@@ -723,10 +743,6 @@ class MentionExtractor:
             # before the report (a week's precision)
             return ctx.published, 2
         return None, 3
-
-    def _sentence_country(self, text: str) -> str | None:
-        counts = countries_in(text)
-        return counts.most_common(1)[0][0] if counts else None
 
     def _lift_units(
         self, actor: ActorRef | None, assoc: list[ActorRef], country: str | None

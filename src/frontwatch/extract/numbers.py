@@ -105,6 +105,7 @@ _MASKS = [
     re.compile(r"(?<![\w.])\d+(?:\.\d+)?[A-Za-z]+\w*"),  # 21km, 3rd, 1990s, 5G
     re.compile(r"(?<![\w.])\d+\.\d+(?!\s+(?:million|thousand|billion|hundred)\b)"),  # 5.56
 ]
+_DIGIT = re.compile(r"\d")
 _UNIT_AFTER = re.compile(
     r"(?:\s+|-)(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|"
     r"decades?|centur(?:y|ies)|times|o'clock|a\.?m\.?|p\.?m\.?|GMT|UTC|percent|per\s+cent|pc|"
@@ -309,6 +310,8 @@ class _Atom:
 
 
 def _mask(text: str) -> str:
+    if _DIGIT.search(text) is None:
+        return text  # every mask holds a digit: most sentences' numbers are words or none
     out = list(text)
     for rx in _MASKS:
         for m in rx.finditer(text):

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from frontwatch.extract.doctext import doc_text
 from frontwatch.model import PlaceMention
+from frontwatch.nlp import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 FEATURE_NOUNS = {

@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from frontwatch.extract.doctext import doc_text
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
+from frontwatch.nlp import doc_text
 
 OBJECT_ONLY_KINDS = {"ied", "suicide", "grenade", "chemical", "shelling"}
 FINDING_VERBS = {"find", "discover", "dismantle", "defuse", "seize", "confiscate", "clear",

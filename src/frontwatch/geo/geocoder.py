@@ -22,6 +22,7 @@ from frontwatch.geo.resolve import (
     GeoContext,
     country_votes,
     distance_km,
+    name_country_votes,
     rank,
     resolve_article_names,
 )
@@ -50,6 +51,7 @@ _ADMIN_WORD = re.compile(r"(?:[Gg]overnorate|[Pp]rovince)$")
 _ADMIN_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
 _COUNTY_NAME = re.compile(r"\s(?:County|Parish|Borough)$")
+_VOTES_KEPT = 100_000  # names whose country votes a geocoder keeps between articles
 # After a bare name: the kind word of US counties, for it alone or for a list it begins.
 _COUNTIES_AFTER = re.compile(r"\s+(?:[Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b|"
                              r"(?:(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)"
@@ -89,6 +91,8 @@ class Geocoder:
         # Rankings of one article (name and context -> candidates): a mention's places are
         # ranked several times in the same context. Cleared per article; None outside one.
         self._ranked: dict[tuple, list[Candidate]] | None = None
+        # Each name's context-free country vote: the same across articles, so kept (bounded).
+        self._votes: dict[str, dict[str, float]] = {}
 
     # --- construction ------------------------------------------------------------------------
     @classmethod
@@ -265,6 +269,14 @@ class Geocoder:
                 return {(c.country_code, c.admin1_code): STATE_HINT for c in found}
         return None
 
+    def _name_votes(self, name: str) -> dict[str, float]:
+        votes = self._votes.get(name)
+        if votes is None:
+            if len(self._votes) >= _VOTES_KEPT:
+                self._votes.clear()
+            votes = self._votes[name] = name_country_votes(self.gazetteer, name)
+        return votes
+
     def geocode_mentions(self, article: Article, mentions: list[Mention],
                          toponyms: list[PlaceMention] | None = None) -> None:
         """Set `mention.place` for each mention, with the whole article as context.
@@ -300,7 +312,7 @@ class Geocoder:
         toponyms = [p for p in toponyms if not _is_modifier(text, p)]
         names = [self._lookup_name(p) for p in toponyms]
         countries = country_votes(self.gazetteer, [n for n in names if n],
-                                  self.text_countries(text))
+                                  self.text_countries(text), vote_of=self._name_votes)
         article_places = self._article_places(toponyms, names, countries)
         for mention in mentions:
             mention.place = self._place_for(mention, article_places, countries, text)
@@ -338,10 +350,11 @@ class Geocoder:
         nearby = [r for r in article_places if r.candidate is not None
                   and s_start - WINDOW_BEFORE <= r.mention.start < s_end + WINDOW_AFTER]
         admin1: dict[tuple[str, str], float] = {}
+        near_ids = {id(r) for r in nearby}
         for r in article_places:
             c = r.candidate
             if c is not None and c.is_admin1:
-                weight = 0.8 if r in nearby else 0.3
+                weight = 0.8 if id(r) in near_ids else 0.3
                 key = (c.country_code, c.admin1_code)
                 admin1[key] = max(admin1.get(key, 0.0), weight)
         places = [p for p in mention.places if not _is_modifier(text, p)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
@@ -185,13 +185,16 @@ def _normalise_votes(votes: dict[str, float]) -> dict[str, float]:
 
 
 def country_votes(gazetteer: Gazetteer, names: Sequence[str],
-                  extra: dict[str, float] | None = None) -> dict[str, float]:
-    """The article's countries, weighted 0..1, from each name's most likely place."""
+                  extra: dict[str, float] | None = None,
+                  vote_of: Callable[[str], dict[str, float]] | None = None) -> dict[str, float]:
+    """The article's countries, weighted 0..1, from each name's most likely place.
+    `vote_of` gives one name's vote when the caller keeps them (they never change)."""
     votes: dict[str, float] = defaultdict(float)
     for cc, w in (extra or {}).items():
         votes[cc] += w
     for name in names:
-        for cc, w in name_country_votes(gazetteer, name).items():
+        vote = vote_of(name) if vote_of is not None else name_country_votes(gazetteer, name)
+        for cc, w in vote.items():
             votes[cc] += w
     return _normalise_votes(votes)
 
