@@ -35,10 +35,14 @@ class BoilerplatePattern:
     max_words: int | None = None
     starts_list: bool = False
 
-    def matches(self, paragraph: str, words: int) -> bool:
-        if self.max_words is not None and words > self.max_words:
+    def matches(self, paragraph: str, words: int | None = None) -> bool:
+        """Whether the pattern occurs in the paragraph (of `words` words, counted here when
+        the pattern has a limit and the caller did not count them)."""
+        if self.regex.search(paragraph) is None:
             return False
-        return self.regex.search(paragraph) is not None
+        if self.max_words is None:
+            return True
+        return (word_count(paragraph) if words is None else words) <= self.max_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,10 @@ def default_rules() -> BoilerplateRules:
     return load_rules()
 
 
+def word_count(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Character ranges of the non-blank lines of `text`, without surrounding whitespace."""
     spans = []
@@ -99,15 +107,16 @@ def boilerplate_paragraphs(
     in_list = False
     for start, end in paragraphs(text):
         para = text[start:end]
-        words = len(_WORD.findall(para))
-        hit = next((p for p in rules.patterns if p.matches(para, words)), None)
+        # Words are counted only for the rare paragraph a limited pattern hits.
+        hit = next((p for p in rules.patterns if p.matches(para)), None)
         if hit is not None:
             found.append((start, end, hit.name))
             # A heading such as "Related articles" announces a list of headlines that read
             # like reporting; they go with it until ordinary prose resumes.
             in_list = hit.starts_list or (in_list and hit.name == "bare link")
             continue
-        if in_list and (words <= rules.list_item_max_words or _LIST_BULLET.match(para)):
+        if in_list and (word_count(para) <= rules.list_item_max_words
+                        or _LIST_BULLET.match(para)):
             found.append((start, end, "related articles"))
             continue
         in_list = False

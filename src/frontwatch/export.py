@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
 from functools import lru_cache
 from importlib import resources
 from typing import Any, TextIO
 
 import yaml
 
-from frontwatch.model import Claim, Count, Event
+from frontwatch.model import Claim, Count, Event, plain
 
 # ACLED's public data columns, in ACLED's order (Codebook 2024, "Data columns at a glance").
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -153,13 +152,13 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "injuries": claim.injuries.conservative() if claim.injuries else None,
         "fatalities_reported": count_to_json(claim.fatalities),
         "injuries_reported": count_to_json(claim.injuries),
-        "materiel": [asdict(m) for m in claim.materiel],
+        "materiel": [plain(m) for m in claim.materiel],
         "hedged": claim.hedged,
         "denies": claim.denies,
         "article_id": claim.article_id,
         "outlet": claim.outlet,
         "text": " ".join(e.text for e in claim.evidence),
-        "evidence": [asdict(e) for e in claim.evidence],
+        "evidence": [plain(e) for e in claim.evidence],
     }
 
 

@@ -7,7 +7,8 @@ Plain dataclasses only; every stage takes one of these and returns another. Fiel
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import lru_cache
 from typing import Any
 
 # ACLED's event types and their sub-event types, spelled exactly as ACLED spells them
@@ -295,4 +296,24 @@ class Event:
     event_id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
+
+
+
+def plain(value: Any) -> Any:
+    """`dataclasses.asdict` without its deep copies: the model's leaves (str, numbers, dates)
+    are immutable, and asdict's copying was most of the cost of writing events out."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=64)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
