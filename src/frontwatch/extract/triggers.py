@@ -68,6 +68,18 @@ class Trigger:
     subordinate: bool = False  # "a cell responsible for a bombing that killed three": background
 
 
+def _supported(tok: Token) -> bool:
+    """"troops backed by coalition airstrikes": one of the three words above is a word of help."""
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lower_ in SUPPORT_WORDS:
+            return True
+    return False
+
+
 def _in_relative_clause(tok: Token) -> bool:
     """A trigger in a clause that describes a noun ("the cell responsible for a bombing that
     killed three", "fighters who took part in the attack") tells background."""
@@ -112,6 +124,7 @@ class TriggerFinder:
         """Triggers in `doc` that state a real, past event; `blocked` are token indices
         already taken by actors, materiel or claimants."""
         found: dict[tuple[int, int], Trigger] = {}
+        text = doc_text(doc)
         for match_id, start, end in self.matcher(doc):
             kind = doc.vocab.strings[match_id]
             if kind not in ("protest", "riot") and any(i in blocked for i in range(start, end)):
@@ -124,26 +137,27 @@ class TriggerFinder:
                 if nxt in self.lexicon.modifier_blockers.get(last.lower_, ()):
                     continue
             span = doc[start:end]
-            if kind == "air" and span.text.lower() in ("struck", "bombed") and not \
-                    AIR_CONTEXT.search(doc_text(doc)):
+            word = span.text.lower()
+            if kind == "air" and word in ("struck", "bombed") and not \
+                    AIR_CONTEXT.search(text):
                 continue  # "she was struck from behind": no aircraft in sight
-            if kind == "air" and span.text.lower() in WEAK_AIR and not (
-                air_context or AIR_CONTEXT.search(doc_text(doc))
+            if kind == "air" and word in WEAK_AIR and not (
+                air_context or AIR_CONTEXT.search(text)
             ):
-                if span.text.lower().startswith("bomb"):
+                if word.startswith("bomb"):
                     kind = "ied"
                 else:
                     continue
-            if kind == "shelling" and span.text.lower() in ("pounded", "pounding", "pound",
+            if kind == "shelling" and word in ("pounded", "pounding", "pound",
                                                             "bombarded", "bombarding") \
-                    and AIR_CONTEXT.search(doc_text(doc)):
+                    and AIR_CONTEXT.search(text):
                 kind = "air"  # "warplanes pounded the town"
             head = span.root
             if not title and head.tag_ in ("NNP", "NNPS") and head.i > 0:
                 continue  # "319th Airborne Field Artillery Regiment": part of a name
-            if LEGAL.search(doc_text(doc)[: span.start_char]):
+            if LEGAL.search(text[: span.start_char]):
                 continue
-            if kind == "protest" and not PROTEST_CUES.search(doc_text(doc)):
+            if kind == "protest" and not PROTEST_CUES.search(text):
                 continue  # "timed demonstrations" in a garden, "the march lasted 15 minutes"
             if kind == "grenade" and start > 0 and doc[start - 1].lower_ in ("propelled", "-"):
                 continue  # rocket-propelled grenades are the weapons of a firefight
@@ -156,7 +170,7 @@ class TriggerFinder:
                 or head.dep_ == "pobj" and head.head.lower_ == "of"  # "dozens of mines"
             ) and self._under_fate_verb(head):
                 continue  # "destroyed an IED", "seized a car bomb": the weapon is the object
-            if span.text.lower() in WEAK_AIR and head.tag_ in ("VB", "VBP", "VBZ", "VBG"):
+            if word in WEAK_AIR and head.tag_ in ("VB", "VBP", "VBZ", "VBG"):
                 continue  # "where to strike": an intention, not a strike
             if head.dep_ in ("amod", "acl") and head.tag_ == "VBN" and kind in ("territory",):
                 continue  # "equipment captured near Palmyra": an attribute, not a capture
@@ -180,7 +194,7 @@ class TriggerFinder:
                 end=end,
                 text=span.text,
                 is_verb=head.tag_.startswith("VB"),
-                supporting=any(a.lower_ in SUPPORT_WORDS for a in list(head.ancestors)[:3]),
+                supporting=_supported(head),
                 subordinate=_in_relative_clause(head),
             )
             if key not in found or self.rank[kind] < self.rank[found[key].kind]:
