@@ -396,3 +396,16 @@ def test_another_source_toll_contests_a_crackdown(extractor):
     assert e.sub_event_type == "Excessive force against protesters"
     assert e.contested and e.fatalities == 18  # the lowest of the two accounts
     assert {c.fatalities.value for c in e.claims if c.fatalities} == {18, 21}
+
+
+def test_a_grown_toll_replaces_the_first_figure(extractor):
+    """ACLED updates an event's fatalities as its toll mounts: "has risen to nine" is no rival
+    account of the first "five", while "put the toll at three" is one."""
+    events = events_of(extractor, "toll_rises.txt")
+    bomb = next(e for e in events if e.location.startswith("Tikr"))
+    assert bomb.fatalities == 9 and not bomb.contested
+    assert {c.fatalities.value for c in bomb.claims if c.fatalities} == {5, 9}
+    assert any(c.updates and c.fatalities.value == 9 for c in bomb.claims if c.fatalities)
+    assert bomb.injuries == 30
+    shepherds = next(e for e in events if e is not bomb)
+    assert shepherds.contested and shepherds.fatalities == 2

@@ -169,3 +169,22 @@ def test_a_denial_is_stored_and_contests_the_event(store):
     assert [c.claim["denies"] for c in detail.claims] == [False, True]
     assert is_contested([claim(9), Claim(None, None, denies=True)])
     assert not is_contested([claim(9), claim(9)])
+
+
+def test_a_grown_toll_is_stored_and_replaces_earlier_figures(store):
+    first = result_of("Wire. On 2017-08-12 ISIS attacked SAA at Sukhna, killing 7.", "AFP")
+    later = result_of("Observatory update. On 2017-08-12 ISIS attacked SAA at Sukhna, killing "
+                      "11.", "Reuters")
+    (event,) = later.events
+    event.claims = [Claim("SOHR", "monitor", fatalities=Count(value=11), updates=True,
+                          evidence=list(event.evidence), article_id=later.article.id)]
+    store.add_results([first])
+    store.add_results([later])
+    (row,) = store.events()
+    assert row["fatalities"] == 11 and row["contested"] == 0
+    detail = store.event(row["event_id_cnty"])
+    assert sorted(c.claim["updates"] for c in detail.claims) == [False, True]
+    updated = Claim("SOHR", "monitor", fatalities=Count(value=11), updates=True)
+    assert conservative_fatalities([claim(7), updated]) == 11
+    assert is_contested([claim(7), updated, Claim("SANA", None, fatalities=Count(value=14),
+                                                  updates=True)])

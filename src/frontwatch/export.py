@@ -155,6 +155,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "materiel": [plain(m) for m in claim.materiel],
         "hedged": claim.hedged,
         "denies": claim.denies,
+        "updates": claim.updates,
         "article_id": claim.article_id,
         "outlet": claim.outlet,
         "text": " ".join(e.text for e in claim.evidence),

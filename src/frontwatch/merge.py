@@ -160,25 +160,34 @@ def figure_of(count: Count | None) -> int | None:
     return None
 
 
+def current_figures(claims: list[Claim], field: str = "fatalities") -> list[int]:
+    """The figures that count: a grown toll ("has risen to nine") replaces the earlier ones,
+    as ACLED updates an event's fatalities when its toll mounts; without one, every claim's."""
+    def figures(of: list[Claim]) -> list[int]:
+        return [f for f in (figure_of(getattr(c, field)) for c in of) if f is not None]
+
+    return figures([c for c in claims if c.updates]) or figures(claims)
+
+
 def conservative_fatalities(claims: list[Claim]) -> int:
     """ACLED: where reports differ, the most conservative (lowest) reported figure."""
-    figures = [f for f in (figure_of(c.fatalities) for c in claims) if f is not None]
+    figures = current_figures(claims)
     return min(figures) if figures else 0
 
 
 def highest_fatalities(claims: list[Claim]) -> int | None:
-    figures = [f for f in (figure_of(c.fatalities) for c in claims) if f is not None]
+    figures = current_figures(claims)
     return max(figures) if figures else None
 
 
 def conservative_injuries(claims: list[Claim]) -> int | None:
-    figures = [f for f in (figure_of(c.injuries) for c in claims) if f is not None]
+    figures = current_figures(claims, "injuries")
     return min(figures) if figures else None
 
 
 def is_contested(claims: list[Claim]) -> bool:
     """Claims disagree when they give different fatality figures, or one denies what another
     reports."""
-    figures = {f for f in (figure_of(c.fatalities) for c in claims) if f is not None}
+    figures = set(current_figures(claims))
     denied = any(c.denies for c in claims) and any(not c.denies for c in claims)
     return len(figures) > 1 or denied

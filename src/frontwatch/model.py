@@ -220,6 +220,7 @@ class Claim:
     article_id: str | None = None
     outlet: str | None = None
     denies: bool = False  # the claimant denies the incident (or its figures) happened
+    updates: bool = False  # its figures are a grown toll ("rose to nine"), not a rival count
 
 
 @dataclass(slots=True)
@@ -255,6 +256,7 @@ class Mention:
     split_index: int = 0
     split_count: int = 1
     denial: bool = False  # "The Syrian army denied the report": a claim that contests the rest
+    toll_update: bool = False  # "the toll has risen to nine": its figures replace earlier ones
     follow_up: bool = False  # "the airstrike", "in the clashes": refers to an incident told before
 
 

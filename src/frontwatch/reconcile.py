@@ -442,6 +442,7 @@ def _claims(article: Article, g: _Group) -> list[Claim]:
         claim.materiel = _merge_materiel(claim.materiel, m.materiel)
         claim.hedged = claim.hedged or m.hedged
         claim.denies = claim.denies or m.denial
+        claim.updates = claim.updates or m.toll_update
         if not any(e.start == m.sentence.start for e in claim.evidence):
             claim.evidence.append(m.sentence)
     for key, claim in by_claimant.items():
@@ -584,11 +585,15 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
         actor1 = ActorRef(raw="", name=f"Unidentified Armed Group ({country or 'Unknown'})",
                           inter=3, country=country or None)
     claims = _claims(article, g)
-    with_figures = [c.fatalities for c in claims if c.fatalities is not None]
+    # A toll that grew ("has risen to nine") replaces the first figures, as ACLED updates an
+    # event when its toll mounts; only rival accounts of it are weighed against each other.
+    counted = [c for c in claims if c.updates and c.fatalities is not None] or claims
+    with_figures = [c.fatalities for c in counted if c.fatalities is not None]
     # "dozens" in a headline does not undercut the "40" its own body gives
     precise = [f for f in with_figures if f.quantifier is None]
     fatalities = _conservative(precise or with_figures) or 0
-    injuries_figs = [c.injuries for c in claims if c.injuries is not None]
+    counted_hurt = [c for c in claims if c.updates and c.injuries is not None] or claims
+    injuries_figs = [c.injuries for c in counted_hurt if c.injuries is not None]
     injuries = _conservative(injuries_figs)
     contested = len({count_to_fatalities(c) for c in with_figures}) > 1 or len(
         {count_to_fatalities(c) for c in injuries_figs}

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import find_counts
 from frontwatch.model import Count
@@ -56,6 +57,7 @@ class CasualtyFigure:
     end: int
     victim_tokens: tuple[int, int] | None = None  # token span of the victims' phrase
     civilians: bool = False
+    update: bool = False  # a tally that grew ("the toll rose to nine"): it supersedes earlier
 
 
 @dataclass(slots=True)
@@ -239,12 +241,16 @@ class FigureFinder:
             elif last in ("to", "of", "at") and any(w in ("toll", "death", "deaths", "killing")
                                                     for w in before):
                 kind = "killed"  # "the death toll rose to 14", "the death of over 30 members"
+            elif last in ("to", "at") and (tally := _tally_kind(doc[span.start - 1])):
+                kind = tally  # "the death toll from Monday's bombing has risen to nine"
             elif last in ("losing", "lost"):
                 kind = "killed"  # "losing four of their own"
             elif last in ("dead", "down") and len(before) >= 2 and before[-2] in (
                 "shot", "gunned", "stabbed", "beaten", "beat"
             ):
                 kind = "killed"  # "shot dead two farmers"
+        update = bool(before) and before[-1] == "to" and lemma_of(
+            doc[span.start - 1].head) in _RISING
         hinted = kind is None and kind_hint is not None
         if hinted:
             kind = kind_hint
@@ -308,6 +314,7 @@ class FigureFinder:
             end=span.end_char,
             victim_tokens=victim,
             civilians=civilians,
+            update=update and kind in ("killed", "injured"),
         )
 
     @staticmethod
@@ -327,3 +334,28 @@ class FigureFinder:
     @staticmethod
     def _followed_by(doc: Doc, span: Span, words: set[str]) -> bool:
         return any(t.lower_ in words for t in doc[span.end : min(len(doc), span.end + 4)])
+
+
+# Verbs of a tally that grew: its new figure replaces the earlier ones (ACLED updates an
+# event's fatalities as the toll mounts); "put the toll at" and "stands at" only state one.
+_RISING = {"rise", "climb", "increase", "reach", "jump", "grow", "mount", "soar", "raise",
+           "bring", "hit"}
+_TALLY_VERBS = _RISING | {"stand", "put"}
+
+
+def _tally_kind(prep: Token) -> str | None:
+    """"killed" or "injured" when `prep` ("to", "at") ends a tally's change: "the death toll
+    from Monday's bombing has risen to nine", "the number of wounded climbed to 30"."""
+    verb = prep.head
+    if verb is prep or lemma_of(verb) not in _TALLY_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        words = {t.lower_ for t in child.subtree}
+        if "toll" in words or words & {"dead", "deaths", "killed", "fatalities"}:
+            return "injured" if words & {"injured", "wounded", "injuries"} and not \
+                words & {"death", "dead", "deaths", "killed"} else "killed"
+        if words & {"injured", "wounded", "injuries"}:
+            return "injured"
+    return None

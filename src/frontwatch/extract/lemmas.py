@@ -20,6 +20,8 @@ IRREGULAR = {
     "withdrawn": "withdraw", "broke": "break", "broken": "break", "won": "win",
     "slain": "slay", "slew": "slay", "stole": "steal", "stolen": "steal", "set": "set",
     "put": "put", "shelled": "shell", "forgave": "forgive", "beat": "beat", "beaten": "beat",
+    "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "stood": "stand",
+    "brought": "bring",
 }
 
 
@@ -28,10 +30,11 @@ E_FINAL = {
     "advance", "analyse", "analyze", "argue", "behead", "believe", "blame", "capture",
     "charge", "choose", "condemn", "continue", "damage", "decide", "declare", "decline",
     "decrie", "defuse", "denounce", "deplore", "dismantle", "endure", "execute", "face",
-    "fire", "hope", "hostage", "ignore", "incur", "invade", "involve", "issue", "liberate",
-    "lose", "massacre", "mourn", "overtake", "pledge", "pose", "practise", "prepare",
-    "promise", "propose", "provoke", "raze", "recapture", "receive", "refuse", "release",
-    "retake", "rule", "secure", "seize", "slaughter", "surrender", "sustain", "use", "vote",
+    "fire", "hope", "hostage", "ignore", "increase", "incur", "invade", "involve", "issue",
+    "liberate", "lose", "massacre", "mourn", "overtake", "pledge", "pose", "practise",
+    "prepare", "promise", "propose", "provoke", "raise", "raze", "recapture", "receive",
+    "refuse", "release", "retake", "rise", "rule", "secure", "seize", "slaughter", "surrender",
+    "sustain", "use", "vote",
 }
 
 

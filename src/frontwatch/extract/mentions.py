@@ -629,6 +629,7 @@ class MentionExtractor:
             time_precision=precision,
             fatalities=fatalities,
             injuries=injuries,
+            toll_update=any(c.update for c in killed + injured),
             victims=victim_actor.name if victim_actor else (actor2.name if victims_civilian and
                                                             actor2 else None),
             materiel=materiel,

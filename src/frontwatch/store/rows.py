@@ -66,6 +66,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         injuries=Count(value=row["injuries"]) if row["injuries"] is not None else None,
         hedged=bool(row["hedged"]),
         denies=bool(row.get("denies", 0)),
+        updates=bool(row.get("updates", 0)),
         article_id=row["article_id"],
         outlet=row["outlet"],
     )
@@ -73,7 +74,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
 
 # Columns stored as 0/1 integers (both backends) and as JSON text, given back to JSON readers
 # as true/false and as lists, the way `frontwatch extract -f json` prints them.
-_FLAG_COLUMNS = ("contested", "hedged", "denies", "fatalities_approximate")
+_FLAG_COLUMNS = ("contested", "hedged", "denies", "updates", "fatalities_approximate")
 _JSON_COLUMNS = ("materiel",)
 
 

@@ -195,9 +195,15 @@ _V2 = """
 ALTER TABLE claims ADD COLUMN denies {int} NOT NULL DEFAULT 0;
 """
 
+# A toll that grew ("has risen to nine") replaces earlier figures instead of rivalling them.
+_V3 = """
+ALTER TABLE claims ADD COLUMN updates {int} NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, outlets, places, events, mentions, claims, evidence, changes", _V1),
     Migration(2, "claims.denies: a claimant denying the incident", _V2),
+    Migration(3, "claims.updates: a grown toll replacing earlier figures", _V3),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -472,9 +472,9 @@ class Writer:
                 "INSERT INTO claims (claim_id, event_id, article_id, outlet, claimant,"
                 " claimant_kind, fatalities, fatalities_value, fatalities_low, fatalities_high,"
                 " fatalities_quantifier, fatalities_approximate, injuries, hedged, denies,"
-                " materiel, event_date, sub_event_type, location, actor1, actor2, merge_reason,"
-                " claim_seq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " updates, materiel, event_date, sub_event_type, location, actor1, actor2,"
+                " merge_reason, claim_seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     claim_id,
                     event_id,
@@ -491,6 +491,7 @@ class Writer:
                     figure_of(c.injuries),
                     int(c.hedged),
                     int(c.denies),
+                    int(c.updates),
                     json.dumps([asdict(m) for m in c.materiel], sort_keys=True),
                     ev.event_date,
                     ev.sub_event_type,
@@ -634,6 +635,7 @@ def _claims_of(ev: Event, article: Article) -> list[Claim]:
                 materiel=list(c.materiel),
                 hedged=c.hedged,
                 denies=c.denies,
+                updates=c.updates,
                 evidence=list(c.evidence),
                 article_id=article.id,
                 outlet=c.outlet or article.outlet,
