@@ -409,3 +409,4 @@ def test_a_grown_toll_replaces_the_first_figure(extractor):
     assert bomb.injuries == 30
     shepherds = next(e for e in events if e is not bomb)
     assert shepherds.contested and shepherds.fatalities == 2
+

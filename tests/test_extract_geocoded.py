@@ -75,3 +75,22 @@ def test_one_name_one_province_across_the_article(geocoding_extractor):
     hawash = [e for e in events if e.location.lower().endswith("hawash")]
     # the later sentence alone would read the Homs namesake; the event's own sentence says Hama
     assert hawash and all(e.admin1 == "Hama" for e in hawash)
+
+
+def test_seized_weapons_are_disrupted_weapons_use(geocoding_extractor):
+    """Weapons taken with no fight told are ACLED's disrupted weapons use, not a "grenade"
+    event nor ground taken; government forces in a Syrian village are Syria's, whatever
+    country the rest of the article is about."""
+    events = events_of(geocoding_extractor, "weapons_seized.txt")
+    by_place = {e.location: e for e in events}
+    mosul = by_place["Mosul"]
+    assert mosul.sub_event_type == "Disrupted weapons use"
+    assert mosul.actor1 == "Police Forces of Iraq"
+    assert next(e for e in events if e.location.startswith("Ar-Raqq")).sub_event_type == \
+        "Disrupted weapons use"
+    village = next(e for e in events if e.location.startswith("Tall Aby"))
+    assert village.sub_event_type == "Government regains territory"
+    assert village.actor1 == "Military Forces of Syria (2000-)"
+    kirkuk = by_place["Kirkuk"]
+    assert kirkuk.sub_event_type == "Arrests"  # caught with grenades: not everyday policing
+    assert not any(e.sub_event_type == "Grenade" for e in events)

@@ -576,11 +576,12 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
         if other is not None:
             actor2 = other
             assoc1 = assoc1[1:]
-    actor1 = _named_for(actor1, country)
+    placed = place is not None and place.country == country and place.geo_precision in (1, 2)
+    actor1 = _named_for(actor1, country, placed)
     event_day = best_date.date if best_date else None
     actor1 = _for_period(actor1, event_day)
     actor2 = _for_period(actor2, event_day)
-    actor2 = _named_for(actor2, country)
+    actor2 = _named_for(actor2, country, placed)
     if actor1 is None and p.sub_event_type in UNATTRIBUTED_TO_ARMED_GROUP and actor2 is not None:
         actor1 = ActorRef(raw="", name=f"Unidentified Armed Group ({country or 'Unknown'})",
                           inter=3, country=country or None)
@@ -678,19 +679,23 @@ def _for_period(actor: ActorRef | None, day: dt.date | None) -> ActorRef | None:
     return actor
 
 
-def _named_for(actor: ActorRef | None, country: str) -> ActorRef | None:
+def _named_for(actor: ActorRef | None, country: str, placed: bool = False
+               ) -> ActorRef | None:
     """Generic names made before the place was known ("Civilians (Unknown)", "police" in an
-    article whose country was guessed wrong) take the event's country."""
+    article whose country was guessed wrong) take the event's country. A state's forces
+    ("government forces") move only to the country of a town the event is `placed` at: the
+    article's country is a better guess than a province or a fallback place."""
     if actor is None or not country:
         return actor
-    if actor.template and actor.country != country:
+    military = (actor.template or "").startswith("Military Forces")
+    if actor.template and actor.country != country and (placed or not military):
         name = actor.template.replace("{country}", country)
     elif "Unknown" in actor.name:
         name = actor.name.replace("Unknown", country)
-        if name == f"Military Forces of {country}":
-            name = default_state_forces().get(country, name)  # with its period: "(2000-)"
     else:
         return actor
+    if name == f"Military Forces of {country}":
+        name = default_state_forces().get(country, name)  # with its period: "(2000-)"
     return ActorRef(raw=actor.raw, name=name, inter=actor.inter, country=country,
                     start=actor.start, end=actor.end, template=actor.template)
 

@@ -250,8 +250,7 @@ class ActorCatalog:
             country=actor_country,
             start=match.start_char + offset,
             end=match.end_char + offset,
-            template=entry.name if guessed and "{country}" in entry.name
-            and not entry.name.startswith("Military Forces") else None,
+            template=entry.name if guessed and "{country}" in entry.name else None,
         )
 
     def parent_of(self, name: str) -> str | None:

@@ -21,7 +21,7 @@ IRREGULAR = {
     "slain": "slay", "slew": "slay", "stole": "steal", "stolen": "steal", "set": "set",
     "put": "put", "shelled": "shell", "forgave": "forgive", "beat": "beat", "beaten": "beat",
     "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "stood": "stand",
-    "brought": "bring",
+    "brought": "bring", "found": "find",
 }
 
 

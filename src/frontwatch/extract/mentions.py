@@ -41,7 +41,7 @@ from frontwatch.extract.places import (
     role_of,
 )
 from frontwatch.extract.sentences import Sentence, split_sentences
-from frontwatch.extract.triggers import Trigger, TriggerFinder
+from frontwatch.extract.triggers import STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, PlaceMention
 from frontwatch.nlp import doc_text, load_pipeline, seed_text
 
@@ -72,6 +72,8 @@ SPEECH_BEFORE_DATE = re.compile(
     r"(?:\s+(?:in|on|late|early|a|an|its|their|the|statement|written|joint|online|website))*\s*$",
     re.IGNORECASE,
 )
+# Materiel whose seizure, with no fight told, disrupts its use (ACLED's "Disrupted weapons use").
+SEIZED_WEAPONS = {"weapons", "ammunition depot", "rocket launcher", "artillery", "VBIED", "drone"}
 PLACE_ANAPHORA = re.compile(
     r"\b(the (?:town|village|city|area|region|district|neighbo(?:u)?rhood|base|airport|field|"
     r"fields|operation|clashes|fighting|attack|attacks|battle|assault|raid|raids|offensive)|"
@@ -344,6 +346,13 @@ class MentionExtractor:
             trigger = self._materiel_trigger(p)
         if trigger is None:
             return self._denial(article, p, ctx, attribution)
+        if trigger.kind == "territory" and _seizes_weapons(doc, trigger, p.figures.materiel) \
+                and not p.figures.casualties and all(
+                    t.kind in STRATEGIC or t is trigger for t in p.triggers):
+            # "police seized a cache of grenades": weapons taken, not ground (in a fight they
+            # are the battle's spoils)
+            trigger = Trigger("disrupted", trigger.start, trigger.end, trigger.text,
+                              trigger.is_verb)
         if trigger.kind == "territory" and ATTEMPT.search(doc_text(doc)[: doc[trigger.start].idx]):
             # "attempted to seize the hospital": fighting, not (yet) a change of control
             trigger = Trigger("clash", trigger.start, trigger.end, trigger.text, trigger.is_verb)
@@ -555,8 +564,12 @@ class MentionExtractor:
             # "the prime minister declared victory in Tal Afar": the state's forces regained it
             name = self.actors.state_forces[country]
             actor1 = ActorRef(raw="", name=name, inter=1, country=country)
-        if sub_event == "Arrests" and not _political_arrest(actor1, actor2, doc_text(doc)):
-            return None  # police arresting a shoplifter is crime, not political disorder
+        if sub_event == "Arrests" and not _political_arrest(actor1, actor2, doc_text(doc)) \
+                and not any(item.fate == "captured" and item.category in SEIZED_WEAPONS
+                            for item in p.figures.materiel):
+            # police arresting a shoplifter is crime, not political disorder; one caught with
+            # grenades is not
+            return None
         own_place = bool(places) and not inherited_place
         # "The militants used hand grenades in the attack": a sentence that refers back to
         # an incident ("the attack") adds to it, whatever else it names
@@ -708,11 +721,15 @@ class MentionExtractor:
 
     def _materiel_trigger(self, p: _Parsed) -> Trigger | None:
         """"Coalition aircraft destroyed 14 tanks": equipment destroyed is a strike or a clash
-        even without an attack word."""
+        even without an attack word; "police seized a cache of grenades": weapons taken with no
+        fight told are ACLED's disrupted weapons use."""
         for item in p.figures.materiel:
             if item.fate in ("destroyed", "damaged"):
                 kind = "air" if AIR_WORDS.search(doc_text(p.doc)) else "clash"
                 return Trigger(kind, item.start, item.end, item.text, False)
+        for item in p.figures.materiel:
+            if item.fate == "captured" and item.category in SEIZED_WEAPONS:
+                return Trigger("disrupted", item.start, item.end, item.text, False)
         return None
 
     def _date(self, sent: Sentence, ctx: _Context) -> tuple[dt.date | None, int]:
@@ -816,6 +833,24 @@ BLAME_VERBS = {"blame", "accuse", "hold", "charge"}
 
 SPEAKING_VERBS = {"said", "say", "says", "told", "reported", "announced", "stated", "added",
                   "confirmed", "claimed", "noted", "tweeted", "wrote"}
+
+
+def _seizes_weapons(doc: Doc, trigger: Trigger, materiel: list) -> bool:
+    """Whether the trigger verb's object is seized weapons ("seized a cache of grenades")."""
+    verb = doc[trigger.start]
+    for item in materiel:
+        if item.fate != "captured" or item.category not in SEIZED_WEAPONS:
+            continue
+        cur = doc[item.start]
+        for _ in range(4):
+            if cur.head is cur or cur.dep_ == "conj" and cur.head.i < item.start:
+                break  # "the village of X and large amounts of weapons": ground was taken too
+            cur = cur.head
+            if cur.i == verb.i:
+                return True
+            if cur.tag_.startswith("VB"):
+                break
+    return False
 
 
 def _is_speaker(tok) -> bool:
