@@ -410,3 +410,9 @@ def test_a_grown_toll_replaces_the_first_figure(extractor):
     shepherds = next(e for e in events if e is not bomb)
     assert shepherds.contested and shepherds.fatalities == 2
 
+
+
+def test_where_the_losers_went_is_not_the_place_of_the_fighting(extractor):
+    events = events_of(extractor, "retreat_destinations.txt")
+    assert [e.location for e in events] == ["Maadan", "Qaim"]  # not Deir ez-Zor, Albu Kamal
+    assert all(e.sub_event_type == "Armed clash" for e in events)

@@ -512,6 +512,16 @@ class MentionExtractor:
                   if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3
                   and not is_demonym(pl.text) and not _owner_word(doc, pl)
                   and not _names_a_facility(doc, pl)]
+        away = _destinations(doc)
+        if away:
+            # "forcing the militants to retreat towards Deir ez-Zor": where the losers went is
+            # not where the fighting was, unless the sentence names no other place
+            here = [pl for pl in places if not any(s < pl.end and pl.start < e for s, e in away)]
+            if here:
+                places = here
+            else:
+                for pl in places:
+                    pl.role = "near" if pl.role == "at" else pl.role
         for pl in places:
             pl.start += offset
             pl.end += offset
@@ -833,6 +843,28 @@ BLAME_VERBS = {"blame", "accuse", "hold", "charge"}
 
 SPEAKING_VERBS = {"said", "say", "says", "told", "reported", "announced", "stated", "added",
                   "confirmed", "claimed", "noted", "tweeted", "wrote"}
+
+
+_FLIGHT_VERBS = {"retreat", "flee", "withdraw", "escape", "pull", "fall", "head", "redeploy",
+                 "relocate", "evacuate", "move", "push", "drive", "chase"}
+
+
+def _destinations(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of where someone went after the act ("retreat towards X", "fled to X",
+    "pushed them back to X")."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ("towards", "toward", "to", "into") or tok.dep_ != "prep":
+            continue
+        verb = tok.head
+        if lemma_of(verb) not in _FLIGHT_VERBS and not (
+                verb.lower_ in ("back", "away") and lemma_of(verb.head) in _FLIGHT_VERBS):
+            continue
+        objects = [c for c in tok.children if c.dep_ == "pobj"]
+        if objects:
+            sub = list(objects[0].subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
 
 
 def _seizes_weapons(doc: Doc, trigger: Trigger, materiel: list) -> bool:

@@ -31,6 +31,10 @@ NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "c
 UTILITY_WORDS = {"pumping", "power", "gas", "oil", "water", "railway", "train", "bus"}
 CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "toward", "towards",
                     "between", "across", "inside", "through"}
+# "advanced on Maadan", "closed in on the town": "on" after a verb of moving at a place
+ADVANCE_WORDS = {"advanced", "advancing", "advance", "advances", "marched", "marching",
+                 "closed", "closing", "converged", "converging", "descended", "pushed", "pushing",
+                 "moved", "moving", "in"}
 REGION_NOUNS = {"province", "governorate", "region", "provinces", "governorates"}
 NAME_PARTICLES = {
     "al", "el", "ar", "as", "ash", "ad", "az", "at", "an", "ez", "es", "bin", "ibn", "abu",
@@ -223,7 +227,8 @@ def find_places(
             end = i + 1 if low in NAMED_FEATURES else i
             spans[(j, end)] = "cue"
     # "near X", "in X", "at the X fields", and "X and Y" after such a cue.
-    for i in [n for n, w in enumerate(lowers) if w in CUE_PREPOSITIONS]:
+    for i in [n for n, w in enumerate(lowers) if w in CUE_PREPOSITIONS or (
+            w == "on" and n > 0 and lowers[n - 1] in ADVANCE_WORDS)]:
         k = i + 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
