@@ -416,3 +416,21 @@ def test_where_the_losers_went_is_not_the_place_of_the_fighting(extractor):
     events = events_of(extractor, "retreat_destinations.txt")
     assert [e.location for e in events] == ["Maadan", "Qaim"]  # not Deir ez-Zor, Albu Kamal
     assert all(e.sub_event_type == "Armed clash" for e in events)
+
+
+def test_rival_sources_in_one_sentence_and_running_totals(extractor):
+    """"X said, while Y reported ..." and "..., but Y denied ..." are two claims about one
+    incident; the other side in "killed in clashes with ISIS" is the attacker; running totals
+    ("since the start of the operation", "has killed hundreds of thousands") are no events."""
+    events = events_of(extractor, "rival_accounts_and_totals.txt")
+    assert [e.location for e in events] == ["Hajin", "Makhmour"]
+    hajin, makhmour = events
+    assert hajin.actor1 == "Islamic State (Syria)"
+    assert hajin.contested and hajin.fatalities == 2
+    assert {(c.claimant, c.fatalities.value) for c in hajin.claims if c.fatalities} == {
+        ("SOHR", 4), ("SDF-affiliated media", 2)}
+    assert makhmour.actor1 == "Islamic State (Iraq)" and makhmour.fatalities == 10
+    assert makhmour.contested
+    assert any(c.denies and c.claimant == "Iraqi Joint Operations Command"
+               for c in makhmour.claims)
+    assert any(c.claimant == "Kurdish officials" and not c.denies for c in makhmour.claims)

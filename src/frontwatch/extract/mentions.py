@@ -51,7 +51,8 @@ COUNTRY_WORDS = {
     r"Tartus|Mayadin|Abu Kamal|Albu Kamal|Bukamal|Jarablus|Al-Bab|Maarat|Khan Sheikhoun|Sukhna",
     "Iraq": r"Iraq|Iraqi|Baghdad|Mosul|Anbar|Nineveh|Ninawa|Kirkuk|Fallujah|Ramadi|Tal[- ]?Afar|"
     r"Erbil|Basra|Basrah|Najaf|Karbala|Samarra|Tikrit|Diyala|Baquba|Baqubah|Hawija|Qaim|"
-    r"Haditha|Sinjar|Salahuddin|Salah al-Din|Sulaimaniyah|Tarmiyah|Rutba|Hit",
+    r"Haditha|Sinjar|Salahuddin|Salah al-Din|Sulaimaniyah|Tarmiyah|Rutba|Hit|Peshmerga|"
+    r"Makhmour|Kurdistan Region|Duhok|Dohuk|Zakho|Khanaqin|Tuz Khurmatu|Qayyarah|Baiji",
     "Yemen": r"Yemen|Yemeni|Sanaa|Aden|Houthi|Houthis|Hodeidah|Taiz",
     "Afghanistan": r"Afghanistan|Afghan|Kabul|Taliban|Helmand|Kandahar",
     "Libya": r"Libya|Libyan|Tripoli|Benghazi|Misrata|Sirte",
@@ -227,8 +228,10 @@ class MentionExtractor:
                 ctx.recent_actors.append((sent.index, a))
             mention = self._mention(article, p, ctx, is_title=_is_headline(sent))
             if mention is not None:
-                for day in split_by_day(mention, ctx.published):
-                    mentions.extend(split_by_place(day, text))
+                rival = self._rival_account(p, mention)
+                for told in [mention] if rival is None else [mention, rival]:
+                    for day in split_by_day(told, ctx.published):
+                        mentions.extend(split_by_place(day, text))
         return mentions
 
     # -- per sentence ---------------------------------------------------------------------
@@ -380,7 +383,7 @@ class MentionExtractor:
             return None  # "the offensive began April 30", "operating there for many months"
         if _historical(doc_text(doc), ctx.published):
             return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
-        if AGGREGATE.search(doc_text(doc)):
+        if AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)):
             # "to date, 1,335 civilians have been killed": a running total, not an incident
             return None
         if _generic_plural(doc, trigger, p):
@@ -729,6 +732,46 @@ class MentionExtractor:
             confidence=0.5,
         )
 
+    def _rival_account(self, p: _Parsed, mention: Mention) -> Mention | None:
+        """A second source in the same sentence ("..., SOHR said, while SDF media reported two
+        dead", "..., but a spokesman for the army denied there had been any fighting") is a
+        claim of its own about the same incident: its figures leave the first source's, and
+        the rival is returned as a follow-up mention that joins the incident's event."""
+        doc = p.doc
+        cut = _rival_clause(doc)
+        if cut is None:
+            return None
+        rival_att = self.claimants.find(doc[cut:].as_doc())
+        if rival_att.claimant is None:
+            return None
+        start = doc[cut].idx
+        denial = bool(DENIAL.search(doc_text(doc)[start:]))
+        theirs = [c for c in p.figures.casualties if c.start >= start]
+        if not theirs and not denial:
+            return None
+        own = [c for c in p.figures.casualties if c.start < start]
+        if mention.claimant == rival_att.claimant:
+            # the sentence's source was read from the rival clause: take it from the first
+            main_att = self.claimants.find(doc[:cut].as_doc())
+            mention.claimant, mention.claimant_kind = main_att.claimant, main_att.kind
+            mention.hedged = main_att.hedged
+        if theirs:
+            mention.fatalities = _sum_counts([c.count for c in own if c.kind == "killed"])
+            mention.injuries = _sum_counts([c.count for c in own if c.kind == "injured"])
+        return replace(
+            mention,
+            claimant=rival_att.claimant,
+            claimant_kind=rival_att.kind,
+            hedged=rival_att.hedged,
+            fatalities=_sum_counts([c.count for c in theirs if c.kind == "killed"]),
+            injuries=_sum_counts([c.count for c in theirs if c.kind == "injured"]),
+            toll_update=False,
+            materiel=[],
+            denial=denial,
+            follow_up=True,
+            places=[replace(pl) for pl in mention.places],
+        )
+
     def _materiel_trigger(self, p: _Parsed) -> Trigger | None:
         """"Coalition aircraft destroyed 14 tanks": equipment destroyed is a strike or a clash
         even without an attack word; "police seized a cache of grenades": weapons taken with no
@@ -865,6 +908,33 @@ def _destinations(doc: Doc) -> list[tuple[int, int]]:
             sub = list(objects[0].subtree)
             out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     return out
+
+
+_RIVAL_VERBS = {"said", "says", "reported", "reports", "put", "puts", "claimed", "claims",
+                "denied", "denies", "told", "gave", "counted", "documented", "insisted",
+                "rejected", "dismissed", "stated", "announced"}
+
+
+def _fights(tok) -> bool:
+    """A word of fighting that takes its other side with "with" ("clashes with", "fought
+    with", "battle with")."""
+    return tok.lower_ in ("clash", "clashes", "clashed", "clashing", "fighting", "fought",
+                          "battle", "battles", "battled", "battling", "firefight", "gunfight",
+                          "skirmish", "skirmishes", "confrontation", "confrontations",
+                          "engagement", "engagements", "exchange", "fight", "fights")
+
+
+def _rival_clause(doc: Doc) -> int | None:
+    """Where a clause with its own source begins: ", while X reported ...", ", whereas X
+    said ...", ", but X denied ..."."""
+    for tok in doc:
+        if tok.lower_ not in ("while", "whereas", "but") or tok.i < 3:
+            continue
+        if tok.lower_ != "but" and doc[tok.i - 1].text not in (",", ";"):
+            continue
+        if any(t.lower_ in _RIVAL_VERBS for t in doc[tok.i + 1 : tok.i + 14]):
+            return tok.i
+    return None
 
 
 def _seizes_weapons(doc: Doc, trigger: Trigger, materiel: list) -> bool:
@@ -1063,7 +1133,7 @@ def assign_roles(
         if head.tag_.startswith("VB") or head.tag_ == "MD" or head.head is head:
             break
         head = head.head
-    agents, patients, unknown = [], [], []
+    agents, patients, unknown, opponents = [], [], [], []
     # "20 soldiers dead": the subject died; "gunmen shot dead a teacher": the subject killed
     shot_dead = doc[trigger.start].lower_ in ("shot", "gunned", "stabbed", "beaten")
     subject_is_patient = (trig_tok.lower_ in PATIENT_SUBJECT_TRIGGERS and not shot_dead) or \
@@ -1088,6 +1158,8 @@ def assign_roles(
             role = "patient"
         elif r.dep_ == "pobj" and r.head.lower_ == "between":
             role = "agent"  # "clashes between government troops and Houthi fighters"
+        elif r.dep_ == "pobj" and r.head.lower_ == "with" and _fights(r.head.head):
+            role = "opponent"  # "were killed in clashes with ISIS": the other side fought
         elif r.dep_ == "poss":
             # "ISIS's attack" acts; "strikes on the militants' routes" suffers
             role = "patient" if _via_target(r, trig_tok) or _in_object(r, trig_tok, head) \
@@ -1130,6 +1202,9 @@ def assign_roles(
         if role == "other":
             unknown.append(a)
             continue
+        if role == "opponent":
+            opponents.append(a)
+            continue
         if role == "agent" and subject_is_patient and r.dep_ in ("nsubj", "conj", "compound"):
             role = "patient"
         if role == "agent" and r.dep_ == "nsubj" and lemma_of(r.head) in PATIENT_SUBJECT_VERBS:
@@ -1155,6 +1230,11 @@ def assign_roles(
         # clause's subject is then the one who suffered it.
         patients = [a for a in agents if a not in own_agents] + patients
         agents = own_agents
+    # The side fought "with": the attacker when the sentence's subject suffered ("soldiers were
+    # killed in clashes with ISIS"), else the one attacked ("the army clashed with ISIS").
+    if opponents and not agents:
+        agents, opponents = opponents[:1], opponents[1:]
+    patients = opponents + patients
     # "In support of the Iraqi forces, coalition aircraft struck": the supported side is
     # associated with the act, the one acting is actor 1
     helped = [a for a in agents if any(t.lower_ in ("support", "backing", "behalf")
@@ -1194,7 +1274,10 @@ DENIAL = re.compile(
     # "denied its aircraft had carried out any strikes", "denied that its forces shelled"
     r"|\b(?:denied|denies)\s+(?:that\s+)?(?:its|their|the|any)\s+(?:\w+\s+){0,3}?"
     r"(?:had\s+|have\s+|were\s+|was\s+)?(?:carried|conducted|struck|targeted|hit|shelled|"
-    r"bombed|attacked|killed|launched|fired|lost|been)\b",
+    r"bombed|attacked|killed|launched|fired|lost|been)\b"
+    # "denied there had been any fighting", "denied that anyone was killed"
+    r"|\b(?:denied|denies)\s+(?:that\s+)?(?:there\s+(?:had|has|was|were)\s+been|anyone|any\s+"
+    r"(?:civilians|casualties|losses))\b",
     re.IGNORECASE,
 )
 GIVING_UP = {"handed over", "hand over", "surrendered", "withdrew from", "withdrawn from",
@@ -1229,10 +1312,18 @@ SOLDIER_WORDS = {"soldiers", "soldier", "troops", "servicemen", "conscripts", "o
                  "guardsmen", "recruits"}
 POLICE_WORDS = {"policemen", "policeman", "police", "policewomen"}
 AGGREGATE = re.compile(
-    r"\b(to date|so far this year|since the (?:start|beginning) of (?:the|its|their) "
-    r"(?:operation|campaign|war|conflict)|during this (?:period|reporting period)|in total|"
+    r"\b(to date|so far this year|since the (?:start|beginning|launch|outbreak|onset) of|"
+    r"during this (?:period|reporting period)|in total|"
     r"cumulative(?:ly)?|since (?:19|20)\d\d|between \w+ (?:19|20)\d\d and|"
-    r"in the month of|over the past (?:year|month|decade)|since the war began)\b",
+    r"in the month of|over the past (?:year|month|decade)|since the war began|"
+    r"(?:has|have) (?:killed|left|claimed the lives of)(?: more than| over| at least| some)? "
+    r"(?:tens of thousands|hundreds of thousands|thousands|millions))\b",
+    re.IGNORECASE,
+)
+# A perfect tense counted from a date ("have neutralized 480 terrorists since Oct. 9", "have
+# been killed since January"): a running total.
+PERFECT_SINCE = re.compile(
+    r"\b(?:has|have)\b[^.;]{0,80}\bsince\b|\bsince\b[^.;]{0,120}\b(?:has|have)\b",
     re.IGNORECASE,
 )
 PERSON_TAKEN = {
