@@ -434,3 +434,18 @@ def test_rival_sources_in_one_sentence_and_running_totals(extractor):
     assert any(c.denies and c.claimant == "Iraqi Joint Operations Command"
                for c in makhmour.claims)
     assert any(c.claimant == "Kurdish officials" and not c.denies for c in makhmour.claims)
+
+
+def test_sahel_wire_vehicle_on_a_bomb_air_force_and_background(extractor):
+    """A vehicle striking a roadside bomb is the bomb going off; "air force strikes" are the
+    state's; a quoted figure still counts; one mention of a neighbour in the background does
+    not move the article there; "more than 10,000 have been killed" is a running total."""
+    events = events_of(extractor, "sahel_wire.txt")
+    assert [e.location for e in events] == ["Sebba", "Djibo"]
+    bomb, strike = events
+    assert bomb.sub_event_type == "Remote explosive/landmine/IED" and bomb.fatalities == 2
+    assert bomb.actor2 == "Military Forces of Burkina Faso"
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.actor1 == "Military Forces of Burkina Faso"
+    assert strike.fatalities == 36  # "several dozen": three dozen, as docs/coding.md says
+    assert all(e.country == "Burkina Faso" for e in events)

@@ -13,9 +13,11 @@ from spacy.util import filter_spans
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import find_counts
+from frontwatch.extract.triggers import VEHICLE_NOUNS
 from frontwatch.model import Count
 from frontwatch.nlp import doc_text
 
+QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 ASIDES = {"including", "among", "most", "many", "mostly", "some", "all", "both", "mainly"}
 KILL_WORDS = {
     "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
@@ -168,6 +170,9 @@ class FigureFinder:
         root = span.root
         if (root.dep_ == "pobj" and root.head.lower_ in ("by", "with")) or root.dep_ == "nsubj":
             return None  # "hit by a roadside bomb", "a car bomb killed": the weapon acts
+        if root.dep_ == "dobj" and lemma_of(root.head) in ("strike", "hit", "run") and any(
+                c.dep_ == "nsubj" and c.lower_ in VEHICLE_NOUNS for c in root.head.children):
+            return None  # "their vehicle struck a roadside bomb": the bomb went off
         count: int | None = None
         owner: tuple[int, int] | None = None
         for c_span, c in count_spans:
@@ -221,7 +226,9 @@ class FigureFinder:
 
     def _casualty(self, doc: Doc, span: Span, count: Count, kind_hint: str | None = None
                   ) -> CasualtyFigure | None:
-        before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+        # quotation marks say nothing of the figure: killed "several dozen terrorists"
+        before = [t.lower_ for t in doc[max(0, span.start - 4) : span.start]
+                  if t.lower_ not in QUOTES][-3:]
         if before and before[-1] in ("including", "among", "includes", "include"):
             return None  # "5 civilians, including two children": a part of the total
         kind: str | None = None

@@ -62,6 +62,28 @@ COUNTRY_WORDS = {
     "Somalia": r"Somalia|Somali|Mogadishu|al-Shabaab|Al-Shabab",
     "Mali": r"\bMali\b|Malian|Bamako|Timbuktu",
     "Ukraine": r"Ukraine|Ukrainian|Kyiv|Kiev|Donetsk|Luhansk|Kharkiv",
+    # The Sahel, the Horn, Central Africa and Asia's other wars. Keys are the gazetteer's
+    # country names (places are checked against them). Adjectives of powers that fight abroad
+    # (Russian, Turkish, Iranian, Israeli, American) are left out: "Russian warplanes struck
+    # Saqba" is about Syria.
+    "Burkina Faso": r"Burkina Faso|Burkina|Burkinabe|Burkinab[eè]|Ouagadougou|Djibo|Arbinda|"
+    r"Aribinda|Dori|Fada N'Gourma|Ouahigouya|Kaya",
+    "Niger": r"\bNiger\b|Nigerien|Niamey|Tillaberi|Tillab[eé]ri|Diffa|Agadez",
+    "Chad": r"\bChad\b|Chadian|N'Djamena|Ndjamena",
+    "Cameroon": r"Cameroon|Cameroonian|Yaound[eé]|Yaounde|Bamenda|Ambazonia",
+    "Mozambique": r"Mozambique|Mozambican|Cabo Delgado|Maputo|Palma|Mocimboa da Praia",
+    "Democratic Republic of the Congo": r"Democratic Republic of (?:the )?Congo|DR Congo|DRC|"
+    r"Congolese|Kinshasa|Goma|Ituri|North Kivu|South Kivu|Beni|Bunia",
+    "Central African Republic": r"Central African Republic|Bangui",
+    "Sudan": r"(?<!South )\bSudan\b|(?<!South )Sudanese|Khartoum|Darfur|Omdurman|El Fasher|"
+    r"Kordofan",
+    "South Sudan": r"South Sudan|South Sudanese|Juba",
+    "Ethiopia": r"Ethiopia|Ethiopian|Addis Ababa|Tigray|Tigrayan|Amhara|Oromia",
+    "Kenya": r"Kenya|Kenyan|Nairobi|Mandera|Garissa|Lamu",
+    "Myanmar": r"Myanmar|Burma|Burmese|Rakhine|Yangon|Naypyidaw|Sagaing",
+    "Pakistan": r"Pakistan|Pakistani|Islamabad|Peshawar|Khyber|Balochistan|Waziristan|Quetta",
+    "Palestinian Territory": r"Palestine|Palestinian|Gaza|West Bank|Jenin|Nablus|Hebron|"
+    r"Ramallah|Khan Younis",
 }
 # One pass over the text for all countries: a group per country (the names do not overlap).
 _COUNTRY_GROUPS = tuple(COUNTRY_WORDS)
@@ -383,8 +405,12 @@ class MentionExtractor:
             return None  # "the offensive began April 30", "operating there for many months"
         if _historical(doc_text(doc), ctx.published):
             return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
-        if AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)):
-            # "to date, 1,335 civilians have been killed": a running total, not an incident
+        if AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)) or (
+                PERFECT.search(doc_text(doc)) and any(
+                    count_to_fatalities(c.count) >= 1000 for c in p.figures.casualties)
+                and not _has_date(sent.text, ctx.published)):
+            # "to date, 1,335 civilians have been killed", "More than 10,000 people have been
+            # killed and two million displaced": a running total, not an incident
             return None
         if _generic_plural(doc, trigger, p):
             # "blamed IS cells for a string of kidnappings": a pattern, not an incident
@@ -1320,6 +1346,7 @@ AGGREGATE = re.compile(
     r"(?:tens of thousands|hundreds of thousands|thousands|millions))\b",
     re.IGNORECASE,
 )
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 # A perfect tense counted from a date ("have neutralized 480 terrorists since Oct. 9", "have
 # been killed since January"): a running total.
 PERFECT_SINCE = re.compile(

@@ -20,6 +20,9 @@ from frontwatch.nlp import doc_text
 OBJECT_ONLY_KINDS = {"ied", "suicide", "grenade", "chemical", "shelling"}
 FINDING_VERBS = {"find", "discover", "dismantle", "defuse", "seize", "confiscate", "clear",
                  "remove", "uncover", "recover", "destroy", "target", "strike", "hit"}
+VEHICLE_NOUNS = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "bus", "buses",
+                 "convoy", "convoys", "patrol", "patrols", "tank", "humvee", "minibus",
+                 "motorcycle", "van", "pickup", "jeep", "boat", "train", "tractor"}
 SUPPORT_WORDS = {"backed", "supported", "support", "cover", "aided", "assisted", "helped",
                  "backing", "supporting"}
 STRATEGIC = {"looting", "arrests", "disrupted", "hq", "transfer", "agreement", "change", "other"}
@@ -218,6 +221,9 @@ class TriggerFinder:
             cur = cur.head
             if climbing_list:
                 continue  # "destroyed A, B, ... and a vehicle bomb"
+            if lemma_of(cur) in ("strike", "hit", "run") and any(
+                    c.dep_ == "nsubj" and c.lower_ in VEHICLE_NOUNS for c in cur.children):
+                return False  # "their vehicle struck a roadside bomb": the bomb went off
             if cur.lower_ in self.lexicon.fate_of_word or lemma_of(cur) in FINDING_VERBS:
                 return True
             if cur.tag_.startswith("VB"):
