@@ -449,3 +449,20 @@ def test_sahel_wire_vehicle_on_a_bomb_air_force_and_background(extractor):
     assert strike.actor1 == "Military Forces of Burkina Faso"
     assert strike.fatalities == 36  # "several dozen": three dozen, as docs/coding.md says
     assert all(e.country == "Burkina Faso" for e in events)
+
+
+def test_wire_actor_idioms(extractor):
+    """"SNA" in Somalia is its army; a command's acronym names its state; suicide VBIEDs are
+    suicide bombs; "Iraqi F-16s" strike from the air; "Wadi Houran, Anbar" is one place in its
+    province; "the Turkish occupation army" is Turkey's."""
+    events = events_of(extractor, "wire_actor_idioms.txt")
+    by_place = {e.location: e for e in events}
+    assert set(by_place) == {"Adan Yabaal", "Jilib", "Tikrit", "Wadi Houran", "Hoshan"}
+    assert by_place["Adan Yabaal"].sub_event_type == "Government regains territory"
+    assert by_place["Adan Yabaal"].actor1 == "Military Forces of Somalia"
+    assert by_place["Jilib"].actor1.startswith("Military Forces of the United States")
+    assert by_place["Tikrit"].sub_event_type == "Suicide bomb"
+    strike = by_place["Wadi Houran"]
+    assert strike.sub_event_type == "Air/drone strike" and strike.fatalities == 5
+    assert strike.actor1 == "Military Forces of Iraq (2014-)"
+    assert by_place["Hoshan"].actor1 == "Military Forces of Turkey (2016-)"

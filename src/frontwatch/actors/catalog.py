@@ -56,7 +56,12 @@ def _is_case_sensitive(alias: str) -> bool:
 # unless the words say US-led.
 COALITION_BY_COUNTRY = {"Yemen": ("Military Forces of Saudi Arabia (2015-)", "Saudi-led coalition")}
 # Generic words that mean one group in one war: "the rebels" of Yemen are the Houthis.
-GENERIC_BY_COUNTRY = {("Opposition Rebels ({country})", "Yemen"): "Ansar Allah"}
+GENERIC_BY_COUNTRY = {("Opposition Rebels ({country})", "Yemen"): "Ansar Allah",
+                      # "SNA" in Somalia is the Somali National Army
+                      ("Syrian National Army", "Somalia"): "Military Forces of {country}"}
+# Words between a state's adjective and its forces: "the Turkish occupation army"
+_BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national", "regular",
+                      "federal", "special", "elite", "government", "security", "armed"}
 US_LED = re.compile(r"\b(?:US|U\.S\.|American|Inherent|CJTF|Combined|anti-IS\w*|international)\b")
 
 
@@ -160,6 +165,8 @@ class ActorCatalog:
             if entry.generic and span.start > 0:
                 prev = doc[span.start - 1].text.lower()
                 adjective = self.adjectives.get(prev)
+                if adjective is None and prev in _BETWEEN_ADJECTIVE and span.start > 1:
+                    adjective = self.adjectives.get(doc[span.start - 2].text.lower())
             found.append(
                 ActorMatch(
                     entry=entry,

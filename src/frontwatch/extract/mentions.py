@@ -1318,7 +1318,8 @@ ARTICLE_AIR_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 AIR_WORDS = re.compile(r"\b(aircraft|warplanes?|jets?|air ?strikes?|drones?|helicopters?|aerospace|"
-                       r"air force|bombers?)\b", re.IGNORECASE)
+                       r"air force|bombers?|F-1[4568]s?|Su-\d\ds?|MiG-\d\ds?|Sukhois?)\b",
+                       re.IGNORECASE)
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30}){0,2}"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
@@ -1738,6 +1739,10 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
                           r"such as|like|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
                           text[max(0, best[0].start - 30) : best[0].start], re.IGNORECASE):
         return []  # "the road between A and B", "the desert linking A, B and C": one place
+    if len(best) > 1 and not any(
+            re.search(r"\b(?:and|or)\b|&", text[a.end : b.start])
+            for a, b in zip(best, best[1:], strict=False)):
+        return []  # "in Wadi Houran, Anbar, on Monday": a place and its province, no list
     return best
 
 

@@ -31,7 +31,9 @@ WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 WEAK_AIR = {"strike", "strikes", "struck", "bombed", "bombing", "bombings"}
 AIR_CONTEXT = re.compile(
     r"\b(warplanes?|aircraft|air ?force|helicopters?|drones?|coalition|aerial|sorties?|"
-    r"bombers?|UAVs?|air ?strikes?|air raids?|fighter jets?|warplanes?|aerospace|jets?)\b",
+    r"bombers?|UAVs?|air ?strikes?|air raids?|fighter jets?|warplanes?|aerospace|jets?|"
+    r"F-1[4568]s?|Su-\d\ds?|MiG-\d\ds?|Sukhois?|Mirages?|Tornados?|Rafales?|B-52s?|A-10s?|"
+    r"Apaches?|Tucanos?|Bayraktars?)\b",
     re.IGNORECASE,
 )
 # Legal proceedings name crimes, not incidents: "charged with assault"
@@ -69,6 +71,19 @@ class Trigger:
     is_verb: bool
     supporting: bool = False  # "troops backed by coalition airstrikes": help, not the event
     subordinate: bool = False  # "a cell responsible for a bombing that killed three": background
+
+
+_PAST_IRREGULAR = {"took", "retook", "overtook", "overran", "fought", "struck", "shot", "blew",
+                   "threw", "withdrew", "broke", "won", "slew", "stole", "fled", "held", "led",
+                   "drove", "began", "lost", "rose", "seized", "found"}
+
+
+def _past_form(tok: Token) -> bool:
+    """A verb the tagger read as present though its form is past ("the SNA retook" tagged
+    VBP after a bracket)."""
+    word = tok.lower_
+    return word in _PAST_IRREGULAR or (word.endswith("ed") and not word.endswith("eed")
+                                       and len(word) > 4)
 
 
 def _supported(tok: Token) -> bool:
@@ -308,7 +323,7 @@ class TriggerFinder:
         bare = head.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) \
             and lemma_of(head) == head.lower_
         if not present_ok and (head.tag_ in PRESENT_SIMPLE or bare) and \
-                lemma_of(head) not in ("be", "have"):
+                lemma_of(head) not in ("be", "have") and not _past_form(head):
             has_perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in head.children)
             if not has_perfect:
                 return False
