@@ -466,3 +466,22 @@ def test_wire_actor_idioms(extractor):
     assert strike.sub_event_type == "Air/drone strike" and strike.fatalities == 5
     assert strike.actor1 == "Military Forces of Iraq (2014-)"
     assert by_place["Hoshan"].actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_targets_lists_and_tolls(extractor):
+    events = events_of(extractor, "targets_lists_and_tolls.txt")
+    by_place = {e.location: e for e in events}
+    assert "Tal Rifat" not in by_place  # where the rockets came from
+    assert by_place["Marea"].fatalities == 2
+    regained = [e.location for e in events if e.sub_event_type == "Government regains territory"]
+    assert regained == ["Qalaat al-Madiq", "Karkat"]
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert [e.location for e in strikes][:3] == ["Khan Shaykhun", "Kafr Zita", "Lataminah"]
+    maarat = by_place["Maarat al-Numan"]
+    assert maarat.actor1 == "Military Forces of Russia (2000-)"
+    assert maarat.actor2 == "Civilians (Syria)" and maarat.fatalities == 2
+    assert maarat.event_date == "2017-03-03" and maarat.time_precision == 2
+    assert by_place["Kirkuk"].fatalities == 1  # the three abducted are not all dead
+    # Russia's jets over Syria lend nothing to a drone strike in Lebanon
+    assert not any("Lebanon" in e.location and e.actor1.startswith("Military Forces of Russia")
+                   for e in events)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from frontwatch.actors.catalog import default_state_forces
-from frontwatch.extract.mentions import divide_count
+from frontwatch.extract.mentions import countries_in, divide_count
 from frontwatch.extract.numbers import count_to_fatalities
 from frontwatch.extract.places import COUNTRIES
 from frontwatch.model import (
@@ -503,7 +503,12 @@ def _inter(actor, country: str | None) -> int | None:
     return actor.inter
 
 
-def build_event(article: Article, g: _Group, index: int) -> Event:
+def named_countries(text: str) -> set[str]:
+    return set(countries_in(text))
+
+
+def build_event(article: Article, g: _Group, index: int, named: set[str] | None = None
+                ) -> Event:
     p = g.primary
     actor1 = p.actor1
     actor2 = p.actor2
@@ -576,7 +581,9 @@ def build_event(article: Article, g: _Group, index: int) -> Event:
         if other is not None:
             actor2 = other
             assoc1 = assoc1[1:]
-    placed = place is not None and place.country == country and place.geo_precision in (1, 2)
+    # Only a town in a country the article names can move a state's forces there.
+    placed = place is not None and place.country == country and place.geo_precision in (1, 2) \
+        and country in (named if named is not None else named_countries(article.text))
     actor1 = _named_for(actor1, country, placed)
     event_day = best_date.date if best_date else None
     actor1 = _for_period(actor1, event_day)
@@ -795,4 +802,5 @@ def write_notes(event: Event, claims: list[Claim]) -> str:
 
 def events_from_mentions(article: Article, mentions: list[Mention]) -> list[Event]:
     groups = _substantive(group_mentions(mentions))
-    return [build_event(article, g, i) for i, g in enumerate(groups)]
+    named = named_countries(article.text) if groups else set()
+    return [build_event(article, g, i, named) for i, g in enumerate(groups)]

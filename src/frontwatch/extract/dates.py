@@ -73,7 +73,10 @@ _MON = (
     r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\.(?=\s))?"
 )  # "Aug." ok
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
+# "25-26", "the night of February 25 to 26" (not "February 25 to 3 villages")
+_DAY2 = (r"(?:(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)|\s+(?:to|into)\s+"
+         r"(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?(?=\s*(?:[,;:)]|\.(?!\d)|$|[A-Z]|(?:of|in|at|when|"
+         r"as|and|after|before|while|during)\b)))?")
 _YEAR = r"(?:,?\s+(?P<year>(?:1[89]|20|21)\d\d))?"
 _WD = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
 _CI = re.IGNORECASE
@@ -98,7 +101,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?:(?P<prep>(?i:in|during|since|until|by|from|of|through|throughout))\s+)?"
             r"(?:(?P<part>(?i:early|mid|late|the\s+beginning\s+of|the\s+start\s+of|"
             r"the\s+middle\s+of|the\s+end\s+of))[\s-]+)?)"
-            rf"{_MON}(?:,?\s+(?:of\s+)?(?P<year>(?:1[89]|20|21)\d\d))?\b"
+            # a month followed by its day is the day's ("from February 25 to March 3")
+            rf"{_MON}(?!\s+[0-3]?\d(?:st|nd|rd|th)?\b)(?:,?\s+(?:of\s+)?"
+            rf"(?P<year>(?:1[89]|20|21)\d\d))?\b"
         ),
     ),
     (
@@ -228,7 +233,7 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
     if name in ("mdy", "dmy"):
         month = _MONTHS[g["mon"]]
         day = int(g["day"])
-        day2 = int(g["day2"]) if g.get("day2") else None
+        day2 = int(g.get("day2") or g.get("day3") or 0) or None
         if not 1 <= day <= 31 or (day2 is not None and not day < day2 <= 31):
             return None
         prec = 1 if day2 is None else 2

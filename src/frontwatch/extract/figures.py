@@ -245,7 +245,8 @@ class FigureFinder:
                 if len(before) >= 3 and before[-2] == "and" and before[-3] in KILL_WORDS:
                     return None  # "killed and injured dozens": no split between the two
                 kind = "injured"
-            elif last in ("to", "of", "at") and any(w in ("toll", "death", "deaths", "killing")
+            elif last in ("to", "of", "at") and any(w in ("toll", "death", "deaths", "killing",
+                                                          "lives")
                                                     for w in before):
                 kind = "killed"  # "the death toll rose to 14", "the death of over 30 members"
             elif last in ("to", "at") and (tally := _tally_kind(doc[span.start - 1])):
@@ -299,8 +300,10 @@ class FigureFinder:
             if tok.is_punct and low not in ("-", "'s"):
                 break
             if low in ("and", "or") and person_seen:
-                if kind is None:
+                if kind is None and j + 1 < len(doc) and doc[j + 1].tag_ in (
+                        "CD", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$"):
                     # "16 militants and nine SDF fighters were killed": the verb comes later
+                    # (not "abducted three shepherds and later killed one of them")
                     kind = self._shared_verb(doc, j + 1)
                 break
             # "3 days", "250 percent", "40 km": not people; "19 government soldiers" are

@@ -137,6 +137,7 @@ class _Parsed:
     figures: Figures
     triggers: list[Trigger] = field(default_factory=list)
     country: str | None = None  # the country the sentence names most
+    countries: frozenset[str] = frozenset()  # every country it names
 
 
 @dataclass(slots=True)
@@ -154,8 +155,10 @@ class _Context:
     recent_actors: list[tuple[int, ActorMatch]] = field(default_factory=list)
     # the gazetteer recogniser's places of the whole article (offsets into the article)
     toponyms: list[PlaceMention] | None = None
-    last_remote_actor: tuple[int, ActorRef] | None = None
+    # (sentence, actor, country of that sentence): who last struck from afar
+    last_remote_actor: tuple[int, ActorRef, str | None] | None = None
     air_actor: ActorEntry | None = None
+    air_countries: set[str] = field(default_factory=set)  # where the text names it
 
     @staticmethod
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
@@ -237,6 +240,9 @@ class MentionExtractor:
             toponyms=toponyms,
         )
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
+        if ctx.air_actor is not None:
+            ctx.air_countries = {c for p in parsed if any(
+                a.entry.name == ctx.air_actor.name for a in p.actors) for c in p.countries}
         mentions: list[Mention] = []
         by_index = {p.sentence.index: p for p in parsed}
         for sent in sentences:
@@ -274,7 +280,8 @@ class MentionExtractor:
         triggers = self.triggers.find(doc, blocked, title=_is_headline(sent),
                                       air_context=air_context)
         country = most_named(hits, [(sent.start, sent.end)])
-        return _Parsed(sent, doc, actors, attribution, figures, triggers, country)
+        named = frozenset(c for offset, c in hits if sent.start <= offset < sent.end)
+        return _Parsed(sent, doc, actors, attribution, figures, triggers, country, named)
 
     def _dominant_group(self, parsed: list[_Parsed]) -> ActorEntry | None:
         tally: Counter[str] = Counter()
@@ -432,7 +439,13 @@ class MentionExtractor:
         actor1 = ref(roles.actor1) if roles.actor1 else None
         actor2 = ref(roles.actor2) if roles.actor2 else None
         if actor1 is None:
-            actor1 = self._adjective_agent(doc, trigger, country)
+            # "the death of two civilians in Russian airstrikes": any act of the sentence
+            # may carry the state's adjective
+            for t in [trigger] + [t for t in p.triggers if t is not trigger
+                                  and t.kind in ("air", "shelling", "clash", "ied")]:
+                actor1 = self._adjective_agent(doc, t, country)
+                if actor1 is not None:
+                    break
         if actor1 is None and speaker is not None and _pronoun_subject(doc, trigger):
             actor1 = speaker  # "the coalition said it had intercepted two drones"
         if actor1 is None and "group" in doc_text(doc).lower() and attribution.affiliation:
@@ -461,17 +474,19 @@ class MentionExtractor:
                 pass
         if trigger.kind in ("air", "shelling"):
             if actor1 is None and ctx.last_remote_actor is not None and \
-                    sent.index - ctx.last_remote_actor[0] <= 12:
+                    sent.index - ctx.last_remote_actor[0] <= 12 and \
+                    p.country in (None, ctx.last_remote_actor[2]):
                 actor1 = ctx.last_remote_actor[1]
                 if actor2 is not None and actor2.name == actor1.name:
                     actor2 = None
-            elif actor1 is None and trigger.kind == "air" and ctx.air_actor is not None:
-                # strike reports name the air force once, at the top
+            elif actor1 is None and trigger.kind == "air" and ctx.air_actor is not None and (
+                    p.country is None or not ctx.air_countries or p.country in ctx.air_countries):
+                # strike reports name the air force once, at the top (for their own country)
                 actor1 = ctx.actor_ref(ctx.air_actor, self.actors, country)
                 if actor2 is not None and actor2.name == actor1.name:
                     actor2 = None
             elif actor1 is not None:
-                ctx.last_remote_actor = (sent.index, actor1)
+                ctx.last_remote_actor = (sent.index, actor1, p.country)
         if actor2 is None and actor1 is not None and trigger.kind in ("territory", "clash"):
             # The side that lost ground is often named a sentence earlier ("behind ISIS lines").
             for idx, a in reversed(ctx.recent_actors):
@@ -543,8 +558,8 @@ class MentionExtractor:
                   and not _names_a_facility(doc, pl)]
         away = _destinations(doc)
         if away:
-            # "forcing the militants to retreat towards Deir ez-Zor": where the losers went is
-            # not where the fighting was, unless the sentence names no other place
+            # "forcing the militants to retreat towards Deir ez-Zor": where the losers went (or
+            # where the fire came from) is not where it happened, unless no other place is named
             here = [pl for pl in places if not any(s < pl.end and pl.start < e for s, e in away)]
             if here:
                 places = here
@@ -705,7 +720,11 @@ class MentionExtractor:
     def _adjective_agent(self, doc: Doc, trigger: Trigger, country: str | None
                          ) -> ActorRef | None:
         """"Turkish shelling", "Russian air strikes": the state the adjective names acts."""
-        root = doc[trigger.start : trigger.end].root
+        span = doc[trigger.start : trigger.end]
+        # the phrase's word, not its preposition ("airstrikes on")
+        root = span.root
+        if root.tag_ == "IN":
+            root = next((t for t in reversed(span) if t.tag_ != "IN"), root)
         # a modifier of the trigger, or a word of the trigger phrase itself, before its head
         modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
         # "A Turkish drone struck", "Russian jets bombed": the modifier of the verb's subject
@@ -918,11 +937,20 @@ _FLIGHT_VERBS = {"retreat", "flee", "withdraw", "escape", "pull", "fall", "head"
                  "relocate", "evacuate", "move", "push", "drive", "chase"}
 
 
+_LAUNCH_VERBS = {"fire", "launch", "shell", "lob"}
+
+
 def _destinations(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of where someone went after the act ("retreat towards X", "fled to X",
-    "pushed them back to X")."""
+    "pushed them back to X") and of where fire came from ("shells fired from X hit Y")."""
     out = []
     for tok in doc:
+        if tok.lower_ == "from" and tok.dep_ == "prep" and lemma_of(tok.head) in _LAUNCH_VERBS:
+            objects = [c for c in tok.children if c.dep_ == "pobj"]
+            if objects:
+                sub = list(objects[0].subtree)
+                out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+            continue
         if tok.lower_ not in ("towards", "toward", "to", "into") or tok.dep_ != "prep":
             continue
         verb = tok.head
@@ -936,6 +964,10 @@ def _destinations(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+SUFFERED_NOUNS = {"death", "deaths", "killing", "killings", "life", "lives", "execution",
+                  "executions", "abduction", "abductions", "kidnapping", "kidnappings", "wounding",
+                  "injury", "injuries", "arrest", "arrests", "detention", "murder", "murders",
+                  "massacre", "assassination", "beheading"}
 _RIVAL_VERBS = {"said", "says", "reported", "reports", "put", "puts", "claimed", "claims",
                 "denied", "denies", "told", "gave", "counted", "documented", "insisted",
                 "rejected", "dismissed", "stated", "announced"}
@@ -1182,6 +1214,8 @@ def assign_roles(
                 continue  # "in Sanaa, controlled by the Huthis": who holds the place
         elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
             role = "patient"
+        elif r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in SUFFERED_NOUNS:
+            role = "patient"  # "documented the death of two civilians in Russian airstrikes"
         elif r.dep_ == "pobj" and r.head.lower_ == "between":
             role = "agent"  # "clashes between government troops and Houthi fighters"
         elif r.dep_ == "pobj" and r.head.lower_ == "with" and _fights(r.head.head):
@@ -1379,6 +1413,13 @@ def _counted_victims(doc: Doc, triggers: list[Trigger], words: set[str] = KILLIN
     for t in triggers:
         if t.kind != "kill":
             continue
+        last = doc[t.end - 1]
+        if last.lower_ == "of" and words is KILLING_WORDS:
+            # "claimed the life of a civilian", "the killing of a teacher"
+            for c in last.children:
+                if c.dep_ == "pobj" and c.tag_ == "NN" and any(
+                        x.lower_ in ("a", "an", "the") or x.dep_ == "poss" for x in c.children):
+                    return 1 + sum(_conjoined_people(c))
         root = doc[t.start : t.end].root
         if root.lower_ not in words:
             continue
@@ -1713,7 +1754,8 @@ TERRITORY_SUBS = {
 _COORDINATION = re.compile(
     r"^[\s,]*(?:village|town|city|area|villages|towns)?\s*(?:,|\band\b|\bor\b)[\s,]*"
     r"(?:and\s+)?(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?"
-    r"(?:(?:area|areas|village|villages|town|towns|outskirts)\s+of\s+)?(?:the\s+)?$",
+    r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?"
+    r"(?:(?:area|areas|village|villages|town|towns|outskirts|hamlet)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -30,7 +30,12 @@ NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "c
                   "base", "mountains", "mountain", "hills", "valley"}
 UTILITY_WORDS = {"pumping", "power", "gas", "oil", "water", "railway", "train", "bus"}
 CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "toward", "towards",
-                    "between", "across", "inside", "through"}
+                    "between", "across", "inside", "through", "over"}
+# "airstrikes on Maarat al-Numan", "an attack on Hajin": "on" after a word of attack
+ATTACK_NOUNS = {"airstrikes", "airstrike", "strikes", "strike", "raids", "raid", "attack",
+                "attacks", "assault", "assaults", "offensive", "shelling", "bombardment",
+                "bombing", "bombings", "push", "advance", "march", "fire", "barrage",
+                "rockets", "missiles", "shells", "mortars", "drones"}
 # "advanced on Maadan", "closed in on the town": "on" after a verb of moving at a place
 ADVANCE_WORDS = {"advanced", "advancing", "advance", "advances", "marched", "marching",
                  "closed", "closing", "converged", "converging", "descended", "pushed", "pushing",
@@ -228,7 +233,8 @@ def find_places(
             spans[(j, end)] = "cue"
     # "near X", "in X", "at the X fields", and "X and Y" after such a cue.
     for i in [n for n, w in enumerate(lowers) if w in CUE_PREPOSITIONS or (
-            w == "on" and n > 0 and lowers[n - 1] in ADVANCE_WORDS)]:
+            w == "on" and n > 0 and (lowers[n - 1] in ADVANCE_WORDS
+                                     or lowers[n - 1] in ATTACK_NOUNS))]:
         k = i + 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
