@@ -485,3 +485,22 @@ def test_targets_lists_and_tolls(extractor):
     # Russia's jets over Syria lend nothing to a drone strike in Lebanon
     assert not any("Lebanon" in e.location and e.actor1.startswith("Military Forces of Russia")
                    for e in events)
+
+
+def test_states_as_subjects_reactions_and_quiet_takeovers(extractor):
+    """"Russia launched drones at X" and "Ukrainian forces destroyed a tank" name the states
+    that acted; who condemns an attack did not carry it out (the group that claimed it did,
+    typographic apostrophe and all); a tribal sheikh shot dead is a civilian; a town entered
+    "without a fight" changed hands peacefully."""
+    events = events_of(extractor, "states_and_reactions.txt")
+    by_place = {e.location: e for e in events}
+    assert by_place["Odesa"].sub_event_type == "Air/drone strike"
+    assert by_place["Odesa"].actor1 == "Military Forces of Russia (2000-)"
+    assert by_place["Robotyne"].actor1.startswith("Military Forces of Ukraine")
+    mosque = next(e for e in events if e.location in ("Shulaa", "Baghdad"))
+    assert mosque.actor1 == "Islamic State (Iraq)"
+    assert not any(e.actor1.startswith("Military Forces of the United States") for e in events)
+    sheikh = next(e for e in events if "Deir" in e.location)
+    assert sheikh.sub_event_type == "Attack" and sheikh.actor2 == "Civilians (Syria)"
+    assert by_place["Moqokori"].sub_event_type == "Non-violent transfer of territory"
+    assert by_place["Moqokori"].actor1 == "Al Shabaab"

@@ -59,6 +59,8 @@ COALITION_BY_COUNTRY = {"Yemen": ("Military Forces of Saudi Arabia (2015-)", "Sa
 GENERIC_BY_COUNTRY = {("Opposition Rebels ({country})", "Yemen"): "Ansar Allah",
                       # "SNA" in Somalia is the Somali National Army
                       ("Syrian National Army", "Somalia"): "Military Forces of {country}"}
+_FORCE_WORDS = {"forces", "military", "units", "gunboats", "warships", "navy", "marines",
+                "paratroopers", "commandos", "artillery", "drones", "jets", "aircraft"}
 # Words between a state's adjective and its forces: "the Turkish occupation army"
 _BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national", "regular",
                       "federal", "special", "elite", "government", "security", "armed"}
@@ -115,7 +117,9 @@ class ActorCatalog:
         for i, entry in enumerate(entries):
             lower, exact = [], []
             for alias in entry.aliases:
-                (exact if _is_case_sensitive(alias) else lower).append(alias)
+                # typographic apostrophes too: "Da’esh", "al-Qa’ida"
+                for form in {alias, alias.replace("'", "’"), alias.replace("’", "'")}:
+                    (exact if _is_case_sensitive(form) else lower).append(form)
             key = f"A{i}"
             if lower:
                 self._lower.add(key, [nlp.make_doc(a) for a in lower])
@@ -155,7 +159,7 @@ class ActorCatalog:
         """Longest non-overlapping alias matches, in text order."""
         known = phrase_spans(doc, self._exact, self._lower)
         taken = {i for s in known for i in range(s.start, s.end)}
-        found = self._unknown_groups(doc, taken)
+        found = self._unknown_groups(doc, taken) + self._state_forces(doc, taken)
         for span in sorted(known, key=lambda s: s.start):
             entry = self.entries[int(span.label_[1:])]
             if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
@@ -179,6 +183,26 @@ class ActorCatalog:
                 )
             )
         return sorted(found, key=lambda m: m.start)
+
+    def _state_forces(self, doc: Doc, taken: set[int]) -> list[ActorMatch]:
+        """"Ukrainian forces", "Turkish military units": a state's adjective before a word for
+        its forces, which alone is too vague to be an alias ("rebel forces")."""
+        out: list[ActorMatch] = []
+        entry = self.by_name.get("Military Forces of {country}")
+        if entry is None:
+            return out
+        for i in range(1, len(doc)):
+            if doc[i].lower_ not in _FORCE_WORDS or i in taken or i - 1 in taken:
+                continue
+            state = self.adjectives.get(doc[i - 1].lower_)
+            if state is None:
+                continue
+            span = doc[i - 1 : i + 1]
+            out.append(ActorMatch(entry=entry, raw=span.text, start=i - 1, end=i + 1,
+                                  start_char=span.start_char, end_char=span.end_char,
+                                  adjective_country=state))
+            taken.update((i - 1, i))
+        return out
 
     def _unknown_groups(self, doc: Doc, taken: set[int]) -> list[ActorMatch]:
         """Armed groups the catalogue does not know ("the Liwa al-Quds Brigade") are kept as

@@ -95,6 +95,9 @@ SPEECH_BEFORE_DATE = re.compile(
     r"(?:\s+(?:in|on|late|early|a|an|its|their|the|statement|written|joint|online|website))*\s*$",
     re.IGNORECASE,
 )
+# Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
+MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
+                           re.IGNORECASE)
 # Materiel whose seizure, with no fight told, disrupts its use (ACLED's "Disrupted weapons use").
 SEIZED_WEAPONS = {"weapons", "ammunition depot", "rocket launcher", "artillery", "VBIED", "drone"}
 PLACE_ANAPHORA = re.compile(
@@ -209,7 +212,8 @@ class MentionExtractor:
         for article in articles:
             sentences = split_sentences(article.text, article.kept)
             candidates = [s for s in sentences
-                          if self.triggers.may_hold_event(s.text) or DENIAL.search(s.text)]
+                          if self.triggers.may_hold_event(s.text) or DENIAL.search(s.text)
+                          or MATERIEL_FATE.search(s.text)]
             plans.append((article, sentences, candidates))
             texts.extend(s.text for s in candidates)
         docs = iter(self.nlp.pipe(texts, batch_size=256, disable=self.disabled))
@@ -735,10 +739,20 @@ class MentionExtractor:
                     if active and c.dep_ == "nsubj" and c.lower_ in ARMED_NOUNS]
         modifiers += [m for c in subjects for m in c.children
                       if m.dep_ in ("amod", "compound", "nmod", "poss")]
+        # "Russia launched a wave of drones at Odesa": the state named as the act's subject
+        verb = root
+        for _ in range(4):
+            if verb.tag_.startswith("VB") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.tag_.startswith("VB") and (verb is root or lemma_of(verb) in LAUNCHING):
+            modifiers += [c for c in verb.children
+                          if c.dep_ == "nsubj" and c.text in self.actors.states]
         for c in modifiers + list(doc[trigger.start : trigger.end]):
             # "Turkish jets"; "Russia's warplanes": the state's own name as the owner
             state = self.actors.adjectives.get(c.lower_) or (
-                c.text if c.dep_ == "poss" and c.text in self.actors.states else None)
+                c.text if c.dep_ in ("poss", "nsubj") and c.text in self.actors.states
+                else None)
             if state and (c.i < root.i or c.head.i != root.i):
                 # the state's own entry, else the generic one named for it ("French jets")
                 entry = self.actors.by_name[self.actors.state_forces.get(
@@ -964,6 +978,13 @@ def _destinations(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# Verbs of reacting to an act: their subject did not do it
+REACTION_VERBS = {"condemn", "denounce", "deplore", "decry", "welcome", "mourn", "investigate",
+                  "criticise", "criticize", "protest", "regret", "lament", "document", "record",
+                  "confirm", "report", "monitor", "verify", "witness", "survive", "escape"}
+# Verbs whose subject carries out the act their object names ("Russia launched drones")
+LAUNCHING = {"launch", "carry", "conduct", "fire", "stage", "mount", "send", "unleash", "use",
+             "deploy", "lob", "drop"}
 SUFFERED_NOUNS = {"death", "deaths", "killing", "killings", "life", "lives", "execution",
                   "executions", "abduction", "abductions", "kidnapping", "kidnappings", "wounding",
                   "injury", "injuries", "arrest", "arrests", "detention", "murder", "murders",
@@ -1205,8 +1226,10 @@ def assign_roles(
             # "a checkpoint run by HTS": the group owns the target, it is not the attacker
             chain = {trig_tok.i} | {t.i for t in trig_tok.ancestors}
             by_verb = r.head.head
+            # "bomb attacks claimed by Da'esh": the noun the trigger word modifies counts too
+            owner = trig_tok.head.i if trig_tok.dep_ in ("compound", "amod") else trig_tok.i
             # "the army, backed by Hezbollah fighters, liberated": a helper of the one acting
-            role = "agent" if by_verb.i in chain or by_verb.head.i == trig_tok.i or \
+            role = "agent" if by_verb.i in chain or by_verb.head.i in (trig_tok.i, owner) or \
                 by_verb.lower_ in SUPPORT_VERBS else "patient"
             if role == "patient" and by_verb.dep_ == "acl" and (
                     by_verb.head.tag_ in ("NNP", "NNPS")
@@ -1232,6 +1255,8 @@ def assign_roles(
             chain = {trig_tok.i, head.i} | {t.i for t in trig_tok.ancestors}
             role = "agent" if r.head.i in chain or r.head.dep_ == "conj" and \
                 r.head.head.i in chain else "other"
+            if role == "agent" and r.head.i != trig_tok.i and lemma_of(r.head) in REACTION_VERBS:
+                role = "other"  # "the United States condemns the attack": not its author
         elif r.dep_ in ("dobj",):
             role = "patient"
         elif r.dep_ == "conj":
@@ -1472,6 +1497,9 @@ def _generic_plural(doc: Doc, trigger: Trigger, p: _Parsed) -> bool:
     if any(c.dep_ == "nummod" for c in root.children):
         return False
     head = root.head
+    if trigger.kind in ("air", "shelling") and head.lower_ == "of" and \
+            head.head.lower_ in ("wave", "waves", "barrage", "salvo", "volley", "swarm"):
+        return False  # "a wave of Shahed drones at Odesa overnight": one night's attack
     return (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SERIES) or any(
         c.lower_ in ("frequent", "repeated", "regular", "similar", "previous", "past", "such")
         for c in root.children
