@@ -94,3 +94,16 @@ def test_seized_weapons_are_disrupted_weapons_use(geocoding_extractor):
     kirkuk = by_place["Kirkuk"]
     assert kirkuk.sub_event_type == "Arrests"  # caught with grenades: not everyday policing
     assert not any(e.sub_event_type == "Grenade" for e in events)
+
+
+def test_opening_place_frames_and_bare_lists_continue(geocoding_extractor):
+    """"In Deir ez-Zor, ... near Mayadin": the act's own place wins over the opening frame; a
+    list headed by a bare name ("struck Saraqib and Ariha") gives one event per place; a titled
+    person ("Maj. Gen. Ali Mayhoub said") is the claimant."""
+    events = events_of(geocoding_extractor, "framing_lists_and_titles.txt")
+    clash = events[0]
+    assert clash.location.startswith("Al May")
+    assert any(c.claimant == "Maj. Gen. Ali Mayhoub" for c in clash.claims)
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert [e.location for e in strikes] == ["Saraqib", "Arīḩā"]
+    assert all(e.country == "Syria" for e in strikes)

@@ -37,6 +37,11 @@ SOURCE_HEADS = {
     "commission": "officials", "committee": "officials", "parliament": "government",
     "lawmaker": "officials", "lawmakers": "officials", "watchdog": "monitor",
 }
+# Titles before a person's name that make the person an official source.
+TITLES = {"gov", "governor", "mayor", "minister", "spokesman", "spokeswoman", "spokesperson",
+          "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "brig",
+          "brigadier", "commander", "chief", "president", "premier", "sheikh", "police",
+          "prosecutor", "deputy", "secretary", "ambassador", "envoy", "official"}
 # "the statement said": the source is whoever issued the statement, named before.
 ANAPHORIC_HEADS = {"statement", "report", "communique", "communiqué", "announcement", "video"}
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -128,6 +133,13 @@ class ClaimantFinder:
                     c.lower_ in ("the", "this", "its", "their") for c in child.children
                 ):
                     return None
+                if child.dep_ == "nsubj" and child.tag_ == "NNP" and any(
+                        t.lower_.rstrip(".") in TITLES for t in child.subtree if t.i < child.i):
+                    # "regional Gov. Oleksandr Prokudin said": a titled person speaks
+                    words = [t for t in child.subtree if not t.is_punct or t.text == "."]
+                    if len(words) <= 8:
+                        start, end = words[0].i, words[-1].i + 1
+                        return doc[start:end].text, "officials", (start, end)
                 if child.dep_ != "nsubj" or child.lower_ not in SOURCE_HEADS:
                     continue
                 if any(t.lower_ in ("no", "none") for t in child.children):

@@ -98,6 +98,8 @@ SPEECH_BEFORE_DATE = re.compile(
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
                            re.IGNORECASE)
+# A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
+FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][^,;]{1,40},")
 # Materiel whose seizure, with no fight told, disrupts its use (ACLED's "Disrupted weapons use").
 SEIZED_WEAPONS = {"weapons", "ammunition depot", "rocket launcher", "artillery", "VBIED", "drone"}
 PLACE_ANAPHORA = re.compile(
@@ -570,6 +572,16 @@ class MentionExtractor:
             else:
                 for pl in places:
                     pl.role = "near" if pl.role == "at" else pl.role
+        frame = FRAMING.match(sent.text, max((e for _, e in _dateline(sent.text)), default=0))
+        if frame is not None:
+            # "In Deir Ezzor, army units foiled an attack near al-Mayadin": the opening place
+            # frames the story; the act's own place, when the sentence names one, is where
+            framed = [pl for pl in places if pl.start < frame.end()]
+            own_places = [pl for pl in places if pl.start >= frame.end()
+                          and pl.role in ("at", "near")]
+            if framed and own_places:
+                for pl in framed:
+                    pl.role = "region"
         for pl in places:
             pl.start += offset
             pl.end += offset

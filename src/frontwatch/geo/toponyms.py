@@ -389,16 +389,21 @@ class ToponymFinder:
                 if f is not None:
                     f.weak_cue = True
         self._continue_lists(text, found)
+        cued = len(found)
         for m in _NAME_RUN.finditer(text):
             self._bare(text, m.start(), m.end(), found)
+        self._continue_lists(text, found, first=cued)
         return _dedupe(found)
 
-    def _continue_lists(self, text: str, found: list[Found]) -> None:
-        """Give the later names of a list the role its cue gave the first."""
-        for f in list(found):
+    def _continue_lists(self, text: str, found: list[Found], first: int = 0) -> None:
+        """Give the later names of a list the role its cue gave the first (from found[first])."""
+        for f in found[first:]:
             m = f.mention
-            if m.role not in ("at", "near") or m.anchor or not f.cued:
+            if m.role not in ("at", "near") or m.anchor:
                 continue
+            # a bare name heads a list too ("struck Saraqib and Ariha"), but then each later
+            # name must be one the gazetteer knows
+            weak = f.weak_cue or not f.cued
             end = m.end
             while True:
                 nxt = _LIST_NEXT.match(text, end)
@@ -409,7 +414,7 @@ class ToponymFinder:
                 if (name.lower() in stoplist() or name_key(name) in stoplist()
                         or len(name.split()) > 3):
                     break
-                if f.weak_cue and not self.known(name, strict=False):
+                if weak and not self.known(name, strict=False):
                     break
                 if self.junk(text, start, stop):
                     break
