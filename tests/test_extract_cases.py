@@ -504,3 +504,22 @@ def test_states_as_subjects_reactions_and_quiet_takeovers(extractor):
     assert sheikh.sub_event_type == "Attack" and sheikh.actor2 == "Civilians (Syria)"
     assert by_place["Moqokori"].sub_event_type == "Non-violent transfer of territory"
     assert by_place["Moqokori"].actor1 == "Al Shabaab"
+
+
+def test_claims_denials_and_ministries(extractor):
+    """A force named by its members' count ("killed 12 Peshmerga"); a spokesman who denies a
+    claim contests it; "denied that X had fallen" contests a capture; enemies a ministry's
+    forces "neutralized" were its forces' doing; "warplanes believed to be Russian"."""
+    events = events_of(extractor, "claims_denials_and_ministries.txt")
+    by_place = {e.location: e for e in events}
+    attack = by_place["Makhmour"]
+    assert attack.actor1 == "Islamic State (Iraq)" and attack.fatalities == 12
+    assert attack.contested and any(c.denies for c in attack.claims)
+    capture = by_place["Tal Abyad"]
+    assert capture.sub_event_type == "Non-state actor overtakes territory"
+    assert capture.contested and any(c.denies for c in capture.claims)
+    neutralized = by_place["Ras al-Ain"]
+    assert neutralized.actor1 == "Military Forces of Turkey (2016-)"
+    assert neutralized.fatalities == 14
+    market = by_place["Ariha"]
+    assert market.actor1 == "Military Forces of Russia (2000-)" and market.fatalities == 9

@@ -21,7 +21,8 @@ ANAPHORIC_SOURCES = re.compile(
 )
 SPEAKING = {"documented", "recorded", "said", "says",
             "told", "reported", "claimed", "announced", "stated", "confirmed",
-            "added", "reports", "claims", "alleged", "blamed", "accused", "blames", "accuses"}
+            "added", "reports", "claims", "alleged", "blamed", "accused", "blames", "accuses",
+            "denied", "denies", "insisted", "rejected"}
 SOURCE_HEADS = {
     "officials": "officials", "official": "officials", "spokesman": "officials",
     "spokesperson": "officials", "spokeswoman": "officials", "commander": "officials",

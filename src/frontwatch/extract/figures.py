@@ -272,7 +272,10 @@ class FigureFinder:
         while j < limit:
             tok = doc[j]
             low = tok.lower_
-            if low in PERSON_NOUNS:
+            if low in PERSON_NOUNS or (
+                    # "killed 12 Peshmerga", "five Houthis died": a force's members by name
+                    tok.tag_ in ("NNP", "NNPS") and not person_seen and j == span.end
+                    and (j + 1 >= len(doc) or doc[j + 1].tag_ not in ("NNP", "NNPS", "NN"))):
                 person_seen = True
                 civilians = civilians or low in CIVILIAN_NOUNS
                 victim = (span.end, j + 1)

@@ -157,7 +157,8 @@ class _Context:
     last_places: list[PlaceMention] = field(default_factory=list)
     last_places_sentence: int = -10
     paragraph_country: dict[int, str] = field(default_factory=dict)
-    recent_actors: list[tuple[int, ActorMatch]] = field(default_factory=list)
+    # (sentence, actor, the country that sentence names most) of the actors named lately
+    recent_actors: list[tuple[int, ActorMatch, str | None]] = field(default_factory=list)
     # the gazetteer recogniser's places of the whole article (offsets into the article)
     toponyms: list[PlaceMention] | None = None
     # (sentence, actor, country of that sentence): who last struck from afar
@@ -255,11 +256,12 @@ class MentionExtractor:
             p = by_index.get(sent.index)
             if p is None:
                 self._track_dates(sent, ctx)
+                named = most_named(hits, [(sent.start, sent.end)])
                 for a in self.actors.find(seed_text(self.nlp.make_doc(sent.text), sent.text)):
-                    ctx.recent_actors.append((sent.index, a))
+                    ctx.recent_actors.append((sent.index, a, named))
                 continue
             for a in p.actors:
-                ctx.recent_actors.append((sent.index, a))
+                ctx.recent_actors.append((sent.index, a, p.country))
             mention = self._mention(article, p, ctx, is_title=_is_headline(sent))
             if mention is not None:
                 rival = self._rival_account(p, mention)
@@ -344,6 +346,15 @@ class MentionExtractor:
                 ctx.last_claim.affiliation,
                 attribution.hedged or ctx.last_claim.hedged,
             )
+        last = ctx.last_claim
+        if attribution.claimant and attribution.token_span and last is not None and \
+                last.claimant and " " not in attribution.claimant and \
+                attribution.claimant.lower() in last.claimant.lower() and \
+                sent.index - ctx.last_claim_sentence <= 4:
+            # "the ministry said" after "the Turkish defense ministry said": the same source
+            attribution = Attribution(last.claimant, last.kind, last.affiliation,
+                                      attribution.hedged or last.hedged,
+                                      token_span=attribution.token_span)
         if attribution.kind == "other" and attribution.token_span is not None:
             # "according to the SDF": a party to the fighting is the source
             s, e = attribution.token_span
@@ -452,6 +463,15 @@ class MentionExtractor:
                 actor1 = self._adjective_agent(doc, t, country)
                 if actor1 is not None:
                     break
+        if actor1 is None and trigger.kind in ("air", "shelling"):
+            # "warplanes believed to be Russian bombed a market": the state the text suspects
+            believed = BELIEVED_STATE.search(doc_text(doc))
+            state = self.actors.adjectives.get(believed.group(1).lower()) if believed else None
+            if state is not None:
+                entry = self.actors.by_name[self.actors.state_forces.get(
+                    state, "Military Forces of {country}")]
+                actor1 = ActorRef(raw=believed.group(0), name=self.actors.canonical_name(
+                    entry, state), inter=entry.inter, country=state)
         if actor1 is None and speaker is not None and _pronoun_subject(doc, trigger):
             actor1 = speaker  # "the coalition said it had intercepted two drones"
         if actor1 is None and "group" in doc_text(doc).lower() and attribution.affiliation:
@@ -460,6 +480,17 @@ class MentionExtractor:
             if entry is not None:
                 name = self.actors.canonical_name(entry, country)
                 actor1 = ActorRef(raw="the group", name=name, inter=entry.inter, country=country)
+        if actor1 is None and trigger.kind == "kill" and attribution.kind == "government" and \
+                attribution.affiliation and any(
+                    c.victim_tokens and any(t.lower_ in ENEMY_NOUNS
+                                            for t in doc[c.victim_tokens[0]:c.victim_tokens[1]])
+                    for c in p.figures.casualties):
+            # "Fourteen terrorists were neutralized ..., the Turkish defence ministry said": the
+            # ministry's own forces did it
+            entry = self.actors.by_name.get(attribution.affiliation)
+            if entry is not None and entry.inter == 1:
+                actor1 = ActorRef(raw=attribution.claimant or "", name=entry.name,
+                                  inter=entry.inter, country=entry.country)
         assoc1 = [ref(m) for m in roles.assoc1]
         assoc2 = [ref(m) for m in roles.assoc2]
         actor1, assoc1 = self._lift_units(actor1, assoc1, country)
@@ -495,11 +526,13 @@ class MentionExtractor:
                 ctx.last_remote_actor = (sent.index, actor1, p.country)
         if actor2 is None and actor1 is not None and trigger.kind in ("territory", "clash"):
             # The side that lost ground is often named a sentence earlier ("behind ISIS lines").
-            for idx, a in reversed(ctx.recent_actors):
+            for idx, a, where in reversed(ctx.recent_actors):
                 if idx >= sent.index:
                     continue
                 if sent.index - idx > 3:
                     break
+                if where and p.country and where != p.country:
+                    continue  # named in a sentence about another country
                 cand = ref(a)
                 # ... in the same war: Iraq's police do not lose a village to the SDF in Syria
                 other_war = bool(cand.country and actor1.country and cand.inter != 8
@@ -713,6 +746,9 @@ class MentionExtractor:
             fatalities=fatalities,
             injuries=injuries,
             toll_update=any(c.update for c in killed + injured),
+            # "A Peshmerga spokesman denied the claim, saying two fighters were wounded": the
+            # source's own account contests the claim it denies
+            denial=follow_up and _source_denies(doc, attribution),
             victims=victim_actor.name if victim_actor else (actor2.name if victims_civilian and
                                                             actor2 else None),
             materiel=materiel,
@@ -990,6 +1026,11 @@ def _destinations(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+BELIEVED_STATE = re.compile(r"\b(?:believed|thought|suspected|understood|presumed)\s+to\s+"
+                            r"(?:be|have\s+been)\s+(\w+)", re.IGNORECASE)
+# Words a state's forces use of the enemies they killed
+ENEMY_NOUNS = {"terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent",
+               "jihadists", "extremists", "rebels", "gunmen", "bandits"}
 # Verbs of reacting to an act: their subject did not do it
 REACTION_VERBS = {"condemn", "denounce", "deplore", "decry", "welcome", "mourn", "investigate",
                   "criticise", "criticize", "protest", "regret", "lament", "document", "record",
@@ -1013,6 +1054,19 @@ def _fights(tok) -> bool:
                           "battle", "battles", "battled", "battling", "firefight", "gunfight",
                           "skirmish", "skirmishes", "confrontation", "confrontations",
                           "engagement", "engagements", "exchange", "fight", "fights")
+
+
+def _source_denies(doc: Doc, attribution: Attribution) -> bool:
+    """Whether the sentence's source is the subject of a denial ("X denied the claim")."""
+    if attribution.token_span is None or not DENIAL.search(doc_text(doc)):
+        return False
+    s, e = attribution.token_span
+    for tok in doc:
+        if tok.lower_ in ("denied", "denies", "rejected", "dismissed", "refuted"):
+            for c in tok.children:
+                if c.dep_ == "nsubj" and any(s <= t.i < e for t in c.subtree):
+                    return True
+    return False
 
 
 def _rival_clause(doc: Doc) -> int | None:
@@ -1374,7 +1428,10 @@ DENIAL = re.compile(
     r"bombed|attacked|killed|launched|fired|lost|been)\b"
     # "denied there had been any fighting", "denied that anyone was killed"
     r"|\b(?:denied|denies)\s+(?:that\s+)?(?:there\s+(?:had|has|was|were)\s+been|anyone|any\s+"
-    r"(?:civilians|casualties|losses))\b",
+    r"(?:civilians|casualties|losses))\b"
+    # "denied that Tal Abyad had fallen"
+    r"|\b(?:denied|denies)\s+(?:that\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
+    r"(?:had|has|was|were)\s+(?:fallen|been\s+(?:captured|taken|seized|overrun|lost))\b",
     re.IGNORECASE,
 )
 GIVING_UP = {"handed over", "hand over", "surrendered", "withdrew from", "withdrawn from",
