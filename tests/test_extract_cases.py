@@ -523,3 +523,15 @@ def test_claims_denials_and_ministries(extractor):
     assert neutralized.fatalities == 14
     market = by_place["Ariha"]
     assert market.actor1 == "Military Forces of Russia (2000-)" and market.fatalities == 9
+
+
+def test_a_paragraph_opening_on_another_place_does_not_inherit_the_day(extractor):
+    text = ("On Saturday, hundreds of people demonstrated in Dhiban against the SDF.\n\n"
+            "In Hajin, two children were killed when a landmine left by ISIS exploded.\n\n"
+            "Syrian troops shelled the town of Saraqib on Sunday. The shelling killed three "
+            "civilians.")
+    events = extractor.process(make_article(text, published=PUBLISHED)).events
+    dates = {e.location: (e.event_date, e.time_precision) for e in events}
+    assert dates["Dhiban"] == ("2017-03-04", 1)
+    assert dates["Hajin"] == ("2017-03-06", 2)  # on or before the report, that week
+    assert dates["Saraqib"] == ("2017-03-05", 1)  # same paragraph: the day carries

@@ -151,6 +151,7 @@ class _Context:
     published: dt.date | None
     dominant_group: ActorEntry | None
     last_date: tuple[dt.date | None, int] | None = None
+    last_date_paragraph: int = -1
     last_claim: Attribution | None = None
     last_claim_sentence: int = -10
     last_claim_paragraph: int = -1
@@ -171,12 +172,13 @@ class _Context:
         return ActorRef(raw="", name=catalog.canonical_name(entry, entry.country or country),
                         inter=entry.inter, country=entry.country or country)
 
-    def remember_date(self, date: dt.date, precision: int) -> None:
+    def remember_date(self, date: dt.date, precision: int, paragraph: int = -1) -> None:
         """The date later sentences inherit; a vague aside ("twice this month") does not
         replace a known day."""
         if precision >= 3 and self.last_date is not None and self.last_date[1] < 3:
             return
         self.last_date = (date, precision)
+        self.last_date_paragraph = paragraph
 
 
 # The statistical NER, the attribute ruler (coarse POS from tags) and the lemmatizer cost more
@@ -329,7 +331,7 @@ class MentionExtractor:
             if expr.start < dateline_end:
                 continue
             if expr.date is not None and not _speech_before(sent.text, expr.start):
-                ctx.remember_date(expr.date, expr.precision)
+                ctx.remember_date(expr.date, expr.precision, sent.paragraph)
 
     def _mention(
         self, article, p: _Parsed, ctx: _Context, is_title: bool
@@ -904,7 +906,7 @@ class MentionExtractor:
         if best is not None:
             date, precision, statement = best
             if not statement:
-                ctx.remember_date(date, precision)
+                ctx.remember_date(date, precision, sent.paragraph)
                 return date, precision
             # Only the statement's date is known: the event is on or before it.
             return date, max(2, precision)
@@ -913,7 +915,11 @@ class MentionExtractor:
             # "the next day", "two days earlier": counted from the day the story last named
             date = ctx.last_date[0] + dt.timedelta(days=shifted)
             return date, ctx.last_date[1]
-        if ctx.last_date is not None and not (NEW_INCIDENT.match(sent.text)
+        # "In Hajin, two children were killed ..." opening another paragraph: another incident,
+        # whose day the story does not tell
+        new_story = sent.paragraph != ctx.last_date_paragraph and \
+            FRAMING.match(sent.text) is not None
+        if ctx.last_date is not None and not ((NEW_INCIDENT.match(sent.text) or new_story)
                                               and ctx.published is not None):
             return ctx.last_date
         if ctx.published is not None:
