@@ -535,3 +535,15 @@ def test_a_paragraph_opening_on_another_place_does_not_inherit_the_day(extractor
     assert dates["Dhiban"] == ("2017-03-04", 1)
     assert dates["Hajin"] == ("2017-03-06", 2)  # on or before the report, that week
     assert dates["Saraqib"] == ("2017-03-05", 1)  # same paragraph: the day carries
+
+
+def test_front_line_update_sides(extractor):
+    """"Ukrainian positions", "repelled Russian assaults": the other side by its state's
+    adjective; fighting told without sides ("positional engagements continued") is between
+    the article's two belligerents."""
+    events = events_of(extractor, "front_line_update.txt")
+    sides = {e.location: {e.actor1, e.actor2} for e in events}
+    war = {"Military Forces of Russia (2000-)", "Military Forces of Ukraine"}
+    assert set(sides) == {"Bakhmut", "Avdiivka", "Kreminna", "Bilohorivka"}
+    assert all(s == war for s in sides.values())
+    assert all(e.sub_event_type == "Armed clash" for e in events)

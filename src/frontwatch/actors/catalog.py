@@ -60,7 +60,8 @@ GENERIC_BY_COUNTRY = {("Opposition Rebels ({country})", "Yemen"): "Ansar Allah",
                       # "SNA" in Somalia is the Somali National Army
                       ("Syrian National Army", "Somalia"): "Military Forces of {country}"}
 _FORCE_WORDS = {"forces", "military", "units", "gunboats", "warships", "navy", "marines",
-                "paratroopers", "commandos", "artillery", "drones", "jets", "aircraft"}
+                "paratroopers", "commandos", "artillery", "drones", "jets", "aircraft",
+                "positions", "posts", "checkpoints", "convoy", "convoys", "patrol", "patrols"}
 # Words between a state's adjective and its forces: "the Turkish occupation army"
 _BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national", "regular",
                       "federal", "special", "elite", "government", "security", "armed"}

@@ -165,6 +165,8 @@ class _Context:
     # (sentence, actor, country of that sentence): who last struck from afar
     last_remote_actor: tuple[int, ActorRef, str | None] | None = None
     air_actor: ActorEntry | None = None
+    # the two sides an article's fighting is between, when it names them often enough
+    belligerents: list[ActorRef] | None = None
     air_countries: set[str] = field(default_factory=set)  # where the text names it
 
     @staticmethod
@@ -248,6 +250,7 @@ class MentionExtractor:
             dominant_group=self._dominant_group(parsed),
             toponyms=toponyms,
         )
+        ctx.belligerents = self._belligerents(parsed)
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
         if ctx.air_actor is not None:
             ctx.air_countries = {c for p in parsed if any(
@@ -305,6 +308,31 @@ class MentionExtractor:
         if not tally:
             return None
         return entries[tally.most_common(1)[0][0]]
+
+    def _belligerents(self, parsed: list[_Parsed]) -> list[ActorRef] | None:
+        """The two armed parties an article names most, when no third rivals the second
+        ("Russian forces" and "Ukrainian forces" in a front-line update), for fighting told
+        without its sides ("Positional engagements continued near Kreminna")."""
+        tally: Counter[tuple[str, str | None]] = Counter()
+        entries: dict[str, ActorEntry] = {}
+        for p in parsed:
+            for a in p.actors:
+                e = a.entry
+                if e.inter in (1, 2, 3, 8) and not e.parent and (
+                        not e.generic or a.adjective_country):
+                    tally[(e.name, a.adjective_country if e.generic else None)] += 1
+                    entries[e.name] = e
+        ranked = tally.most_common(3)
+        if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
+            return None  # fewer than two sides, or no clear second one
+        top = [k for k, _ in ranked[:2]]
+        out = []
+        for name, country in top:
+            e = entries[name]
+            where = country or e.country
+            out.append(ActorRef(raw="", name=self.actors.canonical_name(e, where),
+                                inter=e.inter, country=where))
+        return out
 
     def _air_actor(self, parsed: list[_Parsed], country: str | None) -> ActorEntry | None:
         """The foreign air force an article is about (the coalition in a strike report)."""
@@ -465,6 +493,13 @@ class MentionExtractor:
                 actor1 = self._adjective_agent(doc, t, country)
                 if actor1 is not None:
                     break
+        elif actor2 is None:
+            # "Ukrainian forces repelled Russian assaults": the assault's state is the other side
+            for t in [t for t in [trigger, *p.triggers] if not t.is_verb]:
+                other = self._adjective_agent(doc, t, country)
+                if other is not None and other.name != actor1.name:
+                    actor2 = other
+                    break
         if actor1 is None and trigger.kind in ("air", "shelling"):
             # "warplanes believed to be Russian bombed a market": the state the text suspects
             believed = BELIEVED_STATE.search(doc_text(doc))
@@ -526,6 +561,9 @@ class MentionExtractor:
                     actor2 = None
             elif actor1 is not None:
                 ctx.last_remote_actor = (sent.index, actor1, p.country)
+        if actor1 is None and actor2 is None and trigger.kind == "clash" and ctx.belligerents:
+            # "Positional engagements continued near Kreminna": the article's two sides
+            actor1, actor2 = ctx.belligerents
         if actor2 is None and actor1 is not None and trigger.kind in ("territory", "clash"):
             # The side that lost ground is often named a sentence earlier ("behind ISIS lines").
             for idx, a, where in reversed(ctx.recent_actors):
