@@ -74,7 +74,8 @@ def classify(
 ) -> tuple[str | None, str]:
     """(sub_event_type, event_type); sub_event_type None means no event."""
     kind = trigger.kind
-    kinds = {t.kind for t in triggers}
+    # a protest told as background ("after they covered a protest") is not this event's
+    kinds = {t.kind for t in triggers if not (t.kind == "protest" and t.subordinate)}
     sub: str | None
     if kind == "riot" and "protest" not in kinds and not MOB.search(text) and _armed(actor1):
         # armed men burning and looting are not rioters: property destruction

@@ -100,10 +100,15 @@ def _supported(tok: Token) -> bool:
 
 def _in_relative_clause(tok: Token) -> bool:
     """A trigger in a clause that describes a noun ("the cell responsible for a bombing that
-    killed three", "fighters who took part in the attack") tells background."""
+    killed three", "fighters who took part in the attack") or that tells what came before
+    ("arrested three journalists after they covered a protest") tells background."""
     cur = tok
     for _ in range(6):
         if cur.dep_ in ("relcl", "acl") or (cur.dep_ == "amod" and cur.lower_ == "responsible"):
+            return True
+        if cur.dep_ == "advcl" and cur is not tok and any(
+                c.dep_ == "mark" and c.lower_ in ("after", "before", "since")
+                for c in cur.children):
             return True
         if cur.head is cur or cur.dep_ == "ROOT":
             return False
