@@ -132,7 +132,8 @@ def test_denial_is_a_contesting_claim(extractor):
     (e,) = events_of(extractor, "denial_contests_claim.txt")
     assert e.contested
     denial = [c for c in e.claims if c.denies]
-    assert denial and denial[0].claimant == "Military Forces of Syria (2000-)"
+    # the army speaks under its party's one claimant name
+    assert denial and denial[0].claimant == "Syrian Ministry of Defense"
     assert e.fatalities == 3
     assert e.actor1 == "Military Forces of Syria (2000-)"
 
@@ -547,3 +548,21 @@ def test_front_line_update_sides(extractor):
     assert set(sides) == {"Bakhmut", "Avdiivka", "Kreminna", "Bilohorivka"}
     assert all(s == war for s in sides.values())
     assert all(e.sub_event_type == "Armed clash" for e in events)
+
+
+def test_outlets_offices_and_army_denials(extractor):
+    """An outlet that "put the death toll at 22" and a media office that "put the number of dead
+    at seven" are rival sources, not the first source's update; an army that denies an
+    accusation speaks for itself and contests it."""
+    events = events_of(extractor, "outlets_offices_and_army_denials.txt")
+    by_place = {e.location: e for e in events}
+    market = by_place["Zabid"]
+    assert market.contested and market.fatalities == 14
+    assert {c.claimant for c in market.claims} == {"local health officials",
+                                                   "Houthi-run Al Masirah television"}
+    clash = by_place["Tuz Khurmatu"]
+    assert clash.contested and clash.fatalities == 3
+    assert any(c.claimant == "PMF media office" and c.fatalities.value == 7
+               for c in clash.claims if c.fatalities)
+    mali = by_place["Diallassagou"]
+    assert mali.contested and any(c.denies for c in mali.claims)

@@ -22,7 +22,8 @@ ANAPHORIC_SOURCES = re.compile(
 SPEAKING = {"documented", "recorded", "said", "says",
             "told", "reported", "claimed", "announced", "stated", "confirmed",
             "added", "reports", "claims", "alleged", "blamed", "accused", "blames", "accuses",
-            "denied", "denies", "insisted", "rejected"}
+            "denied", "denies", "insisted", "rejected", "put", "puts", "gave", "estimated",
+            "counted"}
 SOURCE_HEADS = {
     "officials": "officials", "official": "officials", "spokesman": "officials",
     "spokesperson": "officials", "spokeswoman": "officials", "commander": "officials",
@@ -37,6 +38,9 @@ SOURCE_HEADS = {
     "spokesmen": "officials", "representative": "officials", "analyst": "other",
     "commission": "officials", "committee": "officials", "parliament": "government",
     "lawmaker": "officials", "lawmakers": "officials", "watchdog": "monitor",
+    "office": "officials", "center": "officials", "centre": "officials", "bureau": "officials",
+    "directorate": "officials", "channel": "media", "station": "media", "newspaper": "media",
+    "website": "media", "elders": "witnesses", "leaders": "officials", "authorities": "officials",
 }
 # Titles before a person's name that make the person an official source.
 TITLES = {"gov", "governor", "mayor", "minister", "spokesman", "spokeswoman", "spokesperson",

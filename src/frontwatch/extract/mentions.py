@@ -153,6 +153,7 @@ class _Context:
     last_date: tuple[dt.date | None, int] | None = None
     last_date_paragraph: int = -1
     last_claim: Attribution | None = None
+    claims_told: list[tuple[int, Attribution]] = field(default_factory=list)  # every source
     last_claim_sentence: int = -10
     last_claim_paragraph: int = -1
     last_places: list[PlaceMention] = field(default_factory=list)
@@ -376,15 +377,16 @@ class MentionExtractor:
                 ctx.last_claim.affiliation,
                 attribution.hedged or ctx.last_claim.hedged,
             )
-        last = ctx.last_claim
-        if attribution.claimant and attribution.token_span and last is not None and \
-                last.claimant and " " not in attribution.claimant and \
-                attribution.claimant.lower() in last.claimant.lower() and \
-                sent.index - ctx.last_claim_sentence <= 4:
+        if attribution.claimant and attribution.token_span and " " not in attribution.claimant:
             # "the ministry said" after "the Turkish defense ministry said": the same source
-            attribution = Attribution(last.claimant, last.kind, last.affiliation,
-                                      attribution.hedged or last.hedged,
-                                      token_span=attribution.token_span)
+            head = attribution.claimant.lower()
+            last = next((a for i, a in reversed(ctx.claims_told) if sent.index - i <= 4
+                         and a.claimant and " " in a.claimant and head in a.claimant.lower()),
+                        None)
+            if last is not None:
+                attribution = Attribution(last.claimant, last.kind, last.affiliation,
+                                          attribution.hedged or last.hedged,
+                                          token_span=attribution.token_span)
         if attribution.kind == "other" and attribution.token_span is not None:
             # "according to the SDF": a party to the fighting is the source
             s, e = attribution.token_span
@@ -417,6 +419,7 @@ class MentionExtractor:
                                       speaker.name, attribution.hedged or speaker.inter != 1)
         if attribution.claimant:
             ctx.last_claim = attribution
+            ctx.claims_told.append((sent.index, attribution))
             ctx.last_claim_sentence = sent.index
             ctx.last_claim_paragraph = sent.paragraph
         date_info = self._date(sent, ctx)
@@ -788,7 +791,7 @@ class MentionExtractor:
             toll_update=any(c.update for c in killed + injured),
             # "A Peshmerga spokesman denied the claim, saying two fighters were wounded": the
             # source's own account contests the claim it denies
-            denial=follow_up and _source_denies(doc, attribution),
+            denial=_source_denies(doc, attribution, p.actors),
             victims=victim_actor.name if victim_actor else (actor2.name if victims_civilian and
                                                             actor2 else None),
             materiel=materiel,
@@ -897,6 +900,8 @@ class MentionExtractor:
         if not theirs and not denial:
             return None
         own = [c for c in p.figures.casualties if c.start < start]
+        # the denial, if any, is the rival clause's, not the first source's
+        mention.denial = bool(DENIAL.search(doc_text(doc)[:start]))
         if mention.claimant == rival_att.claimant:
             # the sentence's source was read from the rival clause: take it from the first
             main_att = self.claimants.find(doc[:cut].as_doc())
@@ -1036,7 +1041,8 @@ BLAME_VERBS = {"blame", "accuse", "hold", "charge"}
 
 
 SPEAKING_VERBS = {"said", "say", "says", "told", "reported", "announced", "stated", "added",
-                  "confirmed", "claimed", "noted", "tweeted", "wrote"}
+                  "confirmed", "claimed", "noted", "tweeted", "wrote", "denied", "denies",
+                  "insisted"}
 
 
 _FLIGHT_VERBS = {"retreat", "flee", "withdraw", "escape", "pull", "fall", "head", "redeploy",
@@ -1100,15 +1106,17 @@ def _fights(tok) -> bool:
                           "engagement", "engagements", "exchange", "fight", "fights")
 
 
-def _source_denies(doc: Doc, attribution: Attribution) -> bool:
-    """Whether the sentence's source is the subject of a denial ("X denied the claim")."""
-    if attribution.token_span is None or not DENIAL.search(doc_text(doc)):
+def _source_denies(doc: Doc, attribution: Attribution, actors: list[ActorMatch]) -> bool:
+    """Whether the sentence's source (a claimant, or an actor speaking for itself) is the
+    subject of a denial ("X denied the claim", "the Malian army denied the accusation")."""
+    if not DENIAL.search(doc_text(doc)):
         return False
-    s, e = attribution.token_span
+    spans = [attribution.token_span] if attribution.token_span else []
+    spans += [(a.start, a.end) for a in actors if _is_speaker(doc[a.start : a.end].root)]
     for tok in doc:
         if tok.lower_ in ("denied", "denies", "rejected", "dismissed", "refuted"):
             for c in tok.children:
-                if c.dep_ == "nsubj" and any(s <= t.i < e for t in c.subtree):
+                if c.dep_ == "nsubj" and any(s <= t.i < e for t in c.subtree for s, e in spans):
                     return True
     return False
 
