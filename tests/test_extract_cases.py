@@ -566,3 +566,10 @@ def test_outlets_offices_and_army_denials(extractor):
                for c in clash.claims if c.fatalities)
     mali = by_place["Diallassagou"]
     assert mali.contested and any(c.denies for c in mali.claims)
+
+
+def test_totals_and_history_are_no_incidents(extractor):
+    """A year's toll, a country-wide daily count and a war's start two years before the report
+    are background: only the abduction and the shooting are events, with their own figures."""
+    events = events_of(extractor, "totals_and_history.txt")
+    assert [(e.location, e.fatalities) for e in events] == [("Lere", 0), ("Tafas", 1)]

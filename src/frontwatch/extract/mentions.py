@@ -463,9 +463,9 @@ class MentionExtractor:
         if _historical(doc_text(doc), ctx.published):
             return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
         if AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)) or (
-                PERFECT.search(doc_text(doc)) and any(
+                (PERFECT.search(doc_text(doc)) or PERIOD.search(doc_text(doc))) and any(
                     count_to_fatalities(c.count) >= 1000 for c in p.figures.casualties)
-                and not _has_date(sent.text, ctx.published)):
+                and not _has_day(sent.text, ctx.published)):
             # "to date, 1,335 civilians have been killed", "More than 10,000 people have been
             # killed and two million displaced": a running total, not an incident
             return None
@@ -1523,10 +1523,14 @@ AGGREGATE = re.compile(
     r"during this (?:period|reporting period)|in total|"
     r"cumulative(?:ly)?|since (?:19|20)\d\d|between \w+ (?:19|20)\d\d and|"
     r"in the month of|over the past (?:year|month|decade)|since the war began|"
+    r"across (?:the country|Syria|Iraq|Yemen|Afghanistan|Libya|Somalia|Nigeria|Mali)|"
+    r"nationwide|(?:the )?(?:total|overall|cumulative) (?:death )?toll|"
     r"(?:has|have) (?:killed|left|claimed the lives of)(?: more than| over| at least| some)? "
     r"(?:tens of thousands|hundreds of thousands|thousands|millions))\b",
     re.IGNORECASE,
 )
+PERIOD = re.compile(r"\b(?:last|this|past|previous)\s+(?:year|month|decade)\b|"
+                    r"\bin\s+(?:19|20)\d\d\b", re.IGNORECASE)
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 # A perfect tense counted from a date ("have neutralized 480 terrorists since Oct. 9", "have
 # been killed since January"): a running total.
@@ -1696,6 +1700,7 @@ IMPACT_VERBS = {"hit", "strike", "target", "kill", "destroy", "wound", "injure",
                 "level", "flatten", "pound", "rock", "struck", "targete"}
 
 
+HISTORY_GAP = dt.timedelta(days=120)
 YEARS_AGO = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
                        r"(?:years|decades)\s+ago\b", re.IGNORECASE)
 IN_YEAR = re.compile(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -1764,7 +1769,12 @@ def _historical(text: str, published: dt.date | None) -> bool:
     if published is None:
         return False
     years = [int(y) for y in IN_YEAR.findall(text)]
-    return bool(years) and max(years) < published.year - 1
+    if years and max(years) < published.year - 1:
+        return True
+    # "The coalition intervened in Yemen in March 2015": every date the sentence gives is
+    # months before the report (ACLED codes what reports newly tell)
+    dated = [e.date for e in find_date_expressions(text, published) if e.date is not None]
+    return bool(dated) and max(dated) < published - HISTORY_GAP
 
 
 def _political_arrest(actor1: ActorRef | None, actor2: ActorRef | None, text: str) -> bool:
@@ -1820,6 +1830,11 @@ def _place_in_subtree(doc: Doc, trigger: Trigger, places: list[PlaceMention], of
 
 def _has_date(text: str, published: dt.date | None) -> bool:
     return any(e.date is not None for e in find_date_expressions(text, published))
+
+
+def _has_day(text: str, published: dt.date | None) -> bool:
+    return any(e.date is not None and e.precision == 1
+               for e in find_date_expressions(text, published))
 
 
 def _civilian_patient(doc: Doc, trigger: Trigger) -> bool:
