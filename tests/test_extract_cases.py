@@ -573,3 +573,18 @@ def test_totals_and_history_are_no_incidents(extractor):
     are background: only the abduction and the shooting are events, with their own figures."""
     events = events_of(extractor, "totals_and_history.txt")
     assert [(e.location, e.fatalities) for e in events] == [("Lere", 0), ("Tafas", 1)]
+
+
+def test_sahel_somalia_afghanistan_wire(extractor):
+    events = events_of(extractor, "sahel_somalia_afghanistan_wire.txt")
+    by_place = {e.location: e for e in events}
+    assert "Mirage" not in by_place  # an aircraft, not a place
+    assert by_place["Gossi"].actor1 == "Military Forces of France (2017-)"
+    assert by_place["Moqokori"].sub_event_type == "Non-violent transfer of territory"
+    assert any(c.claimant == "Somali police" for c in by_place["Mogadishu"].claims)
+    kuchi = by_place["Kuchi"]
+    assert kuchi.sub_event_type == "Attack" and kuchi.country == "Nigeria"  # not Niger
+    assert by_place["Ghormach"].sub_event_type == "Non-state actor overtakes territory"
+    tajoura = by_place["Tajoura"]
+    assert tajoura.sub_event_type == "Shelling/artillery/missile attack"
+    assert tajoura.fatalities == 3

@@ -117,7 +117,7 @@ class ClaimantFinder:
             if rest is not None:
                 words = []
                 for tok in rest:
-                    if tok.is_punct:
+                    if tok.is_punct and tok.text not in ("-", "'", "’"):
                         break
                     words.append(tok)
                 if words and len(words) <= 8:
@@ -161,9 +161,10 @@ class ClaimantFinder:
 
     def _claim_role(self, doc: Doc, start: int, end: int) -> int:
         """How surely the span is the source of the sentence's statement (0: it is not)."""
-        before = doc[max(0, start - 4) : start].text.lower()
-        if "according to" in before:
-            return 3
+        before = doc[max(0, start - 7) : start].text.lower()
+        if "according to" in before and not any(
+                t.text in (",", ";", ".") for t in doc[max(0, start - 7) : start]):
+            return 3  # "according to the Britain-based Observatory"
         span = doc[start:end]
         if span[-1].lower_ in self.lexicon.speech_verbs:
             return 3  # the alias itself ends in the verb: "police said"

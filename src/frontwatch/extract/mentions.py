@@ -68,7 +68,8 @@ COUNTRY_WORDS = {
     # Saqba" is about Syria.
     "Burkina Faso": r"Burkina Faso|Burkina|Burkinabe|Burkinab[eè]|Ouagadougou|Djibo|Arbinda|"
     r"Aribinda|Dori|Fada N'Gourma|Ouahigouya|Kaya",
-    "Niger": r"\bNiger\b|Nigerien|Niamey|Tillaberi|Tillab[eé]ri|Diffa|Agadez",
+    "Niger": r"\bNiger\b(?!\s+(?:[Ss]tate|Delta|River))|Nigerien|Niamey|Tillab[eé]ri|Diffa|"
+    r"Agadez",
     "Chad": r"\bChad\b|Chadian|N'Djamena|Ndjamena",
     "Cameroon": r"Cameroon|Cameroonian|Yaound[eé]|Yaounde|Bamenda|Ambazonia",
     "Mozambique": r"Mozambique|Mozambican|Cabo Delgado|Maputo|Palma|Mocimboa da Praia",
@@ -97,6 +98,8 @@ SPEECH_BEFORE_DATE = re.compile(
 )
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
+                           re.IGNORECASE)
+WITHOUT_FIGHT = re.compile(r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b",
                            re.IGNORECASE)
 # A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
 FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][^,;]{1,40},")
@@ -397,6 +400,13 @@ class MentionExtractor:
                 hedged = attribution.hedged or kind != "government"
                 attribution = Attribution(self.lexicon.claimant_for(name), kind, name, hedged,
                                           token_span=attribution.token_span)
+        where = p.country or ctx.article_country
+        if attribution.claimant == "Iraqi police" and where and where != "Iraq":
+            # "police said" in a report on Somalia: that country's police
+            adjectives = self.actors.states.get(where) or []
+            attribution = Attribution(
+                f"{adjectives[0]} police" if adjectives else f"police ({where})",
+                attribution.kind, None, attribution.hedged, token_span=attribution.token_span)
         if attribution.affiliation == "Operation Inherent Resolve" and attribution.token_span:
             s, e = attribution.token_span
             regional = regional_coalition(
@@ -428,6 +438,10 @@ class MentionExtractor:
             trigger = self._materiel_trigger(p)
         if trigger is None:
             return self._denial(article, p, ctx, attribution)
+        if trigger.kind == "territory" and WITHOUT_FIGHT.search(doc_text(doc)):
+            # "entered the town without resistance": ground changed hands peacefully
+            trigger = Trigger("transfer", trigger.start, trigger.end, trigger.text,
+                              trigger.is_verb)
         if trigger.kind == "territory" and _seizes_weapons(doc, trigger, p.figures.materiel) \
                 and not p.figures.casualties and all(
                     t.kind in STRATEGIC or t is trigger for t in p.triggers):
@@ -1893,8 +1907,12 @@ def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
         r = span.root
         if r.dep_ == "nsubjpass" and r.head.i == root.i:
             return True
-        if r.dep_ == "compound" and not (r.head.dep_ in ("dobj", "nsubjpass", "conj", "appos")
-                                         and r.head.lower_ in FEATURE_NOUNS):
+        if r.dep_ == "compound" and r.head.lower_ in FEATURE_NOUNS and r.head.dep_ == "pobj" \
+                and r.head.head.lower_ == "of":
+            r = r.head  # "the centre of Ghormach district": the district is what was taken
+        elif r.dep_ == "compound" and not (
+                r.head.dep_ in ("dobj", "nsubjpass", "conj", "appos")
+                and r.head.lower_ in FEATURE_NOUNS):
             continue  # "from Tiyas Military Airfield" is where, not what, was seized
         preps = ("of", "over", "in") if trigger.end - trigger.start > 1 else ("of", "over")
         if r.i in scope and (

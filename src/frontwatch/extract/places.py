@@ -45,7 +45,13 @@ NAME_PARTICLES = {
     "al", "el", "ar", "as", "ash", "ad", "az", "at", "an", "ez", "es", "bin", "ibn", "abu",
     "umm", "um", "bani", "beni", "de", "du", "-", "'", "’", "of",
 }
+# Words between a camp's name and "camp": "the Makhmour refugee camp"
+CAMP_KINDS = {"refugee", "refugees", "displacement", "idp", "displaced", "detention", "army",
+              "military", "training"}
 NOT_PLACES = {
+    # aircraft, drones and weapons written with a capital ("in a Mirage strike")
+    "mirage", "rafale", "tornado", "apache", "reaper", "predator", "bayraktar", "shahed",
+    "sukhoi", "tucano", "himars", "grad", "katyusha", "kornet", "javelin", "alpha jet",
     "twitter", "facebook", "telegram", "youtube", "instagram", "whatsapp", "tiktok",
     "u", "u.s", "u.s.", "us", "uk", "u.k.", "un", "u.n.", "eu", "sept", "sep", "oct", "nov",
     "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "u.s.-led", "us-led",
@@ -220,16 +226,21 @@ def find_places(
             for s, e in name_runs(doc, i + 2, min(len(doc), i + 9))[:1]:
                 if s == i + 2:
                     spans[(s, e)] = "cue"
-        # "X village" / "X countryside" / "Shaer fields"
+        # "X village" / "X countryside" / "Shaer fields" / "the Makhmour refugee camp"
         j = i
+        while j > 1 and lowers[j - 1] in CAMP_KINDS:
+            j -= 1
+        kinds_end = j
         while j > 0 and _is_name_token(doc[j - 1]):
             j -= 1
+        if j == kinds_end:
+            j = i
         while j < i and doc[j].lower_ in NAME_PARTICLES and not (
             j + 1 < i and doc[j + 1].text == "-"
         ):
             j += 1
         if j < i and (doc[j].text[:1].isupper() or doc[j + 1 : i].text[:1] == "-"):
-            end = i + 1 if low in NAMED_FEATURES else i
+            end = i + 1 if low in NAMED_FEATURES else min(i, kinds_end)
             spans[(j, end)] = "cue"
     # "near X", "in X", "at the X fields", and "X and Y" after such a cue.
     for i in [n for n, w in enumerate(lowers) if w in CUE_PREPOSITIONS or (

@@ -75,7 +75,7 @@ class Trigger:
 
 _PAST_IRREGULAR = {"took", "retook", "overtook", "overran", "fought", "struck", "shot", "blew",
                    "threw", "withdrew", "broke", "won", "slew", "stole", "fled", "held", "led",
-                   "drove", "began", "lost", "rose", "seized", "found"}
+                   "drove", "began", "lost", "rose", "seized", "found", "hit"}
 
 
 def _past_form(tok: Token) -> bool:
@@ -260,6 +260,9 @@ class TriggerFinder:
                        and t.kind not in ("protest", "riot") and not t.subordinate]
             if violent:
                 triggers = violent
+            if any(t.kind in ("kill", "vac_kill") for t in triggers):
+                # "killed seven people and abducted four women": the killing names the event
+                triggers = [t for t in triggers if t.kind != "abduction"] or triggers
         return min(triggers,
                    key=lambda t: (t.supporting, t.subordinate, self.rank[t.kind], t.start))
 

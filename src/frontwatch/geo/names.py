@@ -51,7 +51,8 @@ _SEPARATORS = re.compile(r"[^a-z0-9]+")
 TRAILING_WORDS = frozenset({
     "village", "town", "city", "hamlet", "area", "suburb", "district", "neighbourhood",
     "neighborhood", "camp", "farm", "farms", "countryside", "outskirts", "governorate",
-    "province", "region", "county", "parish", "township", "borough", "station",
+    "province", "region", "county", "parish", "township", "borough", "station", "refugee",
+    "refugees", "displacement", "idp", "displaced",
 })
 
 
