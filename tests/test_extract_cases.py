@@ -588,3 +588,18 @@ def test_sahel_somalia_afghanistan_wire(extractor):
     tajoura = by_place["Tajoura"]
     assert tajoura.sub_event_type == "Shelling/artillery/missile attack"
     assert tajoura.fatalities == 3
+
+
+def test_local_forces_and_unnamed_jihadists(extractor):
+    text = ("OUAGADOUGOU (Levant Wire) - Suspected jihadists attacked a VDP position near Arbinda "
+            "in Burkina Faso on Sunday, killing ten VDP fighters. In Iraq, a Turkish drone strike "
+            "killed two YBS members in Sinjar on Sunday. Army troops repelled an attack near "
+            "Marte in Nigeria on Sunday, neutralising 15 fighters.")
+    events = extractor.process(make_article(text, published=PUBLISHED)).events
+    by_place = {e.location: e for e in events}
+    arbinda = by_place["Arbinda"]
+    # "jihadists" name no particular group where none is named
+    assert arbinda.actor1 == "Unidentified Armed Group (Burkina Faso)"
+    assert arbinda.actor2 == "VDP: Volunteers for the Defense of the Homeland"
+    assert by_place["Sinjar"].actor2 == "YBS: Sinjar Resistance Units"
+    assert by_place["Marte"].fatalities == 15  # "neutralising 15 fighters"

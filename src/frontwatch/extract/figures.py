@@ -236,7 +236,7 @@ class FigureFinder:
             last = before[-1]
             if last in ("killed", "killing", "kill", "kills", "executed", "executing", "left",
                         "claimed", "massacred", "eliminated", "eliminating", "neutralized",
-                        "neutralised"):
+                        "neutralised", "neutralizing", "neutralising", "liquidating"):
                 if not (len(before) >= 3 and before[-2] == "and" and before[-3] in INJURY_WORDS):
                     kind = "killed"
                 if last in ("left", "claimed") and not self._followed_by(doc, span, KILL_WORDS):
