@@ -603,3 +603,13 @@ def test_local_forces_and_unnamed_jihadists(extractor):
     assert arbinda.actor2 == "VDP: Volunteers for the Defense of the Homeland"
     assert by_place["Sinjar"].actor2 == "YBS: Sinjar Resistance Units"
     assert by_place["Marte"].fatalities == 15  # "neutralising 15 fighters"
+
+
+def test_a_protest_met_by_force_later_in_the_story(extractor):
+    """"Police fired tear gas to disperse them" after the protest sentence: one protest event,
+    with intervention, the police as the other side."""
+    text = ("BAMAKO (Levant Wire) - Several hundred people demonstrated outside the French "
+            "embassy in Bamako, Mali, on Friday. Police fired tear gas to disperse them.")
+    (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.sub_event_type == "Protest with intervention"
+    assert e.actor1 == "Protesters (Mali)" and e.actor2 == "Police Forces of Mali"

@@ -503,6 +503,10 @@ def _inter(actor, country: str | None) -> int | None:
     return actor.inter
 
 
+PROTEST_SEVERITY = ("Excessive force against protesters", "Protest with intervention",
+                    "Peaceful protest")
+
+
 def named_countries(text: str) -> set[str]:
     return set(countries_in(text))
 
@@ -568,13 +572,18 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     )
     if not country:
         country = ""
+    sub_event = p.sub_event_type
+    if p.event_type == "Protests":
+        # "Police fired tear gas to disperse them" after the protest: the protest met force
+        told = {m.sub_event_type for m in g.mentions}
+        sub_event = next((s for s in PROTEST_SEVERITY if s in told), sub_event)
     if p.event_type in ("Protests", "Riots") and actor2 is not None and actor2.inter in (5, 6) \
-            and p.sub_event_type != "Excessive force against protesters":
+            and sub_event != "Excessive force against protesters":
         # ACLED names the demonstrators first, whoever intervened second.
         actor1, actor2 = actor2, actor1
-    if p.sub_event_type == "Peaceful protest":
+    if sub_event == "Peaceful protest":
         actor2 = None
-    if p.sub_event_type == "Agreement" and actor2 is None and assoc1:
+    if sub_event == "Agreement" and actor2 is None and assoc1:
         # "the army and rebels signed a ceasefire": both are parties to the agreement
         other = next((m_a for m in g.mentions for m_a in m.assoc_actor_1
                       if m_a.name == assoc1[0]), None)
@@ -589,7 +598,7 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     actor1 = _for_period(actor1, event_day)
     actor2 = _for_period(actor2, event_day)
     actor2 = _named_for(actor2, country, placed)
-    if actor1 is None and p.sub_event_type in UNATTRIBUTED_TO_ARMED_GROUP and actor2 is not None:
+    if actor1 is None and sub_event in UNATTRIBUTED_TO_ARMED_GROUP and actor2 is not None:
         actor1 = ActorRef(raw="", name=f"Unidentified Armed Group ({country or 'Unknown'})",
                           inter=3, country=country or None)
     claims = _claims(article, g)
@@ -621,9 +630,9 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     event = Event(
         event_date=best_date.date.isoformat() if best_date else "",
         time_precision=best_date.time_precision if best_date else 3,
-        disorder_type=disorder_type_of(p.event_type, p.sub_event_type),
+        disorder_type=disorder_type_of(p.event_type, sub_event),
         event_type=p.event_type,
-        sub_event_type=p.sub_event_type,
+        sub_event_type=sub_event,
         actor1=actor1.name if actor1 else "",
         assoc_actor_1="; ".join(assoc1),
         inter1=inter1,

@@ -43,7 +43,9 @@ LEGAL = re.compile(r"\b(?:(?:charged|accused|convicted|indicted|suspected)\s+(?:
 PROTEST_CUES = re.compile(r"\b(against|demand\w*|protest\w*|chant\w*|slogans?|banners?|"
                           r"placards?|sit-in|rall\w+|opposition|government|regime|dispers\w+|"
                           r"tear gas|police|security forces|strike|calling for|called for|"
-                          r"demonstrators|peaceful(?:ly)?)\b", re.IGNORECASE)
+                          r"demonstrators|peaceful(?:ly)?|embassy|consulate|crowds?|residents|"
+                          r"students|hundreds|thousands|dozens|streets?|square|marched|gathered|"
+                          r"accusing)\b", re.IGNORECASE)
 IRREALIS_HEADS = {
     "plan", "threaten", "vow", "intend", "prepare", "aim", "want", "seek", "deny", "reject",
     "refute", "expect", "hope", "fear", "warn", "call", "urge", "demand", "consider", "propose",
