@@ -133,5 +133,16 @@ def seed_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
+def doc_lowers(doc: Doc) -> list[str]:
+    """The lower-case form of every token, read once per doc (token by token, spaCy builds a
+    Token object and looks the string up each time)."""
+    lowers = doc.user_data.get(_LOWERS_KEY)
+    if lowers is None:
+        strings = doc.vocab.strings
+        lowers = doc.user_data[_LOWERS_KEY] = [strings[h] for h in doc.to_array("LOWER").tolist()]
+    return lowers
+
+
 _TEXT_KEY = "frontwatch_text"
+_LOWERS_KEY = "frontwatch_lowers"
 

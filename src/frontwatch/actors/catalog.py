@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from frontwatch.errors import ConfigError
 from frontwatch.model import ActorRef
-from frontwatch.nlp import doc_text, phrase_spans
+from frontwatch.nlp import doc_lowers, doc_text, phrase_spans
 
 DOMINANT_GROUP = "@dominant_armed_group"
 
@@ -192,10 +192,11 @@ class ActorCatalog:
         entry = self.by_name.get("Military Forces of {country}")
         if entry is None:
             return out
-        for i in range(1, len(doc)):
-            if doc[i].lower_ not in _FORCE_WORDS or i in taken or i - 1 in taken:
+        lowers = doc_lowers(doc)
+        for i in [n for n, w in enumerate(lowers) if w in _FORCE_WORDS and n > 0]:
+            if i in taken or i - 1 in taken:
                 continue
-            state = self.adjectives.get(doc[i - 1].lower_)
+            state = self.adjectives.get(lowers[i - 1])
             if state is None:
                 continue
             span = doc[i - 1 : i + 1]

@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from frontwatch.extract.lexicon import ClaimantEntry, Lexicon
-from frontwatch.nlp import doc_text, phrase_spans
+from frontwatch.nlp import doc_lowers, doc_text, phrase_spans
 
 # "the statement" refers back to whoever released the last statement.
 ANAPHORIC_SOURCES = re.compile(
@@ -131,7 +131,7 @@ class ClaimantFinder:
     def _generic_speaker(self, doc: Doc) -> tuple[str, str, tuple[int, int]] | None:
         """"Rebel health officials said ...": a speaker the catalogue does not know, kept as
         written when the phrase is headed by a word that names a source."""
-        lowers = [doc.vocab.strings[h] for h in doc.to_array("LOWER").tolist()]
+        lowers = doc_lowers(doc)
         for tok in [doc[i] for i, w in enumerate(lowers) if w in SPEAKING]:
             for child in tok.children:
                 if child.dep_ == "nsubj" and child.lower_ in ANAPHORIC_HEADS and any(

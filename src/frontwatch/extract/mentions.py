@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -43,7 +44,7 @@ from frontwatch.extract.places import (
 from frontwatch.extract.sentences import Sentence, split_sentences
 from frontwatch.extract.triggers import STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, PlaceMention
-from frontwatch.nlp import doc_text, load_pipeline, seed_text
+from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 
 COUNTRY_WORDS = {
     "Syria": r"Syria|Syrian|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia|"
@@ -115,13 +116,19 @@ PLACE_ANAPHORA = re.compile(
 
 def countries_in(text: str) -> Counter[str]:
     """How often each country is named in `text`, by itself, its people or its places."""
-    return Counter(_COUNTRY_GROUPS[int(m.lastgroup[1:])] for m in _COUNTRY_RE.finditer(text))
+    return Counter(country for _, country in country_hits(text))
 
 
 def country_hits(text: str) -> list[tuple[int, str]]:
     """Where `text` names a country (offset, country), in order: read once per article and
-    shared by its sentences."""
-    return [(m.start(), _COUNTRY_GROUPS[int(m.lastgroup[1:])]) for m in _COUNTRY_RE.finditer(text)]
+    shared by its sentences and the later stages."""
+    return list(_country_hits(text))
+
+
+@lru_cache(maxsize=256)
+def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), _COUNTRY_GROUPS[int(m.lastgroup[1:])])
+                 for m in _COUNTRY_RE.finditer(text))
 
 
 def most_named(hits: list[tuple[int, str]], ranges: list[tuple[int, int]]) -> str | None:
@@ -1064,13 +1071,16 @@ _FLIGHT_VERBS = {"retreat", "flee", "withdraw", "escape", "pull", "fall", "head"
 
 
 _LAUNCH_VERBS = {"fire", "launch", "shell", "lob"}
+_MOVE_PREPOSITIONS = {"from", "towards", "toward", "to", "into"}
 
 
 def _destinations(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of where someone went after the act ("retreat towards X", "fled to X",
     "pushed them back to X") and of where fire came from ("shells fired from X hit Y")."""
     out = []
-    for tok in doc:
+    lowers = doc_lowers(doc)
+    for i in [n for n, w in enumerate(lowers) if w in _MOVE_PREPOSITIONS]:
+        tok = doc[i]
         if tok.lower_ == "from" and tok.dep_ == "prep" and lemma_of(tok.head) in _LAUNCH_VERBS:
             objects = [c for c in tok.children if c.dep_ == "pobj"]
             if objects:

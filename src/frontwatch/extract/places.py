@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from frontwatch.model import PlaceMention
-from frontwatch.nlp import doc_text
+from frontwatch.nlp import doc_lowers, doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 FEATURE_NOUNS = {
@@ -218,7 +218,7 @@ def find_places(
         if ent.label_ in PLACE_LABELS:
             spans[(ent.start, ent.end)] = "ner"
     # Token objects cost more than the work on them: look at the lower-case words once.
-    lowers = [doc.vocab.strings[h] for h in doc.to_array("LOWER").tolist()]
+    lowers = doc_lowers(doc)
     for i in [n for n, w in enumerate(lowers) if w in FEATURE_NOUNS]:
         low = lowers[i]
         # "the village of X" / "the town of X"
