@@ -613,3 +613,9 @@ def test_a_protest_met_by_force_later_in_the_story(extractor):
     (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.sub_event_type == "Protest with intervention"
     assert e.actor1 == "Protesters (Mali)" and e.actor2 == "Police Forces of Mali"
+
+
+def test_ground_taken_without_a_named_place_in_the_object(extractor):
+    text = "JNIM fighters took control of two villages near Gao in Mali on Sunday."
+    (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.sub_event_type == "Non-state actor overtakes territory" and e.location == "Gao"

@@ -1910,6 +1910,11 @@ def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
     """A territory verb needs a place as its object ("liberated X", "X was captured")."""
     root = doc[trigger.start : trigger.end].root
     scope = {t.i for t in root.subtree}
+    last = doc[trigger.end - 1]
+    for obj in [c for c in root.children if c.dep_ == "dobj"] + [
+            c for c in last.children if c.dep_ == "pobj" and last.lower_ in ("of", "over")]:
+        if obj.lower_ in GROUND_NOUNS:
+            return True  # "took control of two villages near Gao", "seized the town"
     for pl in places:
         span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
         if span is None:
@@ -1936,6 +1941,10 @@ def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
     return False
 
 
+GROUND_NOUNS = {"village", "villages", "town", "towns", "city", "district", "districts", "area",
+                "areas", "hamlet", "hamlets", "neighbourhood", "neighborhood", "neighbourhoods",
+                "neighborhoods", "suburb", "suburbs", "hill", "hills", "base", "airport",
+                "border crossing", "crossing", "outpost", "territory"}
 TERRITORY_SUBS = {
     "Government regains territory",
     "Non-state actor overtakes territory",
