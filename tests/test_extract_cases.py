@@ -619,3 +619,13 @@ def test_ground_taken_without_a_named_place_in_the_object(extractor):
     text = "JNIM fighters took control of two villages near Gao in Mali on Sunday."
     (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.sub_event_type == "Non-state actor overtakes territory" and e.location == "Gao"
+
+
+def test_notables_are_civilians_and_sana_is_syrian(extractor):
+    text = ("Gunmen shot dead a tribal dignitary in Deir ez-Zor on Sunday. The troops liberated "
+            "Kafr Nabudah on Sunday, SANA said.")
+    events = extractor.process(make_article(text, published=PUBLISHED)).events
+    by_place = {e.location: e for e in events}
+    assert by_place["Deir ez-Zor"].sub_event_type == "Attack"
+    assert by_place["Deir ez-Zor"].actor2 == "Civilians (Syria)"
+    assert by_place["Kafr Nabudah"].actor1 == "Military Forces of Syria (2000-)"

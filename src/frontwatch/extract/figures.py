@@ -47,7 +47,8 @@ CIVILIAN_NOUNS = {
     "civilians", "civilian", "people", "women", "children", "child", "residents", "villagers",
     "workers", "students", "journalists", "doctors", "worshippers", "passengers", "infants",
     "boys", "girls", "teenagers", "farmers", "shepherds", "family", "families", "protesters",
-    "demonstrators",
+    "demonstrators", "dignitaries", "elders", "notables", "teachers", "fishermen", "traders",
+    "merchants", "pilgrims", "motorists", "nurses",
 }
 
 

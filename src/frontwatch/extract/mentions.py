@@ -47,7 +47,7 @@ from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, Place
 from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 
 COUNTRY_WORDS = {
-    "Syria": r"Syria|Syrian|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia|"
+    "Syria": r"Syria|Syrian|SANA|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia|"
     r"Azaz|Afrin|Manbij|Kobani|Qamishli|Hasakah|Hasaka|Tabqa|Palmyra|Tadmur|Douma|Ghouta|"
     r"Tartus|Mayadin|Abu Kamal|Albu Kamal|Bukamal|Jarablus|Al-Bab|Maarat|Khan Sheikhoun|Sukhna",
     "Iraq": r"Iraq|Iraqi|Baghdad|Mosul|Anbar|Nineveh|Ninawa|Kirkuk|Fallujah|Ramadi|Tal[- ]?Afar|"
