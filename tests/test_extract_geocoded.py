@@ -107,3 +107,19 @@ def test_opening_place_frames_and_bare_lists_continue(geocoding_extractor):
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert [e.location for e in strikes] == ["Saraqib", "Arīḩā"]
     assert all(e.country == "Syria" for e in strikes)
+
+
+def test_red_team_regressions(geocoding_extractor):
+    """A city's neighbourhood stays in the city the sentence opens on; a rumour denied in the
+    same sentence is no capture; "this comes one day after" dates backwards; a Turkish border
+    town is in Turkey; the capital a protest accuses is not where it was."""
+    events = events_of(geocoding_extractor, "red_team_regressions.txt")
+    by_place = {e.location: e for e in events}
+    assert "Aleppo" in by_place and by_place["Aleppo"].geo_precision == 1
+    assert not any("Zayt" in e.location for e in events)
+    assert by_place["Kafr Nabudah"].event_date == "2017-03-03"
+    akcakale = next(e for e in events if e.location.startswith("Ak"))
+    assert akcakale.country == "Turkey" and akcakale.latitude is not None
+    assert akcakale.actor2 == "Civilians (Turkey)"
+    protest = next(e for e in events if e.event_type == "Protests")
+    assert protest.location == "Ouagadougou"

@@ -59,6 +59,7 @@ COALITION_BY_COUNTRY = {"Yemen": ("Military Forces of Saudi Arabia (2015-)", "Sa
 GENERIC_BY_COUNTRY = {("Opposition Rebels ({country})", "Yemen"): "Ansar Allah",
                       # "SNA" in Somalia is the Somali National Army
                       ("Syrian National Army", "Somalia"): "Military Forces of {country}"}
+_BARE_FORCES = {"soldiers", "soldier", "troops"}
 _FORCE_WORDS = {"forces", "military", "units", "gunboats", "warships", "navy", "marines",
                 "paratroopers", "commandos", "artillery", "drones", "jets", "aircraft",
                 "positions", "posts", "checkpoints", "convoy", "convoys", "patrol", "patrols"}
@@ -163,6 +164,9 @@ class ActorCatalog:
         found = self._unknown_groups(doc, taken) + self._state_forces(doc, taken)
         for span in sorted(known, key=lambda s: s.start):
             entry = self.entries[int(span.label_[1:])]
+            if entry.generic and span.start > 0 and doc[span.start - 1].lower_ in (
+                    "its", "their", "his", '"', "“") and span[-1].lower_ in _BARE_FORCES:
+                continue  # 'its "soldiers of the caliphate"': the group's own, not a state's
             if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
                     doc[span.end + 1].lower_ in AFFILIATION_SUFFIXES:
                 continue  # "the al-Qaida-linked HTS": a description of another group

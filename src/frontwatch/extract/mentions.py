@@ -57,7 +57,8 @@ COUNTRY_WORDS = {
     "Yemen": r"Yemen|Yemeni|Sanaa|Aden|Houthi|Houthis|Hodeidah|Taiz",
     "Afghanistan": r"Afghanistan|Afghan|Kabul|Taliban|Helmand|Kandahar",
     "Libya": r"Libya|Libyan|Tripoli|Benghazi|Misrata|Sirte",
-    "Turkey": r"Turkey|Ankara|Istanbul",
+    "Turkey": r"Turkey|Ankara|Istanbul|Akcakale|Akçakale|Ceylanpinar|Ceylanpınar|Nusaybin|"
+    r"Kilis|Reyhanli|Reyhanlı|Sanliurfa|Şanlıurfa|Gaziantep|Hatay|Suruc|Suruç|Mardin",
     "Lebanon": r"Lebanon|Beirut",
     "Nigeria": r"Nigeria|Nigerian|Boko Haram|Borno|Maiduguri",
     "Somalia": r"Somalia|Somali|Mogadishu|al-Shabaab|Al-Shabab",
@@ -102,6 +103,9 @@ MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew 
                            re.IGNORECASE)
 WITHOUT_FIGHT = re.compile(r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b",
                            re.IGNORECASE)
+# A part of a city: "al-Hamdaniya neighborhood" in "In Aleppo, ..." is in Aleppo
+CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|streets?|square|suburbs?)\b",
+                       re.IGNORECASE)
 # A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
 FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][^,;]{1,40},")
 # Materiel whose seizure, with no fight told, disrupts its use (ACLED's "Disrupted weapons use").
@@ -675,7 +679,8 @@ class MentionExtractor:
             # frames the story; the act's own place, when the sentence names one, is where
             framed = [pl for pl in places if pl.start < frame.end()]
             own_places = [pl for pl in places if pl.start >= frame.end()
-                          and pl.role in ("at", "near")]
+                          and pl.role in ("at", "near")
+                          and not CITY_PART.match(sent.text, pl.end)]
             if framed and own_places:
                 for pl in framed:
                     pl.role = "region"
@@ -1667,8 +1672,16 @@ TOLD = re.compile(r"\btell(?:s|ing)?\b|\btold\b", re.IGNORECASE)
 
 
 def _receivers(doc: Doc) -> list[tuple[int, int]]:
-    """Whoever is told something ("his brother told Levant Wire") is not a place."""
+    """Whoever is told something ("his brother told Levant Wire"), accused or urged ("accusing
+    Paris of supporting the jihadists") is not a place."""
     out: list[tuple[int, int]] = []
+    if ACCUSED.search(doc_text(doc)):
+        for tok in doc:
+            if lemma_of(tok) in ACCUSING_VERBS:
+                for c in tok.children:
+                    if c.dep_ == "dobj" and c.tag_ in ("NNP", "NNPS"):  # a named party
+                        sub = list(c.subtree)
+                        out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     if TOLD.search(doc_text(doc)) is None:
         return out
     for tok in doc:
@@ -1681,11 +1694,15 @@ def _receivers(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+ACCUSING_VERBS = {"accuse", "blame", "urge", "warn", "thank", "summon"}
+ACCUSED = re.compile(r"\b(?:accus|blam|urg|warn|thank|summon)\w*\b", re.IGNORECASE)
 NARRATIVE_SHIFT = re.compile(
     r"\b(?:the (?:next|following) day|a day later|the day after|the (?:previous|preceding) day|"
     r"a day earlier|the day before|(\w+) days? (later|earlier|before|after))\b",
     re.IGNORECASE,
 )
+COMES_AFTER = re.compile(r"\b(?:this|it|that|which)\s+(?:comes?|came)\s+(?:\w+\s+)?"
+                         r"(?:days?\s+)?(?:after|before)\b", re.IGNORECASE)
 SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 
@@ -1695,6 +1712,10 @@ def _narrative_shift(text: str) -> int | None:
     if m is None:
         return None
     phrase = m.group(0).lower()
+    if COMES_AFTER.search(text[: m.end()]):
+        # "This comes one day after the troops liberated X": X was the day before
+        n = SMALL_NUMBERS.get((m.group(1) or "one").lower(), 1)
+        return -n if "after" in phrase else n
     if m.group(1):
         n = SMALL_NUMBERS.get(m.group(1).lower())
         if n is None:
@@ -1913,8 +1934,10 @@ def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
     last = doc[trigger.end - 1]
     for obj in [c for c in root.children if c.dep_ == "dobj"] + [
             c for c in last.children if c.dep_ == "pobj" and last.lower_ in ("of", "over")]:
-        if obj.lower_ in GROUND_NOUNS:
-            return True  # "took control of two villages near Gao", "seized the town"
+        if obj.lower_ in GROUND_NOUNS and any(
+                c.dep_ == "nummod" or c.lower_ in ("a", "an", "several", "many", "some")
+                for c in obj.children):
+            return True  # "took control of two villages near Gao", "seized a village"
     for pl in places:
         span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
         if span is None:

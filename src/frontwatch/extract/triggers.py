@@ -100,17 +100,27 @@ def _supported(tok: Token) -> bool:
     return False
 
 
-def _in_relative_clause(tok: Token) -> bool:
-    """A trigger in a clause that describes a noun ("the cell responsible for a bombing that
-    killed three", "fighters who took part in the attack") or that tells what came before
-    ("arrested three journalists after they covered a protest") tells background."""
+def _in_after_clause(tok: Token) -> bool:
+    """A protest in a clause of what came before ("arrested three journalists after they
+    covered a protest") is background to the act."""
     cur = tok
-    for _ in range(6):
-        if cur.dep_ in ("relcl", "acl") or (cur.dep_ == "amod" and cur.lower_ == "responsible"):
-            return True
+    for _ in range(4):
         if cur.dep_ == "advcl" and cur is not tok and any(
                 c.dep_ == "mark" and c.lower_ in ("after", "before", "since")
                 for c in cur.children):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    """A trigger in a clause that describes a noun ("the cell responsible for a bombing that
+    killed three", "fighters who took part in the attack") tells background."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("relcl", "acl") or (cur.dep_ == "amod" and cur.lower_ == "responsible"):
             return True
         if cur.head is cur or cur.dep_ == "ROOT":
             return False
@@ -220,7 +230,8 @@ class TriggerFinder:
                 text=span.text,
                 is_verb=head.tag_.startswith("VB"),
                 supporting=_supported(head),
-                subordinate=_in_relative_clause(head),
+                subordinate=_in_relative_clause(head) or (
+                    kind == "protest" and _in_after_clause(head)),
             )
             if key not in found or self.rank[kind] < self.rank[found[key].kind]:
                 found[key] = trig

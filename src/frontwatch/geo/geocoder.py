@@ -384,6 +384,12 @@ class Geocoder:
         for r in nearby:
             if s_start <= r.mention.start < s_end:
                 local[r.candidate.country_code] = 1.0
+        if mention.country:
+            # the country the sentence itself names ("the Turkish border town of Akcakale")
+            state = next((c for c in self.resolve(mention.country)
+                          if c.is_country and c.match_score >= 0.9), None)
+            if state is not None:
+                local[state.country_code] = 1.0
         ctx = GeoContext(countries=local, admin1=admin1, points=points)
 
         results = [self._resolve_mention_place(p, ctx, _kind_of(text, p)) for p in places]

@@ -62,6 +62,10 @@ _DIR_REGION = re.compile(
     rf"governorate|desert|outskirts|region))?")
 _IN = re.compile(rf"\b(?:[Ii]n|at|into|[Ff]rom|to|across|throughout|[Ii]nside)\s+(?:the\s+)?"
                  rf"(?P<name>{NAME})")
+# The object of a verb of attack or capture: "attacked Rann", "shelled Kafranbel"
+_ACT_ON = re.compile(rf"\b(?:attacked|stormed|shelled|bombed|raided|overran|captured|seized|"
+                     rf"liberated|recaptured|retook|besieged|entered)\s+"
+                     rf"(?P<name>{NAME})")
 _NAME_RUN = re.compile(NAME)
 # US-style county names: the kind word is part of the name ("Kanawha County").
 _COUNTY_WORD = re.compile(r"\b(?:County|Parish|Township|Borough)\b")
@@ -379,6 +383,15 @@ class ToponymFinder:
             if (self.known(m.group("name"), strict=False)
                     and not self.junk(text, m.start("name"), m.end("name"))):
                 add(m.start("name"), m.end("name"), "at")
+        for m in _ACT_ON.finditer(text):
+            n_start, n_end = _clean_span(text, m.start("name"), m.end("name"))
+            name = text[n_start:n_end]
+            if (name and self.known(_clean(name), strict=False)
+                    and not self.junk(text, n_start, n_end)
+                    and not (" " not in name and _OF_NAME_AFTER.match(text, n_end))):
+                f = add(m.start("name"), m.end("name"), "at")
+                if f is not None:
+                    f.weak_cue = True
         for m in _IN.finditer(text):
             n_start, n_end = _clean_span(text, m.start("name"), m.end("name"))
             name = text[n_start:n_end]
