@@ -629,3 +629,17 @@ def test_notables_are_civilians_and_sana_is_syrian(extractor):
     assert by_place["Deir ez-Zor"].sub_event_type == "Attack"
     assert by_place["Deir ez-Zor"].actor2 == "Civilians (Syria)"
     assert by_place["Kafr Nabudah"].actor1 == "Military Forces of Syria (2000-)"
+
+
+def test_a_claim_of_responsibility_joins_the_attack(extractor):
+    """A group that claims an attack the day after is a claim about that attack (dated by the
+    attack, not by the claim) and names who the gunmen were."""
+    events = events_of(extractor, "responsibility_claims.txt")
+    assert [e.location for e in events] == ["Bourzanga", "Azaz"]
+    attack, bomb = events
+    assert attack.event_date == "2017-03-04"
+    assert attack.actor1 == "JNIM: Group for Support of Islam and Muslims"
+    assert attack.contested and attack.fatalities == 12
+    assert any(c.claimant.startswith("JNIM") and c.fatalities.value == 30
+               for c in attack.claims if c.fatalities)
+    assert bomb.actor1 == "Islamic State (Syria)" and bomb.event_date == "2017-03-04"

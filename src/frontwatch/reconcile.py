@@ -517,8 +517,12 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     actor1 = p.actor1
     actor2 = p.actor2
     for m in sorted(g.mentions, key=lambda m: m.headline):
-        if actor1 is None and m.actor1 is not None and (actor2 is None or
-                                                          m.actor1.name != actor2.name):
+        unnamed = actor1 is not None and actor1.name.startswith("Unidentified Armed Group") \
+            and m.actor1 is not None and m.actor1.inter in (2, 3) \
+            and not m.actor1.name.startswith("Unidentified")
+        if (actor1 is None or unnamed) and m.actor1 is not None and (
+                actor2 is None or m.actor1.name != actor2.name):
+            # "JNIM claimed the attack": the group named later is who the gunmen were
             actor1 = m.actor1
         if actor2 is None and m.actor2 is not None and (actor1 is None or
                                                           m.actor2.name != actor1.name):

@@ -95,7 +95,10 @@ _COUNTRY_RE = re.compile(r"\b(?:" + "|".join(
 SPEECH_BEFORE_DATE = re.compile(
     r"\b(said|says|announced|reported|stated|claimed|told|statement|confirmed|accounts?|"
     r"reports?|tolls?|figures|claims|statements|tallies|denied|insisted)"
-    r"(?:\s+(?:in|on|late|early|a|an|its|their|the|statement|written|joint|online|website))*\s*$",
+    r"(?:\s+(?:in|on|late|early|a|an|its|their|the|statement|written|joint|online|website|"
+    # "claimed (responsibility for) the attack on Sunday": the claim's day, not the attack's
+    r"responsibility|for|attack|attacks|bombing|bombings|ambush|assault|blast|raid|killing|"
+    r"operation))*\s*$",
     re.IGNORECASE,
 )
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
@@ -164,6 +167,9 @@ class _Context:
     article_country: str | None
     published: dt.date | None
     dominant_group: ActorEntry | None
+    # the group each country's sentences name most ("jihadists" in a Burkina paragraph are
+    # JNIM even when Islamic State dominates the Syria paragraphs)
+    dominant_by_country: dict[str, ActorEntry] = field(default_factory=dict)
     last_date: tuple[dt.date | None, int] | None = None
     last_date_paragraph: int = -1
     last_claim: Attribution | None = None
@@ -263,6 +269,7 @@ class MentionExtractor:
             article_country=most_named(hits, article.kept or [(0, len(text))]),
             published=article.published,
             dominant_group=self._dominant_group(parsed),
+            dominant_by_country=self._dominant_by_country(parsed),
             toponyms=toponyms,
         )
         ctx.belligerents = self._belligerents(parsed)
@@ -323,6 +330,24 @@ class MentionExtractor:
         if not tally:
             return None
         return entries[tally.most_common(1)[0][0]]
+
+    def _dominant_by_country(self, parsed: list[_Parsed]) -> dict[str, ActorEntry]:
+        """The dominant group of each country's sentences (a sentence naming none counts for its
+        paragraph's country)."""
+        by_paragraph: dict[int, Counter[str]] = {}
+        for p in parsed:
+            if p.country:
+                by_paragraph.setdefault(p.sentence.paragraph, Counter())[p.country] += 1
+        groups: dict[str, list[_Parsed]] = {}
+        for p in parsed:
+            here = by_paragraph.get(p.sentence.paragraph)
+            country = p.country or (here.most_common(1)[0][0] if here else None)
+            if country:
+                groups.setdefault(country, []).append(p)
+        if len(groups) < 2:
+            return {}  # one country: the article's dominant group is its
+        return {c: e for c, ps in groups.items()
+                if (e := self._dominant_group(ps)) is not None}
 
     def _belligerents(self, parsed: list[_Parsed]) -> list[ActorRef] | None:
         """The two armed parties an article names most, when no third rivals the second
@@ -504,7 +529,8 @@ class MentionExtractor:
             country = ctx.paragraph_country.get(sent.paragraph) or ctx.article_country
         offset = sent.start
         roles = assign_roles(doc, trigger, p.actors, p.attribution)
-        dominant = ctx.dominant_group
+        dominant = ctx.dominant_by_country.get(country) if country else None
+        dominant = dominant or ctx.dominant_group
         if dominant is None and attribution.affiliation:
             dominant = self.actors.by_name.get(attribution.affiliation)
 
@@ -537,6 +563,9 @@ class MentionExtractor:
                     state, "Military Forces of {country}")]
                 actor1 = ActorRef(raw=believed.group(0), name=self.actors.canonical_name(
                     entry, state), inter=entry.inter, country=state)
+        if actor1 is None and speaker is not None and speaker.inter in (2, 3) and \
+                RESPONSIBILITY.search(doc_text(doc)):
+            actor1 = speaker  # "Islamic State claimed responsibility for the bombing"
         if actor1 is None and speaker is not None and _pronoun_subject(doc, trigger):
             actor1 = speaker  # "the coalition said it had intercepted two drones"
         if actor1 is None and "group" in doc_text(doc).lower() and attribution.affiliation:
@@ -836,6 +865,13 @@ class MentionExtractor:
         for a in actors:
             if _is_speaker(doc[a.start : a.end].root):
                 return self.actors.resolve(a, ctx.article_country, ctx.dominant_group)
+        # "The ... Group to Support Islam and Muslims (JNIM) claimed the attack": a group named
+        # anywhere inside the subject of "claimed"
+        subjects = {t.i for tok in doc if tok.lower_ in ("claimed", "claims")
+                    for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+        for a in actors:
+            if a.start in subjects and a.entry.inter in (2, 3):
+                return self.actors.resolve(a, ctx.article_country, ctx.dominant_group)
         return None
 
     def _adjective_agent(self, doc: Doc, trigger: Trigger, country: str | None
@@ -1107,6 +1143,10 @@ def _destinations(doc: Doc) -> list[tuple[int, int]]:
 
 BELIEVED_STATE = re.compile(r"\b(?:believed|thought|suspected|understood|presumed)\s+to\s+"
                             r"(?:be|have\s+been)\s+(\w+)", re.IGNORECASE)
+RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:responsibility\s+for\s+)?(?:the|this|that|"
+                            r"an?|\w+'s|\w+’s)\s+(?:\w+\s+){0,2}(?:attacks?|bombings?|ambush|"
+                            r"assault|blast|explosion|raid|killings?|strike|shelling|"
+                            r"operation|abduction|kidnapping)\b", re.IGNORECASE)
 # Words a state's forces use of the enemies they killed
 ENEMY_NOUNS = {"terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent",
                "jihadists", "extremists", "rebels", "gunmen", "bandits"}
@@ -1273,8 +1313,9 @@ TARGET_PREPOSITIONS = {"on", "against", "at", "toward", "towards", "targeting", 
 
 def _helper(tok) -> bool:
     """"backed by Hezbollah fighters": a side's helper, not the enemy the story is about."""
-    return any(t.lower_ in SUPPORT_VERBS or t.lower_ in ("support", "backing")
-               for t in list(tok.ancestors)[:3])
+    # (a capitalised "Support" is part of a name: "the Group to Support Islam and Muslims")
+    return any((t.lower_ in SUPPORT_VERBS or t.lower_ in ("support", "backing"))
+               and not t.text[:1].isupper() for t in list(tok.ancestors)[:3])
 
 
 def _source_places(doc: Doc, attribution: Attribution) -> list[tuple[int, int]]:
