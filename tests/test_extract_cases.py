@@ -643,3 +643,16 @@ def test_a_claim_of_responsibility_joins_the_attack(extractor):
     assert any(c.claimant.startswith("JNIM") and c.fatalities.value == 30
                for c in attack.claims if c.fatalities)
     assert bomb.actor1 == "Islamic State (Syria)" and bomb.event_date == "2017-03-04"
+
+
+def test_sana_idioms_zero_tolls_and_statement_days(extractor):
+    events = events_of(extractor, "sana_idioms_and_zero_tolls.txt")
+    by_place = {e.location: e for e in events}
+    kiswah = by_place["al-Kiswah"]
+    assert kiswah.sub_event_type == "Air/drone strike"
+    assert kiswah.actor1.startswith("Military Forces of Israel")
+    assert {"Maarat al-Numan", "Kafr Nabl"} <= set(by_place)  # "bombed A and B"
+    assert by_place["Kafr Nabl"].contested  # "the Russian side denied"
+    sirwah = by_place["Sirwah"]
+    assert sirwah.contested and sirwah.fatalities == 0  # "killed no one" is a toll of none
+    assert by_place["Jilib"].event_date == "2017-03-05"  # the strike's day, not the statement's

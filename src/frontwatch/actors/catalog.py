@@ -62,7 +62,8 @@ GENERIC_BY_COUNTRY = {("Opposition Rebels ({country})", "Yemen"): "Ansar Allah",
 _BARE_FORCES = {"soldiers", "soldier", "troops"}
 _FORCE_WORDS = {"forces", "military", "units", "gunboats", "warships", "navy", "marines",
                 "paratroopers", "commandos", "artillery", "drones", "jets", "aircraft",
-                "positions", "posts", "checkpoints", "convoy", "convoys", "patrol", "patrols"}
+                "positions", "posts", "checkpoints", "convoy", "convoys", "patrol", "patrols",
+                "enemy", "side"}
 # Words between a state's adjective and its forces: "the Turkish occupation army"
 _BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national", "regular",
                       "federal", "special", "elite", "government", "security", "armed"}

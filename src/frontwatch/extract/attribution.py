@@ -38,7 +38,8 @@ SOURCE_HEADS = {
     "spokesmen": "officials", "representative": "officials", "analyst": "other",
     "commission": "officials", "committee": "officials", "parliament": "government",
     "lawmaker": "officials", "lawmakers": "officials", "watchdog": "monitor",
-    "office": "officials", "center": "officials", "centre": "officials", "bureau": "officials",
+    "office": "officials", "tv": "media", "radio": "media", "outlet": "media",
+    "center": "officials", "centre": "officials", "bureau": "officials",
     "directorate": "officials", "channel": "media", "station": "media", "newspaper": "media",
     "website": "media", "elders": "witnesses", "leaders": "officials", "authorities": "officials",
 }

@@ -113,6 +113,9 @@ CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|streets?|squa
 FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][^,;]{1,40},")
 # Materiel whose seizure, with no fight told, disrupts its use (ACLED's "Disrupted weapons use").
 SEIZED_WEAPONS = {"weapons", "ammunition depot", "rocket launcher", "artillery", "VBIED", "drone"}
+SPEECH_AFTER_DATE = re.compile(
+    r",?\s+(?:the\s+)?[A-Z][\w.’'()-]*(?:\s+[\w.’'()-]+){0,5}?\s+(?:said|says|announced|reported|"
+    r"claimed|confirmed|stated|told|added)\b")
 PLACE_ANAPHORA = re.compile(
     r"\b(the (?:town|village|city|area|region|district|neighbo(?:u)?rhood|base|airport|field|"
     r"fields|operation|clashes|fighting|attack|attacks|battle|assault|raid|raids|offensive)|"
@@ -346,8 +349,8 @@ class MentionExtractor:
                 groups.setdefault(country, []).append(p)
         if len(groups) < 2:
             return {}  # one country: the article's dominant group is its
-        return {c: e for c, ps in groups.items()
-                if (e := self._dominant_group(ps)) is not None}
+        found = {c: e for c, ps in groups.items() if (e := self._dominant_group(ps)) is not None}
+        return found if len(found) > 1 or len(found) < len(groups) else {}
 
     def _belligerents(self, parsed: list[_Parsed]) -> list[ActorRef] | None:
         """The two armed parties an article names most, when no third rivals the second
@@ -529,8 +532,11 @@ class MentionExtractor:
             country = ctx.paragraph_country.get(sent.paragraph) or ctx.article_country
         offset = sent.start
         roles = assign_roles(doc, trigger, p.actors, p.attribution)
-        dominant = ctx.dominant_by_country.get(country) if country else None
-        dominant = dominant or ctx.dominant_group
+        if ctx.dominant_by_country and country:
+            # an article about several wars: only this country's groups
+            dominant = ctx.dominant_by_country.get(country)
+        else:
+            dominant = ctx.dominant_group
         if dominant is None and attribution.affiliation:
             dominant = self.actors.by_name.get(attribution.affiliation)
 
@@ -807,6 +813,9 @@ class MentionExtractor:
         if hurt:
             injured = [CasualtyFigure("injured", Count(value=hurt), 0, 0)]
         fatalities = _sum_counts([c.count for c in killed])
+        if fatalities is None and attribution.claimant and NO_CASUALTIES.search(doc_text(doc)):
+            # "al-Masirah TV said the raids hit farms and killed no one": a toll of none
+            fatalities = Count(value=0)
         injuries = _sum_counts([c.count for c in injured])
         materiel = [
             Materiel(
@@ -1002,10 +1011,15 @@ class MentionExtractor:
     def _date(self, sent: Sentence, ctx: _Context) -> tuple[dt.date | None, int]:
         best = None
         dateline_end = max((e for _, e in _dateline(sent.text)), default=0)
-        for expr in find_date_expressions(sent.text, ctx.published):
+        found = find_date_expressions(sent.text, ctx.published)
+        dated = [e for e in found if e.date is not None and e.start >= dateline_end]
+        for expr in found:
             if expr.date is None or expr.start < dateline_end:
                 continue
-            statement = _speech_before(sent.text, expr.start)
+            # "On Monday, AFRICOM announced that ... on Sunday": the first is the statement's day
+            statement = _speech_before(sent.text, expr.start) or (
+                len(dated) > 1 and not sent.text[dateline_end : expr.start].strip()
+                and SPEECH_AFTER_DATE.match(sent.text, expr.end) is not None)
             if best is None or (best[2] and not statement):
                 best = (expr.date, expr.precision, statement)
         if best is not None:
@@ -1143,6 +1157,11 @@ def _destinations(doc: Doc) -> list[tuple[int, int]]:
 
 BELIEVED_STATE = re.compile(r"\b(?:believed|thought|suspected|understood|presumed)\s+to\s+"
                             r"(?:be|have\s+been)\s+(\w+)", re.IGNORECASE)
+NO_CASUALTIES = re.compile(
+    r"\b(?:killed|injured|wounded|hurt|harmed)\s+no\s*one\b|\bno\s+(?:one|casualties|deaths|"
+    r"fatalities)\s+(?:was|were|had been)\s+(?:killed|hurt|caused|reported)\b|"
+    r"\bcaus(?:ed|ing)\s+no\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+(?:causing\s+)?"
+    r"(?:any\s+)?casualties\b", re.IGNORECASE)
 RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:responsibility\s+for\s+)?(?:the|this|that|"
                             r"an?|\w+'s|\w+’s)\s+(?:\w+\s+){0,2}(?:attacks?|bombings?|ambush|"
                             r"assault|blast|explosion|raid|killings?|strike|shelling|"

@@ -35,11 +35,15 @@ CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "to
 ATTACK_NOUNS = {"airstrikes", "airstrike", "strikes", "strike", "raids", "raid", "attack",
                 "attacks", "assault", "assaults", "offensive", "shelling", "bombardment",
                 "bombing", "bombings", "push", "advance", "march", "fire", "barrage",
-                "rockets", "missiles", "shells", "mortars", "drones"}
+                "rockets", "missiles", "shells", "mortars", "drones", "aggression"}
 # "advanced on Maadan", "closed in on the town": "on" after a verb of moving at a place
 ADVANCE_WORDS = {"advanced", "advancing", "advance", "advances", "marched", "marching",
                  "closed", "closing", "converged", "converging", "descended", "pushed", "pushing",
                  "moved", "moving", "in"}
+# Verbs whose object is a place when it is a name: "bombed Maarat al-Numan and Kafr Nabl"
+ACT_VERBS = {"bombed", "shelled", "stormed", "raided", "overran", "captured", "seized",
+             "liberated", "recaptured", "retook", "besieged", "entered", "struck", "pounded",
+             "attacked", "targeted", "hit"}
 REGION_NOUNS = {"province", "governorate", "region", "provinces", "governorates"}
 NAME_PARTICLES = {
     "al", "el", "ar", "as", "ash", "ad", "az", "at", "an", "ez", "es", "bin", "ibn", "abu",
@@ -243,7 +247,7 @@ def find_places(
             end = i + 1 if low in NAMED_FEATURES else min(i, kinds_end)
             spans[(j, end)] = "cue"
     # "near X", "in X", "at the X fields", and "X and Y" after such a cue.
-    for i in [n for n, w in enumerate(lowers) if w in CUE_PREPOSITIONS or (
+    for i in [n for n, w in enumerate(lowers) if w in CUE_PREPOSITIONS or w in ACT_VERBS or (
             w == "on" and n > 0 and (lowers[n - 1] in ADVANCE_WORDS
                                      or lowers[n - 1] in ATTACK_NOUNS))]:
         k = i + 1
