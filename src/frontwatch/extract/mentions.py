@@ -876,8 +876,9 @@ class MentionExtractor:
                 return self.actors.resolve(a, ctx.article_country, ctx.dominant_group)
         # "The ... Group to Support Islam and Muslims (JNIM) claimed the attack": a group named
         # anywhere inside the subject of "claimed"
-        subjects = {t.i for tok in doc if tok.lower_ in ("claimed", "claims")
-                    for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+        lowers = doc_lowers(doc)
+        subjects = {t.i for n, w in enumerate(lowers) if w in ("claimed", "claims")
+                    for c in doc[n].children if c.dep_ == "nsubj" for t in c.subtree}
         for a in actors:
             if a.start in subjects and a.entry.inter in (2, 3):
                 return self.actors.resolve(a, ctx.article_country, ctx.dominant_group)
@@ -1201,24 +1202,26 @@ def _source_denies(doc: Doc, attribution: Attribution, actors: list[ActorMatch])
         return False
     spans = [attribution.token_span] if attribution.token_span else []
     spans += [(a.start, a.end) for a in actors if _is_speaker(doc[a.start : a.end].root)]
-    for tok in doc:
-        if tok.lower_ in ("denied", "denies", "rejected", "dismissed", "refuted"):
-            for c in tok.children:
-                if c.dep_ == "nsubj" and any(s <= t.i < e for t in c.subtree for s, e in spans):
-                    return True
+    lowers = doc_lowers(doc)
+    for n, w in enumerate(lowers):
+        if w not in ("denied", "denies", "rejected", "dismissed", "refuted"):
+            continue
+        for c in doc[n].children:
+            if c.dep_ == "nsubj" and any(s <= t.i < e for t in c.subtree for s, e in spans):
+                return True
     return False
 
 
 def _rival_clause(doc: Doc) -> int | None:
     """Where a clause with its own source begins: ", while X reported ...", ", whereas X
     said ...", ", but X denied ..."."""
-    for tok in doc:
-        if tok.lower_ not in ("while", "whereas", "but") or tok.i < 3:
-            continue
+    lowers = doc_lowers(doc)
+    for n in [n for n, w in enumerate(lowers) if w in ("while", "whereas", "but") and n >= 3]:
+        tok = doc[n]
         if tok.lower_ != "but" and doc[tok.i - 1].text not in (",", ";"):
             continue
-        if any(t.lower_ in _RIVAL_VERBS for t in doc[tok.i + 1 : tok.i + 14]):
-            return tok.i
+        if any(w in _RIVAL_VERBS for w in lowers[n + 1 : n + 14]):
+            return n
     return None
 
 
