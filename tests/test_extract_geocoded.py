@@ -123,3 +123,14 @@ def test_red_team_regressions(geocoding_extractor):
     assert akcakale.actor2 == "Civilians (Turkey)"
     protest = next(e for e in events if e.event_type == "Protests")
     assert protest.location == "Ouagadougou"
+
+
+def test_a_town_across_the_border_named_by_its_country_adjective(geocoding_extractor):
+    text = ("KYIV (Levant Wire) - Russian missiles struck Kharkiv on Saturday, killing two. "
+            "Ukrainian shelling wounded two civilians in the Russian town of Shebekino on "
+            "Saturday, regional governor Vyacheslav Gladkov said.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    shebekino = next(e for e in events if e.location == "Shebekino")
+    assert shebekino.country == "Russia" and shebekino.latitude is not None
+    assert shebekino.actor1 == "Military Forces of Ukraine"
+    assert shebekino.actor2 == "Civilians (Russia)" and shebekino.injuries == 2

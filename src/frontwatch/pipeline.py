@@ -17,6 +17,8 @@ from rapidfuzz import fuzz
 
 from frontwatch.model import Article, Event, Mention, PlaceMention
 
+OF_A_COUNTRY = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+(?:border\s+)?(?:town|city|village|region|"
+                          r"province|district|port|capital)\s+of\b")
 QUARTER = re.compile(r"^(East|West|North|South|Eastern|Western|Northern|Southern|Old|Central|"
                      r"Greater)\s+(\S.*)$")
 
@@ -107,6 +109,10 @@ class Extractor:
                 from frontwatch.extract.mentions import countries_in
 
                 named = set(countries_in(article.text)) | {m.country for m in mentions if m.country}
+                # "the Russian town of Shebekino": a country named by its adjective for a place
+                adjectives = self.mentions.actors.adjectives
+                named |= {adjectives[a.lower()] for a in OF_A_COUNTRY.findall(article.text)
+                          if a.lower() in adjectives}
                 for m in mentions:
                     if m.place is not None and (m.country or named) and m.place.country and \
                             m.place.country not in named:

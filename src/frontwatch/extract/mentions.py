@@ -902,6 +902,11 @@ class MentionExtractor:
                     if active and c.dep_ == "nsubj" and c.lower_ in ARMED_NOUNS]
         modifiers += [m for c in subjects for m in c.children
                       if m.dep_ in ("amod", "compound", "nmod", "poss")]
+        # "Ukrainian shelling wounded two": the parser may read "shelling" as a verb, or worse;
+        # the adjective right before the word still names its state
+        if trigger.start > 0 and doc[trigger.start - 1].lower_ in self.actors.adjectives \
+                and doc[trigger.start - 1].tag_ in ("JJ", "NNP"):
+            modifiers.append(doc[trigger.start - 1])
         # "Russia launched a wave of drones at Odesa": the state named as the act's subject
         verb = root
         for _ in range(4):
