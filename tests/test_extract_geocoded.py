@@ -134,3 +134,15 @@ def test_a_town_across_the_border_named_by_its_country_adjective(geocoding_extra
     assert shebekino.country == "Russia" and shebekino.latitude is not None
     assert shebekino.actor1 == "Military Forces of Ukraine"
     assert shebekino.actor2 == "Civilians (Russia)" and shebekino.injuries == 2
+
+
+def test_a_listed_village_lies_by_the_others(geocoding_extractor):
+    """"near Kreminna, Terny and Bilohorivka": the small Terny by Kreminna, not the town of
+    28,000 of the same name 330 km away."""
+    text = ("KYIV (Levant Wire) - Russian and Ukrainian forces clashed near Kreminna, Terny, and "
+            "Bilohorivka in Ukraine on March 4, the General Staff said.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    terny = next(e for e in events if e.location == "Terny")
+    kreminna = next(e for e in events if e.location == "Kreminna")
+    assert abs(terny.latitude - kreminna.latitude) < 0.5
+    assert abs(terny.longitude - kreminna.longitude) < 0.5

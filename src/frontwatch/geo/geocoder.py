@@ -393,6 +393,13 @@ class Geocoder:
         ctx = GeoContext(countries=local, admin1=admin1, points=points)
 
         results = [self._resolve_mention_place(p, ctx, _kind_of(text, p)) for p in places]
+        if mention.split_count > 1:
+            # "near Kreminna, Terny and Bilohorivka": a listed village lies by the others
+            siblings = [(r.candidate.latitude, r.candidate.longitude) for r in nearby
+                        if s_start <= r.mention.start < s_end and not r.candidate.is_admin
+                        and all(r.mention.start != p.start for p in places)]
+            results = [self._beside(p, c, prec, siblings, ctx) for p, (c, prec)
+                       in zip(places, results, strict=True)]
         choices = [(p, c, prec) for p, (c, prec) in zip(places, results, strict=True)
                    if c is not None]
         # A named place the gazetteer cannot place (a village it lacks, or only a far
@@ -452,6 +459,21 @@ class Geocoder:
         c = fallback.candidate
         written = places[0] if places else fallback.mention
         return self._place(c, 3 if c.is_admin else 2, written)
+
+    def _beside(self, p: PlaceMention, c: Candidate | None, prec: int,
+                siblings: list[tuple[float, float]], ctx: GeoContext
+                ) -> tuple[Candidate | None, int]:
+        """The namesake of a listed place that lies by the list's other places, when the one
+        chosen is far from all of them."""
+        if c is None or c.is_admin or not siblings:
+            return c, prec
+        def gap(x: Candidate) -> float:
+            return min(distance_km(x.latitude, x.longitude, la, lo) for la, lo in siblings)
+        if gap(c) <= NEAR_CONTEXT_KM:
+            return c, prec
+        near = [x for x in self.resolve(self._lookup_name(p), ctx)
+                if not x.is_admin and x.match_score >= FAIR_MATCH and gap(x) <= NEAR_ANCHOR_KM]
+        return (near[0], prec) if near else (c, prec)
 
     def _resolve_mention_place(self, p: PlaceMention, ctx: GeoContext, kind: str | None = None,
                                ) -> tuple[Candidate | None, int]:
