@@ -656,3 +656,18 @@ def test_sana_idioms_zero_tolls_and_statement_days(extractor):
     sirwah = by_place["Sirwah"]
     assert sirwah.contested and sirwah.fatalities == 0  # "killed no one" is a toll of none
     assert by_place["Jilib"].event_date == "2017-03-05"  # the strike's day, not the statement's
+
+
+def test_tolls_pronouns_and_definitions(extractor):
+    """"had risen to seven by Sunday" updates the toll (Sunday is when it was counted); "He died"
+    and "a soldier was martyred" are one dead each; "one man" counts; a statement that "put
+    the death toll at three" contests; a definition of a word and a war's toll are no events."""
+    events = events_of(extractor, "tolls_pronouns_and_definitions.txt")
+    by_place = {e.location: e for e in events}
+    assert set(by_place) == {"Maiduguri", "Tafas", "Zap", "Gao"}
+    assert by_place["Maiduguri"].fatalities == 7 and not by_place["Maiduguri"].contested
+    assert by_place["Maiduguri"].event_date == "2017-03-04"
+    assert by_place["Tafas"].fatalities == 1 and by_place["Zap"].fatalities == 1
+    gao = by_place["Gao"]
+    assert gao.contested and gao.fatalities == 3
+    assert {c.fatalities.value for c in gao.claims if c.fatalities} == {5, 3}

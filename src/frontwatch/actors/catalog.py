@@ -221,11 +221,15 @@ class ActorCatalog:
         n = len(doc)
         while i < n:
             tok = doc[i]
-            if i in taken or not tok.text[:1].isupper() or tok.is_sent_start and \
+            # "the 444th Combat Brigade": an ordinal opens a unit's name too
+            named = tok.text[:1].isupper() or (
+                _ORDINAL.fullmatch(tok.text) is not None and i + 1 < n
+                and doc[i + 1].text[:1].isupper())
+            if i in taken or not named or tok.is_sent_start and \
                     tok.lower_ in ("the", "a"):
                 i += 1
                 continue
-            j = i
+            j = i if tok.text[:1].isupper() else i + 1
             while j < n and j not in taken and (
                 doc[j].text[:1].isupper() or doc[j].lower_ in _NAME_JOINERS
             ):
@@ -301,10 +305,11 @@ class ActorCatalog:
 
 _UNKNOWN_GROUP_HEADS = re.compile(
     r"\b(Brigades?|Battalions?|Front|Army|Movement|Division|Regiment|Corps|Legion|Militia|"
-    r"Liwa|Jaysh|Jaish|Harakat|Kataib|Ansar|Saraya|Forces|Guards?|Military Council)\b"
+    r"Liwa|Jaysh|Jaish|Harakat|Kataib|Ansar|Saraya|Forces?|Guards?|Military Council)\b"
 )
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _NAME_JOINERS = {"al", "el", "-", "of", "the", "ibn", "bin", "abu", "'s"}
 _NOT_GROUP_WORDS = {"security", "council", "ministry", "united", "nations", "department",
                     "committee", "university", "command", "central", "joint", "task",

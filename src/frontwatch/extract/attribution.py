@@ -39,6 +39,7 @@ SOURCE_HEADS = {
     "commission": "officials", "committee": "officials", "parliament": "government",
     "lawmaker": "officials", "lawmakers": "officials", "watchdog": "monitor",
     "office": "officials", "tv": "media", "radio": "media", "outlet": "media",
+    "statement": "officials",
     "center": "officials", "centre": "officials", "bureau": "officials",
     "directorate": "officials", "channel": "media", "station": "media", "newspaper": "media",
     "website": "media", "elders": "witnesses", "leaders": "officials", "authorities": "officials",

@@ -42,6 +42,10 @@ PERSON_NOUNS = {
     "individuals", "bodies", "combatants", "operatives", "elements", "mercenaries", "family",
     "militiamen", "marines", "contractors", "conscripts", "worshippers", "passengers",
     "infants", "boys", "girls", "teenagers", "farmers", "shepherds", "staff", "guardsmen",
+    # one of them: "killing one man", "one protester"
+    "man", "woman", "boy", "girl", "protester", "demonstrator", "resident", "villager",
+    "worker", "student", "journalist", "doctor", "farmer", "shepherd", "policeman", "guard",
+    "pilot", "teacher", "nurse", "baby", "infant",
 }
 CIVILIAN_NOUNS = {
     "civilians", "civilian", "people", "women", "children", "child", "residents", "villagers",
@@ -142,7 +146,7 @@ class FigureFinder:
     @staticmethod
     def _and_one_more(doc: Doc, end: int, fig: CasualtyFigure) -> CasualtyFigure | None:
         if end + 2 < len(doc) and doc[end].lower_ == "and" and \
-                doc[end + 1].lower_ in ("a", "an", "one") and doc[end + 2].lower_ in PERSON_NOUNS \
+                doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ in PERSON_NOUNS \
                 and doc[end + 2].tag_ in ("NN", "JJ") and not (
                     end + 3 < len(doc) and doc[end + 3].tag_.startswith("NN")):  # "a civilian car"
             first, last = doc[end + 1], doc[end + 2]

@@ -522,6 +522,11 @@ class MentionExtractor:
             # "to date, 1,335 civilians have been killed", "More than 10,000 people have been
             # killed and two million displaced": a running total, not an incident
             return None
+        if METALANGUAGE.search(doc_text(doc)):
+            return None  # "authorities use the word 'neutralized' to imply ..."
+        if any(count_to_fatalities(c.count) >= 5000 for c in p.figures.casualties) and \
+                not _has_day(sent.text, ctx.published):
+            return None  # "Tens of thousands of people were killed in the fighting"
         if _generic_plural(doc, trigger, p):
             # "blamed IS cells for a string of kidnappings": a pattern, not an incident
             return None
@@ -1023,7 +1028,9 @@ class MentionExtractor:
             if expr.date is None or expr.start < dateline_end:
                 continue
             # "On Monday, AFRICOM announced that ... on Sunday": the first is the statement's day
-            statement = _speech_before(sent.text, expr.start) or (
+            # "the toll had risen to seven by Monday": when it was counted, not when it happened
+            statement = expr.text.lower().startswith("by ") or _speech_before(
+                sent.text, expr.start) or (
                 len(dated) > 1 and not sent.text[dateline_end : expr.start].strip()
                 and SPEECH_AFTER_DATE.match(sent.text, expr.end) is not None)
             if best is None or (best[2] and not statement):
@@ -1168,6 +1175,8 @@ NO_CASUALTIES = re.compile(
     r"fatalities)\s+(?:was|were|had been)\s+(?:killed|hurt|caused|reported)\b|"
     r"\bcaus(?:ed|ing)\s+no\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+(?:causing\s+)?"
     r"(?:any\s+)?casualties\b", re.IGNORECASE)
+METALANGUAGE = re.compile(r"\b(?:the|a) (?:word|term|expression|phrase)\b|\bto (?:imply|mean|refer"
+                          r" to|describe)\b|\brefers? to\b", re.IGNORECASE)
 RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:responsibility\s+for\s+)?(?:the|this|that|"
                             r"an?|\w+'s|\w+’s)\s+(?:\w+\s+){0,2}(?:attacks?|bombings?|ambush|"
                             r"assault|blast|explosion|raid|killings?|strike|shelling|"
@@ -1648,8 +1657,9 @@ IN_THE_PAST = re.compile(r"\b(in the past|over the years|in recent years|in prev
 SERIES = {"string", "series", "wave", "spate", "number", "campaign", "history", "pattern"}
 
 
+# "dead": "gunmen shot dead a teacher"
 KILLING_WORDS = {"killed", "killing", "executed", "assassinated", "slain", "murdered",
-                 "gunned", "dead", "stabbed", "shot"}  # "dead": "gunmen shot dead a teacher"
+                 "gunned", "dead", "stabbed", "shot", "martyred", "died"}
 WOUNDING_WORDS = {"wounded", "wounding", "injured", "injuring", "injures", "wounds"}
 
 
@@ -1675,6 +1685,8 @@ def _counted_victims(doc: Doc, triggers: list[Trigger], words: set[str] = KILLIN
                 "no", "none", "nobody", "one"
             ) and not any(x.dep_ == "nummod" for x in c.children):
                 return 1
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she"):
+                return 1  # "He died on the spot", "she was killed"
             if c.dep_ == "dobj" and c.tag_ == "NN" and any(
                 x.lower_ in ("a", "an", "the") or x.dep_ == "poss" for x in c.children
             ):

@@ -188,8 +188,10 @@ class TriggerFinder:
                     and AIR_CONTEXT.search(text):
                 kind = "air"  # "warplanes pounded the town"
             head = span.root
-            if not title and head.tag_ in ("NNP", "NNPS") and head.i > 0:
-                continue  # "319th Airborne Field Artillery Regiment": part of a name
+            if not title and head.tag_ in ("NNP", "NNPS") and head.i > 0 and \
+                    doc[head.i - 1].text not in ("-", "—", "–", ":", '"', "“", "--"):
+                continue  # "319th Airborne Field Artillery Regiment": part of a name (not the
+                # first word after a dateline: "TRIPOLI (Libya Observer) - Clashes erupted")
             if LEGAL.search(text[: span.start_char]):
                 continue
             if kind == "protest" and not PROTEST_CUES.search(text):
