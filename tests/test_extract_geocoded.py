@@ -146,3 +146,12 @@ def test_a_listed_village_lies_by_the_others(geocoding_extractor):
     kreminna = next(e for e in events if e.location == "Kreminna")
     assert abs(terny.latitude - kreminna.latitude) < 0.5
     assert abs(terny.longitude - kreminna.longitude) < 0.5
+
+
+def test_a_neighbours_city_in_the_same_story(geocoding_extractor):
+    text = ("ERBIL (Levant Wire) - Turkish drones struck PKK positions in Iraq's Duhok province on "
+            "Saturday. Police detained 12 suspected PKK members in Diyarbakir on Saturday.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    arrest = next(e for e in events if e.sub_event_type == "Arrests")
+    assert arrest.country == "Turkey" and arrest.actor1 == "Police Forces of Turkey"
+    assert arrest.latitude is not None

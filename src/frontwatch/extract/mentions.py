@@ -54,11 +54,19 @@ COUNTRY_WORDS = {
     r"Erbil|Basra|Basrah|Najaf|Karbala|Samarra|Tikrit|Diyala|Baquba|Baqubah|Hawija|Qaim|"
     r"Haditha|Sinjar|Salahuddin|Salah al-Din|Sulaimaniyah|Tarmiyah|Rutba|Hit|Peshmerga|"
     r"Makhmour|Kurdistan Region|Duhok|Dohuk|Zakho|Khanaqin|Tuz Khurmatu|Qayyarah|Baiji",
-    "Yemen": r"Yemen|Yemeni|Sanaa|Aden|Houthi|Houthis|Hodeidah|Taiz",
+    "Yemen": r"Yemen|Yemeni|Sanaa|Sana'a|Aden|Houthi|Houthis|Hodeidah|Taiz|Saada|Sa'dah|Marib|"
+    r"Ma'rib|Hajjah|Amran|Dhamar|Ibb|Mukalla|Hadramout|Hadramawt|Shabwa|Abyan|Lahj|Zabid|"
+    r"Sirwah|Mocha|Bayda|al-Bayda",
     "Afghanistan": r"Afghanistan|Afghan|Kabul|Taliban|Helmand|Kandahar",
     "Libya": r"Libya|Libyan|Tripoli|Benghazi|Misrata|Sirte",
     "Turkey": r"Turkey|Ankara|Istanbul|Akcakale|Akçakale|Ceylanpinar|Ceylanpınar|Nusaybin|"
-    r"Kilis|Reyhanli|Reyhanlı|Sanliurfa|Şanlıurfa|Gaziantep|Hatay|Suruc|Suruç|Mardin",
+    r"Kilis|Reyhanli|Reyhanlı|Sanliurfa|Şanlıurfa|Gaziantep|Hatay|Suruc|Suruç|Mardin|"
+    r"Diyarbakir|Diyarbakır|Hakkari|Sirnak|Şırnak|Siirt|Tunceli|Izmir|Adana|Antalya",
+    # Saudi Arabia and Russia by their places only: their adjectives and capitals mostly name
+    # a party to a war elsewhere ("Saudi-led coalition", "Moscow said")
+    "Saudi Arabia": r"Saudi Arabia|Jazan|Jizan|Najran|Abha|Khamis Mushait|Jeddah|Dhahran",
+    "Russia": r"Belgorod|Kursk|Bryansk|Saratov|Voronezh|Rostov-on-Don|Krasnodar|Novorossiysk|"
+    r"Shebekino|Engels",
     "Lebanon": r"Lebanon|Beirut",
     "Nigeria": r"Nigeria|Nigerian|Boko Haram|Borno|Maiduguri",
     "Somalia": r"Somalia|Somali|Mogadishu|al-Shabaab|Al-Shabab",
