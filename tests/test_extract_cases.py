@@ -671,3 +671,17 @@ def test_tolls_pronouns_and_definitions(extractor):
     gao = by_place["Gao"]
     assert gao.contested and gao.fatalities == 3
     assert {c.fatalities.value for c in gao.claims if c.fatalities} == {5, 3}
+
+
+def test_security_services_and_a_ministrys_own_forces(extractor):
+    text = ("KYIV (Levant Wire) - Ukraine's SBU security service said it had detained a man in "
+            "Odesa on Saturday suspected of passing information to Russian intelligence. Russia's "
+            "defence ministry claimed its forces had liberated the village of Vremivka in Ukraine "
+            "on Saturday. In Syria, the Observatory documented the death of a child by the "
+            "explosion of a landmine in Jasim on Saturday.")
+    events = extractor.process(make_article(text, published=PUBLISHED)).events
+    by_place = {e.location: e for e in events}
+    assert by_place["Odesa"].sub_event_type == "Arrests"
+    assert by_place["Odesa"].actor1 == "Police Forces of Ukraine"
+    assert by_place["Vremivka"].actor1 == "Military Forces of Russia (2000-)"
+    assert by_place["Jasim"].actor2 == "Civilians (Syria)"

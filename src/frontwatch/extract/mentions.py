@@ -587,6 +587,12 @@ class MentionExtractor:
             actor1 = speaker  # "Islamic State claimed responsibility for the bombing"
         if actor1 is None and speaker is not None and _pronoun_subject(doc, trigger):
             actor1 = speaker  # "the coalition said it had intercepted two drones"
+        if actor1 is None and attribution.affiliation and _pronoun_subject(doc, trigger):
+            # "Russia's defence ministry claimed its forces had liberated Vremivka"
+            entry = self.actors.by_name.get(attribution.affiliation)
+            if entry is not None:
+                actor1 = ActorRef(raw=attribution.claimant or "", name=entry.name,
+                                  inter=entry.inter, country=entry.country)
         if actor1 is None and "group" in doc_text(doc).lower() and attribution.affiliation:
             # "the group's shelling" in a statement by the group's own agency
             entry = self.actors.by_name.get(attribution.affiliation)
