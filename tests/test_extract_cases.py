@@ -685,3 +685,11 @@ def test_security_services_and_a_ministrys_own_forces(extractor):
     assert by_place["Odesa"].actor1 == "Police Forces of Ukraine"
     assert by_place["Vremivka"].actor1 == "Military Forces of Russia (2000-)"
     assert by_place["Jasim"].actor2 == "Civilians (Syria)"
+
+
+def test_dead_told_as_also_killed_add_up(extractor):
+    text = ("MAIDUGURI (Levant Wire) - ISWAP fighters attacked a military base in Marte, Nigeria, "
+            "on Sunday, killing seven soldiers, the army said. Ten assailants were also killed, "
+            "it said.")
+    (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.fatalities == 17 and not e.contested

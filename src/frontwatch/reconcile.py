@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from frontwatch.actors.catalog import default_state_forces
-from frontwatch.extract.mentions import countries_in, divide_count
+from frontwatch.extract.mentions import OTHER_DEAD, countries_in, divide_count
 from frontwatch.extract.numbers import count_to_fatalities
 from frontwatch.extract.places import COUNTRIES
 from frontwatch.model import (
@@ -181,7 +181,7 @@ def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
         ):
             # a toll joins a protest only as another source's account of its dead
             return False
-        victims = {m.victims} if m.victims else set()
+        victims = {m.victims} if m.victims and m.victims != OTHER_DEAD else set()
         # Sources may describe the same dead differently ("civilians" / "terrorists"): only a
         # report placed elsewhere needs the same victims to join.
         if victims and not victims & g.actors() and _has_own_place(m):

@@ -42,6 +42,8 @@ PERSON_NOUNS = {
     "individuals", "bodies", "combatants", "operatives", "elements", "mercenaries", "family",
     "militiamen", "marines", "contractors", "conscripts", "worshippers", "passengers",
     "infants", "boys", "girls", "teenagers", "farmers", "shepherds", "staff", "guardsmen",
+    "assailants", "attackers", "raiders", "bandits", "kidnappers", "extremists", "suspects",
+    "hostages", "captives", "detainees", "prisoners", "inmates", "migrants", "refugees",
     # one of them: "killing one man", "one protester"
     "man", "woman", "boy", "girl", "protester", "demonstrator", "resident", "villager",
     "worker", "student", "journalist", "doctor", "farmer", "shepherd", "policeman", "guard",

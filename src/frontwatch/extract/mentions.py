@@ -875,8 +875,10 @@ class MentionExtractor:
             # "A Peshmerga spokesman denied the claim, saying two fighters were wounded": the
             # source's own account contests the claim it denies
             denial=_source_denies(doc, attribution, p.actors),
-            victims=victim_actor.name if victim_actor else (actor2.name if victims_civilian and
-                                                            actor2 else None),
+            victims=victim_actor.name if victim_actor else (
+                actor2.name if victims_civilian and actor2 else
+                # "Ten assailants were also killed": more dead, not the same ones told again
+                OTHER_DEAD if ALSO_KILLED.search(doc_text(doc)) else None),
             materiel=materiel,
             claimant=attribution.claimant,
             claimant_kind=attribution.kind,
@@ -1191,6 +1193,9 @@ NO_CASUALTIES = re.compile(
     r"(?:any\s+)?casualties\b", re.IGNORECASE)
 METALANGUAGE = re.compile(r"\b(?:the|a) (?:word|term|expression|phrase)\b|\bto (?:imply|mean|refer"
                           r" to|describe)\b|\brefers? to\b", re.IGNORECASE)
+ALSO_KILLED = re.compile(r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|wounded|injured)\b|"
+                         r"\balso\s+(?:died|killed|lost)\b", re.IGNORECASE)
+OTHER_DEAD = "(others)"
 RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:responsibility\s+for\s+)?(?:the|this|that|"
                             r"an?|\w+'s|\w+’s)\s+(?:\w+\s+){0,2}(?:attacks?|bombings?|ambush|"
                             r"assault|blast|explosion|raid|killings?|strike|shelling|"
