@@ -35,14 +35,12 @@ class BoilerplatePattern:
     max_words: int | None = None
     starts_list: bool = False
 
-    def matches(self, paragraph: str, words: int | None = None) -> bool:
-        """Whether the pattern occurs in the paragraph (of `words` words, counted here when
-        the pattern has a limit and the caller did not count them)."""
+    def matches(self, paragraph: str) -> bool:
+        """Whether the pattern occurs in the paragraph (its words counted only on a hit, and
+        only when the pattern has a limit)."""
         if self.regex.search(paragraph) is None:
             return False
-        if self.max_words is None:
-            return True
-        return (word_count(paragraph) if words is None else words) <= self.max_words
+        return self.max_words is None or word_count(paragraph) <= self.max_words
 
 
 @dataclass(frozen=True, slots=True)

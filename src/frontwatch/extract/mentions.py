@@ -1165,22 +1165,17 @@ def _destinations(doc: Doc) -> list[tuple[int, int]]:
     lowers = doc_lowers(doc)
     for i in [n for n, w in enumerate(lowers) if w in _MOVE_PREPOSITIONS]:
         tok = doc[i]
-        if tok.lower_ == "from" and tok.dep_ == "prep" and lemma_of(tok.head) in _LAUNCH_VERBS:
-            objects = [c for c in tok.children if c.dep_ == "pobj"]
-            if objects:
-                sub = list(objects[0].subtree)
-                out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-            continue
-        if tok.lower_ not in ("towards", "toward", "to", "into") or tok.dep_ != "prep":
+        if tok.dep_ != "prep":
             continue
         verb = tok.head
-        if lemma_of(verb) not in _FLIGHT_VERBS and not (
-                verb.lower_ in ("back", "away") and lemma_of(verb.head) in _FLIGHT_VERBS):
-            continue
+        if tok.lower_ == "from":
+            away = lemma_of(verb) in _LAUNCH_VERBS
+        else:
+            away = lemma_of(verb) in _FLIGHT_VERBS or (
+                verb.lower_ in ("back", "away") and lemma_of(verb.head) in _FLIGHT_VERBS)
         objects = [c for c in tok.children if c.dep_ == "pobj"]
-        if objects:
-            sub = list(objects[0].subtree)
-            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+        if away and objects:
+            out.append(_phrase_range(objects[0]))
     return out
 
 
@@ -1383,8 +1378,7 @@ def _source_places(doc: Doc, attribution: Attribution) -> list[tuple[int, int]]:
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at", "from", "based") and \
                 child.i >= e - 1:
-            sub = list(child.subtree)
-            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+            out.append(_phrase_range(child))
     return out
 
 
@@ -1779,8 +1773,7 @@ def _receivers(doc: Doc) -> list[tuple[int, int]]:
             if lemma_of(tok) in ACCUSING_VERBS:
                 for c in tok.children:
                     if c.dep_ == "dobj" and c.tag_ in ("NNP", "NNPS"):  # a named party
-                        sub = list(c.subtree)
-                        out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+                        out.append(_phrase_range(c))
     if TOLD.search(doc_text(doc)) is None:
         return out
     for tok in doc:
@@ -1834,6 +1827,11 @@ TITLE_DATELINE = re.compile(
 def _dateline(text: str) -> list[tuple[int, int]]:
     m = DATELINE.match(text) or TITLE_DATELINE.match(text)
     return [(m.start(), m.end())] if m else []
+
+
+def _phrase_range(tok) -> tuple[int, int]:
+    """Character range of a token's whole phrase (its subtree)."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
 
 
 def _char_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.names import DESCRIPTORS, name_key
@@ -383,16 +384,8 @@ class ToponymFinder:
             if (self.known(m.group("name"), strict=False)
                     and not self.junk(text, m.start("name"), m.end("name"))):
                 add(m.start("name"), m.end("name"), "at")
-        for m in _ACT_ON.finditer(text):
-            n_start, n_end = _clean_span(text, m.start("name"), m.end("name"))
-            name = text[n_start:n_end]
-            if (name and self.known(_clean(name), strict=False)
-                    and not self.junk(text, n_start, n_end)
-                    and not (" " not in name and _OF_NAME_AFTER.match(text, n_end))):
-                f = add(m.start("name"), m.end("name"), "at")
-                if f is not None:
-                    f.weak_cue = True
-        for m in _IN.finditer(text):
+        # weak cues: the object of a verb of attack ("attacked Rann"), or "in X", "at X"
+        for m in chain(_ACT_ON.finditer(text), _IN.finditer(text)):
             n_start, n_end = _clean_span(text, m.start("name"), m.end("name"))
             name = text[n_start:n_end]
             if (name and self.known(_clean(name), strict=False)
