@@ -16,7 +16,7 @@ demo: $(STAMP)
 	$(BIN)/frontwatch extract examples/ --format table
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -174,3 +174,38 @@ def test_claims_in_the_articles_own_voice_are_not_compared():
     ]
     pred = scorable_from_event({"event_type": "Battles", "claims": claims}, "Voice of America")
     assert pred.claimants == ["SOHR"]
+
+
+def test_strict_match_needs_the_same_sub_type():
+    shelling = strike(sub_event_type="Shelling/artillery/missile attack")
+    assert can_match(strike(), shelling)
+    assert not can_match(strike(), shelling, strict=True)
+    s = score_documents([("doc", [strike()], [shelling])], strict=True)
+    assert (s.true_positives, s.false_positives, s.false_negatives) == (0, 1, 1)
+    assert s.by_sub_type["Air/drone strike"].fn == 1
+    assert s.by_sub_type["Shelling/artillery/missile attack"].fp == 1
+
+
+def test_strict_match_needs_a_place_on_both_sides():
+    nowhere = strike(where="", at=None)
+    assert can_match(strike(), nowhere)
+    assert not can_match(strike(), nowhere, strict=True)
+    assert can_match(nowhere, strike(where="", at=None), strict=True)
+
+
+def test_strict_match_takes_a_place_by_name_or_within_25_km():
+    near = strike(where="Bartella", at=(36.35, 43.38))  # ~24 km east of Mosul
+    far = strike(where="Raqqa", at=RAQQA)
+    assert can_match(strike(), near, strict=True)
+    assert not can_match(strike(), far, strict=True)
+    by_name = strike(where="al-Mosul", at=None)
+    assert can_match(strike(), by_name, strict=True)
+
+
+def test_sub_type_counts_split_a_mistyped_pair():
+    shelling = strike(sub_event_type="Shelling/artillery/missile attack")
+    s = score_documents([("doc", [strike()], [shelling])])
+    assert s.true_positives == 1  # lenient: same family
+    assert s.by_sub_type["Air/drone strike"].fn == 1
+    assert s.by_sub_type["Shelling/artillery/missile attack"].fp == 1
+    assert s.by_sub_type["Air/drone strike"].f1 == 0.0

@@ -39,16 +39,46 @@ def events_command(
     shared: Path | None = typer.Option(
         None, "--shared", help="The shared data folder (default: $FRONTWATCH_SHARED or ../shared)."
     ),
+    split: list[str] = typer.Option(
+        [], "--split", help="A corpus with a manifest: score only this split (repeatable)."
+    ),
+    by: str = typer.Option(
+        "split,country,outlet,sub_type",
+        "--by",
+        help="A corpus with a manifest: break scores down by these (comma-separated).",
+    ),
+    articles: bool = typer.Option(
+        False, "--articles", help="A corpus with a manifest: also list each article's errors."
+    ),
+    strict: bool = typer.Option(
+        False, "--strict", help="A gold folder: match only the same sub-type at the same place."
+    ),
 ) -> None:
     """Event precision, recall, F1, per-field accuracy and per-article errors.
 
-    Example: frontwatch evaluate events tests/gold/dev
-    """
-    from frontwatch.evaluation import evaluate_events
-    from frontwatch.evaluation.report import print_event_report
+    A folder holding manifest.jsonl (corpus/real) is scored per split, country, outlet and
+    sub-type, lenient and strict, beside the two coders' agreement.
 
+    Examples: frontwatch evaluate events tests/gold/dev;
+    frontwatch evaluate events corpus/real --split dev
+    """
+    from frontwatch.evaluation import evaluate_corpus, evaluate_events, is_corpus
+    from frontwatch.evaluation.report import print_corpus_report, print_event_report
+
+    if is_corpus(gold_dir):
+        dims = [d.strip() for d in by.split(",") if d.strip()]
+        try:
+            report = evaluate_corpus(gold_dir, splits=split or None, pred=pred, dimensions=dims)
+        except FrontwatchError as exc:
+            _fail(str(exc))
+            return
+        if fmt is OutputFormat.json:
+            typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            print_corpus_report(report, articles=articles)
+        return
     try:
-        scores = evaluate_events(gold_dir, pred=pred, shared=shared)
+        scores = evaluate_events(gold_dir, pred=pred, shared=shared, strict=strict)
     except FrontwatchError as exc:
         _fail(str(exc))
         return

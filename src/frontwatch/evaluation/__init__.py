@@ -9,6 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from frontwatch.evaluation.corpus import (
+    DIMENSIONS,
+    CorpusReport,
+    is_corpus,
+    load_corpus_docs,
+    score_corpus,
+)
 from frontwatch.evaluation.gold import GoldDoc, GoldError, GoldSet, load_gold_dir, load_gold_file
 from frontwatch.evaluation.predictions import read_predictions, run_extractor
 from frontwatch.evaluation.scoring import EventScores, score_gold
@@ -20,6 +27,7 @@ def evaluate_events(
     pred: Path | str | None = None,
     shared: Path | str | None = None,
     extractor: Any = None,
+    strict: bool = False,
 ) -> EventScores:
     """Score the extractor (or a predictions JSONL file) on every gold document under a folder.
 
@@ -33,10 +41,31 @@ def evaluate_events(
             skipped.append((str(pred), f"{unmatched} predicted events name no gold article"))
     else:
         predictions = run_extractor(gold.docs, extractor)
-    return score_gold(gold.docs, predictions, skipped)
+    return score_gold(gold.docs, predictions, skipped, strict)
+
+
+def evaluate_corpus(
+    root: Path | str,
+    splits: list[str] | None = None,
+    pred: Path | str | None = None,
+    extractor: Any = None,
+    dimensions: list[str] | None = None,
+) -> CorpusReport:
+    """Score the extractor (or predictions) on a manifest-driven corpus such as `corpus/real`,
+    per split, country, outlet and sub-type, beside the two coders' agreement."""
+    entries, docs = load_corpus_docs(root, splits)
+    ordered = [docs[e.id] for e in entries]
+    if pred is not None:
+        predictions, _ = read_predictions(pred, ordered)
+    else:
+        predictions = run_extractor(ordered, extractor)
+    return score_corpus(entries, docs, predictions, dimensions or DIMENSIONS)
 
 
 __all__ = [
+    "CorpusReport",
+    "evaluate_corpus",
+    "is_corpus",
     "EventScores",
     "GoldDoc",
     "GoldError",

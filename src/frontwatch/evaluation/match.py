@@ -92,7 +92,27 @@ def places_compatible(gold: Scorable, pred: Scorable) -> bool:
     return not (gold.location and pred.location)
 
 
-def can_match(gold: Scorable, pred: Scorable) -> bool:
+def places_equal(gold: Scorable, pred: Scorable) -> bool:
+    """The strict place test: within 25 km or the same name; an event that names no place
+    matches only another that names none (the lenient test lets a missing place pass)."""
+    km = distance_km(gold, pred)
+    if km is not None and km <= PLACE_RADIUS_KM:
+        return True
+    if gold.location and pred.location:
+        return same_place_name(gold.location, pred.location)
+    return not gold.location and not pred.location and km is None
+
+
+def can_match(gold: Scorable, pred: Scorable, strict: bool = False) -> bool:
+    """Lenient: same type family, compatible dates and places. Strict (the yardstick on real
+    reporting, where two coders are compared): the same sub-event type and the same place, and
+    the same date window, since ACLED splits events by day."""
+    if strict:
+        return (
+            gold.sub_event_type == pred.sub_event_type
+            and dates_compatible(gold, pred)
+            and places_equal(gold, pred)
+        )
     return (
         gold.family == pred.family
         and dates_compatible(gold, pred)
@@ -122,14 +142,16 @@ def pair_score(gold: Scorable, pred: Scorable) -> float:
     return score
 
 
-def assign(gold: list[Scorable], pred: list[Scorable]) -> list[tuple[int, int]]:
+def assign(
+    gold: list[Scorable], pred: list[Scorable], strict: bool = False
+) -> list[tuple[int, int]]:
     """Best one-to-one pairs (gold index, pred index) among those that pass the gates."""
     if not gold or not pred:
         return []
     scores = np.full((len(gold), len(pred)), _NO_MATCH)
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
-            if can_match(g, p):
+            if can_match(g, p, strict):
                 scores[i, j] = pair_score(g, p)
     rows, cols = linear_sum_assignment(scores, maximize=True)
     return [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if scores[i, j] > 0]

@@ -7,8 +7,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from frontwatch.evaluation.corpus import CorpusReport
 from frontwatch.evaluation.match import Scorable
-from frontwatch.evaluation.scoring import NONE_LABEL, EventScores
+from frontwatch.evaluation.scoring import NONE_LABEL, Counts, EventScores
 from frontwatch.model import SUB_EVENT_TO_TYPE
 
 
@@ -83,7 +84,9 @@ def _print_confusion(scores: EventScores, console: Console) -> None:
     )
 
 
-def print_event_report(scores: EventScores, console: Console | None = None) -> None:
+def print_event_report(
+    scores: EventScores, console: Console | None = None, articles: bool = True
+) -> None:
     console = console or Console()
     console.print(f"[bold]Event scores[/bold] over {len(scores.docs)} documents")
     for file, why in scores.skipped:
@@ -127,6 +130,8 @@ def print_event_report(scores: EventScores, console: Console | None = None) -> N
     if scores.confusion:
         _print_confusion(scores, console)
 
+    if not articles:
+        return
     console.print("[bold]Per article[/bold] (only articles with an error)")
     for doc in scores.docs:
         if not doc.missed and not doc.spurious:
@@ -143,3 +148,47 @@ def print_event_report(scores: EventScores, console: Console | None = None) -> N
             console.print(f"  [magenta]SPURIOUS[/magenta] {_one_line(e)}", highlight=False)
             if e.sentence:
                 console.print(f"           « {e.sentence} »", highlight=False)
+
+
+def _f1(counts: Counts | None) -> str:
+    return "-" if counts is None else _pct(counts.f1)
+
+
+def print_corpus_report(
+    report: CorpusReport, console: Console | None = None, articles: bool = False
+) -> None:
+    """The lenient report (fields, confusions), then per split, country, outlet and sub-type:
+    lenient and strict scores beside the coders' strict agreement on the same articles."""
+    console = console or Console()
+    print_event_report(report.lenient, console, articles=articles)
+    s = report.strict
+    console.print(
+        f"[bold]Strict match[/bold] (same sub-type, same place): P {_pct(s.precision)} "
+        f"R {_pct(s.recall)} F1 {_pct(s.f1)}"
+        + (
+            f"; coders' agreement F1 {_pct(report.agreement.f1)}"
+            if report.agreement is not None
+            else ""
+        ),
+        highlight=False,
+    )
+    for dim, groups in report.groups.items():
+        table = Table(title=f"By {dim.replace('_', '-')}")
+        table.add_column(dim)
+        for col in ("docs", "gold", "P", "R", "F1", "strict P", "strict R", "strict F1",
+                    "agreement F1"):
+            table.add_column(col, justify="right")
+        for g in groups:
+            table.add_row(
+                g.value,
+                str(g.docs) if g.docs else "-",
+                str(g.gold_events),
+                _pct(g.lenient.precision),
+                _pct(g.lenient.recall),
+                _pct(g.lenient.f1),
+                _pct(g.strict.precision),
+                _pct(g.strict.recall),
+                _pct(g.strict.f1),
+                _f1(g.agreement),
+            )
+        console.print(table)

@@ -122,6 +122,45 @@ class Tally:
 
 
 @dataclass(slots=True)
+class Counts:
+    """True positives, false positives and false negatives of one group of events."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        """2TP / (2TP + FP + FN); 1.0 when both sides hold nothing (nothing to find, nothing
+        invented), which is how an agreed negative article counts."""
+        total = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / total if total else 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "true_positives": self.tp,
+            "false_positives": self.fp,
+            "false_negatives": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass(slots=True)
 class DocResult:
     doc_id: str
     n_gold: int
@@ -130,6 +169,10 @@ class DocResult:
     pairs: list[tuple[Scorable, Scorable]] = field(default_factory=list)
     missed: list[Scorable] = field(default_factory=list)
     spurious: list[Scorable] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counts:
+        return Counts(self.true_positives, len(self.spurious), len(self.missed))
 
 
 @dataclass(slots=True)
@@ -142,6 +185,13 @@ class EventScores:
     confusion: Counter = field(default_factory=Counter)  # (gold sub-type, pred sub-type) -> n
     docs: list[DocResult] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (gold file, why)
+    strict: bool = False
+    # Per sub-event type: a pair counts for its sub-type only when both sides give it.
+    by_sub_type: dict[str, Counts] = field(default_factory=dict)
+
+    @property
+    def counts(self) -> Counts:
+        return Counts(self.true_positives, self.false_positives, self.false_negatives)
 
     @property
     def precision(self) -> float:
@@ -171,6 +221,7 @@ class EventScores:
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable report (`--format json`)."""
         return {
+            "matching": "strict" if self.strict else "lenient",
             "documents": len(self.docs),
             "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
             "events": {
@@ -201,6 +252,7 @@ class EventScores:
                 if self.median_location_error_km is None
                 else round(self.median_location_error_km, 2)
             ),
+            "by_sub_type": {k: c.to_dict() for k, c in sorted(self.by_sub_type.items())},
             "confusion": [
                 {"gold": g, "predicted": p, "count": n}
                 for (g, p), n in sorted(self.confusion.items())
@@ -249,14 +301,40 @@ def _tally_pair(scores: EventScores, gold: Scorable, pred: Scorable) -> None:
     scores.confusion[(gold.sub_event_type, pred.sub_event_type)] += 1
 
 
+def sub_type_counts(result: DocResult) -> dict[str, Counts]:
+    """One document's counts per sub-event type: a matched pair is a true positive of its
+    sub-type only when both sides give it, else a miss of the gold's and an invention of the
+    prediction's."""
+    out: dict[str, Counts] = {}
+
+    def get(label: str) -> Counts:
+        return out.setdefault(label or "?", Counts())
+
+    for g, p in result.pairs:
+        if g.sub_event_type == p.sub_event_type:
+            get(g.sub_event_type).tp += 1
+        else:
+            get(g.sub_event_type).fn += 1
+            get(p.sub_event_type).fp += 1
+    for g in result.missed:
+        get(g.sub_event_type).fn += 1
+    for p in result.spurious:
+        get(p.sub_event_type).fp += 1
+    return out
+
+
 def score_documents(
     docs: list[tuple[str, list[Scorable], list[Scorable]]],
     skipped: list[tuple[str, str]] | None = None,
+    strict: bool = False,
 ) -> EventScores:
-    """Score (doc id, gold events, predicted events) triples; micro-averaged over all events."""
-    scores = EventScores(skipped=list(skipped or []))
+    """Score (doc id, gold events, predicted events) triples; micro-averaged over all events.
+
+    `strict` matches only events of the same sub-type at the same place (see match.can_match).
+    """
+    scores = EventScores(skipped=list(skipped or []), strict=strict)
     for doc_id, gold, pred in docs:
-        pairs = assign(gold, pred)
+        pairs = assign(gold, pred, strict)
         matched_gold = {i for i, _ in pairs}
         matched_pred = {j for _, j in pairs}
         result = DocResult(
@@ -284,6 +362,8 @@ def score_documents(
         scores.false_negatives += len(result.missed)
         scores.false_positives += len(result.spurious)
         scores.docs.append(result)
+        for label, counts in sub_type_counts(result).items():
+            scores.by_sub_type.setdefault(label, Counts()).add(counts)
     return scores
 
 
@@ -291,6 +371,7 @@ def score_gold(
     gold_docs: list[GoldDoc],
     predictions: dict[str, list[Any]],
     skipped: list[tuple[str, str]] | None = None,
+    strict: bool = False,
 ) -> EventScores:
     """Score predicted events (Event objects or dicts, keyed by gold doc id) against gold docs."""
     triples = [
@@ -301,4 +382,4 @@ def score_gold(
         )
         for doc in gold_docs
     ]
-    return score_documents(triples, skipped)
+    return score_documents(triples, skipped, strict)
