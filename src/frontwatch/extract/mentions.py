@@ -2018,10 +2018,8 @@ def _act_places_first(doc: Doc, trigger: Trigger, places: list[PlaceMention], of
 
 
 def _is_headline(sent: Sentence) -> bool:
-    """The title, or a clause of a title of two stories ("...; Turkish strikes hit ...")."""
-    text = sent.text.rstrip()
-    return sent.paragraph == 0 and sent.index <= 3 and len(text) < 160 and \
-        not text.endswith((".", "”", '"'))
+    """The title, or a clause of a title of two stories; never a one-line text's only line."""
+    return sent.headline
 
 
 def _place_in_object(doc: Doc, trigger: Trigger, places: list[PlaceMention], offset: int) -> bool:

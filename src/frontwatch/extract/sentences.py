@@ -18,6 +18,10 @@ _ABBREVIATIONS = {
 }
 
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# Text scraped without a space after a full stop ("...pro-government sources.Al-Shula was"):
+# a word of two or more lower-case letters, the stop, then a capitalised word. Upper-case
+# before the stop ("U.S.Army") and lower-case after it (a domain name) are no boundary.
+_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:--|[-•*–—]\s))|\n")
 
 
@@ -28,19 +32,26 @@ class Sentence:
     text: str
     paragraph: int
     index: int
+    # The article's title line: no final stop, first paragraph, and a body follows. A text
+    # that is one line only (a news snippet, a feed item) is its own body, not a headline.
+    headline: bool = False
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     cursor = start
     chunk = text[start:end]
-    for m in _BOUNDARY.finditer(chunk):
-        stop = start + m.start()
+    boundaries = sorted(
+        [(m.start(), m.end()) for m in _BOUNDARY.finditer(chunk)]
+        + [(m.start(), m.end()) for m in _GLUED.finditer(chunk)]
+    )
+    for m_start, m_end in boundaries:
+        stop = start + m_start
         word = re.search(r"([A-Za-z.]+)$", text[cursor : stop + 1].rstrip(".!?\"”’')]"))
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
-        sent_end = start + m.end()
+        sent_end = start + m_end
         spans.append((cursor, sent_end))
         cursor = sent_end
     spans.append((cursor, end))
@@ -86,4 +97,14 @@ def split_sentences(
                         out.append(Sentence(s, e, text[s:e], paragraph, len(out)))
                 paragraph += 1
             pos = m.end() if m else r_end
+    if paragraph > 1:
+        for sent in out:
+            sent.headline = _looks_like_title(sent)
     return out
+
+
+def _looks_like_title(sent: Sentence) -> bool:
+    """A title, or a clause of a title of two stories ("...; Turkish strikes hit ...")."""
+    text = sent.text.rstrip()
+    return sent.paragraph == 0 and sent.index <= 3 and len(text) < 160 and \
+        not text.endswith((".", "”", '"'))

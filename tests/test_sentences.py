@@ -1,0 +1,59 @@
+"""Sentence splitting on text as it is scraped: glued full stops, one-line items, titles."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from frontwatch.extract.sentences import split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_a_full_stop_without_a_space_still_ends_the_sentence():
+    text = "Government forces took the town, according to pro-government sources.Al-Shula was next."
+    assert texts(text) == [
+        "Government forces took the town, according to pro-government sources.",
+        "Al-Shula was next.",
+    ]
+
+
+def test_abbreviations_and_domains_are_no_boundary():
+    assert texts("The U.S.Army said so. See voanews.com today.") == [
+        "The U.S.Army said so.",
+        "See voanews.com today.",
+    ]
+
+
+def test_a_one_line_item_is_no_headline():
+    (only,) = split_sentences("US warplanes pounded the village of Hajin, killing 6 civilians")
+    assert not only.headline
+
+
+def test_a_title_above_a_body_is_a_headline():
+    sents = split_sentences("Militants kill 6 in Hajin\n\nMilitants killed six people on Monday.")
+    assert [s.headline for s in sents] == [True, False]
+
+
+def test_a_one_paragraph_text_has_no_headline():
+    sents = split_sentences("Gunmen killed 12 in Zamfara on Sunday. Police said it.")
+    assert not any(s.headline for s in sents)
+
+
+# Sentences ending in a word that is no abbreviation ("no.", "st." do not end sentences).
+SENTENCE = st.from_regex(r"[A-Z][a-z]{2,8}( [a-z]{2,8}){0,5} [a-z]{5,8}", fullmatch=True)
+
+
+@given(st.lists(SENTENCE, min_size=1, max_size=6))
+def test_glued_or_spaced_sentences_split_the_same(words: list[str]):
+    spaced = " ".join(w + "." for w in words)
+    glued = "".join(w + "." for w in words)
+    assert len(texts(spaced)) == len(texts(glued)) == len(words)
+
+
+def test_offsets_index_the_text():
+    text = "Title line\n\nFirst one.Second one. Third one!"
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
