@@ -232,6 +232,21 @@ def agreement(a_path: Path, b_path: Path) -> tuple[float, dict[str, int]]:
     return round(c.f1, 4), {"tp": c.tp, "only_b": c.fp, "only_a": c.fn}
 
 
+# Function words that mark a language well enough to tell the corpus's few non-English pages.
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "was", "were", "said", "on", "that", "by", "with"},
+    "fr": {"le", "la", "les", "des", "et", "dans", "une", "est", "du", "par", "sur", "ont"},
+    "es": {"el", "los", "las", "del", "y", "en", "una", "que", "por", "con", "para", "se"},
+    "sw": {"na", "ya", "wa", "kwa", "katika", "za", "cha", "ni", "hiyo", "huo", "kuwa", "vya"},
+}
+
+
+def language_of(text: str) -> str:
+    words = [w.strip(".,;:!?()\"'").lower() for w in text.split()]
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    return max(scores, key=lambda lang: (scores[lang], lang == "en"))
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()[:16]
 
@@ -310,6 +325,7 @@ def main() -> int:
             "agreement_counts": counts,
             "negative": n_events == 0,
             "forms": row.get("forms", []),
+            "language": language_of(text),
             "excerpt": bool(row.get("excerpt", True)),
             "retrieved": row.get("retrieved", ""),
             "text_sha256": hashlib.sha256(text.encode()).hexdigest(),

@@ -43,7 +43,7 @@ def events_command(
         [], "--split", help="A corpus with a manifest: score only this split (repeatable)."
     ),
     by: str = typer.Option(
-        "split,country,outlet,sub_type",
+        "split,country,outlet,language,sub_type",
         "--by",
         help="A corpus with a manifest: break scores down by these (comma-separated).",
     ),

@@ -30,7 +30,7 @@ from frontwatch.evaluation.sources import SharedTexts
 MANIFEST = "manifest.jsonl"
 SPLITS = ("train", "dev", "test")
 # The dimensions a corpus report breaks scores down by, and how to read one from an entry.
-DIMENSIONS = ("split", "country", "outlet", "sub_type")
+DIMENSIONS = ("split", "country", "outlet", "language", "sub_type")
 REQUIRED = ("id", "path", "gold", "url", "outlet", "license", "published", "country", "split")
 
 
@@ -205,9 +205,17 @@ def score_corpus(
             groups[dim] = _sub_type_groups(entries, lenient_by_id, strict_by_id, agreed)
         else:
             groups[dim] = _entry_groups(
-                dim, entries, lambda e, d=dim: getattr(e, d), lenient_by_id, strict_by_id, agreed
+                dim, entries, _KEYS[dim], lenient_by_id, strict_by_id, agreed
             )
     return CorpusReport(lenient=lenient, strict=strict, agreement=agreement, groups=groups)
+
+
+_KEYS: dict[str, Callable[[CorpusEntry], str]] = {
+    "split": lambda e: e.split,
+    "country": lambda e: e.country,
+    "outlet": lambda e: e.outlet,
+    "language": lambda e: str(e.row.get("language") or "en"),
+}
 
 
 def _entry_groups(
