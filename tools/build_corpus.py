@@ -247,6 +247,23 @@ def language_of(text: str) -> str:
     return max(scores, key=lambda lang: (scores[lang], lang == "en"))
 
 
+# Where each outlet publishes itself; a copy found elsewhere (a mirror of a public-domain
+# release, say) is flagged so a reader can weigh its provenance.
+OFFICIAL_HOSTS = (
+    "voanews.com", "voaafrica.com", "voacambodia.com", "voa.gov", "pangea-cms.com",
+    "insidevoa.com", "voaswahili.com", "voaafrique.com", "ochaopt.org",
+    "humanitarianresponse.info", "africom-web-app.azurewebsites.net", "defense.gov",
+    "centcom.mil", "africom.mil", "eucom.mil", "army.mil", "af.mil", "navy.mil", "state.gov",
+    "usembassy.gov", "usmission.gov", "usaid.gov", "wikinews.org", "wikipedia.org", "gov.uk",
+    "unocha.org", "reliefweb.int", "eucom-web-app.azurewebsites.us",
+)
+
+
+def official_host(url: str) -> bool:
+    host = url.split("://", 1)[-1].split("/", 1)[0].lower().rstrip(".")
+    return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()[:16]
 
@@ -274,6 +291,13 @@ def main() -> int:
         seen_url[url], seen_text[digest] = row["id"], row["id"]
         folder = "wikipedia/" if row["path"].startswith("wikipedia/") else ""
         rel_text = "../../" + row["path"] if not folder else "../../" + row["path"][len(folder):]
+        if folder:
+            # Wikipedia's codings quote its text: they live beside it, under its licence.
+            for sub in ("coding/a", "coding/b", "adjudication"):
+                stray = ROOT / sub / f"{row['id']}.json"
+                if stray.is_file():
+                    (ROOT / folder / sub).mkdir(parents=True, exist_ok=True)
+                    stray.rename(ROOT / folder / sub / stray.name)
         coding = []
         for coder in ("a", "b"):
             path = ROOT / folder / "coding" / coder / f"{row['id']}.json"
@@ -315,6 +339,7 @@ def main() -> int:
             "outlet": row["outlet"],
             "license": row["license"],
             "license_verified": row.get("license_verified", ""),
+            "official_host": official_host(row["url"]),
             "published": row["published"],
             "published_source": row.get("published_source", "page"),
             "country": row["country"],
@@ -355,24 +380,52 @@ def assign_split(row: dict[str, Any], cfg: dict[str, Any]) -> str:
 
 
 def print_stats(manifest: list[dict[str, Any]]) -> None:
-    by_split = Counter(m["split"] for m in manifest)
-    print("\nsplit counts:", dict(by_split))
-    for split in ("train", "dev", "test"):
-        ms = [m for m in manifest if m["split"] == split]
-        print(f"\n## {split}: {len(ms)} articles, {sum(m['events'] for m in ms)} events, "
-              f"{sum(m['negative'] for m in ms)} negative")
-        print("countries:", dict(Counter(m["country"] for m in ms).most_common()))
-        print("outlets:", dict(Counter(m["outlet"] for m in ms).most_common()))
-    print("\nall countries:", len({m["country"] for m in manifest}),
-          dict(Counter(m["country"] for m in manifest).most_common()))
-    print("all outlets:", dict(Counter(m["outlet"] for m in manifest).most_common()))
-    subs: Counter = Counter()
-    for m in manifest:
-        gold = json.loads((ROOT / m["gold"]).read_text(encoding="utf-8"))
-        subs.update(e["sub_event_type"] for e in gold["events"] if not e.get("optional"))
-    print("sub-types:", dict(subs.most_common()))
-    forms = Counter(f for m in manifest for f in m["forms"])
-    print("forms:", dict(forms.most_common()))
+    """The data card's tables, as Markdown."""
+    golds = {m["id"]: json.loads((ROOT / m["gold"]).read_text(encoding="utf-8")) for m in manifest}
+
+    def scored(m: dict[str, Any]) -> list[dict[str, Any]]:
+        return [e for e in golds[m["id"]]["events"] if not e.get("optional")]
+
+    def agreement(ms: list[dict[str, Any]]) -> str:
+        tp = sum(m["agreement_counts"]["tp"] for m in ms)
+        rest = sum(m["agreement_counts"]["only_a"] + m["agreement_counts"]["only_b"] for m in ms)
+        return f"{2 * tp / (2 * tp + rest):.3f}" if tp + rest else "-"
+
+    splits = ("train", "dev", "test")
+    print("\n| split | articles | negative | scored events | countries | outlets "
+          "| coders' strict F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for split in (*splits, "all"):
+        ms = [m for m in manifest if split in ("all", m["split"])]
+        print(f"| {split} | {len(ms)} | {sum(m['negative'] for m in ms)} | "
+              f"{sum(len(scored(m)) for m in ms)} | {len({m['country'] for m in ms})} | "
+              f"{', '.join(sorted({m['outlet'] for m in ms}))} | {agreement(ms)} |")
+
+    def table(title: str, key: Any, rows: list[str] | None = None) -> None:
+        counts: dict[str, Counter] = {}
+        for m in manifest:
+            for k in key(m):
+                counts.setdefault(k, Counter())[m["split"]] += 1
+        print(f"\n| {title} | train | dev | test | all |")
+        print("|---|---|---|---|---|")
+        for k in rows or sorted(counts, key=lambda k: (-sum(counts[k].values()), k)):
+            c = counts.get(k, Counter())
+            print(f"| {k} | {c['train']} | {c['dev']} | {c['test']} | {sum(c.values())} |")
+
+    table("country (articles)", lambda m: [m["country"]])
+    table("outlet (articles)", lambda m: [m["outlet"]])
+    table("language (articles)", lambda m: [m["language"]])
+    table("form (articles)", lambda m: m["forms"])
+    table("sub-event type (scored gold events)",
+          lambda m: [e["sub_event_type"] for e in scored(m)])
+    table("event type (scored gold events)", lambda m: [e["event_type"] for e in scored(m)])
+    years = Counter(m["published"][:4] for m in manifest)
+    print("\npublished by year:", ", ".join(f"{y}: {n}" for y, n in sorted(years.items())))
+    print("published date inferred:", sum(m["published_source"] == "inferred" for m in manifest))
+    print("copies found away from the outlet's own site:",
+          sum(not m["official_host"] for m in manifest))
+    perfect = sum(m["agreement"] == 1.0 for m in manifest)
+    print(f"articles the coders coded identically (strict): {perfect} of {len(manifest)}")
 
 
 if __name__ == "__main__":

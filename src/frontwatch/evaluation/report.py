@@ -159,7 +159,10 @@ def print_corpus_report(
 ) -> None:
     """The lenient report (fields, confusions), then per split, country, outlet and sub-type:
     lenient and strict scores beside the coders' strict agreement on the same articles."""
-    console = console or Console()
+    if console is None:
+        console = Console()
+        # The group tables have ten columns: never squeeze them into an 80-column pipe.
+        console.width = max(console.width, 130)
     print_event_report(report.lenient, console, articles=articles)
     s = report.strict
     console.print(
@@ -176,7 +179,7 @@ def print_corpus_report(
         table = Table(title=f"By {dim.replace('_', '-')}")
         table.add_column(dim)
         for col in ("docs", "gold", "P", "R", "F1", "strict P", "strict R", "strict F1",
-                    "agreement F1"):
+                    "coders F1"):
             table.add_column(col, justify="right")
         for g in groups:
             table.add_row(
