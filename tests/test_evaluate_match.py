@@ -209,3 +209,18 @@ def test_sub_type_counts_split_a_mistyped_pair():
     assert s.by_sub_type["Air/drone strike"].fn == 1
     assert s.by_sub_type["Shelling/artillery/missile attack"].fp == 1
     assert s.by_sub_type["Air/drone strike"].f1 == 0.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Shan", "Shan State"), ("Marawi", "Marawi City"), ("Kyiv", "Kyiv Oblast"),
+     ("Palma", "Palma District of Cabo Delgado Province"), ("London", "City of London"),
+     ("Kohistan", "Kōhistān")],
+)
+def test_place_names_agree_without_kind_words(a, b):
+    assert same_place_name(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Mosul", "Raqqa"), ("Bay of Bengal", "Bengal")])
+def test_different_places_stay_apart(a, b):
+    assert not same_place_name(a, b)

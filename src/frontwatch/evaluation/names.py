@@ -98,9 +98,22 @@ def claimants_agree(gold: list[str], pred: list[str]) -> bool:
     )
 
 
+# Words that say what kind of place a name is: coders and gazetteers add or drop them at will
+# ("Shan State" / "Shan", "Marawi City" / "Marawi", "Palma District of Cabo Delgado Province").
+_PLACE_KIND = re.compile(
+    r"\b(state|province|region|district|governorate|city|town|village|county|oblast|raion|"
+    r"township|municipality|prefecture|department|division|commune|wilaya|muhafazah|"
+    r"sub ?district|camp)\b"
+)
+
+
 def place_key(name: str) -> str:
-    """A place name without articles, prefixes and spacing: 'Al-Qadir' and 'al Qadir' agree."""
-    text = _bare(name)
+    """A place name without articles, prefixes, kind words and spacing: 'Al-Qadir' and
+    'al Qadir' agree, and so do 'Shan State' and 'Shan'. 'X of Y' is X's name."""
+    halves = re.split(r"\bof\b", _bare(name), maxsplit=1)
+    parts = [_PLACE_KIND.sub(" ", part).strip() for part in halves]
+    # "Palma District of Cabo Delgado" is Palma; "City of London" is London
+    text = next((part for part in parts if part), "")
     text = re.sub(r"\b(al|el|ad|ar|as|ash|at|az|an|tal|tel)\b ?", "", text)
     return text.replace(" ", "")
 
