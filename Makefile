@@ -3,24 +3,37 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench model clean
 
+# The product and its spaCy pipeline (the demo stays light: no torch).
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[model,dev]"
+	$(BIN)/pip install -q -e ".[model]"
 	touch $(STAMP)
+
+# The tests' tools too (torch CPU and transformers, for the tiny training test).
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e ".[model,dev]"
+	touch $(DEV_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/frontwatch extract examples/ --format table
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/pytest
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/extract.py
+
+# Rebuild the learned event coder from committed data (corpus/synthetic, corpus/real train)
+# into src/frontwatch/data/coder; about 20-40 minutes on 2 cores.
+model: $(DEV_STAMP)
+	$(BIN)/pip install -q -e ".[model,dev,train]"
+	$(BIN)/python -m frontwatch.learn.train --out src/frontwatch/data/coder
 
 clean:
 	rm -rf $(VENV) build *.egg-info

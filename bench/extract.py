@@ -10,6 +10,7 @@ The corpus is built at run time, in a temporary directory, from `examples/` and,
 paragraphs of different reports shuffled together, each article behind a dateline.
 
     python bench/extract.py [--articles 300] [--tokens 900] [--jobs N] [--keep DIR]
+                            [--engine model|rules]
 """
 
 from __future__ import annotations
@@ -147,6 +148,8 @@ def main() -> None:
     parser.add_argument("--corpus", choices=("war", "general"), default="war",
                         help="war: conflict reports, nearly every sentence a candidate (worst "
                              "case); general: local news, a mixed stream")
+    parser.add_argument("--engine", choices=("model", "rules"), default="model",
+                        help="the extractor's engine (model: the learned coder)")
     args = parser.parse_args()
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="frontwatch-bench-"))
@@ -157,7 +160,8 @@ def main() -> None:
     _, sources = paragraphs_from_sources(args.corpus)
     model = spacy_model()
 
-    frontwatch = [str(Path(sys.executable).parent / "frontwatch"), "extract", "-f", "jsonl"]
+    frontwatch = [str(Path(sys.executable).parent / "frontwatch"), "extract", "-f", "jsonl",
+                  "--engine", args.engine]
     spacy_cmd = [sys.executable, "-c", SPACY_SCRIPT]
     n = args.articles
 
@@ -170,7 +174,8 @@ def main() -> None:
         results[name] = (rate, full, one)
 
     print(f"corpus: {n} articles, mean {mean_tokens:.0f} tokens, from {'; '.join(sources)}")
-    print(f"spaCy pipeline: {model}; one core each; python {sys.version.split()[0]}")
+    print(f"spaCy pipeline: {model}; engine {args.engine}; one core each; "
+          f"python {sys.version.split()[0]}")
     print(f"{'':20} {'articles/s':>10} {'start-up s':>10} {'total s':>8} {'peak MB':>8}")
     for name, (rate, full, one) in results.items():
         print(f"{name:20} {rate:10.2f} {one.seconds:10.1f} {full.seconds:8.1f} {full.peak_mb:8.0f}")

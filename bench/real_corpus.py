@@ -20,12 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1] / "corpus" / "real"
 
 
-def predict(out: Path, splits: list[str]) -> None:
+def predict(out: Path, splits: list[str], engine: str | None) -> None:
     from frontwatch.pipeline import Extractor, make_article
 
     rows = [json.loads(line) for line in (ROOT / "manifest.jsonl").read_text().splitlines()]
     rows = [r for r in rows if r["split"] in splits]
-    extractor = Extractor()
+    # An old checkout's Extractor has no engine: ask for one only when told to.
+    extractor = Extractor(engine=engine) if engine else Extractor()
     started = time.perf_counter()
     with out.open("w", encoding="utf-8") as fh:
         for r in rows:
@@ -46,17 +47,20 @@ def main() -> int:
     parser.add_argument("--pred", type=Path, help="score these predictions instead of running")
     parser.add_argument("--by", default="split,language", help="breakdowns to print")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--engine", choices=["model", "rules"], help="default: the pipeline's")
     args = parser.parse_args()
     splits = args.split or ["dev", "test"]
     if args.predict:
-        predict(args.predict, splits)
+        predict(args.predict, splits, args.engine)
         return 0
 
     from frontwatch.evaluation import evaluate_corpus
+    from frontwatch.evaluation.predictions import load_extractor
     from frontwatch.evaluation.report import print_corpus_report
 
+    extractor = None if args.pred else load_extractor(engine=args.engine)
     report = evaluate_corpus(
-        ROOT, splits=splits, pred=args.pred, dimensions=args.by.split(",")
+        ROOT, splits=splits, pred=args.pred, extractor=extractor, dimensions=args.by.split(",")
     )
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

@@ -18,6 +18,15 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def rules_extractor():
+    """The rule grammar alone (`--engine rules`): for the cases whose behaviour the rules
+    guarantee and the learned coder does not yet (docs/model.md, known failure modes)."""
+    from frontwatch.pipeline import Extractor
+
+    return Extractor(geocode=False, engine="rules")
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} absent: shared development data is not available here")

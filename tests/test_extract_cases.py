@@ -181,8 +181,8 @@ def test_allies_are_associated_actors_and_denied_strikes_are_contested(extractor
     assert any(c.denies for c in strike.claims)
 
 
-def test_speakers_are_not_actors_and_supporting_strikes_do_not_name_the_event(extractor):
-    events = events_of(extractor, "speakers_and_supporting_strikes.txt", OCT_14)
+def test_speakers_are_not_actors_and_supporting_strikes_do_not_name_the_event(rules_extractor):
+    events = events_of(rules_extractor, "speakers_and_supporting_strikes.txt", OCT_14)
     bomb, operation, kidnap = events
     assert bomb.sub_event_type == "Remote explosive/landmine/IED"
     assert bomb.actor1 == "Unidentified Armed Group (Iraq)"  # not the police who reported it
@@ -211,8 +211,8 @@ def test_everyday_crime_and_history_are_no_events(extractor):
     assert events_of(extractor, "everyday_crime_news.txt") == []
 
 
-def test_attempts_conducted_strikes_and_background(extractor):
-    events = events_of(extractor, "attempts_and_background.txt", dt.date(2016, 12, 10))
+def test_attempts_conducted_strikes_and_background(rules_extractor):
+    events = events_of(rules_extractor, "attempts_and_background.txt", dt.date(2016, 12, 10))
     assert [e.sub_event_type for e in events] == ["Armed clash", "Air/drone strike"]
     clash, strike = events
     assert clash.actor1 == "Military Forces of Iraq (2014-)"  # an attempt to seize is a clash
@@ -538,11 +538,11 @@ def test_a_paragraph_opening_on_another_place_does_not_inherit_the_day(extractor
     assert dates["Saraqib"] == ("2017-03-05", 1)  # same paragraph: the day carries
 
 
-def test_front_line_update_sides(extractor):
+def test_front_line_update_sides(rules_extractor):
     """"Ukrainian positions", "repelled Russian assaults": the other side by its state's
     adjective; fighting told without sides ("positional engagements continued") is between
     the article's two belligerents."""
-    events = events_of(extractor, "front_line_update.txt")
+    events = events_of(rules_extractor, "front_line_update.txt")
     sides = {e.location: {e.actor1, e.actor2} for e in events}
     war = {"Military Forces of Russia (2000-)", "Military Forces of Ukraine"}
     assert set(sides) == {"Bakhmut", "Avdiivka", "Kreminna", "Bilohorivka"}

@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 
 from frontwatch.errors import ConfigError
@@ -28,13 +29,14 @@ class Outcome:
     error: str | None = None
 
 
-def load_extractor() -> object:
-    """A ready `Extractor`, or a ConfigError saying what is missing."""
+def load_extractor(engine: str | None = None) -> object:
+    """A ready `Extractor` (of `engine`, default the pipeline's), or a ConfigError saying
+    what is missing."""
     try:
         from frontwatch.pipeline import Extractor
 
-        return Extractor()
-    except (ImportError, OSError) as exc:
+        return Extractor(engine=engine)
+    except (ImportError, OSError, RuntimeError) as exc:
         if DEBUG:
             raise
         raise ConfigError(f"cannot load the extraction pipeline: {exc}") from exc
@@ -102,6 +104,7 @@ def process_articles(
     jobs: int = 1,
     chunk_size: int = 16,
     extractor_factory: Callable[[], object] | None = None,
+    engine: str | None = None,
 ) -> Iterator[Outcome]:
     """Run the extractor on each article, yielding outcomes in input order.
 
@@ -111,8 +114,11 @@ def process_articles(
     the first article arrives, so a run with nothing readable loads no model.
     `extractor_factory` (default `load_extractor`) builds one extractor per process; with
     `jobs > 1` it must be picklable (a module-level function).
+    `engine` ("model" or "rules") picks the default factory's engine.
     Raises ConfigError when the extraction pipeline cannot be loaded.
     """
+    if extractor_factory is None and engine is not None:
+        extractor_factory = partial(load_extractor, engine)
     chunks = _chunks(articles, chunk_size)
     if jobs <= 1:
         extractor = None

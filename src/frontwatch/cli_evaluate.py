@@ -53,6 +53,9 @@ def events_command(
     strict: bool = typer.Option(
         False, "--strict", help="A gold folder: match only the same sub-type at the same place."
     ),
+    engine: str | None = typer.Option(
+        None, "--engine", help="model or rules (default: the pipeline's, model)."
+    ),
 ) -> None:
     """Event precision, recall, F1, per-field accuracy and per-article errors.
 
@@ -63,12 +66,25 @@ def events_command(
     frontwatch evaluate events corpus/real --split dev
     """
     from frontwatch.evaluation import evaluate_corpus, evaluate_events, is_corpus
+    from frontwatch.evaluation.predictions import load_extractor
     from frontwatch.evaluation.report import print_corpus_report, print_event_report
+
+    if engine is not None and engine not in ("model", "rules"):
+        _fail(f"--engine must be model or rules, not {engine!r}")
+        return
+    extractor = None
+    if pred is None:
+        try:
+            extractor = load_extractor(engine=engine)
+        except FrontwatchError as exc:
+            _fail(str(exc))
+            return
 
     if is_corpus(gold_dir):
         dims = [d.strip() for d in by.split(",") if d.strip()]
         try:
-            report = evaluate_corpus(gold_dir, splits=split or None, pred=pred, dimensions=dims)
+            report = evaluate_corpus(gold_dir, splits=split or None, pred=pred,
+                                     extractor=extractor, dimensions=dims)
         except FrontwatchError as exc:
             _fail(str(exc))
             return
@@ -78,7 +94,8 @@ def events_command(
             print_corpus_report(report, articles=articles)
         return
     try:
-        scores = evaluate_events(gold_dir, pred=pred, shared=shared, strict=strict)
+        scores = evaluate_events(gold_dir, pred=pred, shared=shared, extractor=extractor,
+                                 strict=strict)
     except FrontwatchError as exc:
         _fail(str(exc))
         return

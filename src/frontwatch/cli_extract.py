@@ -21,6 +21,13 @@ from frontwatch.model import Article, Event
 PROGRESS_AFTER = 20
 
 
+class Engine(StrEnum):
+    """Which extractor decides what an event is (see frontwatch.pipeline.Extractor)."""
+
+    model = "model"
+    rules = "rules"
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -146,6 +153,11 @@ def extract_command(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes; output keeps input order.")
     ] = 1,
+    engine: Annotated[
+        Engine | None,
+        typer.Option(help="model: the learned coder finds events, rules read their details "
+                     "(the default); rules: the rule grammar alone."),
+    ] = None,
 ) -> None:
     """Extract ACLED-style events from news articles.
 
@@ -161,7 +173,8 @@ def extract_command(
         articles = _readable(
             read_paths(paths, published=published_date, outlet=outlet, url=url), reporter
         )
-        for outcome in process_articles(articles, jobs=jobs):
+        chosen = engine.value if engine is not None else None
+        for outcome in process_articles(articles, jobs=jobs, engine=chosen):
             reporter.advance()
             if outcome.error:
                 reporter.error(f"{outcome.article.source_path}: {outcome.error}")

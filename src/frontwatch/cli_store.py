@@ -53,13 +53,20 @@ def ingest(
         True, "--progress/--no-progress", help="Progress on stderr (only on a terminal)."
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One stderr line per commit."),
+    engine: str | None = typer.Option(
+        None, "--engine", help="model (the learned coder finds events; the default) or rules."
+    ),
 ) -> None:
     """Extract events from articles and store them, merging reports of the same incident.
 
     Example: frontwatch ingest news/ --db sqlite:///syria.db --published 2017-08-14 --jobs 2
     """
     from frontwatch.ingest import read_paths
+    from frontwatch.pipeline import ENGINES, extractor_spec
     from frontwatch.store.loader import ingest as run_ingest
+
+    if engine is not None and engine not in ENGINES:
+        _fail(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
 
     when = _date(published, "--published")
     store = _open(db)
@@ -101,6 +108,7 @@ def ingest(
             read_paths(list(paths), published=when, outlet=outlet),
             jobs=jobs,
             batch_size=batch_size,
+            extractor=extractor_spec(engine),
             on_error=on_error,
             on_commit=on_commit,
         )

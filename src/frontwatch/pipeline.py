@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -47,13 +48,38 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
 
 
-class Extractor:
-    """Loads the pipeline once; `process(article)` runs every stage on one article."""
+ENGINES = ("model", "rules")
+DEFAULT_ENGINE = "model"
+ENGINE_ENV = "FRONTWATCH_ENGINE"
 
-    def __init__(self, model: str | None = None, geocode: bool = True) -> None:
+
+def default_engine() -> str:
+    """The engine an Extractor uses when not told: $FRONTWATCH_ENGINE, else DEFAULT_ENGINE."""
+    return os.environ.get(ENGINE_ENV) or DEFAULT_ENGINE
+
+
+class Extractor:
+    """Loads the pipeline once; `process(article)` runs every stage on one article.
+
+    `engine="model"` lets the learned sentence coder decide which sentences tell events and
+    their sub-types, the rules reading the arguments; `engine="rules"` is the rule grammar
+    alone. Without a trained coder on disk the model engine raises CoderUnavailable.
+    """
+
+    def __init__(self, model: str | None = None, geocode: bool = True,
+                 engine: str | None = None, coder_dir: str | None = None) -> None:
         from frontwatch.extract.mentions import MentionExtractor
 
-        self.mentions = MentionExtractor(model=model)
+        engine = engine or default_engine()
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+        coder = None
+        if engine == "model":
+            from frontwatch.extract.coder import SentenceCoder
+
+            coder = SentenceCoder(coder_dir)
+        self.engine = engine
+        self.mentions = MentionExtractor(model=model, coder=coder)
         self.geocoder = None
         if geocode:
             try:
@@ -133,6 +159,25 @@ class Extractor:
                         e.geo_precision = 3
             results.append(ArticleResult(article=article, mentions=mentions, events=events))
         return results
+
+
+def rules_extractor() -> Extractor:
+    """The rule grammar alone (`--engine rules`); importable by name for worker processes."""
+    return Extractor(engine="rules")
+
+
+def model_extractor() -> Extractor:
+    """The learned coder with the rules reading arguments (`--engine model`)."""
+    return Extractor(engine="model")
+
+
+def extractor_spec(engine: str | None) -> str | None:
+    """The `module:factory` name of an engine's extractor, for worker processes."""
+    if engine is None:
+        return None
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    return f"frontwatch.pipeline:{engine}_extractor"
 
 
 def make_article(

@@ -51,13 +51,14 @@ def read_predictions(path: Path | str, docs: list[GoldDoc]) -> tuple[dict[str, l
     return grouped, unmatched
 
 
-def load_extractor(geocode: bool = True) -> Any:
-    """The real pipeline, or ExtractorUnavailable saying why it cannot run."""
+def load_extractor(geocode: bool = True, engine: str | None = None) -> Any:
+    """The real pipeline (of `engine`, default the pipeline's), or ExtractorUnavailable
+    saying why it cannot run."""
     try:
         from frontwatch.pipeline import Extractor
 
-        return Extractor(geocode=geocode)
-    except (ImportError, OSError) as exc:
+        return Extractor(geocode=geocode, engine=engine)
+    except (ImportError, OSError, RuntimeError) as exc:
         raise ExtractorUnavailable(
             f"the extractor cannot run ({type(exc).__name__}: {exc}); "
             "score a predictions file instead with --pred FILE.jsonl"

@@ -26,13 +26,15 @@ from frontwatch.actors.catalog import (
     regional_coalition,
 )
 from frontwatch.extract.attribution import Attribution, ClaimantFinder
-from frontwatch.extract.classify import classify
+from frontwatch.extract.classify import SIMPLE_KINDS, classify
+from frontwatch.extract.coder import Coding, SentenceCoder
 from frontwatch.extract.dates import find_date_expressions
 from frontwatch.extract.figures import CIVILIAN_NOUNS, CasualtyFigure, FigureFinder, Figures
 from frontwatch.extract.lemmas import lemma_of
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.numbers import count_to_fatalities, find_counts, parse_count
 from frontwatch.extract.places import (
+    COUNTRIES,
     FACILITY_NOUNS,
     FEATURE_NOUNS,
     NOT_PLACES,
@@ -43,7 +45,15 @@ from frontwatch.extract.places import (
 )
 from frontwatch.extract.sentences import Sentence, split_sentences
 from frontwatch.extract.triggers import STRATEGIC, Trigger, TriggerFinder
-from frontwatch.model import ActorRef, Count, Evidence, Materiel, Mention, PlaceMention
+from frontwatch.model import (
+    SUB_EVENT_TO_TYPE,
+    ActorRef,
+    Count,
+    Evidence,
+    Materiel,
+    Mention,
+    PlaceMention,
+)
 from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 
 COUNTRY_WORDS = {
@@ -171,6 +181,7 @@ class _Parsed:
     triggers: list[Trigger] = field(default_factory=list)
     country: str | None = None  # the country the sentence names most
     countries: frozenset[str] = frozenset()  # every country it names
+    coding: Coding | None = None  # the learned coder's reading, with the model engine
 
 
 @dataclass(slots=True)
@@ -223,7 +234,14 @@ FAST_DISABLED = ("lemmatizer", "ner", "attribute_ruler")
 
 
 class MentionExtractor:
-    def __init__(self, model: str | None = None, use_ner: bool | None = None) -> None:
+    def __init__(self, model: str | None = None, use_ner: bool | None = None,
+                 coder: SentenceCoder | None = None,
+                 policy: CoderPolicy | None = None) -> None:
+        # With a coder (the model engine) the learned model decides which sentences tell
+        # events and of what type; the rules read their arguments (actors, places, dates,
+        # figures, claims). Without one, the rules decide everything.
+        self.coder = coder
+        self.policy = policy or CoderPolicy()
         self.nlp = load_pipeline(model)
         if use_ner is None:
             use_ner = os.environ.get("FRONTWATCH_NER", "") not in ("", "0")
@@ -248,11 +266,15 @@ class MentionExtractor:
         whole article when the caller already has them (it is run once per article)."""
         plans = []
         texts: list[str] = []
-        for article in articles:
+        codings = self._code([split_sentences(a.text, a.kept) for a in articles])
+        for n, article in enumerate(articles):
             sentences = split_sentences(article.text, article.kept)
+            coded = codings[n]
             candidates = [s for s in sentences
                           if self.triggers.may_hold_event(s.text) or DENIAL.search(s.text)
-                          or MATERIEL_FATE.search(s.text)]
+                          or MATERIEL_FATE.search(s.text)
+                          or (s.index in coded
+                              and coded[s.index].best[1] >= self.policy.new_event)]
             plans.append((article, sentences, candidates))
             texts.extend(s.text for s in candidates)
         docs = iter(self.nlp.pipe(texts, batch_size=256, disable=self.disabled))
@@ -262,12 +284,27 @@ class MentionExtractor:
             air = bool(ARTICLE_AIR_CONTEXT.search(body))
             hits = country_hits(article.text)
             parsed = [self._parse(s, seed_text(next(docs), s.text), air, hits) for s in candidates]
+            for p in parsed:
+                p.coding = codings[n].get(p.sentence.index)
             if not parsed:
                 out.append([])
                 continue
             found = toponyms[n] if toponyms is not None else (
                 self.place_finder(article.text) if self.place_finder is not None else None)
             out.append(self._mentions(article, sentences, parsed, found, hits))
+        return out
+
+    def _code(self, articles: list[list[Sentence]]) -> list[dict[int, Coding]]:
+        """The coder's reading of every sentence worth reading, per article (sentence index ->
+        coding); empty without a coder. All articles' sentences run as one batch."""
+        if self.coder is None:
+            return [{} for _ in articles]
+        wanted = [(n, s) for n, sentences in enumerate(articles) for s in sentences
+                  if _codable(s.text)]
+        codings = self.coder.code([s.text for _, s in wanted])
+        out: list[dict[int, Coding]] = [{} for _ in articles]
+        for (n, s), coding in zip(wanted, codings, strict=True):
+            out[n][s.index] = coding
         return out
 
     def _mentions(self, article, sentences: list[Sentence], parsed: list[_Parsed],
@@ -483,6 +520,8 @@ class MentionExtractor:
         trigger = self.triggers.best(p.triggers, casualties=bool(p.figures.casualties))
         if trigger is None:
             trigger = self._materiel_trigger(p)
+        if trigger is None and p.coding is not None:
+            trigger = _model_trigger(doc, p.coding, self.policy)
         if trigger is None:
             return self._denial(article, p, ctx, attribution)
         if trigger.kind == "territory" and WITHOUT_FIGHT.search(doc_text(doc)):
@@ -507,6 +546,10 @@ class MentionExtractor:
             t.tag_.startswith("VB") for t in doc
         ):
             return None  # a section header ("Aug. 15 Strikes"), not a report
+        # The coder was trained on what is an incident and what is background, totals and
+        # talk: where it reads an event, the rules' own tests for that give way to it.
+        confirmed = p.coding is not None and \
+            p.coding.event_probability >= self.policy.confirm
         if trigger.subordinate and _is_read_as_verb(doc):
             # "IS fighters attacked ...": the parser took the group's name for "is", and the
             # report for a relative clause of it
@@ -519,14 +562,15 @@ class MentionExtractor:
             # "Coalition nations which have conducted strikes include Australia, ...": a
             # description, not a report of an incident
             return None
-        if _campaign_or_duration(doc, trigger):
+        if _campaign_or_duration(doc, trigger) and not confirmed:
             return None  # "the offensive began April 30", "operating there for many months"
         if _historical(doc_text(doc), ctx.published):
             return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
-        if AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)) or (
-                (PERFECT.search(doc_text(doc)) or PERIOD.search(doc_text(doc))) and any(
-                    count_to_fatalities(c.count) >= 1000 for c in p.figures.casualties)
-                and not _has_day(sent.text, ctx.published)):
+        if not confirmed and (
+                AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)) or (
+                    (PERFECT.search(doc_text(doc)) or PERIOD.search(doc_text(doc))) and any(
+                        count_to_fatalities(c.count) >= 1000 for c in p.figures.casualties)
+                    and not _has_day(sent.text, ctx.published))):
             # "to date, 1,335 civilians have been killed", "More than 10,000 people have been
             # killed and two million displaced": a running total, not an incident
             return None
@@ -535,7 +579,7 @@ class MentionExtractor:
         if any(count_to_fatalities(c.count) >= 5000 for c in p.figures.casualties) and \
                 not _has_day(sent.text, ctx.published):
             return None  # "Tens of thousands of people were killed in the fighting"
-        if _generic_plural(doc, trigger, p):
+        if _generic_plural(doc, trigger, p) and not confirmed:
             # "blamed IS cells for a string of kidnappings": a pattern, not an incident
             return None
         country = p.country
@@ -771,6 +815,8 @@ class MentionExtractor:
         sub_event, event_type = classify(
             trigger, p.triggers, actor1, actor2, victims_civilian, doc_text(doc), country
         )
+        if p.coding is not None and event_type != "casualty":
+            sub_event, event_type = self.policy.retype(p.coding, sub_event, event_type)
         if sub_event is None:
             return None
         if event_type in ("Protests", "Riots") and not any(
@@ -813,7 +859,7 @@ class MentionExtractor:
         follow_up = inherited_place and sent.index - ctx.last_places_sentence <= 1
         conducted = _conducted(doc, trigger)
         if not trigger.is_verb and not headline and not own_place and not follow_up \
-                and not conducted \
+                and not conducted and not confirmed \
                 and event_type not in ("Protests", "Riots") and not p.figures.casualties \
                 and not p.figures.materiel and not _has_date(sent.text, ctx.published):
             # A bare noun ("the use of IEDs", "the attack") with nothing concrete around it
@@ -846,6 +892,25 @@ class MentionExtractor:
             )
             for m in p.figures.materiel
         ]
+        if confirmed and event_type == "casualty" and own_place and any(
+                pl.role in ("at", "near") and pl.text.lower() not in COUNTRIES for pl in places):
+            # "a police officer was shot and killed by a sniper in El Tarra": no one named, yet
+            # an incident of its own at its own place, as the coder reads it
+            best, prob = p.coding.best
+            sub_event = best if prob >= self.policy.retype_at else sub_event
+            event_type = SUB_EVENT_TO_TYPE[sub_event]
+        if confirmed and actor1 is None and event_type in VIOLENT_TYPES:
+            # ACLED codes an incident whose author the text does not name as unidentified
+            entry = self.actors.by_name["Unidentified Armed Group ({country})"]
+            actor1 = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
+                              inter=entry.inter, country=country)
+            if actor2 is not None and actor2.name == actor1.name:
+                actor2 = None
+        if p.coding is not None and event_type != "casualty" and not attribution.claimant \
+                and p.coding.event_probability < self.policy.drop:
+            # the coder reads no event here: a rule fired on background or talk (a sourced
+            # account stays: its claim may contest another's)
+            return None
         date, precision = date_info
         civilian_targeting = bool(actor2 and actor2.inter == 7) and event_type in (
             "Violence against civilians",
@@ -2198,3 +2263,64 @@ def _merge_places(own: list[PlaceMention], found: list[PlaceMention]) -> list[Pl
 
 
 __all__ = ["MentionExtractor", "assign_roles", "Span"]
+
+
+# The trigger kind the rules would give an act of each sub-type, for sentences only the coder
+# reads as events: the kind steers how arguments are read (a territory verb's object is the
+# place taken, a strike's attacker is the state with the air force).
+MODEL_KINDS = {sub: kind for kind, sub in SIMPLE_KINDS.items()} | {
+    "Armed clash": "clash",
+    "Government regains territory": "territory",
+    "Non-state actor overtakes territory": "territory",
+    "Peaceful protest": "protest",
+    "Protest with intervention": "protest",
+    "Violent demonstration": "riot",
+    "Mob violence": "riot",
+    "Attack": "vac_kill",
+}
+# Pairs the rules tell apart better than the coder: which side took ground depends on who
+# the actors are, which the catalogue knows.
+ACTOR_DECIDED = {"Government regains territory", "Non-state actor overtakes territory"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass(frozen=True, slots=True)
+class CoderPolicy:
+    """How far the coder's reading overrides the rules (probabilities, tuned on real dev)."""
+
+    new_event: float = 0.8  # a sentence no rule reads becomes an event when the coder gives
+    # one sub-type this probability
+    confirm: float = 0.5  # the rules' background tests give way when the coder reads an event
+    # this surely
+    retype_at: float = 0.9  # the coder's sub-type replaces the rules' at this probability...
+    doubt: float = 0.05  # ... when it gives the rules' own sub-type less than this
+    drop: float = 0.3  # a rule's event is dropped when the coder reads no event this surely
+
+    def retype(self, coding: Coding, sub: str | None, event_type: str
+               ) -> tuple[str | None, str]:
+        best, prob = coding.best
+        if prob < self.retype_at or best == sub:
+            return sub, event_type
+        if sub is not None and coding.probs.get(sub, 0.0) >= self.doubt:
+            return sub, event_type  # the rules read a trigger the coder does not rule out
+        if sub in ACTOR_DECIDED and best in ACTOR_DECIDED:
+            return sub, event_type
+        return best, SUB_EVENT_TO_TYPE[best]
+
+
+def _model_trigger(doc: Doc, coding: Coding, policy: CoderPolicy) -> Trigger | None:
+    """A trigger for a sentence the coder reads as an event and no rule does: the sentence's
+    main verb stands for the act."""
+    best, prob = coding.best
+    if prob < policy.new_event:
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    return Trigger(MODEL_KINDS[best], root.i, root.i + 1, root.text,
+                   is_verb=root.pos_ in ("VERB", "AUX"))
+
+
+def _codable(text: str) -> bool:
+    """Worth the coder's time: a sentence of some words, not a dateline or a menu item."""
+    return len(text) >= 20 and text.count(" ") >= 3

@@ -58,7 +58,8 @@ def build_extractor(spec: str | None = None) -> object:
     try:
         factory = getattr(importlib.import_module(module_name), attr or "Extractor")
         return factory()
-    except (ImportError, AttributeError, OSError) as exc:
+    except (ImportError, AttributeError, OSError, RuntimeError) as exc:
+        # RuntimeError: the model engine without its trained coder (CoderUnavailable)
         raise ConfigError(f"cannot load the extractor {spec}: {exc}") from exc
 
 

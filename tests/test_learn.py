@@ -1,0 +1,118 @@
+"""The learned event coder: its training data, its training code (a tiny model on tiny data),
+its ONNX export, and how its reading steers the extractor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from frontwatch.extract.coder import CoderUnavailable, Coding, SentenceCoder
+from frontwatch.extract.mentions import CoderPolicy, _model_trigger
+from frontwatch.learn.data import LABELS, DataError, fold_of, synthetic_examples
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKENIZER = ROOT / "src" / "frontwatch" / "data" / "coder" / "tokenizer.json"
+
+
+def coding(**probs: float) -> Coding:
+    found = {label: probs.get(label, 0.001) for label in LABELS}
+    return Coding(found, none=max(0.0, 1.0 - sum(found.values())))
+
+
+def test_policy_retypes_only_when_confident():
+    policy = CoderPolicy(retype_at=0.5)
+    air = coding(**{"Air/drone strike": 0.9})
+    assert policy.retype(air, "Shelling/artillery/missile attack", "Explosions/Remote violence") \
+        == ("Air/drone strike", "Explosions/Remote violence")
+    unsure = coding(**{"Air/drone strike": 0.3})
+    assert policy.retype(unsure, "Armed clash", "Battles") == ("Armed clash", "Battles")
+
+
+def test_policy_leaves_who_took_ground_to_the_rules():
+    took = coding(**{"Government regains territory": 0.95})
+    assert CoderPolicy().retype(took, "Non-state actor overtakes territory", "Battles") == (
+        "Non-state actor overtakes territory", "Battles")
+
+
+def test_model_trigger_takes_the_main_verb(extractor):
+    nlp = extractor.mentions.nlp
+    doc = nlp("Hostilities continued in Hakha township on Monday.")
+    trig = _model_trigger(doc, coding(**{"Armed clash": 0.9}), CoderPolicy(new_event=0.6))
+    assert trig is not None and trig.kind == "clash" and trig.text == "continued"
+    assert _model_trigger(doc, coding(**{"Armed clash": 0.4}), CoderPolicy(new_event=0.6)) is None
+
+
+def test_synthetic_examples_read_and_check(tmp_path):
+    good = {"doc": "t-d1", "i": 0, "text": "Rebels shelled Idlib.", "events": [
+        {"sub_event_type": "Shelling/artillery/missile attack", "negated": False}]}
+    neg = {"doc": "t-d1", "i": 1, "text": "The dead included two children.", "events": [],
+           "negative_kind": "detail"}
+    path = tmp_path / "t.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(neg) + "\n")
+    a, b = synthetic_examples([path])
+    assert a.labels == {"Shelling/artillery/missile attack"} and not a.ambiguous
+    assert b.labels == frozenset() and b.ambiguous
+    assert a.target()[LABELS.index("Shelling/artillery/missile attack")] == 1.0
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({**good, "events": [{"sub_event_type": "Skirmish"}]}) + "\n")
+    with pytest.raises(DataError, match="bad.jsonl:1: unknown sub_event_type 'Skirmish'"):
+        synthetic_examples([bad])
+
+
+def test_folds_keep_a_document_together():
+    assert fold_of("syn1-d0007") == fold_of("syn1-d0007")
+    assert len({fold_of(f"doc{i}") for i in range(200)}) == 10
+
+
+def test_committed_coder_reads_events(extractor):
+    try:
+        coder = SentenceCoder()
+    except CoderUnavailable:
+        pytest.fail("the trained coder must be committed in src/frontwatch/data/coder")
+    probs = coder.code([
+        "Government warplanes bombed the village of Kafr Nabl on Tuesday, killing four civilians.",
+        "The minister will travel to Geneva next week for talks on humanitarian access.",
+    ])
+    strike, talks = probs
+    assert strike.best[0] == "Air/drone strike" and strike.best[1] > 0.5
+    assert talks.event_probability < 0.5
+
+
+def test_missing_coder_is_a_clear_error(tmp_path):
+    with pytest.raises(CoderUnavailable, match="no trained coder"):
+        SentenceCoder(tmp_path)
+
+
+def test_training_code_fits_and_exports_a_tiny_model(tmp_path):
+    """A two-layer random BERT on twelve sentences: the loop runs, the loss falls, the ONNX
+    export reproduces the torch model within int8 error, and the runtime coder loads it."""
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    pytest.importorskip("onnx")
+    from frontwatch.learn.data import Example
+    from frontwatch.learn.train import check_export, export_onnx, fit
+
+    base = tmp_path / "base"
+    config = transformers.BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=2,
+                                     num_attention_heads=2, intermediate_size=64)
+    transformers.BertModel(config).save_pretrained(base)
+    (base / "tokenizer.json").write_bytes(TOKENIZER.read_bytes())
+    examples = [
+        Example("Warplanes bombed the market in Atarib.", frozenset({"Air/drone strike"}),
+                "synthetic", f"d{i}") for i in range(6)
+    ] + [Example("The talks will resume next month in Doha.", frozenset(), "synthetic", f"n{i}")
+         for i in range(6)]
+    losses: list[str] = []
+    model = fit(examples, base, epochs=4, batch_size=4, lr=1e-3, log=losses.append)
+    first, last = (float(line.split("loss ")[1].split()[0]) for line in (losses[0], losses[-1]))
+    assert last < first
+    out = tmp_path / "coder"
+    export_onnx(model, out)
+    (out / "tokenizer.json").write_bytes(TOKENIZER.read_bytes())
+    (out / "card.json").write_text(json.dumps({"labels": list(LABELS), "max_len": 96,
+                                               "output": "softmax, no event first"}))
+    coder = SentenceCoder(out)
+    assert check_export(model, coder, [e.text for e in examples[:2]] + ["Short."]) < 0.08
+    assert torch.is_tensor(next(model.parameters()))
