@@ -16,19 +16,12 @@ from pathlib import Path
 import pytest
 
 from frontwatch.evaluation import load_corpus_docs, score_corpus
-from frontwatch.evaluation.corpus import load_manifest
+from frontwatch.evaluation.corpus import LICENSES, load_manifest
 from frontwatch.evaluation.gold import load_gold_file
 from frontwatch.evaluation.predictions import load_extractor, run_extractor
 from frontwatch.model import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus" / "real"
-LICENSES = {
-    "public domain (US government work)",
-    "CC BY 2.5",
-    "OGL v3",
-    "CC BY IGO 3.0",
-    "CC BY-SA 4.0",
-}
 
 
 @pytest.fixture(scope="module")

@@ -24,20 +24,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from frontwatch.evaluation.corpus import LICENSES
 from frontwatch.evaluation.gold import load_gold_file
 from frontwatch.evaluation.scoring import scorable_from_gold, score_documents
 from frontwatch.model import SUB_EVENT_TO_TYPE
 
 ROOT = Path("corpus/real")
 
-LICENSES = {
-    "public domain (US government work)",
-    "CC BY 2.5",
-    "OGL v3",
-    "CC BY IGO 3.0",
-    "CC BY-SA 4.0",
-}
-OUTLET_LICENSE = {
+OUTLET_LICENSE: dict[str, str] = {
     "VOA": "public domain (US government work)",
     "DoD": "public domain (US government work)",
     "CENTCOM": "public domain (US government work)",
@@ -121,7 +115,7 @@ def check_article(row: dict[str, Any], problems: Problems) -> bool:
     if outlet not in OUTLET_LICENSE:
         problems.add(where, f"outlet {outlet!r} is not a redistributable source")
         return False
-    if licence != OUTLET_LICENSE[outlet]:
+    if licence not in LICENSES or licence != OUTLET_LICENSE[outlet]:
         problems.add(where, f"licence {licence!r} does not fit outlet {outlet!r}")
         return False
     text_path = ROOT / row.get("path", "")

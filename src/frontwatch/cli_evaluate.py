@@ -80,29 +80,23 @@ def events_command(
             _fail(str(exc))
             return
 
-    if is_corpus(gold_dir):
-        dims = [d.strip() for d in by.split(",") if d.strip()]
-        try:
-            report = evaluate_corpus(gold_dir, splits=split or None, pred=pred,
-                                     extractor=extractor, dimensions=dims)
-        except FrontwatchError as exc:
-            _fail(str(exc))
-            return
-        if fmt is OutputFormat.json:
-            typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-        else:
-            print_corpus_report(report, articles=articles)
-        return
     try:
-        scores = evaluate_events(gold_dir, pred=pred, shared=shared, extractor=extractor,
-                                 strict=strict)
+        if is_corpus(gold_dir):
+            dims = [d.strip() for d in by.split(",") if d.strip()]
+            result = evaluate_corpus(gold_dir, splits=split or None, pred=pred,
+                                     extractor=extractor, dimensions=dims)
+        else:
+            result = evaluate_events(gold_dir, pred=pred, shared=shared, extractor=extractor,
+                                     strict=strict)
     except FrontwatchError as exc:
         _fail(str(exc))
         return
     if fmt is OutputFormat.json:
-        typer.echo(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    elif is_corpus(gold_dir):
+        print_corpus_report(result, articles=articles)
     else:
-        print_event_report(scores)
+        print_event_report(result)
 
 
 @evaluate_app.command("anchor")

@@ -31,6 +31,14 @@ MANIFEST = "manifest.jsonl"
 SPLITS = ("train", "dev", "test")
 # The dimensions a corpus report breaks scores down by, and how to read one from an entry.
 DIMENSIONS = ("split", "country", "outlet", "language", "sub_type")
+# The licences a text in the corpus may carry (docs/data.md): redistributable, recorded per text.
+LICENSES = frozenset({
+    "public domain (US government work)",
+    "CC BY 2.5",
+    "OGL v3",
+    "CC BY IGO 3.0",
+    "CC BY-SA 4.0",
+})
 REQUIRED = ("id", "path", "gold", "url", "outlet", "license", "published", "country", "split")
 
 
