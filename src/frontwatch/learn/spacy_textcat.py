@@ -136,8 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     _docbin(train, args.out / "train.spacy")
     _docbin(held, args.out / "held.spacy")
-    (args.out / "config.cfg").write_text(
+    (args.out / "base.cfg").write_text(
         CONFIG.format(model=ARCHS[args.arch], epochs=args.epochs), encoding="utf-8")
+    # spaCy fills in every setting the sketch leaves to its defaults
+    subprocess.run([sys.executable, "-m", "spacy", "init", "fill-config",
+                    str(args.out / "base.cfg"), str(args.out / "config.cfg")], check=True)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "spacy", "train", str(args.out / "config.cfg"), "--output",
