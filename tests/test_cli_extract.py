@@ -142,7 +142,13 @@ def test_stdin_jsonl_and_html_are_sniffed(fake: None) -> None:
 def test_bad_published_value_is_a_usage_error(fake: None) -> None:
     result = _run(["-", "--published", "14/08/2017"], stdin="x")
     assert result.exit_code == 2
-    assert "expected YYYY-MM-DD" in result.output
+    assert "is not a date: use YYYY-MM-DD" in result.output
+
+
+def test_a_day_that_does_not_exist_says_so(fake: None) -> None:
+    result = _run(["-", "--published", "2024-02-30"], stdin="x")
+    assert result.exit_code == 2
+    assert "'2024-02-30' is no such day" in result.output
 
 
 def test_examples_all_read_without_errors(fake: None) -> None:
@@ -174,3 +180,13 @@ def test_real_extractor_jobs_keep_order() -> None:
     two = _run([str(EXAMPLES), "-f", "jsonl", "--jobs", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
+
+
+def test_version() -> None:
+    from typer.testing import CliRunner
+
+    from frontwatch.cli import app
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("frontwatch ") and result.output.strip() != "frontwatch"

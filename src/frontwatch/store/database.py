@@ -75,9 +75,11 @@ class EventStore:
         self.close()
 
 
-def open_store(url: str | None = None, migrate: bool = True) -> EventStore:
-    """Open (creating if needed) the database at `url` and bring its schema up to date."""
-    db = connect(url)
+def open_store(url: str | None = None, migrate: bool = True, create: bool = True
+               ) -> EventStore:
+    """Open the database at `url` (creating it if needed and `create`) and bring its schema
+    up to date."""
+    db = connect(url, must_exist=not create)
     if migrate:
         upgrade(db)
     return EventStore(db)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,10 +89,12 @@ def _like_escape(text: str) -> str:
 
 
 def _iso(text: str, option: str) -> str:
+    from frontwatch.days import parse_day
+
     try:
-        return dt.date.fromisoformat(text).isoformat()
+        return parse_day(text).isoformat()
     except ValueError as exc:
-        raise QueryError(f"{option} {text!r}: not a date; use YYYY-MM-DD") from exc
+        raise QueryError(f"{option} {exc}") from exc
 
 
 _ORDER = " ORDER BY event_date DESC, event_id_cnty"
