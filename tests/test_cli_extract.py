@@ -163,7 +163,7 @@ def test_examples_all_read_without_errors(fake: None) -> None:
 @pytest.mark.slow
 def test_real_extractor_on_bad_and_good_inputs(bad_and_good: list[str]) -> None:
     if not _real_extractor_available():
-        pytest.skip("extraction pipeline not importable yet (frontwatch.extract.mentions)")
+        pytest.skip("extraction pipeline not importable yet (frontwatch.extraction.mentions)")
     result = _run([*bad_and_good, "--format", "json"])
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 4
@@ -175,7 +175,7 @@ def test_real_extractor_on_bad_and_good_inputs(bad_and_good: list[str]) -> None:
 @pytest.mark.slow
 def test_real_extractor_jobs_keep_order() -> None:
     if not _real_extractor_available():
-        pytest.skip("extraction pipeline not importable yet (frontwatch.extract.mentions)")
+        pytest.skip("extraction pipeline not importable yet (frontwatch.extraction.mentions)")
     one = _run([str(EXAMPLES), "-f", "jsonl"])
     two = _run([str(EXAMPLES), "-f", "jsonl", "--jobs", "2"])
     assert one.exit_code == two.exit_code == 0

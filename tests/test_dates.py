@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontwatch.extract.dates import DateExpression, find_date_expressions, resolve_date
+from frontwatch.extraction.dates import DateExpression, find_date_expressions, resolve_date
 
 MON = dt.date(2017, 8, 14)  # a Monday
 D = dt.date

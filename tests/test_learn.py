@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from frontwatch.extract.coder import CoderUnavailable, Coding, SentenceCoder
-from frontwatch.extract.mentions import CoderPolicy, _model_trigger
+from frontwatch.extraction.coder import CoderUnavailable, Coding, SentenceCoder
+from frontwatch.extraction.mentions import CoderPolicy, _model_trigger
 from frontwatch.learn.data import LABELS, DataError, fold_of, synthetic_examples
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from frontwatch.extract.numbers import count_to_fatalities, find_counts, parse_count
+from frontwatch.extraction.numbers import count_to_fatalities, find_counts, parse_count
 from frontwatch.model import Count
 
 num2words = pytest.importorskip("num2words").num2words

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontwatch.extract.sentences import split_sentences
+from frontwatch.extraction.sentences import split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -112,8 +112,8 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
 class Article:
     """One article as read, with the part of its text that holds reporting (not boilerplate)."""
 
-    id: str
-    text: str
+    id: str = ""  # empty: the hash of the normalised text (frontwatch.pipeline.article_id_of)
+    text: str = ""
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
@@ -125,6 +125,17 @@ class Article:
     duplicate_of: str | None = None
     # The id the input gave this article (the JSONL `id` field), if any.
     source_id: str | None = None
+
+    def __post_init__(self) -> None:
+        # Library users write Article(text=..., published="2024-01-23"): take the string.
+        if isinstance(self.published, str):
+            from frontwatch.days import parse_day
+
+            self.published = parse_day(self.published[:10]) if self.published.strip() else None
+        if not self.id:
+            from frontwatch.pipeline import article_id_of
+
+            self.id = article_id_of(self.text)
 
 
 @dataclass(slots=True)

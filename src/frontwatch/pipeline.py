@@ -68,14 +68,14 @@ class Extractor:
 
     def __init__(self, model: str | None = None, geocode: bool = True,
                  engine: str | None = None, coder_dir: str | None = None) -> None:
-        from frontwatch.extract.mentions import MentionExtractor
+        from frontwatch.extraction.mentions import MentionExtractor
 
         engine = engine or default_engine()
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
         coder = None
         if engine == "model":
-            from frontwatch.extract.coder import SentenceCoder
+            from frontwatch.extraction.coder import SentenceCoder
 
             coder = SentenceCoder(coder_dir)
         self.engine = engine
@@ -114,15 +114,33 @@ class Extractor:
     def process(self, article: Article) -> ArticleResult:
         return self.process_batch([article])[0]
 
+    def extract(
+        self,
+        text: str | Article,
+        published: dt.date | str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+        title: str | None = None,
+    ) -> list[Event]:
+        """Events of one article, given as text (with its metadata) or as an `Article`."""
+        article = text if isinstance(text, Article) else make_article(
+            text, published=published, outlet=outlet, url=url, title=title)
+        return self.process(article).events
+
     def process_batch(self, articles: list[Article]) -> list[ArticleResult]:
         """Every stage on several articles; parsing them together is faster than one by one."""
         from frontwatch.clean import mark_boilerplate
+        from frontwatch.ingest.text import dateline_date
         from frontwatch.reconcile import events_from_mentions
 
         for article in articles:
             if not article.kept:
                 # Readers mark boilerplate; articles built in code get it marked here.
                 mark_boilerplate(article)
+            if article.published is None:
+                # "BAGHDAD, June 28, 2019 (Levant Wire) -": the dateline dates the text, for
+                # articles built in code as for the readers'
+                article.published = dateline_date(article.text)
         results = []
         # The gazetteer's scan of each article serves both the extractor and the geocoder.
         toponyms = ([self.geocoder.find_toponyms(a.text) for a in articles]
@@ -132,7 +150,7 @@ class Extractor:
             if self.geocoder is not None and toponyms is not None:
                 self.geocoder.geocode_mentions(article, mentions, toponyms[n])
                 self._geocode_quarters(article, mentions, toponyms[n])
-                from frontwatch.extract.mentions import countries_in
+                from frontwatch.extraction.mentions import countries_in
 
                 named = set(countries_in(article.text)) | {m.country for m in mentions if m.country}
                 # "the Russian town of Shebekino": a country named by its adjective for a place
@@ -210,9 +228,8 @@ def extract(
     extractor: Extractor | None = None,
 ) -> list[Event]:
     """Events told by one article's text."""
-    ex = extractor or Extractor()
-    article = make_article(text, published=published, outlet=outlet, url=url, title=title)
-    return ex.process(article).events
+    return (extractor or Extractor()).extract(
+        text, published=published, outlet=outlet, url=url, title=title)
 
 
 def extract_many(

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from frontwatch.actors.catalog import default_state_forces
-from frontwatch.extract.mentions import OTHER_DEAD, countries_in, divide_count
-from frontwatch.extract.numbers import count_to_fatalities
-from frontwatch.extract.places import COUNTRIES
+from frontwatch.extraction.mentions import OTHER_DEAD, countries_in, divide_count
+from frontwatch.extraction.numbers import count_to_fatalities
+from frontwatch.extraction.places import COUNTRIES
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     ActorRef,

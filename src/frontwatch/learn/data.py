@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frontwatch.extract.sentences import split_sentences
+from frontwatch.extraction.sentences import split_sentences
 from frontwatch.model import SUB_EVENT_TO_TYPE
 
 LABELS: tuple[str, ...] = tuple(SUB_EVENT_TO_TYPE)

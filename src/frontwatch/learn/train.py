@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     # What the runtime needs to read the model, first; the full card follows the scores.
     (args.out / "card.json").write_text(json.dumps(
         {"labels": list(LABELS), "output": OUTPUT, "max_len": MAX_LEN}), encoding="utf-8")
-    from frontwatch.extract.coder import SentenceCoder
+    from frontwatch.extraction.coder import SentenceCoder
 
     coder = SentenceCoder(args.out, threads=args.threads)
     gap = check_export(model, coder, [e.text for e in held[:40]])

@@ -25,15 +25,15 @@ from frontwatch.actors.catalog import (
     ActorMatch,
     regional_coalition,
 )
-from frontwatch.extract.attribution import Attribution, ClaimantFinder
-from frontwatch.extract.classify import SIMPLE_KINDS, classify
-from frontwatch.extract.coder import Coding, SentenceCoder
-from frontwatch.extract.dates import find_date_expressions
-from frontwatch.extract.figures import CIVILIAN_NOUNS, CasualtyFigure, FigureFinder, Figures
-from frontwatch.extract.lemmas import lemma_of
-from frontwatch.extract.lexicon import Lexicon
-from frontwatch.extract.numbers import count_to_fatalities, find_counts, parse_count
-from frontwatch.extract.places import (
+from frontwatch.extraction.attribution import Attribution, ClaimantFinder
+from frontwatch.extraction.classify import SIMPLE_KINDS, classify
+from frontwatch.extraction.coder import Coding, SentenceCoder
+from frontwatch.extraction.dates import find_date_expressions
+from frontwatch.extraction.figures import CIVILIAN_NOUNS, CasualtyFigure, FigureFinder, Figures
+from frontwatch.extraction.lemmas import lemma_of
+from frontwatch.extraction.lexicon import Lexicon
+from frontwatch.extraction.numbers import count_to_fatalities, find_counts, parse_count
+from frontwatch.extraction.places import (
     COUNTRIES,
     FACILITY_NOUNS,
     FEATURE_NOUNS,
@@ -43,8 +43,8 @@ from frontwatch.extract.places import (
     is_demonym,
     role_of,
 )
-from frontwatch.extract.sentences import Sentence, split_sentences
-from frontwatch.extract.triggers import STRATEGIC, Trigger, TriggerFinder
+from frontwatch.extraction.sentences import Sentence, split_sentences
+from frontwatch.extraction.triggers import STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     ActorRef,

@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from frontwatch.extract.lemmas import lemma_of
-from frontwatch.extract.lexicon import Lexicon
+from frontwatch.extraction.lemmas import lemma_of
+from frontwatch.extraction.lexicon import Lexicon
 from frontwatch.nlp import doc_text
 
 OBJECT_ONLY_KINDS = {"ied", "suicide", "grenade", "chemical", "shelling"}

@@ -10,10 +10,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from frontwatch.extract.lemmas import lemma_of
-from frontwatch.extract.lexicon import Lexicon
-from frontwatch.extract.numbers import find_counts
-from frontwatch.extract.triggers import VEHICLE_NOUNS
+from frontwatch.extraction.lemmas import lemma_of
+from frontwatch.extraction.lexicon import Lexicon
+from frontwatch.extraction.numbers import find_counts
+from frontwatch.extraction.triggers import VEHICLE_NOUNS
 from frontwatch.model import Count
 from frontwatch.nlp import doc_text
 

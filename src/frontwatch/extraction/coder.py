@@ -3,7 +3,7 @@ a WordPiece tokenizer read with tokenizers. No torch, no network.
 
 `SentenceCoder.probabilities(texts)` gives, per sentence, the probability of each of ACLED's
 25 sub-event types (`LABELS` order); the extractor decides with them which sentences tell
-events and of which type (see `frontwatch.extract.mentions`).
+events and of which type (see `frontwatch.extraction.mentions`).
 """
 
 from __future__ import annotations

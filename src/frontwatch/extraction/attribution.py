@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from frontwatch.extract.lexicon import ClaimantEntry, Lexicon
+from frontwatch.extraction.lexicon import ClaimantEntry, Lexicon
 from frontwatch.nlp import doc_lowers, doc_text, phrase_spans
 
 # "the statement" refers back to whoever released the last statement.

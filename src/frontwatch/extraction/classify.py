@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from frontwatch.extract.triggers import Trigger
+from frontwatch.extraction.triggers import Trigger
 from frontwatch.model import SUB_EVENT_TO_TYPE, ActorRef
 
 SIMPLE_KINDS = {

@@ -1,0 +1,39 @@
+"""The library as a user meets it: `frontwatch.extract` stays a function, `Article` takes a
+string date and computes its id, `Extractor.extract` reads text or an Article, and the
+dateline dates the text as the CLI does."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import frontwatch
+from frontwatch import Article, Extractor
+
+TEXT = ("BAGHDAD, June 28, 2019 (Levant Wire) - Gunmen killed four soldiers at a checkpoint "
+        "in Tarmiyah on Thursday, police said.")
+
+
+def test_extract_stays_a_function_after_the_stages_are_imported(extractor):
+    import frontwatch.extraction.mentions  # noqa: F401  (once shadowed frontwatch.extract)
+
+    first = frontwatch.extract(TEXT, extractor=extractor)
+    second = frontwatch.extract(TEXT, extractor=extractor)
+    assert callable(frontwatch.extract)
+    assert [e.to_dict() for e in first] == [e.to_dict() for e in second]
+
+
+def test_article_takes_a_string_date_and_hashes_its_own_id():
+    a = Article(text="Clashes in Raqqa.", published="2024-01-23")
+    assert a.published == dt.date(2024, 1, 23)
+    assert a.id == frontwatch.make_article("Clashes in Raqqa.").id
+
+
+def test_extractor_extract_reads_text_or_an_article(extractor: Extractor):
+    from_text = extractor.extract(TEXT)
+    from_article = extractor.extract(Article(text=TEXT))
+    assert from_text and [e.event_date for e in from_text] == [e.event_date for e in from_article]
+
+
+def test_the_dateline_dates_the_text_in_the_library_too(extractor: Extractor):
+    (event,) = [e for e in extractor.extract(TEXT) if "Tarmiyah" in e.location or e.fatalities]
+    assert event.event_date == "2019-06-27"  # the Thursday before the dateline's Friday
