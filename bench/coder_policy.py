@@ -39,8 +39,8 @@ def main() -> int:
 
     from frontwatch.evaluation.corpus import load_corpus_docs, score_corpus
     from frontwatch.evaluation.predictions import run_extractor
-    from frontwatch.extract.coder import SentenceCoder
-    from frontwatch.extract.mentions import CoderPolicy
+    from frontwatch.extraction.coder import SentenceCoder
+    from frontwatch.extraction.mentions import CoderPolicy
     from frontwatch.pipeline import Extractor
 
     entries, docs = load_corpus_docs(ROOT, [args.split])
