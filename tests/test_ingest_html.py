@@ -57,9 +57,12 @@ def test_declared_charset_is_used_when_not_utf8() -> None:
     assert article.published == dt.date(2019, 2, 2)
 
 
-def test_undeclared_non_utf8_html_is_an_error() -> None:
-    with pytest.raises(InputError, match="x.html: not UTF-8 .* and no charset declared"):
-        read_html(b"<html><body><p>Caf\xe9</p></body></html>", "x.html")
+def test_undeclared_non_utf8_html_is_read_with_a_named_guess(caplog) -> None:
+    page = (b"<html><body><p>Le caf\xe9 du village a \xe9t\xe9 touch\xe9 par un obus."
+            b"</p></body></html>")
+    article = read_html(page, "x.html")
+    assert "café" in article.text
+    assert "x.html: not UTF-8; read as windows-1252 (a guess)" in caplog.text
 
 
 def test_page_without_article_text_is_an_error() -> None:

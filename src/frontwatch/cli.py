@@ -6,6 +6,9 @@ commands stay small and the library does the work.
 
 from __future__ import annotations
 
+import logging
+import sys
+
 import typer
 
 from frontwatch import cli_evaluate, cli_extract, cli_geo, cli_store
@@ -20,6 +23,20 @@ app = typer.Typer(
 
 for module in (cli_extract, cli_geo, cli_store, cli_evaluate):
     module.register(app)
+
+
+class _StderrLines(logging.Handler):
+    """Library warnings ("warning: path: ...") as one stderr line each, written to whatever
+    sys.stderr is at the time (a test runner swaps it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(self.format(record) + "\n")
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("frontwatch")
+    if not any(isinstance(h, _StderrLines) for h in logger.handlers):
+        logger.addHandler(_StderrLines(logging.WARNING))
 
 
 def _version(value: bool) -> None:
@@ -41,6 +58,7 @@ def main(
     ),
 ) -> None:
     """Conflict reporting to sourced, geocoded, ACLED-style event data."""
+    _show_warnings()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,8 +1,10 @@
-"""Bytes to text: refuse binary, empty and oversized input; decode UTF-8 or a declared charset."""
+"""Bytes to text: refuse binary, empty and oversized input; decode UTF-8, a declared charset,
+or (with a warning naming the guess) the legacy encoding charset-normalizer finds likeliest."""
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from frontwatch.errors import InputError
@@ -26,6 +28,9 @@ _MAGIC = (
     b"PAR1",  # parquet
 )
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Warnings go to stderr as one line each ("warning: path: ..."): Python's last-resort handler
+# prints them as they are when the application configures no logging.
+_log = logging.getLogger("frontwatch.ingest")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
@@ -69,11 +74,17 @@ def decode(data: bytes, path: str, html: bool = False, line: int | None = None) 
         utf8_error = exc
     charset = declared_charset(data) if html else None
     if charset is None:
-        raise InputError(
-            path,
-            f"not UTF-8 (bad byte at offset {utf8_error.start}) and no charset declared",
-            line,
-        )
+        guessed = _guess(data)
+        if guessed is None:
+            raise InputError(
+                path,
+                f"not UTF-8 (bad byte at offset {utf8_error.start}) and no charset declared",
+                line,
+            )
+        encoding, text = guessed
+        where = f"{path}:{line}" if line is not None else path
+        _log.warning("warning: %s: not UTF-8; read as %s (a guess)", where, encoding)
+        return text
     try:
         return data.decode(charset)
     except LookupError:
@@ -83,6 +94,24 @@ def decode(data: bytes, path: str, html: bool = False, line: int | None = None) 
         raise InputError(
             path, f"not valid {charset} as declared (bad byte at offset {exc.start})", line
         ) from None
+
+
+def _guess(data: bytes) -> tuple[str, str] | None:
+    """The most likely legacy encoding of text that is not UTF-8 (archives are full of
+    Windows-1252 and Latin-1), with the decoded text; None when nothing fits."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    text = str(best)
+    try:
+        if data.decode("cp1252") == text:
+            # the same characters either way: name the encoding Western archives use
+            return "windows-1252", text
+    except UnicodeDecodeError:
+        pass
+    return best.encoding, text
 
 
 def normalise_newlines(text: str) -> str:
