@@ -37,3 +37,13 @@ def test_extractor_extract_reads_text_or_an_article(extractor: Extractor):
 def test_the_dateline_dates_the_text_in_the_library_too(extractor: Extractor):
     (event,) = [e for e in extractor.extract(TEXT) if "Tarmiyah" in e.location or e.fatalities]
     assert event.event_date == "2019-06-27"  # the Thursday before the dateline's Friday
+
+
+def test_events_carry_the_inputs_own_id_path_and_url(extractor: Extractor):
+    article = Article(text=TEXT, source_id="rec-42", source_path="feed.jsonl:7",
+                      url="https://example.org/a")
+    events = extractor.extract(article)
+    assert events
+    assert {(e.source_id, e.source_path, e.url) for e in events} == {
+        ("rec-42", "feed.jsonl:7", "https://example.org/a")}
+    assert events[0].to_dict()["source_id"] == "rec-42"

@@ -307,6 +307,11 @@ class Event:
     confidence: float = 0.5
     geonameid: int | None = None
     event_id: str = ""
+    # Where the event was read: the input's own id (a JSON-lines `id`), its file and URL, so a
+    # user can join events back to their records.
+    source_id: str = ""
+    source_path: str = ""
+    url: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)

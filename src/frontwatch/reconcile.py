@@ -666,6 +666,9 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
         confidence=round(min(0.99, max(m.confidence for m in g.mentions)
                              + 0.05 * (len(g.mentions) - 1)), 2),
         geonameid=place.geonameid if place else None,
+        source_id=article.source_id or "",
+        source_path=article.source_path or "",
+        url=article.url or "",
     )
     event.notes = write_notes(event, claims)
     event.event_id = hashlib.sha1(f"{article.id}:{index}:{event.sub_event_type}:{location}"
