@@ -162,3 +162,23 @@ def test_reading_a_missing_sqlite_file_is_an_error_and_creates_nothing(tmp_path)
     assert result.returncode == 2
     assert f"no such database ({typo})" in result.stderr.decode()
     assert not typo.exists()
+
+
+def test_types_and_actors_as_people_type_them(filled):
+    from frontwatch.store.query import QueryError, actor_names
+
+    s = filled
+    assert s.count(EventFilter(event_type="regains territory")) == 1  # a word of the sub-type
+    assert s.count(EventFilter(event_type="  battles ")) == 4
+    with pytest.raises(QueryError, match="no ACLED event or sub-event type"):
+        s.count(EventFilter(event_type="skirmish"))
+    # an abbreviation from the actor catalogue finds the canonical name
+    assert actor_names("rsf") == ["rsf", "Rapid Support Forces"]
+    assert s.count(EventFilter(actor="isis")) == s.count(EventFilter(actor="Islamic State"))
+
+
+def test_control_country_forgives_case(filled):
+    from frontwatch.store.territory import control_on
+
+    assert control_on(filled.db, "2017-08-31", country="syria") == \
+        control_on(filled.db, "2017-08-31", country="Syria") != []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from frontwatch.errors import FrontwatchError
@@ -36,20 +37,29 @@ class EventFilter:
             clauses.append("event_date <= ?")
             params.append(_iso(self.until, "--until"))
         if self.event_type:
-            clauses.append("(lower(event_type) = ? OR lower(sub_event_type) = ?)")
-            params += [self.event_type.lower()] * 2
+            names = type_names(self.event_type)
+            if not names:
+                raise QueryError(f"--type {self.event_type!r}: no ACLED event or sub-event type "
+                                 "has that name or word")
+            marks = ", ".join("?" for _ in names)
+            clauses.append(f"(lower(event_type) IN ({marks}) OR lower(sub_event_type) IN "
+                           f"({marks}))")
+            params += names * 2
         if self.actor:
             # Part of a name is enough ("SDF" finds "SDF: Syrian Democratic Forces"), and
             # associated actors count: people search for the force they read about.
             # SQLite's LIKE ignores ASCII case already: calling lower() on every row made a
             # count on a million events four times slower. PostgreSQL's LIKE is exact, and
             # lower() there measured faster than ILIKE.
+            # An abbreviation or alias finds the actor's canonical name too ("rsf").
             pg = db is not None and db.dialect is POSTGRES
-            pattern = "%" + _like_escape(self.actor.lower() if pg else self.actor) + "%"
             column = "lower({})" if pg else "{}"
-            clauses.append("(" + " OR ".join(
-                f"{column.format(c)} LIKE ? ESCAPE '!'" for c in _ACTOR_COLUMNS) + ")")
-            params += [pattern] * len(_ACTOR_COLUMNS)
+            ors = []
+            for name in actor_names(self.actor):
+                pattern = "%" + _like_escape(name.lower() if pg else name) + "%"
+                ors += [f"{column.format(c)} LIKE ? ESCAPE '!'" for c in _ACTOR_COLUMNS]
+                params += [pattern] * len(_ACTOR_COLUMNS)
+            clauses.append("(" + " OR ".join(ors) + ")")
         if self.country:
             clauses.append("lower(country) = ?")
             params.append(self.country.lower())
@@ -81,6 +91,45 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 _ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+
+
+def type_names(text: str) -> list[str]:
+    """The ACLED event and sub-event types (lower case) a user's words name: the exact name,
+    else every type whose name holds the words ("drone strike" -> "air/drone strike")."""
+    from frontwatch.model import SUB_EVENT_TO_TYPE
+
+    wanted = " ".join(text.lower().split())
+    names = {n.lower() for n in (*SUB_EVENT_TO_TYPE, *SUB_EVENT_TO_TYPE.values())}
+    if wanted in names:
+        return [wanted]
+    return sorted(n for n in names if wanted and wanted in n)
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Alias (lower case) -> the catalogue's canonical names it stands for (data/actors.yaml),
+    read without the NLP pipeline."""
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(
+        resources.files("frontwatch.data").joinpath("actors.yaml").read_text("utf-8"))
+    out: dict[str, set[str]] = {}
+    for entry in data.get("actors") or []:
+        # "Islamic State ({country})" is stored as "Islamic State (Syria)": search its stem
+        name = entry.get("name", "").split("{")[0].rstrip(" (")
+        if not name:
+            continue
+        for alias in [name, *(entry.get("aliases") or [])]:
+            out.setdefault(str(alias).lower(), set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def actor_names(text: str) -> list[str]:
+    """What to look for when a user asks for an actor: the text itself and the canonical
+    names it is an alias of."""
+    return list(dict.fromkeys([text, *_aliases().get(text.strip().lower(), ())]))
 
 
 def _like_escape(text: str) -> str:

@@ -15,8 +15,8 @@ def territory_rows(db: Backend, until: str, country: str | None = None) -> list[
     sql = f"SELECT * FROM events WHERE sub_event_type IN ({marks}) AND event_date <= ?"
     params: list[Any] = [*subs, until]
     if country:
-        sql += " AND country = ?"
-        params.append(country)
+        sql += " AND lower(country) = ?"
+        params.append(country.lower())
     rows = db.query(sql + " ORDER BY event_date, event_id_cnty", params)
     for r in rows:
         texts = db.query(
