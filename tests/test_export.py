@@ -175,3 +175,17 @@ def test_every_country_has_its_acled_region():
     assert iso_and_region("Norway")[1] == "Europe"  # a bare NO in YAML is false
     assert iso_and_region("DR Congo") == (180, "Middle Africa")
     assert iso_and_region("Palestine")[1] == "Middle East"
+
+
+def test_geojson_says_how_many_events_it_left_out(caplog):
+    import io
+    import json as _json
+
+    from frontwatch.export_geo import write_events_geojson
+
+    rows = [{"event_id_cnty": "a", "latitude": 35.0, "longitude": 38.0},
+            {"event_id_cnty": "b", "latitude": None, "longitude": None}]
+    out = io.StringIO()
+    assert write_events_geojson(rows, out) == 1
+    assert len(_json.loads(out.getvalue())["features"]) == 1
+    assert "GeoJSON: 1 of 2 events left out: no coordinates" in caplog.text

@@ -8,6 +8,7 @@ of GeoJSON (GeoJSON features may have null geometry, but QGIS then drops them si
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any, BinaryIO, TextIO
@@ -26,9 +27,10 @@ def _feature(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
 def write_events_geojson(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     """Stream a FeatureCollection; returns the number of features written."""
     out.write('{"type": "FeatureCollection", "features": [\n')
-    n = 0
+    n = skipped = 0
     for row in rows:
         if row.get("latitude") is None or row.get("longitude") is None:
+            skipped += 1
             continue
         props = {k: v for k, v in row.items() if k not in ("materiel",)}
         props["contested"] = bool(props.get("contested"))
@@ -38,6 +40,12 @@ def write_events_geojson(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
         out.write(json.dumps(feature, ensure_ascii=False))
         n += 1
     out.write("\n]}\n")
+    if skipped:
+        # A point is what a map needs; say how many events had none rather than drop them
+        # silently (the other formats keep them).
+        logging.getLogger("frontwatch.export").warning(
+            "warning: GeoJSON: %d of %d events left out: no coordinates (the CSV, JSON and "
+            "Parquet exports keep them)", skipped, skipped + n)
     return n
 
 

@@ -9,6 +9,7 @@ one is opened, not rebuilt. The file is a plain SQLite database (tables `places`
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3
 import time
@@ -128,6 +129,9 @@ def ensure_index(layers: Layers, rebuild: bool = False) -> Path:
     if path.exists() and not rebuild:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
+    # The first run sits here for half a minute: say why.
+    logging.getLogger("frontwatch.geo").warning(
+        "note: building the gazetteer index at %s (once; about half a minute)", path)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     try:
         build_index(layers, tmp)
