@@ -47,3 +47,26 @@ def test_events_carry_the_inputs_own_id_path_and_url(extractor: Extractor):
     assert {(e.source_id, e.source_path, e.url) for e in events} == {
         ("rec-42", "feed.jsonl:7", "https://example.org/a")}
     assert events[0].to_dict()["source_id"] == "rec-42"
+
+
+def test_one_event_id_from_extract_to_the_store_in_any_case(tmp_path):
+    import json as _json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from frontwatch.cli import app
+
+    example = str(Path(__file__).resolve().parents[1] / "examples" / "basra-protest.txt")
+    db = f"sqlite:///{tmp_path / 'ids.db'}"
+    runner = CliRunner()
+    extracted = runner.invoke(app, ["extract", example, "-f", "jsonl"])
+    assert extracted.exit_code == 0, extracted.output
+    ids = [_json.loads(line)["event_id"] for line in extracted.stdout.splitlines()]
+    assert ids and all(i.startswith("FW") for i in ids)
+    assert runner.invoke(app, ["ingest", example, "--db", db, "--no-progress"]).exit_code == 0
+    stored = runner.invoke(app, ["events", "--db", db, "-f", "jsonl"])
+    assert sorted(_json.loads(x)["event_id_cnty"] for x in stored.stdout.splitlines()) == \
+        sorted(ids)
+    shown = runner.invoke(app, ["event", ids[0].lower(), "--db", db])
+    assert shown.exit_code == 0 and ids[0] in shown.output

@@ -7,6 +7,7 @@ Plain dataclasses only; every stage takes one of these and returns another. Fiel
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import lru_cache
 from typing import Any
@@ -106,6 +107,17 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
         return inter1 * 10
     low, high = sorted((inter1, inter2))
     return low * 10 + high
+
+
+def event_id_of(article_id: str, index: int) -> str:
+    """The event's id, everywhere (extract output, the store, exports, `frontwatch event`):
+    from the article that first told it and the event's place in that article's list."""
+    return "FW" + hashlib.sha1(f"{article_id}:{index}".encode()).hexdigest()[:12].upper()
+
+
+def normal_event_id(text: str) -> str:
+    """An id as a user typed it ("fw746c..."), in the stored form."""
+    return text.strip().upper()
 
 
 @dataclass(slots=True)

@@ -9,7 +9,6 @@ Figures follow ACLED's conservative rule: the lowest figure any claim supports; 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
@@ -30,6 +29,7 @@ from frontwatch.model import (
     Materiel,
     Mention,
     disorder_type_of,
+    event_id_of,
     interaction_code,
 )
 
@@ -671,8 +671,8 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
         url=article.url or "",
     )
     event.notes = write_notes(event, claims)
-    event.event_id = hashlib.sha1(f"{article.id}:{index}:{event.sub_event_type}:{location}"
-                                  .encode()).hexdigest()[:16]
+    # The id the store gives it when this article is the first to tell it.
+    event.event_id = event_id_of(article.id, index)
     return event
 
 

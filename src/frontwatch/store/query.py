@@ -208,6 +208,9 @@ class EventDetail:
 
 
 def event_detail(db: Backend, event_id: str) -> EventDetail | None:
+    from frontwatch.model import normal_event_id
+
+    event_id = normal_event_id(event_id)  # any case, as `frontwatch extract` printed it
     rows = db.query("SELECT * FROM events WHERE event_id_cnty = ?", (event_id,))
     if not rows:
         return None

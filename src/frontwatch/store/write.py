@@ -32,6 +32,7 @@ from frontwatch.model import (
     Event,
     Evidence,
     disorder_type_of,
+    event_id_of,
     interaction_code,
 )
 from frontwatch.pipeline import ArticleResult
@@ -60,10 +61,6 @@ class ArticleOutcome:
     events_created: int = 0
     events_merged: int = 0
     events_changed: int = 0
-
-
-def event_id_of(article_id: str, index: int) -> str:
-    return "FW" + hashlib.sha1(f"{article_id}:{index}".encode()).hexdigest()[:12].upper()
 
 
 def place_id_of(ev: Event) -> str | None:
