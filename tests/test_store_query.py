@@ -182,3 +182,23 @@ def test_control_country_forgives_case(filled):
 
     assert control_on(filled.db, "2017-08-31", country="syria") == \
         control_on(filled.db, "2017-08-31", country="Syria") != []
+
+
+def test_stats_by_country_month_and_a_chart(filled, db_url, tmp_path):
+    by_country = cli(["stats", "--db", db_url, "--by", "country", "-f", "json"])
+    assert by_country.returncode == 0, by_country.stderr
+    [syria] = json.loads(by_country.stdout)
+    assert syria["country"] == "Syria" and syria["events"] == 6
+    assert syria["contested"] == 1 and syria["contested_share"] == round(1 / 6, 4)
+    months = json.loads(cli(["stats", "--db", db_url, "--by", "month", "-f", "json"]).stdout)
+    assert [m["month"] for m in months] == sorted(m["month"] for m in months)
+    assert sum(m["events"] for m in months) == 6
+    assert sum(m["fatalities"] for m in months) == syria["fatalities"]
+    as_csv = cli(["stats", "--db", db_url, "--by", "type", "-f", "csv"]).stdout.decode()
+    assert as_csv.splitlines()[0] == "type,events,fatalities,contested,contested_share"
+    chart = tmp_path / "chart.png"
+    drawn = cli(["stats", "--db", db_url, "--by", "week", "--plot", str(chart)])
+    assert drawn.returncode == 0, drawn.stderr
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = cli(["stats", "--db", db_url, "--by", "planet"])
+    assert bad.returncode == 2 and "--by 'planet'" in bad.stderr.decode()

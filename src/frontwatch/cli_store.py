@@ -292,10 +292,82 @@ def upgrade(db: str | None = DbOption) -> None:
         typer.echo(f"schema already at version {version} (latest {LATEST})")
 
 
+def stats(
+    db: str | None = DbOption,
+    by: str = typer.Option(
+        "country", "--by", help="country | admin1 | type | sub-type | actor | week | month"
+    ),
+    since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    event_type: str | None = typer.Option(None, "--type", help="As `events --type`."),
+    actor: str | None = typer.Option(None, "--actor", help="As `events --actor`."),
+    country: str | None = typer.Option(None, "--country", help="Country name, any case."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+    plot: Path | None = typer.Option(
+        None, "--plot", help="Also draw events and fatalities over time by type (.png or .svg)."
+    ),
+) -> None:
+    """Events, fatalities and the contested share, grouped.
+
+    Example: frontwatch stats --db sqlite:///syria.db --by month --plot syria.png
+    """
+    import csv
+    import json
+
+    from frontwatch.store import EventFilter
+    from frontwatch.store.query import QueryError
+    from frontwatch.store.stats import DIMENSIONS, group_events, plot_time_series, time_series
+
+    if by not in DIMENSIONS:
+        _fail(f"--by {by!r}: choose one of {', '.join(DIMENSIONS)}")
+    if fmt not in ("table", "csv", "json"):
+        _fail(f"--format {fmt!r}: choose table, csv or json")
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        _fail(f"--plot {plot}: give a .png or .svg file")
+    try:
+        flt = EventFilter(since=since, until=until, event_type=event_type, actor=actor,
+                          country=country)
+        flt.where()
+    except QueryError as exc:
+        _fail(str(exc))
+    store = _open(db)
+    try:
+        rows = list(store.iter_events(flt))
+    finally:
+        store.close()
+    groups = group_events(rows, by)
+    records = [g.to_dict(by) for g in groups]
+    if fmt == "json":
+        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=[by, "events", "fatalities", "contested",
+                                                        "contested_share"])
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(rows)} events by {by}")
+        for col in (by, "events", "fatalities", "contested %"):
+            table.add_column(col, justify="left" if col == by else "right")
+        for g in groups:
+            table.add_row(g.key or "(none)", str(g.events), str(g.fatalities),
+                          f"{100 * g.contested_share:.0f}")
+        Console().print(table)
+    if plot is not None:
+        try:
+            plot_time_series(time_series(rows, "week" if by == "week" else "month"), str(plot))
+        except RuntimeError as exc:
+            _fail(str(exc))
+        typer.echo(f"chart written to {plot}", err=True)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command("ingest")(ingest)
     app.command("events")(events)
+    app.command("stats")(stats)
     app.command("event")(event)
     app.command("control")(control)
     db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
