@@ -154,3 +154,37 @@ def test_real_extractor_ingest_is_idempotent(tmp_path):
     assert run(["ingest", str(corpus), "--db", url], env=env).returncode == 0
     assert dump(url) == before
     check_whole_articles(url)
+
+
+def test_ctrl_c_says_what_was_stored_and_how_to_go_on(tmp_path, request, backend):
+    corpus = write_corpus(tmp_path / "news.jsonl", 100)
+    url = new_db_url(request, tmp_path, backend, "interrupted")
+    proc = subprocess.Popen(
+        FRONTWATCH + ["ingest", str(corpus), "--db", url, "--batch-size", "3", "--verbose"],
+        env=pattern_env(), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+    )
+    assert proc.stderr is not None
+    lines = []
+    for line in proc.stderr:
+        lines.append(line)
+        if line.startswith("committed batch 2"):
+            os.kill(proc.pid, signal.SIGINT)
+            break
+    lines += proc.stderr.readlines()
+    proc.wait(timeout=60)
+    assert proc.returncode == 130, "".join(lines)
+    summary = [x for x in lines if x.startswith("interrupted: ")]
+    assert summary and "articles stored" in summary[0] and "run the same command again" in \
+        summary[0]
+    assert not any("Traceback" in x for x in lines)
+    check_whole_articles(url)
+
+
+def test_count_articles_for_the_progress_total(tmp_path):
+    from frontwatch.ingest.paths import count_articles
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "b.html").write_text("<p>x</p>")
+    (tmp_path / "c.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n')
+    assert count_articles([str(tmp_path)]) == 5
+    assert count_articles([str(tmp_path / "c.jsonl"), "-"]) is None

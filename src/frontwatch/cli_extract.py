@@ -49,7 +49,8 @@ def _parse_date(value: str | None) -> dt.date | None:
 class _Reporter:
     """Error lines and the progress bar, both on stderr, without garbling each other."""
 
-    def __init__(self) -> None:
+    def __init__(self, total: int | None = None) -> None:
+        self.total = total
         from rich.console import Console
 
         self.console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -65,17 +66,10 @@ class _Reporter:
     def advance(self) -> None:
         self.done += 1
         if self._progress is None and self.done >= PROGRESS_AFTER and self.console.is_terminal:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.completed} articles"),
-                TimeElapsedColumn(),
-                console=self.console,
-                transient=True,
-            )
+            self._progress = progress_bar(self.console, self.total)
             self._progress.start()
-            self._task = self._progress.add_task("extract", total=None, completed=self.done)
+            self._task = self._progress.add_task("extract", total=self.total,
+                                                 completed=self.done)
         elif self._progress is not None:
             self._progress.update(self._task, completed=self.done)
 
@@ -83,6 +77,27 @@ class _Reporter:
         if self._progress is not None:
             self._progress.stop()
             self._progress = None
+
+
+def progress_bar(console, total: int | None):
+    """A transient progress display on stderr: with a known total, a bar, done/total and the
+    time left; without, a count and the time spent."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    if total:
+        columns = (SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                   TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
+    else:
+        columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn())
+    return Progress(*columns, console=console, transient=True)
 
 
 def _readable(items: Iterator[Article | InputError], reporter: _Reporter) -> Iterator[Article]:
@@ -167,9 +182,10 @@ def extract_command(
     """
     from frontwatch.batch import process_articles
     from frontwatch.ingest import read_paths
+    from frontwatch.ingest.paths import count_articles
 
     published_date = _parse_date(published)
-    reporter = _Reporter()
+    reporter = _Reporter(count_articles(paths) if sys.stderr.isatty() else None)
 
     def events() -> Iterator[Event]:
         articles = _readable(

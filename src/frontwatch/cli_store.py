@@ -83,20 +83,18 @@ def ingest(
     bar = None
     if progress and sys.stderr.isatty() and not verbose:
         from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        bar = Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TextColumn("{task.completed} articles"),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        task = bar.add_task("ingesting", total=None)
+        from frontwatch.cli_extract import progress_bar
+        from frontwatch.ingest.paths import count_articles
+
+        total = count_articles(list(paths))
+        bar = progress_bar(Console(stderr=True), total)
+        task = bar.add_task("ingesting", total=total)
         bar.start()
+    last: list = []  # the latest committed report, for a summary if the run is interrupted
 
     def on_commit(report) -> None:
+        last[:] = [report]
         if bar is not None:
             bar.update(task, completed=report.read)
         if verbose:
@@ -117,6 +115,15 @@ def ingest(
         )
     except FrontwatchError as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.stop()
+            bar = None
+        done = last[0] if last else None
+        stored = f"{done.new + done.copies} articles stored" if done else "nothing stored yet"
+        typer.echo(f"interrupted: {stored}, every batch committed; run the same command again "
+                   "to go on (stored articles are skipped)", err=True)
+        raise typer.Exit(130) from None
     finally:
         if bar is not None:
             bar.stop()

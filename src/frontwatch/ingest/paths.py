@@ -85,6 +85,27 @@ def _open(path: Path, max_bytes: int, fmt_hint: str | None = None) -> Source:
     return Source(name, fmt, stream)
 
 
+def count_articles(paths: list[str]) -> int | None:
+    """How many articles the inputs hold, for a progress bar's total: one a file, one a
+    non-empty line of a JSON-lines file; None when a stream (stdin) makes it unknowable."""
+    total = 0
+    for raw in paths:
+        if raw == STDIN:
+            return None
+        path = Path(raw)
+        files = list(walk(path)) if path.is_dir() else [path] if path.is_file() else []
+        for file in files:
+            if file.suffix.lower() in (".jsonl", ".ndjson"):
+                try:
+                    with open(file, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 def open_sources(paths: list[str], max_bytes: int) -> Iterator[Source | InputError]:
     """Each input path as a Source (directories expanded), or an InputError saying why not."""
     for raw in paths:
