@@ -68,8 +68,9 @@ def events_command(
     from frontwatch.evaluation import evaluate_corpus, evaluate_events, is_corpus
     from frontwatch.evaluation.predictions import load_extractor
     from frontwatch.evaluation.report import print_corpus_report, print_event_report
+    from frontwatch.pipeline import ENGINES
 
-    if engine is not None and engine not in ("model", "rules"):
+    if engine is not None and engine not in ENGINES:
         _fail(f"--engine must be model or rules, not {engine!r}")
         return
     extractor = None
@@ -80,8 +81,9 @@ def events_command(
             _fail(str(exc))
             return
 
+    corpus = is_corpus(gold_dir)
     try:
-        if is_corpus(gold_dir):
+        if corpus:
             dims = [d.strip() for d in by.split(",") if d.strip()]
             result = evaluate_corpus(gold_dir, splits=split or None, pred=pred,
                                      extractor=extractor, dimensions=dims)
@@ -93,7 +95,7 @@ def events_command(
         return
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif is_corpus(gold_dir):
+    elif corpus:
         print_corpus_report(result, articles=articles)
     else:
         print_event_report(result)

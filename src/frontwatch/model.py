@@ -140,10 +140,9 @@ class Article:
 
     def __post_init__(self) -> None:
         # Library users write Article(text=..., published="2024-01-23"): take the string.
-        if isinstance(self.published, str):
-            from frontwatch.days import parse_day
-
-            self.published = parse_day(self.published[:10]) if self.published.strip() else None
+        if isinstance(self.published, str):  # a date or an ISO date-time
+            text = self.published.strip()
+            self.published = dt.date.fromisoformat(text[:10]) if text else None
         if not self.id:
             from frontwatch.pipeline import article_id_of
 

@@ -206,10 +206,8 @@ def make_article(
     title: str | None = None,
     source_path: str | None = None,
 ) -> Article:
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published[:10]) if published.strip() else None
+    # Article reads a string date and hashes its own id (model.Article.__post_init__)
     return Article(
-        id=article_id_of(text),
         text=text,
         url=url,
         outlet=outlet,

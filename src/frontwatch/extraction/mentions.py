@@ -266,9 +266,9 @@ class MentionExtractor:
         whole article when the caller already has them (it is run once per article)."""
         plans = []
         texts: list[str] = []
-        codings = self._code([split_sentences(a.text, a.kept) for a in articles])
-        for n, article in enumerate(articles):
-            sentences = split_sentences(article.text, article.kept)
+        split = [split_sentences(a.text, a.kept) for a in articles]
+        codings = self._code(split)
+        for n, (article, sentences) in enumerate(zip(articles, split, strict=True)):
             coded = codings[n]
             candidates = [s for s in sentences
                           if self.triggers.may_hold_event(s.text) or DENIAL.search(s.text)
@@ -901,9 +901,8 @@ class MentionExtractor:
             event_type = SUB_EVENT_TO_TYPE[sub_event]
         if confirmed and actor1 is None and event_type in VIOLENT_TYPES:
             # ACLED codes an incident whose author the text does not name as unidentified
-            entry = self.actors.by_name["Unidentified Armed Group ({country})"]
-            actor1 = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
-                              inter=entry.inter, country=country)
+            actor1 = ctx.actor_ref(self.actors.by_name["Unidentified Armed Group ({country})"],
+                                   self.actors, country)
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \

@@ -28,8 +28,9 @@ _MAGIC = (
     b"PAR1",  # parquet
 )
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-# Warnings go to stderr as one line each ("warning: path: ..."): Python's last-resort handler
-# prints them as they are when the application configures no logging.
+# Warnings ("warning: path: ...") reach the user as one stderr line each: the CLI's handler
+# (frontwatch.cli) prints them as they are, and so does Python's last-resort handler when a
+# library caller configures no logging.
 _log = logging.getLogger("frontwatch.ingest")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.IGNORECASE)

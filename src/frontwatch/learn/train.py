@@ -263,10 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     model = fit(train, base, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr)
     took = time.perf_counter() - started
     # The trained weights, kept so an export can be redone without training again.
-    import torch as _torch
-
     args.cache.mkdir(parents=True, exist_ok=True)
-    _torch.save(model.state_dict(), args.cache / "coder-state.pt")
+    torch.save(model.state_dict(), args.cache / "coder-state.pt")
     path = export_onnx(model, args.out)
     shutil.copy(base / "tokenizer.json", args.out / "tokenizer.json")
     # What the runtime needs to read the model, first; the full card follows the scores.
