@@ -83,7 +83,7 @@ def _worker_extract(articles: list[Article]) -> list[ArticleResult | str]:
     return [_extract_one(_worker, a) for a in articles]
 
 
-class _Extraction:
+class Extraction:
     """Runs the extractor here (jobs=1) or in a pool of `jobs` processes."""
 
     def __init__(self, jobs: int, spec: str | None) -> None:
@@ -137,7 +137,7 @@ def ingest(
 ) -> IngestReport:
     """Extract and store every article of `sources`; bad inputs go to `on_error` as one line."""
     report = IngestReport()
-    runner = _Extraction(jobs, extractor)
+    runner = Extraction(jobs, extractor)
     writer = store.writer
     try:
         pending: tuple[list[tuple[Article, Triage]], Callable] | None = None

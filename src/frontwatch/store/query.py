@@ -248,7 +248,11 @@ def claims_of_events(db: Backend, event_ids: list[str]) -> dict[str, list[dict[s
         ids = event_ids[i : i + 500]
         marks = ", ".join("?" for _ in ids)
         claims = db.query(
-            f"SELECT * FROM claims WHERE event_id IN ({marks}) ORDER BY event_id, claim_seq", ids
+            # The article's own id, URL and file travel with each claim: users join on them.
+            "SELECT c.*, a.source_id, a.url AS article_url, a.source_path FROM claims c"
+            f" JOIN articles a ON a.article_id = c.article_id WHERE c.event_id IN ({marks})"
+            " ORDER BY c.event_id, c.claim_seq",
+            ids,
         )
         texts: dict[str, list[str]] = {}
         for r in db.query(

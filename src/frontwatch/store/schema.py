@@ -200,10 +200,17 @@ _V3 = """
 ALTER TABLE claims ADD COLUMN updates {int} NOT NULL DEFAULT 0;
 """
 
+# The input's own id (a JSON-lines `id`), so a user can join stored articles to their records.
+_V4 = """
+ALTER TABLE articles ADD COLUMN source_id {text};
+CREATE INDEX articles_source_id ON articles(source_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, outlets, places, events, mentions, claims, evidence, changes", _V1),
     Migration(2, "claims.denies: a claimant denying the incident", _V2),
     Migration(3, "claims.updates: a grown toll replacing earlier figures", _V3),
+    Migration(4, "articles.source_id: the input's own id", _V4),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -134,6 +134,12 @@ class Writer:
         if t is not None and t.status == "new":
             self.copies = _without(self.copies, article.id)
 
+    def forget_stored(self, article_id: str) -> None:
+        """A stored article was deleted: later texts may no longer be copies of it."""
+        self._triaged.pop(article_id, None)
+        if article_id in self.copies.signatures:
+            self.copies = _without(self.copies, article_id)
+
     # -- writing ---------------------------------------------------------------------------
     def add(self, result: ArticleResult, triage: Triage | None = None) -> ArticleOutcome:
         """Write one article (its triage from `triage()`, else triaged now)."""
@@ -159,8 +165,8 @@ class Writer:
         self.seq += 1
         self.db.execute(
             "INSERT INTO articles (article_id, url, outlet, title, published, source_path, n_chars,"
-            " duplicate_of, similarity, n_mentions, n_events, ingest_seq, ingested_at, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " duplicate_of, similarity, n_mentions, n_events, ingest_seq, ingested_at, text,"
+            " source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.url,
@@ -176,6 +182,7 @@ class Writer:
                 self.seq,
                 _now(),
                 article.text,
+                article.source_id,
             ),
         )
 
@@ -193,7 +200,7 @@ class Writer:
         for row in self.db.query(
             "SELECT DISTINCT event_id FROM claims WHERE article_id = ? ORDER BY event_id", (root,)
         ):
-            if self._refresh(row["event_id"], article.id, f"also run by {article.outlet or '?'}"):
+            if self.refresh(row["event_id"], article.id, f"also run by {article.outlet or '?'}"):
                 changed += 1
         return changed
 
@@ -363,7 +370,7 @@ class Writer:
             "first report",
         )
         # Sources from copies already stored (an earlier repost) join in now.
-        self._refresh(event_id, article.id, "first report")
+        self.refresh(event_id, article.id, "first report")
 
     def _merge_into(
         self,
@@ -406,10 +413,10 @@ class Writer:
                            interaction=interaction_code(row["inter1"], ev.inter1))
         if ev.confidence is not None and ev.confidence > (row["confidence"] or 0):
             updates["confidence"] = ev.confidence
-        self._update(event_id, article.id, row, updates, reason)
-        self._refresh(event_id, article.id, reason)
+        self.update(event_id, article.id, row, updates, reason)
+        self.refresh(event_id, article.id, reason)
 
-    def _update(
+    def update(
         self,
         event_id: str,
         article_id: str,
@@ -432,8 +439,13 @@ class Writer:
             self._change(event_id, article_id, c, row.get(c), updates[c], reason)
         return True
 
-    def _refresh(self, event_id: str, article_id: str, reason: str) -> bool:
-        """Recompute what follows from the claims (toll, contested, sources); record changes."""
+    def refresh(self, event_id: str, article_id: str, reason: str, recount: bool = False
+                ) -> bool:
+        """Recompute what follows from the claims (toll, contested, sources); record changes.
+
+        `recount`: claims were taken away, so contested follows from the claims left alone
+        (otherwise it only ever turns on: a report may have marked it for reasons of its own).
+        """
         row = self.db.query("SELECT * FROM events WHERE event_id_cnty = ?", (event_id,))[0]
         claim_rows = self.db.query(
             "SELECT * FROM claims WHERE event_id = ? ORDER BY claim_seq", (event_id,)
@@ -451,12 +463,12 @@ class Writer:
             "fatalities": conservative_fatalities(claims),
             "fatalities_high": highest_fatalities(claims),
             "injuries": conservative_injuries(claims),
-            "contested": int(bool(row["contested"]) or is_contested(claims)),
+            "contested": int((bool(row["contested"]) and not recount) or is_contested(claims)),
             "source": "; ".join(outlets) or row["source"],
             "n_claims": len(claims),
             "n_articles": len({c.article_id for c in claims}),
         }
-        return self._update(event_id, article_id, row, updates, reason)
+        return self.update(event_id, article_id, row, updates, reason)
 
     def _insert_claims(
         self, event_id: str, article: Article, ev: Event, claims: list[Claim], reason: str
