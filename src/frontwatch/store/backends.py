@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +18,15 @@ from urllib.parse import urlsplit
 from frontwatch.errors import ConfigError
 
 DEFAULT_URL = "sqlite:///frontwatch.db"
+
+# PostgreSQL advisory locks are keyed (hash of the schema, purpose): stores in other schemas
+# of one database never wait for each other.
+SCHEMA_LOCK = 0x6677001
+WRITE_LOCK = 0x6677002
+
+# SQLSTATEs a retry can cure: serialization failure, deadlock, lock not available,
+# connection failures (class 08), the server shutting down or restarting (57P01-57P03).
+_TRANSIENT_STATES = ("40001", "40P01", "55P03", "57P01", "57P02", "57P03")
 
 
 @dataclass(slots=True)
@@ -78,6 +88,19 @@ class Backend:
     def commit(self) -> None:
         self.conn.commit()
 
+    def lock_writes(self) -> None:
+        """Inside a write transaction: wait until no other process writes (see write.py)."""
+        return None
+
+    @contextmanager
+    def schema_lock(self) -> Iterator[None]:
+        """Held while migrating, so processes opening a fresh database at once queue."""
+        yield
+
+    def reconnect(self) -> None:
+        """After a lost connection: a new one to the same database."""
+        return None
+
     def rollback(self) -> None:
         self.conn.rollback()
 
@@ -92,14 +115,17 @@ class SQLiteBackend(Backend):
         super().__init__(url)
         self.path = path
         # isolation_level=None: we issue BEGIN/COMMIT ourselves so a batch is one transaction.
-        self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+        # A second writer waits this long for the lock (then the loader retries, then it says
+        # the file is locked).
+        wait = float(os.environ.get("FRONTWATCH_SQLITE_TIMEOUT") or 30.0)
+        self.conn = sqlite3.connect(path, isolation_level=None, timeout=wait)
         # WAL lets readers (Datasette, `frontwatch events`) query while an ingest writes;
         # synchronous=NORMAL in WAL mode never corrupts the file, it can only lose the very
         # last commit on power loss (not on a process kill).
+        self.conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=30000")
 
     def begin(self) -> None:
         # IMMEDIATE takes the write lock up front, so two writers queue instead of failing
@@ -154,6 +180,30 @@ class PostgresBackend(Backend):
         # psycopg opens a transaction on the first statement; nothing to do.
         return None
 
+    def lock_writes(self) -> None:
+        # One writer at a time: the "same incident as a stored event?" decisions and the
+        # copy index then see every earlier commit, and no two writers can deadlock. The lock
+        # is released by COMMIT or ROLLBACK; extraction, the slow part, runs outside it.
+        self.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()), ?)", (WRITE_LOCK,))
+
+    @contextmanager
+    def schema_lock(self) -> Iterator[None]:
+        self.execute("SELECT pg_advisory_lock(hashtext(current_schema()), ?)", (SCHEMA_LOCK,))
+        self.conn.commit()
+        try:
+            yield
+        finally:
+            self.conn.rollback()
+            self.execute("SELECT pg_advisory_unlock(hashtext(current_schema()), ?)", (SCHEMA_LOCK,))
+            self.conn.commit()
+
+    def reconnect(self) -> None:
+        import psycopg
+
+        with suppress(psycopg.Error):
+            self.conn.close()
+        self.conn = psycopg.connect(self.url, autocommit=False)
+
     def table_exists(self, name: str) -> bool:
         return bool(
             self.scalar(
@@ -177,6 +227,23 @@ class PostgresBackend(Backend):
             (table,),
         )
         return [r["column_name"] for r in rows]
+
+
+def is_transient(exc: BaseException) -> bool:
+    """An error a retry of the same transaction may cure (a lock, a deadlock, a dropped
+    connection), as opposed to one in the data or the SQL."""
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        return "locked" in text or "busy" in text
+    state = getattr(exc, "sqlstate", None)
+    if state is None:
+        try:
+            import psycopg
+        except ImportError:  # pragma: no cover - psycopg is a dependency
+            return False
+        # A connection lost mid-statement carries no SQLSTATE.
+        return isinstance(exc, psycopg.OperationalError)
+    return state in _TRANSIENT_STATES or state.startswith("08")
 
 
 def _redact(url: str) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
+from frontwatch.errors import ConfigError
 from frontwatch.pipeline import ArticleResult
 from frontwatch.store import query
-from frontwatch.store.backends import Backend, connect
+from frontwatch.store.backends import Backend, connect, is_transient
 from frontwatch.store.migrations import upgrade
 from frontwatch.store.query import EventDetail, EventFilter
 from frontwatch.store.write import ArticleOutcome, Triage, Writer
@@ -37,9 +38,14 @@ class EventStore:
         """One transaction: every article written inside is committed together or not at all."""
         self.db.begin()
         try:
+            self.db.lock_writes()
+            if self._writer is not None:
+                self._writer.sync()
             yield
         except BaseException:
-            self.db.rollback()
+            # A lost connection cannot roll back; the caller reconnects and retries.
+            with suppress(Exception):
+                self.db.rollback()
             # The writer's in-memory copy index may hold rolled-back articles: rebuild it.
             self._writer = None
             raise
@@ -81,5 +87,18 @@ def open_store(url: str | None = None, migrate: bool = True, create: bool = True
     up to date."""
     db = connect(url, must_exist=not create)
     if migrate:
-        upgrade(db)
+        try:
+            upgrade(db)
+        except Exception as exc:
+            db.close()
+            if is_transient(exc):
+                raise ConfigError(f"{url}: {busy_message(exc)}") from exc
+            raise
     return EventStore(db)
+
+
+def busy_message(exc: BaseException) -> str:
+    """One line for a store another process holds too long (or a connection that keeps
+    dropping)."""
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return f"{first} (another process holds it; waited and retried, then gave up)"

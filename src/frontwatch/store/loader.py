@@ -11,18 +11,25 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from frontwatch.errors import ConfigError, InputError
 from frontwatch.model import Article
 from frontwatch.pipeline import ArticleResult
-from frontwatch.store.database import EventStore
+from frontwatch.store.backends import is_transient
+from frontwatch.store.database import EventStore, busy_message
 from frontwatch.store.write import Triage
 
 DEFAULT_BATCH = 16
+
+
+class StoreBusy(ConfigError):
+    """The store stayed locked (or unreachable) through every retry."""
+
 # `module:callable` returning an object with `process(article) -> ArticleResult`; lets a
 # deployment (or a test) plug in its own extractor. Default: frontwatch.pipeline.Extractor.
 EXTRACTOR_ENV = "FRONTWATCH_EXTRACTOR"
@@ -39,6 +46,7 @@ class IngestReport:
     events_created: int = 0
     events_merged: int = 0
     batches: int = 0
+    retries: int = 0  # transactions run again after a transient error
 
     @property
     def errors(self) -> int:
@@ -49,6 +57,8 @@ class IngestReport:
             f"{self.read} articles read: {self.new} new, {self.copies} copies of stored articles,"
             f" {self.known} already stored, {self.errors} errors; events: {self.events_created}"
             f" new, {self.events_merged} merged into existing"
+            + (f"; {self.retries} transactions retried after a transient error"
+               if self.retries else "")
         )
 
 
@@ -164,6 +174,12 @@ def ingest(
     return report
 
 
+# A transaction that meets a transient error (lock timeout, deadlock, lost connection) is
+# rolled back and run again, up to this many times, after 0.1, 0.2, 0.4 ... seconds.
+RETRIES = 6
+_Item = tuple[Article, Triage, "ArticleResult | str | None"]
+
+
 def _write(
     store: EventStore,
     triaged: list[tuple[Article, Triage]],
@@ -172,33 +188,122 @@ def _write(
     on_error: Callable[[str], None],
 ) -> None:
     extracted = iter(collect())
-    writer = store.writer
-    failed: set[str] = set()
+    items: list[_Item] = [
+        (article, t, next(extracted) if t.status == "new" else None) for article, t in triaged
+    ]
+    try:
+        tally = _with_retries(store, items, report)
+    except Exception as exc:  # noqa: BLE001 - the batch cannot be written whole
+        if is_transient(exc):
+            # Still locked or disconnected after every retry: no later batch would fare
+            # better. What was committed stays; the run stops with one line.
+            raise StoreBusy(f"{store.url}: {busy_message(exc)}") from exc
+        if len(items) == 1:
+            raise
+        # One article at a time, so only the one that cannot be stored is reported.
+        tally = _Tally()
+        for item in items:
+            try:
+                tally.add(_with_retries(store, [item], report, tally.failed))
+            except Exception as one:  # noqa: BLE001 - persistent: report it, go on
+                tally.failed.add(item[0].id)
+                tally.failed_n += 1
+                tally.errors.append(f"{_where(item[0])}: not stored: {_reason(one)}")
+        del exc
+    tally.apply(report)
+    for message in tally.errors:
+        on_error(message)
+    report.batches += 1
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What one transaction did; applied to the report only once it committed."""
+
+    new: int = 0
+    copies: int = 0
+    known: int = 0
+    failed_n: int = 0
+    created: int = 0
+    merged: int = 0
+    errors: list[str] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
+
+    def add(self, other: _Tally) -> None:
+        self.new += other.new
+        self.copies += other.copies
+        self.known += other.known
+        self.failed_n += other.failed_n
+        self.created += other.created
+        self.merged += other.merged
+        self.errors += other.errors
+        self.failed |= other.failed
+
+    def apply(self, report: IngestReport) -> None:
+        report.new += self.new
+        report.copies += self.copies
+        report.known += self.known
+        report.failed += self.failed_n
+        report.events_created += self.created
+        report.events_merged += self.merged
+
+
+def _where(article: Article) -> str:
+    return article.source_path or article.id
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def _with_retries(
+    store: EventStore, items: list[_Item], report: IngestReport,
+    failed_before: set[str] | None = None,
+) -> _Tally:
+    delay = 0.1
+    for attempt in range(RETRIES + 1):
+        try:
+            return _write_batch(store, items, set(failed_before or ()))
+        except Exception as exc:
+            if attempt == RETRIES or not is_transient(exc):
+                raise
+            report.retries += 1
+            time.sleep(delay)
+            delay *= 2
+            store.db.reconnect()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _write_batch(store: EventStore, items: list[_Item], failed: set[str]) -> _Tally:
+    tally = _Tally(failed=failed)
     with store.batch():
-        for article, t in triaged:
-            where = article.source_path or article.id
+        writer = store.writer
+        for article, t, result in items:
             if t.status == "new":
-                result = next(extracted)
+                assert result is not None
                 if isinstance(result, str):
-                    report.failed += 1
-                    failed.add(article.id)
+                    tally.failed_n += 1
+                    tally.failed.add(article.id)
                     writer.forget(article)
-                    on_error(f"{where}: {result}")
+                    tally.errors.append(f"{_where(article)}: {result}")
                     continue
             else:
                 root = t.copy_of.article_id if t.copy_of else t.root
-                if root in failed:
-                    report.failed += 1
-                    on_error(f"{where}: not stored: the article it repeats ({root}) failed")
+                if root in tally.failed:
+                    tally.failed_n += 1
+                    tally.errors.append(
+                        f"{_where(article)}: not stored: the article it repeats ({root}) failed"
+                    )
                     continue
                 result = ArticleResult(article)
             outcome = store.add_article(result, t)
             if outcome.status == "new":
-                report.new += 1
+                tally.new += 1
             elif outcome.status == "copy":
-                report.copies += 1
+                tally.copies += 1
             else:
-                report.known += 1
-            report.events_created += outcome.events_created
-            report.events_merged += outcome.events_merged
-    report.batches += 1
+                tally.known += 1
+            tally.created += outcome.events_created
+            tally.merged += outcome.events_merged
+    return tally

@@ -29,7 +29,14 @@ def current_version(db: Backend) -> int:
 
 
 def upgrade(db: Backend) -> list[int]:
-    """Apply every pending migration; return the versions applied."""
+    """Apply every pending migration; return the versions applied. Processes that open one
+    database at once queue on a lock (PostgreSQL's advisory lock, SQLite's write lock), so
+    each migration runs once."""
+    with db.schema_lock():
+        return _upgrade(db)
+
+
+def _upgrade(db: Backend) -> list[int]:
     db.begin()
     db.execute(_VERSION_TABLE.format(**db.dialect.types))
     db.commit()

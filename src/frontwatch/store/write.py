@@ -98,11 +98,62 @@ class Writer:
         ):
             self.copies.add(row["article_id"], from_hex(row["minhash"], row["num_perm"]),
                             row["ingest_seq"])
+        # First copies read from the database (not triaged by this writer and still pending).
+        self._stored: set[str] = set(self.copies.order)
         self.seq = int(db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
         self.claim_seq = int(db.scalar("SELECT coalesce(max(claim_seq), 0) FROM claims"))
         # Articles triaged in this session but perhaps not written yet (later in the batch).
         self._triaged: dict[str, Triage] = {}
         self._pending_order = self.seq
+
+    def sync(self) -> None:
+        """At the start of a write transaction, under the write lock: catch up with what other
+        processes committed since (their first copies, the sequence counters)."""
+        seq = int(self.db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
+        self.claim_seq = max(
+            self.claim_seq,
+            int(self.db.scalar("SELECT coalesce(max(claim_seq), 0) FROM claims")),
+        )
+        if seq <= self.seq:
+            return
+        for row in self.db.query(
+            "SELECT s.article_id, s.minhash, s.num_perm, a.ingest_seq FROM article_signatures s"
+            " JOIN articles a ON a.article_id = s.article_id WHERE a.duplicate_of IS NULL"
+            " AND a.ingest_seq > ? ORDER BY a.ingest_seq",
+            (self.seq,),
+        ):
+            if row["article_id"] not in self.copies.order:
+                self.copies.add(row["article_id"], from_hex(row["minhash"], row["num_perm"]),
+                                row["ingest_seq"])
+                self._stored.add(row["article_id"])
+        self.seq = seq
+
+    def _recheck(self, article: Article, t: Triage) -> Triage:
+        """A triage made before extraction, checked again under the write lock: another
+        process may have stored the same text, or a first copy this article repeats."""
+        if t.status == "known":
+            return t
+        row = self.db.query(
+            "SELECT duplicate_of FROM articles WHERE article_id = ?", (article.id,)
+        )
+        if row:
+            return Triage("known", root=row[0]["duplicate_of"] or article.id)
+        if t.status != "new" or not self._stored or t.signature_hex is None:
+            return t
+        sig = from_hex(t.signature_hex, self.copies.num_perm)
+        best: CopyOf | None = None
+        for key in self.copies.lsh.query(sig):
+            if key not in self._stored or key == article.id:
+                continue
+            sim = float(sig.jaccard(self.copies.signatures[key]))
+            if sim >= self.copies.threshold and (
+                best is None or self.copies.order[key] < self.copies.order[best.article_id]
+            ):
+                best = CopyOf(key, round(sim, 4))
+        if best is None:
+            return t
+        self.copies = _without(self.copies, article.id)
+        return Triage("copy", copy_of=best)
 
     # -- triage ----------------------------------------------------------------------------
     def triage(self, article: Article) -> Triage:
@@ -137,6 +188,7 @@ class Writer:
     def forget_stored(self, article_id: str) -> None:
         """A stored article was deleted: later texts may no longer be copies of it."""
         self._triaged.pop(article_id, None)
+        self._stored.discard(article_id)
         if article_id in self.copies.signatures:
             self.copies = _without(self.copies, article_id)
 
@@ -145,7 +197,7 @@ class Writer:
         """Write one article (its triage from `triage()`, else triaged now)."""
         article = result.article
         cached = self._triaged.pop(article.id, None)
-        t = triage or cached or self.triage(article)
+        t = self._recheck(article, triage or cached or self.triage(article))
         self._triaged.pop(article.id, None)
         if t.status == "known":
             changed = self._record_outlet(t.root or article.id, article)
