@@ -315,7 +315,8 @@ def bench(engine: str, db: str | None, slack: int, verbose: bool, order_check: b
         print(f"\nRival incidents ({len(rr)}):")
         print(f"  one contested event with every side's claim  {pct(len(ok), len(rr))}"
               f"   target >= {TARGET_MERGED:.0%}")
-        print(f"  one event, every side, but not contested     {pct(len(merged_uncontested), len(rr))}")
+        uncontested = pct(len(merged_uncontested), len(rr))
+        print(f"  one event, every side, but not contested     {uncontested}")
         print(f"  split into several events                    {pct(len(split), len(rr))}")
         print(f"  a side's claim missing                       {pct(len(missing), len(rr))}")
         hard: dict[str, list[bool]] = defaultdict(list)
