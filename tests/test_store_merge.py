@@ -188,3 +188,24 @@ def test_a_grown_toll_is_stored_and_replaces_earlier_figures(store):
     assert conservative_fatalities([claim(7), updated]) == 11
     assert is_contested([claim(7), updated, Claim("SANA", None, fatalities=Count(value=14),
                                                   updates=True)])
+
+
+def test_rival_accounts_of_the_victims_merge():
+    """The side that struck says it hit fighters, the side hit says civilians: one incident."""
+    idf = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+             actor1="Military Forces of Israel", actor2="Hamas Movement")
+    ministry = ev(event_type="Violence against civilians", sub_event_type="Attack",
+                  actor1="Military Forces of Israel", actor2="Civilians (Palestinian Territory)")
+    d = merge_decision(idf, ministry)
+    assert d is not None
+    assert "kindred types" in d.explain() and "rival accounts" in d.explain()
+
+
+def test_civilians_alone_do_not_join_other_actors():
+    clash = ev(actor1="Islamic State (Iraq)", actor2="Military Forces of Iraq (2014-)")
+    murder = ev(event_type="Violence against civilians", sub_event_type="Attack",
+                actor1="Unidentified Armed Group (Iraq)", actor2="Civilians (Iraq)")
+    assert merge_decision(clash, murder) is None
+    other = ev(actor1="JNIM: Group for Support of Islam and Muslims", actor2="Civilians (Mali)")
+    assert merge_decision(ev(actor1="Military Forces of Mali", actor2="Civilians (Mali)"),
+                          other) is None

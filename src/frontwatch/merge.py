@@ -8,8 +8,11 @@ Two reports are one incident when all four hold:
 - the same place: same GeoNames id, or within `NEAR_KM`, or (when either is only roughly
   located, geo_precision >= 2) the same admin2;
 - the same event-type family (`FAMILIES`): outlets call one fight a clash, another shelling;
+  and fighting and violence against civilians are kindred (`KINDRED_FAMILIES`): the side hit
+  reports an attack on civilians where the side that struck reports a strike on fighters;
 - compatible actors: the actors one report names are a subset of the other's (order ignored;
-  "Unidentified Armed Group" and empty actors match anything).
+  "Unidentified Armed Group" and empty actors match anything), or, for rival accounts of who
+  the victims were, the named armed actors are, provided the two share one.
 """
 
 from __future__ import annotations
@@ -55,6 +58,19 @@ VAGUE_FIGURES = {
     "thousands": 1000,
 }
 VAGUE_SMALL = 3
+
+
+# Families whose reports may tell one incident: the side that was hit reports an attack on
+# civilians where the side that struck reports a strike on fighters (or a clash).
+KINDRED_FAMILIES: dict[str, frozenset[str]] = {
+    "fighting": frozenset({"fighting", "violence against civilians"}),
+    "violence against civilians": frozenset({"fighting", "violence against civilians"}),
+}
+
+
+def kindred_families(family: str) -> frozenset[str]:
+    """The families a report of `family` may merge with (itself included)."""
+    return KINDRED_FAMILIES.get(family, frozenset({family}))
 
 
 def family_of(event_type: str, sub_event_type: str) -> str:
@@ -121,12 +137,25 @@ def _actors(e: Event) -> set[str]:
     return {x.strip().lower() for x in (e.actor1, e.actor2)} - WILDCARD_ACTORS
 
 
+def _unspecific(name: str) -> bool:
+    """Actors rival accounts name differently for the same people: who the victims were
+    (civilians or fighters) and who did it when the text does not say."""
+    return name.startswith(("civilians", "unidentified armed group", "rioters", "protesters"))
+
+
 def actor_reason(a: Event, b: Event) -> str | None:
     sa, sb = _actors(a), _actors(b)
     if sa == sb:
         return "same actors " + (" / ".join(sorted(sa)) if sa else "(none named)")
     if sa <= sb or sb <= sa:
         return "compatible actors: " + " / ".join(sorted(sa)) + " within " + " / ".join(sorted(sb))
+    # One side's "civilians" is the other's fighters: compare the named armed actors alone.
+    na = {x for x in sa if not _unspecific(x)}
+    nb = {x for x in sb if not _unspecific(x)}
+    # ... and only when they share one: "civilians" alone says nothing of who struck.
+    if na & nb and (na <= nb or nb <= na):
+        return ("rival accounts of the victims or the attacker: " + " / ".join(sorted(sa))
+                + " and " + " / ".join(sorted(sb)))
     return None
 
 
@@ -134,7 +163,7 @@ def merge_decision(existing: Event, new: Event) -> MergeDecision | None:
     """The reasons `new` tells the same incident as `existing`, or None."""
     fam_a = family_of(existing.event_type, existing.sub_event_type)
     fam_b = family_of(new.event_type, new.sub_event_type)
-    if fam_a != fam_b:
+    if fam_b not in kindred_families(fam_a):
         return None
     date = date_reason(existing, new)
     if date is None:
@@ -145,7 +174,9 @@ def merge_decision(existing: Event, new: Event) -> MergeDecision | None:
     actors = actor_reason(existing, new)
     if actors is None:
         return None
-    reasons = [date[0], place[0], f"same event family ({fam_a})", actors]
+    family = (f"same event family ({fam_a})" if fam_a == fam_b
+              else f"kindred types ({fam_a} / {fam_b})")
+    reasons = [date[0], place[0], family, actors]
     return MergeDecision(reasons=reasons, score=date[1] * 10 + place[1])
 
 

@@ -23,6 +23,7 @@ from frontwatch.merge import (
     figure_of,
     highest_fatalities,
     is_contested,
+    kindred_families,
     merge_decision,
 )
 from frontwatch.model import (
@@ -324,11 +325,13 @@ class Writer:
         lo = (day - dt.timedelta(days=_CANDIDATE_DAYS)).isoformat()
         hi = (day + dt.timedelta(days=_CANDIDATE_DAYS)).isoformat()
         # An article's own events were kept apart by reconcile on purpose: never re-join them.
+        families = sorted(kindred_families(family))
+        marks = ", ".join("?" for _ in families)
         return self.db.query(
-            "SELECT * FROM events e WHERE e.family = ? AND e.event_date BETWEEN ? AND ? AND NOT"
-            " EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.event_id_cnty AND"
+            f"SELECT * FROM events e WHERE e.family IN ({marks}) AND e.event_date BETWEEN ? AND ?"
+            " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.event_id_cnty AND"
             " c.article_id = ?) ORDER BY e.event_id_cnty",
-            (family, lo, hi, article_id),
+            (*families, lo, hi, article_id),
         )
 
     def _upsert_place(self, ev: Event) -> str | None:
