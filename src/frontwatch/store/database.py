@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
@@ -21,6 +22,8 @@ class EventStore:
     def __init__(self, db: Backend) -> None:
         self.db = db
         self._writer: Writer | None = None
+        # Seconds spent waiting for the write lock (other writers), for reports and benches.
+        self.lock_wait = 0.0
 
     @property
     def url(self) -> str:
@@ -36,9 +39,11 @@ class EventStore:
     @contextmanager
     def batch(self) -> Iterator[None]:
         """One transaction: every article written inside is committed together or not at all."""
+        started = time.perf_counter()
         self.db.begin()
         try:
             self.db.lock_writes()
+            self.lock_wait += time.perf_counter() - started
             if self._writer is not None:
                 self._writer.sync()
             yield

@@ -47,6 +47,7 @@ class IngestReport:
     events_merged: int = 0
     batches: int = 0
     retries: int = 0  # transactions run again after a transient error
+    lock_wait: float = 0.0  # seconds waiting for other writers' transactions
 
     @property
     def errors(self) -> int:
@@ -59,6 +60,8 @@ class IngestReport:
             f" new, {self.events_merged} merged into existing"
             + (f"; {self.retries} transactions retried after a transient error"
                if self.retries else "")
+            + (f"; {self.lock_wait:.1f} s waiting for other writers"
+               if self.lock_wait >= 0.1 else "")
         )
 
 
@@ -171,6 +174,7 @@ def ingest(
             on_commit(report)
     finally:
         runner.close()
+        report.lock_wait = store.lock_wait
     return report
 
 
