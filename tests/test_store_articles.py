@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
@@ -17,6 +16,7 @@ from frontwatch.store.articles import (
 )
 from frontwatch.store.reextract import reextract
 from store_support import dump, new_db_url, result_of
+from test_store_ingest import run_here
 
 pytest_plugins = ["store_fixtures"]  # the store, db_url and backend fixtures
 
@@ -158,18 +158,6 @@ def test_reextract_failure_keeps_what_was_stored(store, monkeypatch):
 
 
 # --- the command --------------------------------------------------------------------------
-def _cli(args: list[str], monkeypatch) -> subprocess.CompletedProcess:
-    from typer.testing import CliRunner
-
-    from frontwatch.cli import app
-
-    monkeypatch.setenv("FRONTWATCH_EXTRACTOR", "store_support:PatternExtractor")
-    result = CliRunner().invoke(app, args)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
-
-
 def test_articles_command(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'fw.db'}"
     feed = tmp_path / "feed.jsonl"
@@ -180,22 +168,22 @@ def test_articles_command(tmp_path, monkeypatch):
         + "\n",
         encoding="utf-8",
     )
-    assert _cli(["ingest", str(feed), "--db", url], monkeypatch).returncode == 0
-    listed = _cli(["articles", "list", "--db", url, "-f", "jsonl"], monkeypatch)
+    assert run_here(["ingest", str(feed), "--db", url], monkeypatch).returncode == 0
+    listed = run_here(["articles", "list", "--db", url, "-f", "jsonl"], monkeypatch)
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert [r["source_id"] for r in rows] == ["amaq-1", "sana-1"]
-    assert _cli(["articles", "list", "--db", url, "--outlet", "sana", "--count"],
+    assert run_here(["articles", "list", "--db", url, "--outlet", "sana", "--count"],
                 monkeypatch).stdout.strip() == "1"
-    shown = _cli(["articles", "show", "sana-1", "--db", url], monkeypatch)
+    shown = run_here(["articles", "show", "sana-1", "--db", url], monkeypatch)
     assert shown.returncode == 0 and "Maadan" in shown.stdout and "contested" in shown.stdout
-    missing = _cli(["articles", "show", "nope", "--db", url], monkeypatch)
+    missing = run_here(["articles", "show", "nope", "--db", url], monkeypatch)
     assert missing.returncode == 1 and missing.stderr.startswith("error: no stored article")
-    deleted = _cli(["articles", "delete", "sana-1", "nope", "--db", url, "--yes"], monkeypatch)
+    deleted = run_here(["articles", "delete", "sana-1", "nope", "--db", url, "--yes"], monkeypatch)
     assert deleted.returncode == 1  # one of two failed, the other went through
     assert "1 events deleted" in deleted.stderr and "error: nope:" in deleted.stderr
-    count = _cli(["events", "--db", url, "--count"], monkeypatch)
+    count = run_here(["events", "--db", url, "--count"], monkeypatch)
     assert count.stdout.strip() == "1"
-    redo = _cli(["articles", "reextract", "--all", "--db", url], monkeypatch)
+    redo = run_here(["articles", "reextract", "--all", "--db", url], monkeypatch)
     assert redo.returncode == 0 and "1 articles re-extracted" in redo.stderr
-    both = _cli(["articles", "reextract", "amaq-1", "--all", "--db", url], monkeypatch)
+    both = run_here(["articles", "reextract", "amaq-1", "--all", "--db", url], monkeypatch)
     assert both.returncode == 2

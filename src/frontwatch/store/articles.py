@@ -17,7 +17,7 @@ from typing import Any
 
 from frontwatch.errors import FrontwatchError
 from frontwatch.merge import family_of
-from frontwatch.model import SUB_EVENT_TO_TYPE, Article, disorder_type_of
+from frontwatch.model import SUB_EVENT_TO_TYPE, disorder_type_of
 from frontwatch.store.backends import Backend
 from frontwatch.store.write import Writer
 
@@ -179,21 +179,6 @@ def article_detail(db: Backend, article_id: str) -> ArticleDetail:
             (ev["event_id_cnty"], root),
         )
     return ArticleDetail(row, outlets, copies, events)
-
-
-def stored_article(row: dict[str, Any]) -> Article:
-    """The article as it was read, from its stored row (for re-extraction)."""
-    published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-    return Article(
-        id=row["article_id"],
-        text=row["text"],
-        url=row["url"],
-        outlet=row["outlet"],
-        title=row["title"],
-        published=published,
-        source_path=row["source_path"],
-        source_id=row.get("source_id"),
-    )
 
 
 def delete_article(writer: Writer, article_id: str, with_copies: bool = False) -> Deleted:

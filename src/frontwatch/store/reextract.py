@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontwatch.pipeline import ArticleResult
-from frontwatch.store.articles import delete_article, family_rows, roots_in_order, stored_article
+from frontwatch.store.articles import delete_article, family_rows, roots_in_order
 from frontwatch.store.database import EventStore
 from frontwatch.store.loader import Extraction
+from frontwatch.store.rows import article_from_row
 
 BATCH = 16
 
@@ -52,7 +53,7 @@ def reextract(
     try:
         for i in range(0, len(roots), BATCH):
             families = [family_rows(db, root) for root in roots[i : i + BATCH]]
-            firsts = [stored_article(rows[0]) for rows in families]
+            firsts = [article_from_row(rows[0]) for rows in families]
             results = runner.submit(firsts)()
             with store.batch():
                 writer = store.writer
@@ -64,7 +65,7 @@ def reextract(
                     delete_article(writer, first.id, with_copies=True)
                     writer.add(result)
                     for row in rows[1:]:
-                        writer.add(ArticleResult(stored_article(row)))
+                        writer.add(ArticleResult(article_from_row(row)))
                         report.copies += 1
                     report.articles += 1
             on_progress(report.articles + report.failed)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
-from frontwatch.model import Claim, Count, Event
+from frontwatch.model import Article, Claim, Count, Event
 
 
 def event_from_row(row: dict[str, Any]) -> Event:
@@ -88,3 +89,18 @@ def json_ready(row: dict[str, Any]) -> dict[str, Any]:
         if col in out:
             out[col] = json.loads(out[col] or "[]")
     return out
+
+
+def article_from_row(row: dict[str, Any]) -> Article:
+    """The article as it was read, from its stored row (for re-extraction)."""
+    published = dt.date.fromisoformat(row["published"]) if row["published"] else None
+    return Article(
+        id=row["article_id"],
+        text=row["text"],
+        url=row["url"],
+        outlet=row["outlet"],
+        title=row["title"],
+        published=published,
+        source_path=row["source_path"],
+        source_id=row.get("source_id"),
+    )
