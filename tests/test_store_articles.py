@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from frontwatch.model import event_id_of
 from frontwatch.store import open_store
 from frontwatch.store.articles import (
     ArticleNotFound,
@@ -53,7 +54,7 @@ def _no_dangling_rows(store) -> None:
 
 
 def test_delete_a_later_report_recounts_the_event(store):
-    a, b = result_of(AMAQ, "Amaq"), result_of(SANA, "SANA")
+    a, b = result_of(AMAQ, "Amaq", "2017-08-13"), result_of(SANA, "SANA", "2017-08-14")
     store.add_results([a, b])
     sukhna = _event_at(store, "Sukhna")
     assert sukhna["n_articles"] == 2 and sukhna["contested"] == 1 and sukhna["fatalities"] == 2
@@ -69,14 +70,17 @@ def test_delete_a_later_report_recounts_the_event(store):
 
 
 def test_delete_the_first_report_hands_the_event_to_the_next(store):
-    a, b, c = result_of(AMAQ, "Amaq"), result_of(SANA, "SANA"), result_of(LATER, "SOHR")
-    store.add_results([a, b, c])
+    a, b, c = (result_of(AMAQ, "Amaq", "2017-08-13"), result_of(SANA, "SANA", "2017-08-14"),
+               result_of(LATER, "SOHR", "2017-08-15"))
+    store.add_results([c, b, a])  # arrival order does not matter: publication order does
     before = _event_at(store, "Sukhna")
     assert before["first_article_id"] == a.article.id and before["n_articles"] == 3
     with store.batch():
         delete_article(store.writer, a.article.id[:8])  # a prefix names it
     after = _event_at(store, "Sukhna")
+    # The earliest report left is the event's first report now, and names it.
     assert after["first_article_id"] == b.article.id
+    assert after["event_id_cnty"] == event_id_of(b.article.id, 0)
     assert after["n_articles"] == 2 and after["fatalities"] == 2 and after["contested"] == 1
     assert "Amaq" not in after["source"]
     _no_dangling_rows(store)

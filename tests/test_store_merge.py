@@ -94,7 +94,9 @@ def test_five_outlets_one_event_five_claims(store):
         "Roundup of the day. On 2017-08-12 SAA attacked ISIS at Sukhna, killing 9.",
     ]
     outlets = ["South Front", "Amaq", "SANA", "AFP", "Reuters"]
-    store.add_results([result_of(t, o) for t, o in zip(texts, outlets, strict=True)])
+    # Published a day apart in this order (the reports' canonical order), stored at once.
+    store.add_results([result_of(t, o, published=f"2017-08-{14 + k}")
+                       for k, (t, o) in enumerate(zip(texts, outlets, strict=True))])
     rows = store.events()
     assert len(rows) == 1
     e = rows[0]

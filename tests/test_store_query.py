@@ -30,7 +30,9 @@ REPORTS = [
 
 @pytest.fixture
 def filled(store):
-    store.add_results([result_of(t, o) for t, o in REPORTS])
+    # Published a day apart, in this order: the canonical order of their reports.
+    store.add_results([result_of(t, o, published=f"2017-08-{21 + k}")
+                       for k, (t, o) in enumerate(REPORTS)])
     return store
 
 

@@ -19,7 +19,7 @@ pytest_plugins = ["store_fixtures"]  # the store, db_url and backend fixtures
 
 TABLES = {
     "articles", "article_outlets", "article_signatures", "places", "events", "mentions", "claims",
-    "evidence", "event_changes", "schema_version",
+    "evidence", "event_changes", "schema_version", "reports",
 }
 
 

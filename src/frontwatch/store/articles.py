@@ -19,6 +19,7 @@ from frontwatch.errors import FrontwatchError
 from frontwatch.merge import family_of
 from frontwatch.model import SUB_EVENT_TO_TYPE, disorder_type_of
 from frontwatch.store.backends import Backend
+from frontwatch.store.reports import report_from_row
 from frontwatch.store.write import Writer
 
 # Shortest id prefix accepted for an article (ids are 16 hex digits).
@@ -202,6 +203,8 @@ def delete_article(writer: Writer, article_id: str, with_copies: bool = False) -
             " articles repeat; delete those first or delete them together (--with-copies)"
         )
     out = Deleted(article_id, copies=copies)
+    _withdraw_reports(writer, article_id, out)
+    # What is left: claims in events from before schema 5, which have no reports.
     touched = [
         r["event_id"]
         for r in db.query(
@@ -209,7 +212,8 @@ def delete_article(writer: Writer, article_id: str, with_copies: bool = False) -
             (article_id,),
         )
     ]
-    out.claims = int(db.scalar("SELECT count(*) FROM claims WHERE article_id = ?", (article_id,)))
+    out.claims += int(db.scalar("SELECT count(*) FROM claims WHERE article_id = ?",
+                                (article_id,)))
     db.execute(
         "DELETE FROM evidence WHERE claim_id IN (SELECT claim_id FROM claims WHERE article_id = ?)",
         (article_id,),
@@ -230,6 +234,28 @@ def delete_article(writer: Writer, article_id: str, with_copies: bool = False) -
     db.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
     writer.forget_stored(article_id)
     return out
+
+
+def _withdraw_reports(writer: Writer, article_id: str, out: Deleted) -> None:
+    """The article's reports leave: the events of every report linked to them are derived
+    again without them (reports.py), which recounts what stays and drops what none tells."""
+    db = writer.db
+    mine = [report_from_row(r) for r in db.query(
+        "SELECT * FROM reports WHERE article_id = ? ORDER BY idx", (article_id,)
+    )]
+    if not mine:
+        return
+    before = {r.event_id for r in mine if r.event_id}
+    out.claims += int(db.scalar(
+        "SELECT count(*) FROM claims WHERE article_id = ? AND event_id IN"
+        " (SELECT event_id FROM reports WHERE article_id = ?)", (article_id, article_id),
+    ))
+    groups = writer.regroup(mine, leaving=article_id)
+    db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    db.execute("DELETE FROM reports WHERE article_id = ?", (article_id,))
+    after = {event_id for event_id, _ in groups.values()}
+    out.events_recounted += sorted(before & after)
+    out.events_deleted += sorted(before - after)
 
 
 def _delete_copy(writer: Writer, article_id: str, root: str) -> Deleted:

@@ -206,11 +206,31 @@ ALTER TABLE articles ADD COLUMN source_id {text};
 CREATE INDEX articles_source_id ON articles(source_id);
 """
 
+# Each report (one article's reading of one incident) as extracted, so events can be derived
+# from the reports by a rule that does not depend on the order they arrived in (write.py).
+_V5 = """
+CREATE TABLE reports (
+    report_id {text} PRIMARY KEY,           -- <article_id>:<index>
+    article_id {text} NOT NULL REFERENCES articles(article_id),
+    idx {int} NOT NULL,
+    family {text} NOT NULL,
+    event_date {text} NOT NULL,
+    sort_key {text} NOT NULL,               -- canonical order: publication date, article, index
+    event_id {text},                        -- the event the report is grouped into
+    data {text} NOT NULL                    -- the event as extracted, with its claims (JSON)
+);
+CREATE INDEX reports_family_date ON reports(family, event_date);
+CREATE INDEX reports_event ON reports(event_id);
+CREATE INDEX reports_article ON reports(article_id);
+ALTER TABLE mentions ADD COLUMN report_idx {int};
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, outlets, places, events, mentions, claims, evidence, changes", _V1),
     Migration(2, "claims.denies: a claimant denying the incident", _V2),
     Migration(3, "claims.updates: a grown toll replacing earlier figures", _V3),
     Migration(4, "articles.source_id: the input's own id", _V4),
+    Migration(5, "reports: each article's events as extracted; events derived from them", _V5),
 )
 
 LATEST = MIGRATIONS[-1].version

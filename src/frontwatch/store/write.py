@@ -24,7 +24,6 @@ from frontwatch.merge import (
     highest_fatalities,
     is_contested,
     kindred_families,
-    merge_decision,
 )
 from frontwatch.model import (
     Article,
@@ -38,7 +37,15 @@ from frontwatch.model import (
 )
 from frontwatch.pipeline import ArticleResult
 from frontwatch.store.backends import Backend
-from frontwatch.store.rows import claim_from_row, event_from_row
+from frontwatch.store.reports import (
+    Group,
+    Report,
+    component,
+    group_reports,
+    report_from_row,
+    to_json,
+)
+from frontwatch.store.rows import claim_from_row
 
 # Widest date window any precision allows (merge.DATE_SLACK_DAYS); narrows the SQL candidates.
 _CANDIDATE_DAYS = 31
@@ -102,7 +109,6 @@ class Writer:
         # First copies read from the database (not triaged by this writer and still pending).
         self._stored: set[str] = set(self.copies.order)
         self.seq = int(db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
-        self.claim_seq = int(db.scalar("SELECT coalesce(max(claim_seq), 0) FROM claims"))
         # Articles triaged in this session but perhaps not written yet (later in the batch).
         self._triaged: dict[str, Triage] = {}
         self._pending_order = self.seq
@@ -111,10 +117,6 @@ class Writer:
         """At the start of a write transaction, under the write lock: catch up with what other
         processes committed since (their first copies, the sequence counters)."""
         seq = int(self.db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
-        self.claim_seq = max(
-            self.claim_seq,
-            int(self.db.scalar("SELECT coalesce(max(claim_seq), 0) FROM claims")),
-        )
         if seq <= self.seq:
             return
         for row in self.db.query(
@@ -284,11 +286,26 @@ class Writer:
             )
         self._insert_outlet(article.id, article)
         outcome = ArticleOutcome(article.id, "new")
-        event_ids: list[str] = []
+        published = article.published.isoformat() if article.published else None
+        reports = []
         for index, ev in enumerate(result.events):
-            event_id, merged = self._add_event(article, index, ev)
+            ev = copy.copy(_dated(ev, article))
+            ev.claims = _claims_of(ev, article)
+            report = Report(article.id, index, published,
+                            family_of(ev.event_type, ev.sub_event_type), ev)
+            self.db.execute(
+                "INSERT INTO reports (report_id, article_id, idx, family, event_date, sort_key,"
+                " event_id, data) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
+                (report.report_id, article.id, index, report.family, ev.event_date,
+                 report.sort_key, to_json(ev)),
+            )
+            reports.append(report)
+        groups = self.regroup(reports)
+        event_ids = []
+        for report in reports:
+            event_id, size = groups[report.report_id]
             event_ids.append(event_id)
-            if merged:
+            if size > 1:
                 outcome.events_merged += 1
             else:
                 outcome.events_created += 1
@@ -296,43 +313,85 @@ class Writer:
         return outcome
 
     # -- events ----------------------------------------------------------------------------
-    def _add_event(self, article: Article, index: int, ev: Event) -> tuple[str, bool]:
-        ev = _dated(ev, article)
-        family = family_of(ev.event_type, ev.sub_event_type)
-        place_id = self._upsert_place(ev)
-        claims = _claims_of(ev, article)
-        best: tuple[float, str, MergeDecision, dict[str, Any]] | None = None
-        for row in self._candidates(ev, family, article.id):
-            decision = merge_decision(event_from_row(row), ev)
-            if decision is None:
-                continue
-            key = (decision.score, row["event_id_cnty"])
-            if best is None or key < (best[0], best[1]):
-                best = (decision.score, row["event_id_cnty"], decision, row)
-        if best is None:
-            event_id = event_id_of(article.id, index)
-            self._create_event(event_id, article, ev, family, place_id, claims)
-            return event_id, False
-        _, event_id, decision, row = best
-        self._merge_into(row, article, ev, place_id, claims, decision)
-        return event_id, True
-
-    def _candidates(self, ev: Event, family: str, article_id: str) -> list[dict[str, Any]]:
+    def neighbours(self, report: Report) -> list[Report]:
+        """Stored reports that may tell the same incident (same or kindred family, dates
+        within the widest slack); `reports.may_merge` decides."""
         try:
-            day = dt.date.fromisoformat(ev.event_date)
+            day = dt.date.fromisoformat(report.event.event_date)
         except ValueError:
             return []
         lo = (day - dt.timedelta(days=_CANDIDATE_DAYS)).isoformat()
         hi = (day + dt.timedelta(days=_CANDIDATE_DAYS)).isoformat()
-        # An article's own events were kept apart by reconcile on purpose: never re-join them.
-        families = sorted(kindred_families(family))
+        families = sorted(kindred_families(report.family))
         marks = ", ".join("?" for _ in families)
-        return self.db.query(
-            f"SELECT * FROM events e WHERE e.family IN ({marks}) AND e.event_date BETWEEN ? AND ?"
-            " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.event_id_cnty AND"
-            " c.article_id = ?) ORDER BY e.event_id_cnty",
-            (*families, lo, hi, article_id),
-        )
+        return [
+            report_from_row(row)
+            for row in self.db.query(
+                f"SELECT * FROM reports WHERE family IN ({marks}) AND event_date BETWEEN ? AND ?"
+                " ORDER BY sort_key",
+                (*families, lo, hi),
+            )
+        ]
+
+    def regroup(self, start: list[Report], leaving: str | None = None
+                ) -> dict[str, tuple[str, int]]:
+        """Derive again the events of every report linked to `start` (reports.component):
+        their old events go, the groups are made by the canonical rule and written. Reports of
+        the article `leaving` (being deleted) take part in finding the linked reports only.
+        Returns report id -> (event id, number of reports in its event)."""
+        linked = component(start, self.neighbours)
+        self._drop_events(sorted({r.event_id for r in linked if r.event_id}))
+        kept = [r for r in linked if r.article_id != leaving]
+        out: dict[str, tuple[str, int]] = {}
+        stubs: dict[str, Article] = {}
+        for group in group_reports(kept):
+            event_id = self._write_group(group, stubs)
+            for member in group.members:
+                out[member.report_id] = (event_id, len(group.members))
+                self.db.execute("UPDATE reports SET event_id = ? WHERE report_id = ?",
+                                (event_id, member.report_id))
+                self.db.execute(
+                    "UPDATE mentions SET event_id = ? WHERE article_id = ? AND report_idx = ?",
+                    (event_id, member.article_id, member.idx),
+                )
+        return out
+
+    def _drop_events(self, event_ids: list[str]) -> None:
+        for event_id in event_ids:
+            self.db.execute(
+                "DELETE FROM evidence WHERE claim_id IN"
+                " (SELECT claim_id FROM claims WHERE event_id = ?)",
+                (event_id,),
+            )
+            self.db.execute("DELETE FROM claims WHERE event_id = ?", (event_id,))
+            self.db.execute("DELETE FROM event_changes WHERE event_id = ?", (event_id,))
+            self.db.execute("UPDATE mentions SET event_id = NULL WHERE event_id = ?", (event_id,))
+            self.db.execute("DELETE FROM events WHERE event_id_cnty = ?", (event_id,))
+
+    def _stub(self, article_id: str, stubs: dict[str, Article]) -> Article:
+        """The article's id and outlet, all an event's rows need of it."""
+        if article_id not in stubs:
+            outlet = self.db.scalar(
+                "SELECT outlet FROM articles WHERE article_id = ?", (article_id,)
+            )
+            stubs[article_id] = Article(id=article_id, outlet=outlet)
+        return stubs[article_id]
+
+    def _write_group(self, group: Group, stubs: dict[str, Article]) -> str:
+        """One event from its reports: the anchor's reading, then each other report merged in
+        canonical order, exactly as if they had arrived in that order."""
+        anchor = group.anchor
+        ev = anchor.event
+        event_id = event_id_of(anchor.article_id, anchor.idx)
+        self._create_event(event_id, self._stub(anchor.article_id, stubs), ev, anchor.family,
+                           self._upsert_place(ev), ev.claims)
+        for member, decision in zip(group.members[1:], group.decisions[1:], strict=True):
+            assert decision is not None
+            row = self.db.query("SELECT * FROM events WHERE event_id_cnty = ?", (event_id,))[0]
+            m = member.event
+            self._merge_into(row, self._stub(member.article_id, stubs), m,
+                             self._upsert_place(m), m.claims, decision)
+        return event_id
 
     def _upsert_place(self, ev: Event) -> str | None:
         place_id = place_id_of(ev)
@@ -509,7 +568,9 @@ class Writer:
         outlets: list[str] = []
         for r in self.db.query(
             "SELECT o.outlet FROM claims c JOIN article_outlets o ON o.article_id = c.article_id"
-            " WHERE c.event_id = ? ORDER BY c.claim_seq, o.seq",
+            # The first copy's outlet, then other outlets by name (not by arrival).
+            " WHERE c.event_id = ? ORDER BY c.claim_seq,"
+            " CASE WHEN o.seq = 1 THEN 0 ELSE 1 END, o.outlet, o.copy_id",
             (event_id,),
         ):
             if r["outlet"] and r["outlet"] not in outlets:
@@ -528,8 +589,12 @@ class Writer:
     def _insert_claims(
         self, event_id: str, article: Article, ev: Event, claims: list[Claim], reason: str
     ) -> None:
+        # Order within the event: events are derived in canonical order, so this is too.
+        seq = int(self.db.scalar(
+            "SELECT coalesce(max(claim_seq), 0) FROM claims WHERE event_id = ?", (event_id,)
+        ))
         for n, c in enumerate(claims):
-            self.claim_seq += 1
+            seq += 1
             claim_id = f"{event_id}/{article.id}/{n}"
             f = c.fatalities or Count()
             self.db.execute(
@@ -563,7 +628,7 @@ class Writer:
                     ev.actor1,
                     ev.actor2,
                     reason,
-                    self.claim_seq,
+                    seq,
                 ),
             )
             spans = c.evidence or ev.evidence
@@ -606,16 +671,16 @@ class Writer:
     def _insert_mentions(
         self, article: Article, result: ArticleResult, event_ids: list[str]
     ) -> None:
-        spans: list[tuple[int, int, str]] = []
-        for ev, event_id in zip(result.events, event_ids, strict=True):
+        spans: list[tuple[int, int, int]] = []
+        for idx, ev in enumerate(result.events):
             for e in _spans_of(ev):
-                spans.append((e.start, e.end, event_id))
+                spans.append((e.start, e.end, idx))
         rows = []
         for k, m in enumerate(result.mentions):
             s = m.sentence
-            event_id = next(
-                (eid for a, b, eid in spans if a < s.end and s.start < b), None
-            )
+            # The report the sentence belongs to, so regrouping can re-point it.
+            report_idx = next((i for a, b, i in spans if a < s.end and s.start < b), None)
+            event_id = event_ids[report_idx] if report_idx is not None else None
             place_id = None
             if m.place is not None:
                 place_id = self._upsert_place(
@@ -649,13 +714,14 @@ class Writer:
                     m.claimant,
                     int(m.hedged),
                     m.confidence,
+                    report_idx,
                 )
             )
         self.db.executemany(
             "INSERT INTO mentions (mention_id, article_id, event_id, sentence_start, sentence_end,"
             " sentence, trigger, event_type, sub_event_type, actor1, actor2, place_text, place_id,"
-            " event_date, time_precision, fatalities, claimant, hedged, confidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " event_date, time_precision, fatalities, claimant, hedged, confidence, report_idx)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 
