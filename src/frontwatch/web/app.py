@@ -78,7 +78,7 @@ def create_app(settings: Settings) -> FastAPI:
             "tiles": settings.tiles_url,
             "tiles_attribution": settings.tiles_attribution,
             "writable": settings.writable,
-            "event_types": list(EVENT_TYPES),
+            "event_types": {t: list(subs) for t, subs in EVENT_TYPES.items()},
         }
 
     @app.get("/", include_in_schema=False)
