@@ -9,7 +9,7 @@ import json
 import pytest
 
 from frontwatch.web import Settings, create_app
-from web_fixtures import WRITE_TOKEN
+from web_support import WRITE_TOKEN
 
 pytest_plugins = ["web_fixtures"]  # web_store, client, live_server
 

@@ -12,8 +12,6 @@ pytest.importorskip("fastapi", reason="the dashboard needs the web extra: pip in
 from frontwatch.web import Settings, create_app  # noqa: E402
 from web_support import LiveServer, TestStore, build_store  # noqa: E402
 
-WRITE_TOKEN = "test-token-0123456789abcdef"
-
 
 @pytest.fixture(scope="session")
 def web_store(tmp_path_factory: pytest.TempPathFactory) -> TestStore:

@@ -37,6 +37,7 @@ HOSTILE_PLACE = '<svg onload="window.__pwned=6">Palmyra'
 HOSTILE_CLAIMANT = '<img src=x onerror="window.__pwned=5">Amaq'
 HOSTILE_NOTES = "<script>window.__pwned='notes'</script> clash at Palmyra"
 HOSTILE_URL = "javascript:window.__pwned=7"
+WRITE_TOKEN = "test-token-0123456789abcdef"
 
 
 @dataclass(slots=True)
