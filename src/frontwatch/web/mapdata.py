@@ -7,7 +7,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from frontwatch.store.aggregate import grid_cells, located_count, located_points
+from frontwatch.store.aggregate import grid_cells, located_points
 from frontwatch.store.backends import Backend
 from frontwatch.store.query import EventFilter, parse_bbox
 
@@ -58,42 +58,21 @@ def map_data(db: Backend, flt: EventFilter, zoom: int, view: str | None) -> dict
                 return {"mode": "points", "located": 0, "types": [], "points": [],
                         "cells": []}
     scoped = replace(flt, bbox=area, limit=None, offset=0)
-    located = located_count(db, scoped)
-    types: list[str] = []
-
-    def type_index(name: str) -> int:
-        if name not in types:
-            types.append(name)
-        return types.index(name)
-
+    # The grid query is cheap (coordinates only) and its counts add up to the located events,
+    # so it also decides between points and clusters.
+    cells = grid_cells(db, scoped, cell_degrees(zoom))
+    located = sum(c.events for c in cells)
     if located <= POINT_LIMIT:
-        points = [
-            [r["event_id_cnty"], round(r["latitude"], 5), round(r["longitude"], 5),
-             type_index(r["event_type"]), int(r["fatalities"] or 0), int(bool(r["contested"]))]
-            for r in located_points(db, scoped, POINT_LIMIT)
-        ]
+        types: list[str] = []
+        points = []
+        for r in located_points(db, scoped, POINT_LIMIT):
+            if r["event_type"] not in types:
+                types.append(r["event_type"])
+            points.append([r["event_id_cnty"], round(r["latitude"], 5), round(r["longitude"], 5),
+                           types.index(r["event_type"]), int(r["fatalities"] or 0),
+                           int(bool(r["contested"]))])
         return {"mode": "points", "located": located, "types": types, "points": points,
                 "cells": []}
-    merged: dict[tuple[int, int], dict[str, Any]] = {}
-    for c in grid_cells(db, scoped, cell_degrees(zoom)):
-        m = merged.setdefault((c.gx, c.gy), {"n": 0, "lat": 0.0, "lon": 0.0, "f": 0, "c": 0,
-                                              "by_type": {}, "id": None})
-        m["n"] += c.events
-        m["lat"] += c.latitude * c.events
-        m["lon"] += c.longitude * c.events
-        m["f"] += c.fatalities
-        m["c"] += c.contested
-        m["by_type"][c.event_type] = c.events
-        m["id"] = c.event_id
-    cells = []
-    points = []
-    for m in merged.values():
-        lat, lon = round(m["lat"] / m["n"], 4), round(m["lon"] / m["n"], 4)
-        main = max(m["by_type"], key=lambda t: (m["by_type"][t], t))
-        if m["n"] == 1 and m["id"]:
-            points.append([m["id"], lat, lon, type_index(main), m["f"], int(m["c"] > 0)])
-        else:
-            # [lat, lon, events, main type, fatalities, contested events]
-            cells.append([lat, lon, m["n"], type_index(main), m["f"], m["c"]])
-    return {"mode": "cells", "located": located, "types": types, "points": points,
-            "cells": cells}
+    # [lat, lon, events]
+    return {"mode": "cells", "located": located, "types": [], "points": [],
+            "cells": [[round(c.latitude, 4), round(c.longitude, 4), c.events] for c in cells]}

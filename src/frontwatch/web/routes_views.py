@@ -10,14 +10,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from frontwatch.days import parse_day
-from frontwatch.store.aggregate import day_type_counts
+from frontwatch.store.aggregate import date_span, period_type_counts
 from frontwatch.store.articles import article_detail
 from frontwatch.store.query import EventFilter, QueryError
 from frontwatch.store.territory import control_on
 from frontwatch.web.connections import ReadOnlyStores
 from frontwatch.web.mapdata import map_data
 from frontwatch.web.params import BadParameter, event_filter
-from frontwatch.web.timeline import series
+from frontwatch.web.timeline import choose_bucket, series
 
 router = APIRouter(prefix="/api", tags=["views"])
 
@@ -34,7 +34,11 @@ def stats(request: Request, flt: Filter,
                                    description="auto picks day, week or month by the span"
                                    )] = "auto") -> dict[str, Any]:
     with stores(request).store() as store:
-        counts = day_type_counts(store.db, flt)
+        if by == "auto":
+            # By the span of the whole store, not of the filter: the answer needs no scan,
+            # and the timeline keeps one scale while filters change.
+            by = choose_bucket(date_span(store.db))
+        counts = period_type_counts(store.db, flt, by)
     return series(counts, by)
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import hmac
 
 from fastapi import HTTPException, Request
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from frontwatch.web.settings import Settings
 
@@ -34,23 +33,34 @@ def content_security_policy(settings: Settings) -> str:
     ])
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    def __init__(self, app: object, settings: Settings) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
-        self.headers = {
-            "Content-Security-Policy": content_security_policy(settings),
-            "X-Content-Type-Options": "nosniff",
-            "X-Frame-Options": "DENY",
-            "Referrer-Policy": "no-referrer",
-            "Cross-Origin-Opener-Policy": "same-origin",
-            "Cross-Origin-Resource-Policy": "same-origin",
-        }
+class SecurityHeaders:
+    """A plain ASGI middleware (Starlette's BaseHTTPMiddleware costs a task per request):
+    adds the headers to every HTTP response that does not set its own."""
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        response = await call_next(request)
-        for name, value in self.headers.items():
-            response.headers.setdefault(name, value)
-        return response
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.headers = [
+            (b"content-security-policy", content_security_policy(settings).encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"x-frame-options", b"DENY"),
+            (b"referrer-policy", b"no-referrer"),
+            (b"cross-origin-opener-policy", b"same-origin"),
+            (b"cross-origin-resource-policy", b"same-origin"),
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *((k, v) for k, v in self.headers if k not in present)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def check_token(request: Request, settings: Settings) -> None:

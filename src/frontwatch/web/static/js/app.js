@@ -61,7 +61,22 @@ function updateLinks() {
   $("dl-geojson").href = `/api/events.geojson${suffix}`;
 }
 
-async function loadMap() {
+// A newer request for the same view aborts the older one; whoever waited for the older one
+// waits for the newer instead, so "ready" always means the latest answer is drawn.
+const latestRuns = new Map();
+function latest(name, fn) {
+  const wrapped = fn().catch((error) => {
+    const newer = latestRuns.get(name);
+    if (isAbort(error) && newer && newer !== wrapped) return newer;
+    throw error;
+  });
+  latestRuns.set(name, wrapped);
+  return wrapped;
+}
+
+const loadMap = () => latest("map", drawMap);
+
+async function drawMap() {
   map.setLoading();
   const data = await getJSON("map", "/api/map", { ...filterParams(state), zoom: map.zoom(), view: fittedOnce ? map.view() : null });
   map.setData(data);
@@ -105,16 +120,20 @@ async function loadControl() {
   $("control-count").textContent = `${data.periods.length} places`;
 }
 
+let refreshes = 0;
+
 async function refresh() {
+  const mine = ++refreshes;
   document.body.dataset.state = "loading";
   clearError();
   updateLinks();
   try {
-    await Promise.all([loadMap(), loadStats(), loadList(), loadControl()]);
-    document.body.dataset.state = "ready";
+    await Promise.all([loadMap(), latest("stats", loadStats), latest("list", () => loadList()),
+      latest("control", loadControl)]);
+    if (mine === refreshes) document.body.dataset.state = "ready";
   } catch (error) {
     showError(error);
-    if (!isAbort(error)) document.body.dataset.state = "error";
+    if (!isAbort(error) && mine === refreshes) document.body.dataset.state = "error";
   }
 }
 

@@ -58,14 +58,14 @@ export function createMap(container, config, { onSelect, onViewChange }) {
     marker.addTo(eventsLayer);
   }
 
-  function drawCell(c, types) {
-    const [lat, lon, n, typeIndex, fatalities, contested] = c;
+  // Clusters carry a count only (the server reads coordinates alone for them, which keeps
+  // a 100,000-event map fast); zooming in splits them into typed, sized points.
+  function drawCell(c) {
+    const [lat, lon, n] = c;
     const size = Math.round(Math.min(54, 20 + 6 * Math.log2(n)));
-    const badge = el("div", { class: "cluster", title: `${n} events, ${fatalities} killed, ${contested} contested` },
+    const badge = el("div", { class: "cluster", title: `${n} events: click to zoom in` },
       n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n));
     badge.style.width = badge.style.height = badge.style.lineHeight = `${size}px`;
-    badge.style.background = typeColor(types[typeIndex]);
-    if (contested) badge.classList.add("has-contested");
     const marker = L.marker([lat, lon], { icon: L.divIcon({ html: badge, className: "cluster-icon",
       iconSize: [size, size] }), keyboard: false });
     marker.on("click", () => map.setView([lat, lon], Math.min(map.getZoom() + 2, 14)));
@@ -81,7 +81,7 @@ export function createMap(container, config, { onSelect, onViewChange }) {
     zoom() { return map.getZoom(); },
     setData(data) {
       eventsLayer.clearLayers();
-      for (const c of data.cells) drawCell(c, data.types);
+      for (const c of data.cells) drawCell(c);
       for (const p of data.points) drawPoint(p, data.types);
       container.dataset.points = String(data.points.length);
       container.dataset.cells = String(data.cells.length);
