@@ -293,3 +293,25 @@ def test_write_rejects_bad_records_with_422(writable, body):
     r = writable.post("/api/articles", content=body, headers=auth)
     assert r.status_code == 422
     assert isinstance(r.json()["detail"], str)
+
+
+def test_serve_refuses_a_missing_database_and_a_short_token(tmp_path):
+    from typer.testing import CliRunner
+
+    from frontwatch.cli import app
+
+    runner = CliRunner()
+    missing = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
+    assert missing.exit_code == 2 and "no such database" in missing.output
+    short = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'none.db'}",
+                                "--write-token", "abc"])
+    assert short.exit_code == 2 and "16 characters" in short.output
+    tiles = runner.invoke(app, ["serve", "--tiles", "javascript:alert(1)"])
+    assert tiles.exit_code == 2 and "--tiles" in tiles.output
+
+
+def test_loopback_hosts():
+    from frontwatch.cli_serve import _is_loopback
+
+    assert _is_loopback("127.0.0.1") and _is_loopback("localhost") and _is_loopback("::1")
+    assert not _is_loopback("0.0.0.0") and not _is_loopback("example.org")

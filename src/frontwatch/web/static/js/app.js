@@ -148,6 +148,7 @@ async function selectEvent(id, push = true) {
   try {
     const event = await getJSON("event", `/api/events/${encodeURIComponent(id)}`);
     const articlesBox = renderEvent(box, event);
+    map.highlight(event.latitude, event.longitude);
     const ids = [...new Set(event.claims.map((c) => c.article_id).filter(Boolean))];
     const articles = await Promise.all(ids.map((a) => getJSON(`article-${a}`, `/api/articles/${encodeURIComponent(a)}`)));
     for (const article of articles) renderArticle(articlesBox, article, event.event_id_cnty);
@@ -163,6 +164,7 @@ function closeEvent() {
   writeUrl(state, true);
   $("detail-view").hidden = true;
   $("list-view").hidden = false;
+  map.highlight(null, null);
 }
 
 function onFiltersChanged() {

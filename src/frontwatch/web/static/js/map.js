@@ -22,6 +22,7 @@ export function createMap(container, config, { onSelect, onViewChange }) {
   }
   const eventsLayer = L.layerGroup().addTo(map);
   const controlLayer = L.layerGroup();
+  const selectedLayer = L.layerGroup().addTo(map);
   let admin1 = null;
 
   loadBasemap(map, Boolean(config.tiles)).then((layer) => { admin1 = layer; toggleAdmin1(); });
@@ -90,6 +91,14 @@ export function createMap(container, config, { onSelect, onViewChange }) {
       container.dataset.state = "ready";
     },
     setLoading() { container.dataset.state = "loading"; },
+    // A ring around the event shown in the panel, brought into view if it is off screen.
+    highlight(lat, lon) {
+      selectedLayer.clearLayers();
+      if (lat === null || lat === undefined || lon === null || lon === undefined) return;
+      L.circleMarker([lat, lon], { renderer, radius: 22, color: "#1f4e99", weight: 3,
+        fill: false, interactive: false }).addTo(selectedLayer);
+      if (!map.getBounds().contains([lat, lon])) map.panTo([lat, lon]);
+    },
     setControl(periods) {
       controlLayer.clearLayers();
       for (const p of periods) {
