@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml
 
 # The tests' tools too (torch CPU and transformers, for the tiny training test).
 $(DEV_STAMP): $(STAMP)
-	$(BIN)/pip install -q -e ".[model,dev]"
+	$(BIN)/pip install -q -e ".[model,dev,web]"
+	# The dashboard's browser tests drive Debian's Chromium (Playwright downloads no browser).
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	touch $(DEV_STAMP)
 
 demo: $(STAMP)

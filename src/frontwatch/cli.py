@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from frontwatch import cli_articles, cli_evaluate, cli_extract, cli_geo, cli_store
+from frontwatch import cli_articles, cli_evaluate, cli_extract, cli_geo, cli_serve, cli_store
 
 app = typer.Typer(
     name="frontwatch",
@@ -21,7 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (cli_extract, cli_geo, cli_store, cli_articles, cli_evaluate):
+for module in (cli_extract, cli_geo, cli_store, cli_articles, cli_evaluate, cli_serve):
     module.register(app)
 
 

@@ -26,6 +26,8 @@ class EventFilter:
     contested: bool = False
     limit: int | None = None
     offset: int = 0
+    # words anywhere in the notes, place names, actors or sources (the dashboard's search box)
+    text: str | None = None
 
     def where(self, db: Backend | None = None) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -75,6 +77,15 @@ class EventFilter:
                 params += [w, e]
         if self.contested:
             clauses.append("contested = 1")
+        if self.text and self.text.strip():
+            pg = db is not None and db.dialect is POSTGRES
+            column = "lower({})" if pg else "{}"
+            # Every word must appear somewhere, in any of the columns a reader would scan.
+            for word in self.text.split():
+                pattern = "%" + _like_escape(word.lower() if pg else word) + "%"
+                ors = [f"{column.format(c)} LIKE ? ESCAPE '!'" for c in _TEXT_COLUMNS]
+                clauses.append("(" + " OR ".join(ors) + ")")
+                params += [pattern] * len(_TEXT_COLUMNS)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -91,6 +102,7 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 _ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+_TEXT_COLUMNS = ("notes", "location", "admin1", "admin2", "country", *_ACTOR_COLUMNS, "source")
 
 
 def type_names(text: str) -> list[str]:

@@ -1,0 +1,39 @@
+// Fetching JSON from the server: one request in flight per purpose, so a slow answer to an
+// old filter never overwrites the answer to the new one.
+
+const inflight = new Map();
+
+export async function getJSON(purpose, path, params = {}) {
+  const previous = inflight.get(purpose);
+  if (previous) previous.abort();
+  const controller = new AbortController();
+  inflight.set(purpose, controller);
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== null && v !== undefined && v !== "" && v !== false) query.set(k, String(v));
+  }
+  const url = query.toString() ? `${path}?${query}` : path;
+  try {
+    const response = await fetch(url, {signal: controller.signal,
+      headers: {Accept: "application/json"}});
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const detail = typeof body.detail === "string" ? body.detail : response.statusText;
+      throw new ApiError(response.status, detail);
+    }
+    return body;
+  } finally {
+    if (inflight.get(purpose) === controller) inflight.delete(purpose);
+  }
+}
+
+export class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+export function isAbort(error) {
+  return error && error.name === "AbortError";
+}
