@@ -21,10 +21,12 @@ def test_readme_python_snippets_run(capsys):
 
 def _readme_commands() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    # `serve` runs until stopped: tests/test_web_api.py and test_web_browser.py run it.
     return [
         line.strip().removeprefix(".venv/bin/")
         for line in readme.splitlines()
         if line.startswith("    .venv/bin/frontwatch ")
+        and not line.startswith("    .venv/bin/frontwatch serve")
     ]
 
 
