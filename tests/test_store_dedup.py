@@ -81,6 +81,32 @@ def test_seed_and_its_repost_store_one_article(store):
     text = seed_text()
     original = ArticleResult(article(south_front_original(text), "South Front"))
     store.add_results([original])
-    outcomes = store.add_results([ArticleResult(article(text, "Global Research"))])
+    # The repost ran a day later: the original is the first copy, whatever arrives first.
+    outcomes = store.add_results([ArticleResult(article(text, "Global Research", "2017-08-15"))])
     assert outcomes[0].status == "copy" and outcomes[0].duplicate_of == original.article.id
     assert store.db.scalar("SELECT count(*) FROM articles WHERE duplicate_of IS NULL") == 1
+
+
+def test_an_earlier_copy_arriving_later_becomes_the_first_copy(store):
+    """Copies are filed under the earliest-published text, not the first to arrive: the
+    later text's reports give way to the earlier one's, its outlets and copies move over."""
+    body = (f"{filler(21)} On 2017-08-12 ISIS attacked SAA at Sukhna, killing 7, according to"
+            f" Amaq. {filler(22)}")
+    late = result_of("Reposted. " + body + " Share this.", "Global Research", "2017-08-16")
+    later_still = result_of("Via Global Research. " + body, "Sputnik", "2017-08-17")
+    early = result_of(body, "South Front", "2017-08-14")
+    store.add_results([late])
+    assert store.add_results([later_still])[0].duplicate_of == late.article.id
+    outcome = store.add_results([early])[0]
+    assert outcome.status == "new"
+    rows = {r["article_id"]: r["duplicate_of"] for r in store.db.query(
+        "SELECT article_id, duplicate_of FROM articles")}
+    assert rows == {early.article.id: None, late.article.id: early.article.id,
+                    later_still.article.id: early.article.id}
+    [e] = store.events()
+    assert e["first_article_id"] == early.article.id and e["n_claims"] == 1
+    assert e["source"] == "South Front; Global Research; Sputnik"
+    assert store.db.scalar("SELECT count(*) FROM reports") == 1
+    assert store.db.scalar(
+        "SELECT count(*) FROM mentions WHERE article_id <> ?", (early.article.id,)) == 0
+

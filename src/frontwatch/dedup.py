@@ -75,13 +75,14 @@ class CopyIndex:
         self.num_perm = num_perm
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.order: dict[str, int] = {}
+        # A sortable key per first copy (the store's canonical order: publication date, id).
+        self.order: dict[str, str] = {}
         self.signatures: dict[str, MinHash] = {}
 
     def __len__(self) -> int:
         return len(self.order)
 
-    def add(self, article_id: str, sig: MinHash, order: int) -> None:
+    def add(self, article_id: str, sig: MinHash, order: str) -> None:
         if article_id in self.order:
             return
         self.lsh.insert(article_id, sig)
@@ -94,7 +95,7 @@ class CopyIndex:
             sim = float(sig.jaccard(self.signatures[key]))
             if sim < self.threshold:
                 continue  # LSH candidates include some below the threshold
-            # The first copy wins: ingestion order, so re-runs decide the same way.
+            # The first copy in canonical order wins, whatever order the texts arrived in.
             if best is None or self.order[key] < self.order[best.article_id]:
                 best = CopyOf(key, round(sim, 4))
         return best

@@ -38,6 +38,7 @@ from frontwatch.model import (
 from frontwatch.pipeline import ArticleResult
 from frontwatch.store.backends import Backend
 from frontwatch.store.reports import (
+    UNDATED,
     Group,
     Report,
     component,
@@ -59,6 +60,9 @@ class Triage:
     copy_of: CopyOf | None = None
     signature_hex: str | None = None
     root: str | None = None  # for known articles: the first copy they belong to
+    # For a new article: the stored first copy it repeats but precedes in canonical order; it
+    # becomes a copy of this one.
+    replaces: CopyOf | None = None
 
 
 @dataclass(slots=True)
@@ -100,63 +104,75 @@ class Writer:
         self.db = db
         self.copies = CopyIndex()
         for row in db.query(
-            "SELECT s.article_id, s.minhash, s.num_perm, a.ingest_seq FROM article_signatures s "
+            "SELECT s.article_id, s.minhash, s.num_perm, a.published FROM article_signatures s "
             "JOIN articles a ON a.article_id = s.article_id WHERE a.duplicate_of IS NULL "
             "ORDER BY a.ingest_seq"
         ):
             self.copies.add(row["article_id"], from_hex(row["minhash"], row["num_perm"]),
-                            row["ingest_seq"])
-        # First copies read from the database (not triaged by this writer and still pending).
-        self._stored: set[str] = set(self.copies.order)
+                            article_key(row["article_id"], row["published"]))
         self.seq = int(db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
         # Articles triaged in this session but perhaps not written yet (later in the batch).
         self._triaged: dict[str, Triage] = {}
-        self._pending_order = self.seq
 
     def sync(self) -> None:
         """At the start of a write transaction, under the write lock: catch up with what other
-        processes committed since (their first copies, the sequence counters)."""
+        processes committed since (their first copies, the sequence counter)."""
         seq = int(self.db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
         if seq <= self.seq:
             return
         for row in self.db.query(
-            "SELECT s.article_id, s.minhash, s.num_perm, a.ingest_seq FROM article_signatures s"
+            "SELECT s.article_id, s.minhash, s.num_perm, a.published FROM article_signatures s"
             " JOIN articles a ON a.article_id = s.article_id WHERE a.duplicate_of IS NULL"
             " AND a.ingest_seq > ? ORDER BY a.ingest_seq",
             (self.seq,),
         ):
-            if row["article_id"] not in self.copies.order:
-                self.copies.add(row["article_id"], from_hex(row["minhash"], row["num_perm"]),
-                                row["ingest_seq"])
-                self._stored.add(row["article_id"])
+            self.copies.add(row["article_id"], from_hex(row["minhash"], row["num_perm"]),
+                            article_key(row["article_id"], row["published"]))
         self.seq = seq
+
+    def _stored_root(self, article_id: str) -> str | None:
+        """The first copy a stored article is filed under now (itself if it is one); None
+        when it is not stored (yet)."""
+        row = self.db.query(
+            "SELECT duplicate_of FROM articles WHERE article_id = ?", (article_id,)
+        )
+        if not row:
+            return None
+        return row[0]["duplicate_of"] or article_id
 
     def _recheck(self, article: Article, t: Triage) -> Triage:
         """A triage made before extraction, checked again under the write lock: another
-        process may have stored the same text, or a first copy this article repeats."""
+        process may have stored the same text, a first copy this article repeats, or filed a
+        first copy under an earlier one."""
+        stored = self._stored_root(article.id)
         if t.status == "known":
-            return t
-        row = self.db.query(
-            "SELECT duplicate_of FROM articles WHERE article_id = ?", (article.id,)
-        )
-        if row:
-            return Triage("known", root=row[0]["duplicate_of"] or article.id)
-        if t.status != "new" or not self._stored or t.signature_hex is None:
+            # Its first copy may have been filed under an earlier one since.
+            return Triage("known", root=stored or t.root)
+        if stored is not None:
+            return Triage("known", root=stored)
+        if t.status == "copy":
+            assert t.copy_of is not None
+            root = self._stored_root(t.copy_of.article_id) or t.copy_of.article_id
+            return Triage("copy", copy_of=CopyOf(root, t.copy_of.similarity))
+        if t.signature_hex is None:
             return t
         sig = from_hex(t.signature_hex, self.copies.num_perm)
+        mine = article_key(article.id, _iso(article.published))
         best: CopyOf | None = None
         for key in self.copies.lsh.query(sig):
-            if key not in self._stored or key == article.id:
-                continue
+            if key == article.id or self._stored_root(key) != key:
+                continue  # pending, or no longer a first copy
             sim = float(sig.jaccard(self.copies.signatures[key]))
             if sim >= self.copies.threshold and (
                 best is None or self.copies.order[key] < self.copies.order[best.article_id]
             ):
                 best = CopyOf(key, round(sim, 4))
         if best is None:
-            return t
-        self.copies = _without(self.copies, article.id)
-        return Triage("copy", copy_of=best)
+            return Triage("new", signature_hex=t.signature_hex)
+        if self.copies.order[best.article_id] < mine:
+            self.copies = _without(self.copies, article.id)
+            return Triage("copy", copy_of=best)
+        return Triage("new", signature_hex=t.signature_hex, replaces=best)
 
     # -- triage ----------------------------------------------------------------------------
     def triage(self, article: Article) -> Triage:
@@ -172,13 +188,16 @@ class Writer:
             return Triage("known", root=row[0]["duplicate_of"] or article.id)
         sig = signature(article)
         found = self.copies.find(sig) if sig is not None else None
-        self._pending_order += 1
-        if found is not None:
+        mine = article_key(article.id, _iso(article.published))
+        if found is not None and self.copies.order[found.article_id] < mine:
             t = Triage("copy", copy_of=found)
         else:
-            t = Triage("new", signature_hex=to_hex(sig) if sig is not None else None)
+            # Either no stored text is like it, or it comes first in canonical order: then it
+            # is extracted and takes the place of the one it repeats (`replaces`).
+            t = Triage("new", signature_hex=to_hex(sig) if sig is not None else None,
+                       replaces=found)
             if sig is not None:
-                self.copies.add(article.id, sig, self._pending_order)
+                self.copies.add(article.id, sig, mine)
         self._triaged[article.id] = t
         return t
 
@@ -191,7 +210,6 @@ class Writer:
     def forget_stored(self, article_id: str) -> None:
         """A stored article was deleted: later texts may no longer be copies of it."""
         self._triaged.pop(article_id, None)
-        self._stored.discard(article_id)
         if article_id in self.copies.signatures:
             self.copies = _without(self.copies, article_id)
 
@@ -300,7 +318,17 @@ class Writer:
                  report.sort_key, to_json(ev)),
             )
             reports.append(report)
-        groups = self.regroup(reports)
+        replaced: list[Report] = []
+        leaving: str | None = None
+        old = t.replaces
+        if old is not None and self._stored_root(old.article_id) == old.article_id:
+            replaced = self._file_under(old, article.id)
+            leaving = old.article_id
+        groups = self.regroup(reports + replaced, leaving=leaving)
+        if leaving is not None:
+            # Its reading gives way to this one's, as for any copy.
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (leaving,))
+            self.db.execute("DELETE FROM reports WHERE article_id = ?", (leaving,))
         event_ids = []
         for report in reports:
             event_id, size = groups[report.report_id]
@@ -311,6 +339,37 @@ class Writer:
                 outcome.events_created += 1
         self._insert_mentions(article, result, event_ids)
         return outcome
+
+    def _file_under(self, old: CopyOf, root: str) -> list[Report]:
+        """A stored first copy becomes a copy of `root`, which precedes it in canonical order:
+        its outlets and copies move over; its reports are returned to be regrouped."""
+        moved = self.db.query(
+            "SELECT * FROM article_outlets WHERE article_id = ? ORDER BY seq", (old.article_id,)
+        )
+        seq = int(self.db.scalar(
+            "SELECT coalesce(max(seq), 0) FROM article_outlets WHERE article_id = ?", (root,)
+        ))
+        for o in moved:
+            seq += 1
+            self.db.execute(
+                "INSERT INTO article_outlets (article_id, outlet, copy_id, url, source_path,"
+                " published, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (root, o["outlet"], o["copy_id"], o["url"], o["source_path"], o["published"],
+                 seq),
+            )
+        self.db.execute("DELETE FROM article_outlets WHERE article_id = ?", (old.article_id,))
+        self.db.execute("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
+                        (root, old.article_id))
+        self.db.execute(
+            "UPDATE articles SET duplicate_of = ?, similarity = ?, n_mentions = 0, n_events = 0"
+            " WHERE article_id = ?",
+            (root, old.similarity, old.article_id),
+        )
+        self.db.execute("DELETE FROM article_signatures WHERE article_id = ?", (old.article_id,))
+        self.copies = _without(self.copies, old.article_id)
+        return [report_from_row(r) for r in self.db.query(
+            "SELECT * FROM reports WHERE article_id = ? ORDER BY idx", (old.article_id,)
+        )]
 
     # -- events ----------------------------------------------------------------------------
     def neighbours(self, report: Report) -> list[Report]:
@@ -724,6 +783,15 @@ class Writer:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+
+
+def article_key(article_id: str, published: str | None) -> str:
+    """Canonical order of articles: publication date (undated last), then id."""
+    return f"{published or UNDATED}|{article_id}"
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _year(date: str) -> int | None:
