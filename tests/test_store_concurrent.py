@@ -120,8 +120,10 @@ def test_four_writers_with_overlapping_inputs(tmp_path, request, backend):
     whole, slices = _slices(tmp_path, 60, 4)
     url = new_db_url(request, tmp_path, backend, "many")
     # Every writer also creates the (fresh) database: migrations and writes race together.
-    results = _finish([_start(["ingest", str(s), "--db", url, "--batch-size", "3"])
-                       for s in slices])
+    # Two of them also extract in two worker processes each (`--jobs 2`).
+    results = _finish([_start(["ingest", str(s), "--db", url, "--batch-size", "3"]
+                              + (["--jobs", "2"] if k % 2 else []))
+                       for k, s in enumerate(slices)])
     assert all(code == 0 for code, _ in results), "\n---\n".join(err for _, err in results)
     assert not any("Traceback" in err for _, err in results)
     # The slices cover the corpus twice over: what is missing, a last pass adds.
