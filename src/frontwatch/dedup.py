@@ -89,6 +89,13 @@ class CopyIndex:
         self.order[article_id] = order
         self.signatures[article_id] = sig
 
+    def remove(self, article_id: str) -> None:
+        """No longer a first copy (deleted, or filed under an earlier text)."""
+        if article_id in self.order:
+            self.lsh.remove(article_id)
+            del self.order[article_id]
+            del self.signatures[article_id]
+
     def find(self, sig: MinHash) -> CopyOf | None:
         best: CopyOf | None = None
         for key in self.lsh.query(sig):

@@ -215,6 +215,10 @@ CREATE TABLE reports (
     idx {int} NOT NULL,
     family {text} NOT NULL,
     event_date {text} NOT NULL,
+    latitude {float},                       -- place columns narrow the search for partners
+    longitude {float},
+    admin2 {text} NOT NULL DEFAULT '',
+    location {text} NOT NULL DEFAULT '',
     sort_key {text} NOT NULL,               -- canonical order: publication date, article, index
     event_id {text},                        -- the event the report is grouped into
     data {text} NOT NULL                    -- the event as extracted, with its claims (JSON)

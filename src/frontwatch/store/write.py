@@ -11,6 +11,7 @@ import copy
 import datetime as dt
 import hashlib
 import json
+import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -113,6 +114,8 @@ class Writer:
         self.seq = int(db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
         # Articles triaged in this session but perhaps not written yet (later in the batch).
         self._triaged: dict[str, Triage] = {}
+        # Stored reports already read (they never change but for their event id).
+        self._parsed: dict[str, Report] = {}
 
     def sync(self) -> None:
         """At the start of a write transaction, under the write lock: catch up with what other
@@ -170,7 +173,7 @@ class Writer:
         if best is None:
             return Triage("new", signature_hex=t.signature_hex)
         if self.copies.order[best.article_id] < mine:
-            self.copies = _without(self.copies, article.id)
+            self.copies.remove(article.id)
             return Triage("copy", copy_of=best)
         return Triage("new", signature_hex=t.signature_hex, replaces=best)
 
@@ -205,13 +208,13 @@ class Writer:
         """An article triaged as new will not be written (extraction failed)."""
         t = self._triaged.pop(article.id, None)
         if t is not None and t.status == "new":
-            self.copies = _without(self.copies, article.id)
+            self.copies.remove(article.id)
 
     def forget_stored(self, article_id: str) -> None:
         """A stored article was deleted: later texts may no longer be copies of it."""
         self._triaged.pop(article_id, None)
         if article_id in self.copies.signatures:
-            self.copies = _without(self.copies, article_id)
+            self.copies.remove(article_id)
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, result: ArticleResult, triage: Triage | None = None) -> ArticleOutcome:
@@ -312,11 +315,14 @@ class Writer:
             report = Report(article.id, index, published,
                             family_of(ev.event_type, ev.sub_event_type), ev)
             self.db.execute(
-                "INSERT INTO reports (report_id, article_id, idx, family, event_date, sort_key,"
-                " event_id, data) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
+                "INSERT INTO reports (report_id, article_id, idx, family, event_date, latitude,"
+                " longitude, admin2, location, sort_key, event_id, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                 (report.report_id, article.id, index, report.family, ev.event_date,
+                 ev.latitude, ev.longitude, ev.admin2 or "", (ev.location or "").lower(),
                  report.sort_key, to_json(ev)),
             )
+            self._parsed[report.report_id] = report
             reports.append(report)
         replaced: list[Report] = []
         leaving: str | None = None
@@ -366,7 +372,7 @@ class Writer:
             (root, old.similarity, old.article_id),
         )
         self.db.execute("DELETE FROM article_signatures WHERE article_id = ?", (old.article_id,))
-        self.copies = _without(self.copies, old.article_id)
+        self.copies.remove(old.article_id)
         return [report_from_row(r) for r in self.db.query(
             "SELECT * FROM reports WHERE article_id = ? ORDER BY idx", (old.article_id,)
         )]
@@ -383,14 +389,35 @@ class Writer:
         hi = (day + dt.timedelta(days=_CANDIDATE_DAYS)).isoformat()
         families = sorted(kindred_families(report.family))
         marks = ", ".join("?" for _ in families)
-        return [
-            report_from_row(row)
+        ev = report.event
+        # A superset of merge.place_reason's places: near by coordinates (a box wider than
+        # NEAR_KM), the same admin2, or the same name.
+        places = ["(admin2 <> '' AND admin2 = ?)", "(location <> '' AND location = ?)"]
+        params: list[Any] = [ev.admin2 or "", (ev.location or "").lower()]
+        if ev.latitude is not None and ev.longitude is not None:
+            dlat = 0.1
+            dlon = dlat / max(math.cos(math.radians(ev.latitude)), 0.05)
+            places.append("(latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?)")
+            params += [ev.latitude - dlat, ev.latitude + dlat, ev.longitude - dlon,
+                       ev.longitude + dlon]
+        rows = self.db.query(
+            f"SELECT report_id, event_id FROM reports WHERE family IN ({marks}) AND event_date"
+            f" BETWEEN ? AND ? AND ({' OR '.join(places)}) ORDER BY sort_key",
+            (*families, lo, hi, *params),
+        )
+        missing = [r["report_id"] for r in rows if r["report_id"] not in self._parsed]
+        for i in range(0, len(missing), 500):
+            ids = missing[i : i + 500]
             for row in self.db.query(
-                f"SELECT * FROM reports WHERE family IN ({marks}) AND event_date BETWEEN ? AND ?"
-                " ORDER BY sort_key",
-                (*families, lo, hi),
-            )
-        ]
+                f"SELECT * FROM reports WHERE report_id IN ({', '.join('?' for _ in ids)})", ids
+            ):
+                self._parsed[row["report_id"]] = report_from_row(row)
+        out = []
+        for r in rows:
+            cached = self._parsed[r["report_id"]]
+            cached.event_id = r["event_id"]
+            out.append(cached)
+        return out
 
     def regroup(self, start: list[Report], leaving: str | None = None
                 ) -> dict[str, tuple[str, int]]:
@@ -856,11 +883,3 @@ def _claims_of(ev: Event, article: Article) -> list[Claim]:
             )
         )
     return claims
-
-
-def _without(index: CopyIndex, article_id: str) -> CopyIndex:
-    fresh = CopyIndex(index.threshold, index.num_perm)
-    for key, order in index.order.items():
-        if key != article_id:
-            fresh.add(key, index.signatures[key], order)
-    return fresh
