@@ -80,7 +80,8 @@ def _facts(url: str) -> dict:
             "articles": sorted(r["article_id"]
                                for r in db.query("SELECT article_id FROM articles")),
             "copies": db.scalar("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-            "outlets": sorted((r["article_id"], r["outlet"], r["copy_id"]) for r in db.query("SELECT * FROM article_outlets")),
+            "outlets": sorted((r["article_id"], r["outlet"], r["copy_id"])
+                              for r in db.query("SELECT * FROM article_outlets")),
             "claims": db.scalar("SELECT sum(n_claims) FROM events"),
             "claim_rows": db.scalar("SELECT count(*) FROM claims"),
             "mentions": db.scalar("SELECT count(*) FROM mentions"),

@@ -44,6 +44,7 @@ from frontwatch.store.reports import (
     Report,
     component,
     group_reports,
+    may_merge,
     report_from_row,
     to_json,
 )
@@ -425,12 +426,87 @@ class Writer:
         their old events go, the groups are made by the canonical rule and written. Reports of
         the article `leaving` (being deleted) take part in finding the linked reports only.
         Returns report id -> (event id, number of reports in its event)."""
+        if leaving is None:
+            quick = self._place_new(start)
+            if quick is not None:
+                return quick
         linked = component(start, self.neighbours)
-        self._drop_events(sorted({r.event_id for r in linked if r.event_id}))
         kept = [r for r in linked if r.article_id != leaving]
+        groups = group_reports(kept)
+        # Only events whose reports changed are rewritten: an event is a function of its
+        # reports, so one that keeps them all stays as stored.
+        stored: dict[str, set[str]] = {}
+        for r in linked:
+            if r.event_id:
+                stored.setdefault(r.event_id, set()).add(r.report_id)
+        out: dict[str, tuple[str, int]] = {}
+        same: set[str] = set()
+        for group in groups:
+            event_id = event_id_of(group.anchor.article_id, group.anchor.idx)
+            if stored.get(event_id) == {m.report_id for m in group.members}:
+                same.add(event_id)
+                for member in group.members:
+                    out[member.report_id] = (event_id, len(group.members))
+        self._drop_events(sorted(set(stored) - same))
+        stubs: dict[str, Article] = {}
+        for group in groups:
+            if event_id_of(group.anchor.article_id, group.anchor.idx) in same:
+                continue
+            event_id = self._write_group(group, stubs)
+            for member in group.members:
+                out[member.report_id] = (event_id, len(group.members))
+                self.db.execute("UPDATE reports SET event_id = ? WHERE report_id = ?",
+                                (event_id, member.report_id))
+                self.db.execute(
+                    "UPDATE mentions SET event_id = ? WHERE article_id = ? AND report_idx = ?",
+                    (event_id, member.article_id, member.idx),
+                )
+        return out
+
+    def _place_new(self, new: list[Report]) -> dict[str, tuple[str, int]] | None:
+        """The usual case, decided without regrouping the linked reports: each new report
+        either joins an earlier anchor (then no other report's choice changes: they choose
+        among anchors only) or starts an event and no stored report it may merge with comes
+        after it in canonical order (none could prefer it). The groups are those the full rule
+        gives; None when the full rule must run."""
+        ids = {r.report_id for r in new}
+        joins: dict[str, list[Report]] = {}  # anchor event id -> new members
+        alone: list[Report] = []
+        for r in sorted(new, key=lambda x: x.sort_key):
+            best: tuple[tuple[float, str], str] | None = None
+            for n in self.neighbours(r):
+                if n.report_id in ids:
+                    continue
+                decision = may_merge(n, r)
+                if decision is None:
+                    continue
+                if n.sort_key > r.sort_key:
+                    return None  # r might take over later reports: the full rule decides
+                anchor_id = event_id_of(n.article_id, n.idx)
+                if n.event_id != anchor_id:
+                    continue  # a member, not an anchor
+                if any(m.article_id == r.article_id for m in joins.get(anchor_id, [])):
+                    continue  # that event already holds one of this article's reports
+                key = (decision.score, n.sort_key)
+                if best is None or key < best[0]:
+                    best = (key, anchor_id)
+            if best is None:
+                alone.append(r)
+            else:
+                joins.setdefault(best[1], []).append(r)
         out: dict[str, tuple[str, int]] = {}
         stubs: dict[str, Article] = {}
-        for group in group_reports(kept):
+        groups: list[Group] = [Group([r], [None]) for r in alone]
+        for event_id, members in sorted(joins.items()):
+            stored = [self._parsed.get(row["report_id"]) or report_from_row(row)
+                      for row in self.db.query(
+                          "SELECT * FROM reports WHERE event_id = ? ORDER BY sort_key",
+                          (event_id,))]
+            everyone = sorted(stored + members, key=lambda x: x.sort_key)
+            anchor = everyone[0]
+            groups.append(Group(everyone, [None] + [may_merge(anchor, m) for m in everyone[1:]]))
+            self._drop_events([event_id])
+        for group in groups:
             event_id = self._write_group(group, stubs)
             for member in group.members:
                 out[member.report_id] = (event_id, len(group.members))
