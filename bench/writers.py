@@ -7,7 +7,8 @@ processes, lock waits and retries per 1,000 articles.
     each run works in a schema of its own, dropped afterwards.
 
 Each writer gets an equal share of the corpus (disjoint slices, so the total work is the same
-for every writer count). The articles are extracted with the tests' pattern extractor
+for every writer count), published 40 a day in input order as a stream is. The articles are
+extracted with the tests' pattern extractor
 (tests/store_support.py): the figure is the store's cost (triage, MinHash, merging, writes)
 under contention, not the NLP's, which runs outside the write lock and scales with cores.
 """
@@ -15,6 +16,7 @@ under contention, not the NLP's, which runs outside the write lock and scales wi
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -79,6 +81,10 @@ def main() -> None:
     ap.add_argument("--writers", type=int, nargs="+", default=[1, 2, 4])
     args = ap.parse_args()
     records = corpus_records(args.articles)
+    # A stream: publication dates rise with the input (40 articles a day), as news arrives.
+    start = dt.date(2017, 8, 13)
+    for i, r in enumerate(records):
+        r["published"] = (start + dt.timedelta(days=i // 40)).isoformat()
     print(f"{args.articles} articles into PostgreSQL ({PG}), {os.cpu_count()} cores")
     print(f"{'writers':>7} {'seconds':>8} {'articles/s':>10} {'lock wait s/1k':>14}"
           f" {'retries/1k':>10} {'articles':>8} {'events':>7}  exit codes")
