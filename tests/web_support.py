@@ -60,8 +60,9 @@ def _hostile_result():
     return result
 
 
-def build_store(path: Path, with_seed: bool = True) -> TestStore:
-    url = f"sqlite:///{path}"
+def build_store(path: Path | str, with_seed: bool = True) -> TestStore:
+    """The test store in a SQLite file (a path) or at a database URL."""
+    url = path if isinstance(path, str) else f"sqlite:///{path}"
     store = open_store(url)
     try:
         articles = [make_article(r["text"], published=r["published"], outlet=r["outlet"])
