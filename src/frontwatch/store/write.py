@@ -455,12 +455,6 @@ class Writer:
             event_id = self._write_group(group, stubs)
             for member in group.members:
                 out[member.report_id] = (event_id, len(group.members))
-                self.db.execute("UPDATE reports SET event_id = ? WHERE report_id = ?",
-                                (event_id, member.report_id))
-                self.db.execute(
-                    "UPDATE mentions SET event_id = ? WHERE article_id = ? AND report_idx = ?",
-                    (event_id, member.article_id, member.idx),
-                )
         return out
 
     def _place_new(self, new: list[Report]) -> dict[str, tuple[str, int]] | None:
@@ -510,12 +504,6 @@ class Writer:
             event_id = self._write_group(group, stubs)
             for member in group.members:
                 out[member.report_id] = (event_id, len(group.members))
-                self.db.execute("UPDATE reports SET event_id = ? WHERE report_id = ?",
-                                (event_id, member.report_id))
-                self.db.execute(
-                    "UPDATE mentions SET event_id = ? WHERE article_id = ? AND report_idx = ?",
-                    (event_id, member.article_id, member.idx),
-                )
         return out
 
     def _drop_events(self, event_ids: list[str]) -> None:
@@ -553,6 +541,13 @@ class Writer:
             m = member.event
             self._merge_into(row, self._stub(member.article_id, stubs), m,
                              self._upsert_place(m), m.claims, decision)
+        for member in group.members:  # the reports, and the sentences that told them
+            self.db.execute("UPDATE reports SET event_id = ? WHERE report_id = ?",
+                            (event_id, member.report_id))
+            self.db.execute(
+                "UPDATE mentions SET event_id = ? WHERE article_id = ? AND report_idx = ?",
+                (event_id, member.article_id, member.idx),
+            )
         return event_id
 
     def _upsert_place(self, ev: Event) -> str | None:
