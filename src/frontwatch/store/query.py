@@ -43,10 +43,19 @@ class EventFilter:
             if not names:
                 raise QueryError(f"--type {self.event_type!r}: no ACLED event or sub-event type "
                                  "has that name or word")
-            marks = ", ".join("?" for _ in names)
-            clauses.append(f"(lower(event_type) IN ({marks}) OR lower(sub_event_type) IN "
-                           f"({marks}))")
-            params += names * 2
+            # Stored names are ACLED's own spelling: matching them exactly lets the database
+            # use its (event_type, event_date) and (sub_event_type, event_date) indexes.
+            from frontwatch.model import EVENT_TYPES, SUB_EVENT_TO_TYPE
+
+            types = [t for t in EVENT_TYPES if t.lower() in names]
+            subs = [t for t in SUB_EVENT_TO_TYPE if t.lower() in names]
+            ors = []
+            if types:
+                ors.append(f"event_type IN ({', '.join('?' for _ in types)})")
+            if subs:
+                ors.append(f"sub_event_type IN ({', '.join('?' for _ in subs)})")
+            clauses.append("(" + " OR ".join(ors) + ")")
+            params += types + subs
         if self.actor:
             # Part of a name is enough ("SDF" finds "SDF: Syrian Democratic Forces"), and
             # associated actors count: people search for the force they read about.

@@ -229,12 +229,18 @@ CREATE INDEX reports_article ON reports(article_id);
 ALTER TABLE mentions ADD COLUMN report_idx {int};
 """
 
+# Filtering by sub-event type (`--type "air/drone strike"`, the dashboard) from an index.
+_V6 = """
+CREATE INDEX events_sub_type_date ON events(sub_event_type, event_date);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, outlets, places, events, mentions, claims, evidence, changes", _V1),
     Migration(2, "claims.denies: a claimant denying the incident", _V2),
     Migration(3, "claims.updates: a grown toll replacing earlier figures", _V3),
     Migration(4, "articles.source_id: the input's own id", _V4),
     Migration(5, "reports: each article's events as extracted; events derived from them", _V5),
+    Migration(6, "index on events(sub_event_type, event_date)", _V6),
 )
 
 LATEST = MIGRATIONS[-1].version
