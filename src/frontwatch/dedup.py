@@ -9,6 +9,7 @@ every post of an outlet carries does not make two of its articles look alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,9 +97,13 @@ class CopyIndex:
             del self.order[article_id]
             del self.signatures[article_id]
 
-    def find(self, sig: MinHash) -> CopyOf | None:
+    def find(self, sig: MinHash, accept: Callable[[str], bool] | None = None
+             ) -> CopyOf | None:
+        """The first copy (in order) `sig` repeats, among those `accept` lets through."""
         best: CopyOf | None = None
         for key in self.lsh.query(sig):
+            if accept is not None and not accept(key):
+                continue
             sim = float(sig.jaccard(self.signatures[key]))
             if sim < self.threshold:
                 continue  # LSH candidates include some below the threshold

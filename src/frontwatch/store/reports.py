@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from frontwatch.merge import MergeDecision, merge_decision
-from frontwatch.model import Claim, Count, Event, Evidence, Materiel, plain
+from frontwatch.model import Claim, Count, Event, Evidence, Materiel, event_id_of, plain
 
 # Sorts after every real date: an undated article's reports come last.
 UNDATED = "9999-12-31"
@@ -46,6 +46,11 @@ class Report:
     def sort_key(self) -> str:
         return f"{self.published or UNDATED}|{self.article_id}|{self.idx:05d}"
 
+    @property
+    def anchored_event_id(self) -> str:
+        """The id of the event this report is the anchor of, when it is one."""
+        return event_id_of(self.article_id, self.idx)
+
 
 @dataclass(slots=True)
 class Group:
@@ -55,6 +60,10 @@ class Group:
     @property
     def anchor(self) -> Report:
         return self.members[0]
+
+    @property
+    def event_id(self) -> str:
+        return self.anchor.anchored_event_id
 
 
 def may_merge(a: Report, b: Report) -> MergeDecision | None:

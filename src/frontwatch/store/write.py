@@ -33,7 +33,6 @@ from frontwatch.model import (
     Event,
     Evidence,
     disorder_type_of,
-    event_id_of,
     interaction_code,
 )
 from frontwatch.pipeline import ArticleResult
@@ -105,13 +104,7 @@ class Writer:
     def __init__(self, db: Backend) -> None:
         self.db = db
         self.copies = CopyIndex()
-        for row in db.query(
-            "SELECT s.article_id, s.minhash, s.num_perm, a.published FROM article_signatures s "
-            "JOIN articles a ON a.article_id = s.article_id WHERE a.duplicate_of IS NULL "
-            "ORDER BY a.ingest_seq"
-        ):
-            self.copies.add(row["article_id"], from_hex(row["minhash"], row["num_perm"]),
-                            article_key(row["article_id"], row["published"]))
+        self._load_first_copies(after_seq=0)
         self.seq = int(db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
         # Articles triaged in this session but perhaps not written yet (later in the batch).
         self._triaged: dict[str, Triage] = {}
@@ -124,15 +117,19 @@ class Writer:
         seq = int(self.db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
         if seq <= self.seq:
             return
+        self._load_first_copies(after_seq=self.seq)
+        self.seq = seq
+
+    def _load_first_copies(self, after_seq: int) -> None:
+        """Stored first copies written after `after_seq` into the copy index."""
         for row in self.db.query(
             "SELECT s.article_id, s.minhash, s.num_perm, a.published FROM article_signatures s"
             " JOIN articles a ON a.article_id = s.article_id WHERE a.duplicate_of IS NULL"
             " AND a.ingest_seq > ? ORDER BY a.ingest_seq",
-            (self.seq,),
+            (after_seq,),
         ):
             self.copies.add(row["article_id"], from_hex(row["minhash"], row["num_perm"]),
                             article_key(row["article_id"], row["published"]))
-        self.seq = seq
 
     def _stored_root(self, article_id: str) -> str | None:
         """The first copy a stored article is filed under now (itself if it is one); None
@@ -162,15 +159,9 @@ class Writer:
             return t
         sig = from_hex(t.signature_hex, self.copies.num_perm)
         mine = article_key(article.id, _iso(article.published))
-        best: CopyOf | None = None
-        for key in self.copies.lsh.query(sig):
-            if key == article.id or self._stored_root(key) != key:
-                continue  # pending, or no longer a first copy
-            sim = float(sig.jaccard(self.copies.signatures[key]))
-            if sim >= self.copies.threshold and (
-                best is None or self.copies.order[key] < self.copies.order[best.article_id]
-            ):
-                best = CopyOf(key, round(sim, 4))
+        # Only stored first copies count (not pending texts, nor ones filed under another).
+        best = self.copies.find(sig, accept=lambda key: key != article.id
+                                and self._stored_root(key) == key)
         if best is None:
             return Triage("new", signature_hex=t.signature_hex)
         if self.copies.order[best.article_id] < mine:
@@ -185,11 +176,9 @@ class Writer:
             first = self._triaged[article.id]
             root = first.copy_of.article_id if first.copy_of else article.id
             return Triage("known", root=root)
-        row = self.db.query(
-            "SELECT article_id, duplicate_of FROM articles WHERE article_id = ?", (article.id,)
-        )
-        if row:
-            return Triage("known", root=row[0]["duplicate_of"] or article.id)
+        stored = self._stored_root(article.id)
+        if stored is not None:
+            return Triage("known", root=stored)
         sig = signature(article)
         found = self.copies.find(sig) if sig is not None else None
         mine = article_key(article.id, _iso(article.published))
@@ -442,7 +431,7 @@ class Writer:
         out: dict[str, tuple[str, int]] = {}
         same: set[str] = set()
         for group in groups:
-            event_id = event_id_of(group.anchor.article_id, group.anchor.idx)
+            event_id = group.event_id
             if stored.get(event_id) == {m.report_id for m in group.members}:
                 same.add(event_id)
                 for member in group.members:
@@ -450,7 +439,7 @@ class Writer:
         self._drop_events(sorted(set(stored) - same))
         stubs: dict[str, Article] = {}
         for group in groups:
-            if event_id_of(group.anchor.article_id, group.anchor.idx) in same:
+            if group.event_id in same:
                 continue
             event_id = self._write_group(group, stubs)
             for member in group.members:
@@ -476,7 +465,7 @@ class Writer:
                     continue
                 if n.sort_key > r.sort_key:
                     return None  # r might take over later reports: the full rule decides
-                anchor_id = event_id_of(n.article_id, n.idx)
+                anchor_id = n.anchored_event_id
                 if n.event_id != anchor_id:
                     continue  # a member, not an anchor
                 if any(m.article_id == r.article_id for m in joins.get(anchor_id, [])):
@@ -532,7 +521,7 @@ class Writer:
         canonical order, exactly as if they had arrived in that order."""
         anchor = group.anchor
         ev = anchor.event
-        event_id = event_id_of(anchor.article_id, anchor.idx)
+        event_id = group.event_id
         self._create_event(event_id, self._stub(anchor.article_id, stubs), ev, anchor.family,
                            self._upsert_place(ev), ev.claims)
         for member, decision in zip(group.members[1:], group.decisions[1:], strict=True):
