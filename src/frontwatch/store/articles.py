@@ -251,8 +251,7 @@ def _withdraw_reports(writer: Writer, article_id: str, out: Deleted) -> None:
         " (SELECT event_id FROM reports WHERE article_id = ?)", (article_id, article_id),
     ))
     groups = writer.regroup(mine, leaving=article_id)
-    db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-    db.execute("DELETE FROM reports WHERE article_id = ?", (article_id,))
+    writer.drop_reading(article_id)
     after = {event_id for event_id, _ in groups.values()}
     out.events_recounted += sorted(before & after)
     out.events_deleted += sorted(before - after)

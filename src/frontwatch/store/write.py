@@ -322,9 +322,7 @@ class Writer:
             leaving = old.article_id
         groups = self.regroup(reports + replaced, leaving=leaving)
         if leaving is not None:
-            # Its reading gives way to this one's, as for any copy.
-            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (leaving,))
-            self.db.execute("DELETE FROM reports WHERE article_id = ?", (leaving,))
+            self.drop_reading(leaving)  # its reading gives way to this one's, as a copy's
         event_ids = []
         for report in reports:
             event_id, size = groups[report.report_id]
@@ -335,6 +333,12 @@ class Writer:
                 outcome.events_created += 1
         self._insert_mentions(article, result, event_ids)
         return outcome
+
+    def drop_reading(self, article_id: str) -> None:
+        """An article's extraction (its sentences and reports) leaves the store, after its
+        reports were regrouped without it."""
+        self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        self.db.execute("DELETE FROM reports WHERE article_id = ?", (article_id,))
 
     def _file_under(self, old: CopyOf, root: str) -> list[Report]:
         """A stored first copy becomes a copy of `root`, which precedes it in canonical order:
