@@ -202,8 +202,6 @@ def _write(
             # Still locked or disconnected after every retry: no later batch would fare
             # better. What was committed stays; the run stops with one line.
             raise StoreBusy(f"{store.url}: {busy_message(exc)}") from exc
-        if len(items) == 1:
-            raise
         # One article at a time, so only the one that cannot be stored is reported.
         tally = _Tally()
         for item in items:
@@ -213,7 +211,6 @@ def _write(
                 tally.failed.add(item[0].id)
                 tally.failed_n += 1
                 tally.errors.append(f"{_where(item[0])}: not stored: {_reason(one)}")
-        del exc
     tally.apply(report)
     for message in tally.errors:
         on_error(message)
