@@ -270,7 +270,6 @@ class FigureFinder:
         if hinted:
             kind = kind_hint
         # Look after the number: "7 soldiers were killed", "Two US soldiers died".
-        noun_end = span.end
         victim: tuple[int, int] | None = None
         civilians = False
         j = span.end
@@ -286,7 +285,6 @@ class FigureFinder:
                 person_seen = True
                 civilians = civilians or low in CIVILIAN_NOUNS
                 victim = (span.end, j + 1)
-                noun_end = j + 1
                 j += 1
                 continue
             if kind is None and low in KILL_WORDS:
@@ -324,9 +322,7 @@ class FigureFinder:
             j += 1
         if kind is None or (hinted and victim is None):
             return None
-        if victim is None and noun_end == span.end:
-            # "killed 7" without a noun is still a figure; keep it.
-            pass
+        # "killed 7" without a noun is still a figure (victim None): kept.
         return CasualtyFigure(
             kind=kind,
             count=count,
