@@ -40,7 +40,7 @@ def main() -> int:
     from frontwatch.evaluation.corpus import load_corpus_docs, score_corpus
     from frontwatch.evaluation.predictions import run_extractor
     from frontwatch.extraction.coder import SentenceCoder
-    from frontwatch.extraction.mentions import CoderPolicy
+    from frontwatch.extraction.coder_policy import CoderPolicy
     from frontwatch.pipeline import Extractor
 
     entries, docs = load_corpus_docs(ROOT, [args.split])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from frontwatch.extraction.coder import CoderUnavailable, Coding, SentenceCoder
-from frontwatch.extraction.mentions import CoderPolicy, _model_trigger
+from frontwatch.extraction.coder_policy import CoderPolicy, model_trigger
 from frontwatch.learn.data import LABELS, DataError, fold_of, synthetic_examples
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,9 +39,9 @@ def test_policy_leaves_who_took_ground_to_the_rules():
 def test_model_trigger_takes_the_main_verb(extractor):
     nlp = extractor.mentions.nlp
     doc = nlp("Hostilities continued in Hakha township on Monday.")
-    trig = _model_trigger(doc, coding(**{"Armed clash": 0.9}), CoderPolicy(new_event=0.6))
+    trig = model_trigger(doc, coding(**{"Armed clash": 0.9}), CoderPolicy(new_event=0.6))
     assert trig is not None and trig.kind == "clash" and trig.text == "continued"
-    assert _model_trigger(doc, coding(**{"Armed clash": 0.4}), CoderPolicy(new_event=0.6)) is None
+    assert model_trigger(doc, coding(**{"Armed clash": 0.4}), CoderPolicy(new_event=0.6)) is None
 
 
 def test_synthetic_examples_read_and_check(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from frontwatch.extraction.mentions import countries_in
+from frontwatch.extraction.countries import countries_in
 from frontwatch.nlp import NumpyBlasOps, load_pipeline, pipeline_name
 
 SENTENCES = [

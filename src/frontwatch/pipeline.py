@@ -150,7 +150,7 @@ class Extractor:
             if self.geocoder is not None and toponyms is not None:
                 self.geocoder.geocode_mentions(article, mentions, toponyms[n])
                 self._geocode_quarters(article, mentions, toponyms[n])
-                from frontwatch.extraction.mentions import countries_in
+                from frontwatch.extraction.countries import countries_in
 
                 named = set(countries_in(article.text)) | {m.country for m in mentions if m.country}
                 # "the Russian town of Shebekino": a country named by its adjective for a place

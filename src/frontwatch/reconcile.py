@@ -15,9 +15,11 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from frontwatch.actors.catalog import default_state_forces
-from frontwatch.extraction.mentions import OTHER_DEAD, countries_in, divide_count
+from frontwatch.extraction.countries import countries_in
+from frontwatch.extraction.incidents import divide_count
 from frontwatch.extraction.numbers import count_to_fatalities
 from frontwatch.extraction.places import COUNTRIES
+from frontwatch.extraction.roles import OTHER_DEAD
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     ActorRef,

@@ -1,0 +1,71 @@
+"""How the learned coder's reading combines with the rules': new events, retyping and
+dropping, by thresholds tuned on real dev."""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from frontwatch.extraction.classify import SIMPLE_KINDS
+from frontwatch.extraction.coder import Coding
+from frontwatch.extraction.triggers import Trigger
+from frontwatch.model import SUB_EVENT_TO_TYPE
+
+# The trigger kind the rules would give an act of each sub-type, for sentences only the coder
+# reads as events: the kind steers how arguments are read (a territory verb's object is the
+# place taken, a strike's attacker is the state with the air force).
+MODEL_KINDS = {sub: kind for kind, sub in SIMPLE_KINDS.items()} | {
+    "Armed clash": "clash",
+    "Government regains territory": "territory",
+    "Non-state actor overtakes territory": "territory",
+    "Peaceful protest": "protest",
+    "Protest with intervention": "protest",
+    "Violent demonstration": "riot",
+    "Mob violence": "riot",
+    "Attack": "vac_kill",
+}
+# Pairs the rules tell apart better than the coder: which side took ground depends on who
+# the actors are, which the catalogue knows.
+ACTOR_DECIDED = {"Government regains territory", "Non-state actor overtakes territory"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass(frozen=True, slots=True)
+class CoderPolicy:
+    """How far the coder's reading overrides the rules (probabilities, tuned on real dev)."""
+
+    new_event: float = 0.8  # a sentence no rule reads becomes an event when the coder gives
+    # one sub-type this probability
+    confirm: float = 0.5  # the rules' background tests give way when the coder reads an event
+    # this surely
+    retype_at: float = 0.9  # the coder's sub-type replaces the rules' at this probability...
+    doubt: float = 0.05  # ... when it gives the rules' own sub-type less than this
+    drop: float = 0.3  # a rule's event is dropped when the coder reads no event this surely
+
+    def retype(self, coding: Coding, sub: str | None, event_type: str
+               ) -> tuple[str | None, str]:
+        best, prob = coding.best
+        if prob < self.retype_at or best == sub:
+            return sub, event_type
+        if sub is not None and coding.probs.get(sub, 0.0) >= self.doubt:
+            return sub, event_type  # the rules read a trigger the coder does not rule out
+        if sub in ACTOR_DECIDED and best in ACTOR_DECIDED:
+            return sub, event_type
+        return best, SUB_EVENT_TO_TYPE[best]
+
+
+def model_trigger(doc: Doc, coding: Coding, policy: CoderPolicy) -> Trigger | None:
+    """A trigger for a sentence the coder reads as an event and no rule does: the sentence's
+    main verb stands for the act."""
+    best, prob = coding.best
+    if prob < policy.new_event:
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    return Trigger(MODEL_KINDS[best], root.i, root.i + 1, root.text,
+                   is_verb=root.pos_ in ("VERB", "AUX"))
+
+
+def codable(text: str) -> bool:
+    """Worth the coder's time: a sentence of some words, not a dateline or a menu item."""
+    return len(text) >= 20 and text.count(" ") >= 3

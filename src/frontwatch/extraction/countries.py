@@ -1,0 +1,91 @@
+"""Which country a text is about: each country by its name, its people and its places,
+so a sentence's actors and places are read in the war it tells of."""
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from functools import lru_cache
+
+COUNTRY_WORDS = {
+    "Syria": r"Syria|Syrian|SANA|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia|"
+    r"Azaz|Afrin|Manbij|Kobani|Qamishli|Hasakah|Hasaka|Tabqa|Palmyra|Tadmur|Douma|Ghouta|"
+    r"Tartus|Mayadin|Abu Kamal|Albu Kamal|Bukamal|Jarablus|Al-Bab|Maarat|Khan Sheikhoun|Sukhna",
+    "Iraq": r"Iraq|Iraqi|Baghdad|Mosul|Anbar|Nineveh|Ninawa|Kirkuk|Fallujah|Ramadi|Tal[- ]?Afar|"
+    r"Erbil|Basra|Basrah|Najaf|Karbala|Samarra|Tikrit|Diyala|Baquba|Baqubah|Hawija|Qaim|"
+    r"Haditha|Sinjar|Salahuddin|Salah al-Din|Sulaimaniyah|Tarmiyah|Rutba|Hit|Peshmerga|"
+    r"Makhmour|Kurdistan Region|Duhok|Dohuk|Zakho|Khanaqin|Tuz Khurmatu|Qayyarah|Baiji",
+    "Yemen": r"Yemen|Yemeni|Sanaa|Sana'a|Aden|Houthi|Houthis|Hodeidah|Taiz|Saada|Sa'dah|Marib|"
+    r"Ma'rib|Hajjah|Amran|Dhamar|Ibb|Mukalla|Hadramout|Hadramawt|Shabwa|Abyan|Lahj|Zabid|"
+    r"Sirwah|Mocha|Bayda|al-Bayda",
+    "Afghanistan": r"Afghanistan|Afghan|Kabul|Taliban|Helmand|Kandahar",
+    "Libya": r"Libya|Libyan|Tripoli|Benghazi|Misrata|Sirte",
+    "Turkey": r"Turkey|Ankara|Istanbul|Akcakale|Akçakale|Ceylanpinar|Ceylanpınar|Nusaybin|"
+    r"Kilis|Reyhanli|Reyhanlı|Sanliurfa|Şanlıurfa|Gaziantep|Hatay|Suruc|Suruç|Mardin|"
+    r"Diyarbakir|Diyarbakır|Hakkari|Sirnak|Şırnak|Siirt|Tunceli|Izmir|Adana|Antalya",
+    # Saudi Arabia and Russia by their places only: their adjectives and capitals mostly name
+    # a party to a war elsewhere ("Saudi-led coalition", "Moscow said")
+    "Saudi Arabia": r"Saudi Arabia|Jazan|Jizan|Najran|Abha|Khamis Mushait|Jeddah|Dhahran",
+    "Russia": r"Belgorod|Kursk|Bryansk|Saratov|Voronezh|Rostov-on-Don|Krasnodar|Novorossiysk|"
+    r"Shebekino|Engels",
+    "Lebanon": r"Lebanon|Beirut",
+    "Nigeria": r"Nigeria|Nigerian|Boko Haram|Borno|Maiduguri",
+    "Somalia": r"Somalia|Somali|Mogadishu|al-Shabaab|Al-Shabab",
+    "Mali": r"\bMali\b|Malian|Bamako|Timbuktu",
+    "Ukraine": r"Ukraine|Ukrainian|Kyiv|Kiev|Donetsk|Luhansk|Kharkiv",
+    # The Sahel, the Horn, Central Africa and Asia's other wars. Keys are the gazetteer's
+    # country names (places are checked against them). Adjectives of powers that fight abroad
+    # (Russian, Turkish, Iranian, Israeli, American) are left out: "Russian warplanes struck
+    # Saqba" is about Syria.
+    "Burkina Faso": r"Burkina Faso|Burkina|Burkinabe|Burkinab[eè]|Ouagadougou|Djibo|Arbinda|"
+    r"Aribinda|Dori|Fada N'Gourma|Ouahigouya|Kaya",
+    "Niger": r"\bNiger\b(?!\s+(?:[Ss]tate|Delta|River))|Nigerien|Niamey|Tillab[eé]ri|Diffa|"
+    r"Agadez",
+    "Chad": r"\bChad\b|Chadian|N'Djamena|Ndjamena",
+    "Cameroon": r"Cameroon|Cameroonian|Yaound[eé]|Yaounde|Bamenda|Ambazonia",
+    "Mozambique": r"Mozambique|Mozambican|Cabo Delgado|Maputo|Palma|Mocimboa da Praia",
+    "Democratic Republic of the Congo": r"Democratic Republic of (?:the )?Congo|DR Congo|DRC|"
+    r"Congolese|Kinshasa|Goma|Ituri|North Kivu|South Kivu|Beni|Bunia",
+    "Central African Republic": r"Central African Republic|Bangui",
+    "Sudan": r"(?<!South )\bSudan\b|(?<!South )Sudanese|Khartoum|Darfur|Omdurman|El Fasher|"
+    r"Kordofan",
+    "South Sudan": r"South Sudan|South Sudanese|Juba",
+    "Ethiopia": r"Ethiopia|Ethiopian|Addis Ababa|Tigray|Tigrayan|Amhara|Oromia",
+    "Kenya": r"Kenya|Kenyan|Nairobi|Mandera|Garissa|Lamu",
+    "Myanmar": r"Myanmar|Burma|Burmese|Rakhine|Yangon|Naypyidaw|Sagaing",
+    "Pakistan": r"Pakistan|Pakistani|Islamabad|Peshawar|Khyber|Balochistan|Waziristan|Quetta",
+    "Palestinian Territory": r"Palestine|Palestinian|Gaza|West Bank|Jenin|Nablus|Hebron|"
+    r"Ramallah|Khan Younis",
+}
+# One pass over the text for all countries: a group per country (the names do not overlap).
+_COUNTRY_GROUPS = tuple(COUNTRY_WORDS)
+_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(
+    f"(?P<c{i}>{COUNTRY_WORDS[c]})" for i, c in enumerate(_COUNTRY_GROUPS)) + r")\b")
+
+
+def countries_in(text: str) -> Counter[str]:
+    """How often each country is named in `text`, by itself, its people or its places."""
+    return Counter(country for _, country in country_hits(text))
+
+
+def country_hits(text: str) -> list[tuple[int, str]]:
+    """Where `text` names a country (offset, country), in order: read once per article and
+    shared by its sentences and the later stages."""
+    return list(_country_hits(text))
+
+
+@lru_cache(maxsize=256)
+def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), _COUNTRY_GROUPS[int(m.lastgroup[1:])])
+                 for m in _COUNTRY_RE.finditer(text))
+
+
+def most_named(hits: list[tuple[int, str]], ranges: list[tuple[int, int]]) -> str | None:
+    """The country named most often inside `ranges` (the first named wins a tie)."""
+    counts: Counter[str] = Counter()
+    for start, end in ranges:
+        lo = bisect_left(hits, (start, ""))
+        for offset, country in hits[lo:]:
+            if offset >= end:
+                break
+            counts[country] += 1
+    return counts.most_common(1)[0][0] if counts else None

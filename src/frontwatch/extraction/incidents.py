@@ -1,0 +1,152 @@
+"""One mention into several incidents: places named together, days listed in one
+sentence, and the share of a count each incident gets."""
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from frontwatch.extraction.dates import find_date_expressions
+from frontwatch.extraction.numbers import count_to_fatalities
+from frontwatch.extraction.places import is_country
+from frontwatch.model import (
+    Count,
+    Mention,
+    PlaceMention,
+)
+
+GROUND_NOUNS = {"village", "villages", "town", "towns", "city", "district", "districts", "area",
+                "areas", "hamlet", "hamlets", "neighbourhood", "neighborhood", "neighbourhoods",
+                "neighborhoods", "suburb", "suburbs", "hill", "hills", "base", "airport",
+                "border crossing", "crossing", "outpost", "territory"}
+TERRITORY_SUBS = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+
+
+_COORDINATION = re.compile(
+    r"^[\s,]*(?:village|town|city|area|villages|towns)?\s*(?:,|\band\b|\bor\b)[\s,]*"
+    r"(?:and\s+)?(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?"
+    r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?"
+    r"(?:(?:area|areas|village|villages|town|towns|outskirts|hamlet)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
+    """The places a sentence lists side by side ("A, B and C", "near A and at B"); an anchor
+    ("A near the Euphrates", "A east of B") is not one of them."""
+    own = sorted(
+        (p for p in m.places if p.role in ("at", "near", "countryside")
+         and m.sentence.start <= p.start < m.sentence.end and not is_country(p.text)),
+        key=lambda p: p.start,
+    )
+    best: list[PlaceMention] = []
+    run: list[PlaceMention] = []
+    for p in own:
+        if run and _COORDINATION.match(text[run[-1].end : p.start]):
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) > len(best):
+            best = list(run)
+    if best and re.search(r"\b(?:between|linking|connecting|joining|bordering|including|"
+                          r"such as|like|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
+                          text[max(0, best[0].start - 30) : best[0].start], re.IGNORECASE):
+        return []  # "the road between A and B", "the desert linking A, B and C": one place
+    if len(best) > 1 and not any(
+            re.search(r"\b(?:and|or)\b|&", text[a.end : b.start])
+            for a, b in zip(best, best[1:], strict=False)):
+        return []  # "in Wadi Houran, Anbar, on Monday": a place and its province, no list
+    return best
+
+
+# "Meanwhile, ISIS units attacked ...": another incident, which does not take the place of the
+# one told before
+NEW_INCIDENT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In (?:a |another )?separate "
+                          r"(?:development|incident|attack)|In another (?:development|incident))\b")
+DAY_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?$|^\s*,\s*$")
+
+
+def split_by_day(m: Mention, published: dt.date | None) -> list[Mention]:
+    """ACLED codes one event per day: "clashed on Saturday and Sunday, leaving 10 dead" is two
+    events, the figures divided between the days (the remainder to the first)."""
+    if m.date is None or m.time_precision != 1:
+        return [m]
+    text = m.sentence.text
+    days = [e for e in find_date_expressions(text, published)
+            if e.date is not None and e.precision == 1]
+    if len(days) < 2 or m.date not in {d.date for d in days}:
+        return [m]
+    runs = [[days[0]]]
+    for d in days[1:]:
+        if DAY_JOIN.match(text[runs[-1][-1].end : d.start]):
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    run = max(runs, key=len)  # "on Saturday and Sunday", not the dateline's "March 6"
+    dates = sorted({d.date for d in run})
+    if len(run) < 2 or len(dates) < 2 or (dates[-1] - dates[0]).days > 7:
+        return [m]
+    k = len(dates)
+    out = []
+    for i, day in enumerate(dates):
+        copy = replace(m, date=day)
+        copy.fatalities = divide_count(m.fatalities, i, k)
+        copy.injuries = divide_count(m.injuries, i, k)
+        if i > 0:
+            copy.materiel = []
+        out.append(copy)
+    return out
+
+
+EACH = re.compile(r"\b(?:in|at|from) each\b|\beach of (?:the|them|these)\b", re.IGNORECASE)
+
+
+def split_by_place(m: Mention, text: str) -> list[Mention]:
+    """ACLED codes one event per location: "liberated A, B and C" is three events, and the
+    figures of one incident told at several places are divided among them (ACLED's rule),
+    the remainder going to the first; materiel stays with the first."""
+    listed = coordinated_places(m, text)
+    if len(listed) < 2:
+        return [m]
+    others = [p for p in m.places if p not in listed]
+    out = []
+    k = len(listed)
+    # "killing five people in each": the figure is every place's own
+    each = EACH.search(m.sentence.text) is not None
+    for i, place in enumerate(listed):
+        copy = replace(m, places=[place] + others, split_index=i, split_count=k)
+        copy.fatalities = m.fatalities if each else divide_count(m.fatalities, i, k)
+        copy.injuries = m.injuries if each else divide_count(m.injuries, i, k)
+        if i > 0:
+            copy.materiel = []
+        out.append(copy)
+    return out
+
+
+def divide_count(count: Count | None, index: int, parts: int) -> Count | None:
+    """The share of a figure that goes to the index-th of `parts` places."""
+    if count is None or parts <= 1:
+        return count
+    total = count_to_fatalities(count)
+    share = total // parts + (1 if index < total % parts else 0)
+    return Count(value=share, approximate=count.approximate or count.value is None)
+
+
+def sum_counts(counts: list[Count]) -> Count | None:
+    if not counts:
+        return None
+    if len(counts) == 1:
+        return counts[0]
+    total = sum(count_to_fatalities(c) for c in counts)
+    return Count(value=total, approximate=any(c.approximate or c.value is None for c in counts))
+
+
+def merge_places(own: list[PlaceMention], found: list[PlaceMention]) -> list[PlaceMention]:
+    out = list(own)
+    for f in found:
+        if not any(o.start < f.end and f.start < o.end for o in own):
+            out.append(f)
+    return sorted(out, key=lambda p: p.start)

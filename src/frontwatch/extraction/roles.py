@@ -1,0 +1,469 @@
+"""Who did what to whom: the roles (actor1, actor2, associated actors) of the actors a
+sentence names around one trigger, read from the parse."""
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from frontwatch.actors.catalog import ActorMatch
+from frontwatch.extraction.attribution import Attribution
+from frontwatch.extraction.background import DENIAL, SPEAKING_VERBS, phrase_range
+from frontwatch.extraction.lemmas import lemma_of
+from frontwatch.extraction.places import (
+    FEATURE_NOUNS,
+    is_country,
+)
+from frontwatch.extraction.triggers import Trigger
+from frontwatch.model import PlaceMention
+from frontwatch.nlp import doc_lowers, doc_text
+
+# Materiel whose seizure, with no fight told, disrupts its use (ACLED's "Disrupted weapons use").
+SEIZED_WEAPONS = {"weapons", "ammunition depot", "rocket launcher", "artillery", "VBIED", "drone"}
+
+PATIENT_SUBJECT_TRIGGERS = {"died", "die", "dies", "dead", "deaths", "death", "casualties"}
+PATIENT_SUBJECT_VERBS = {"suffer", "sustain", "lose", "incur", "face", "endure", "die"}
+
+
+BLAME_VERBS = {"blame", "accuse", "hold", "charge"}
+
+
+
+
+_FLIGHT_VERBS = {"retreat", "flee", "withdraw", "escape", "pull", "fall", "head", "redeploy",
+                 "relocate", "evacuate", "move", "push", "drive", "chase"}
+
+
+_LAUNCH_VERBS = {"fire", "launch", "shell", "lob"}
+_MOVE_PREPOSITIONS = {"from", "towards", "toward", "to", "into"}
+
+
+def destinations(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of where someone went after the act ("retreat towards X", "fled to X",
+    "pushed them back to X") and of where fire came from ("shells fired from X hit Y")."""
+    out = []
+    lowers = doc_lowers(doc)
+    for i in [n for n, w in enumerate(lowers) if w in _MOVE_PREPOSITIONS]:
+        tok = doc[i]
+        if tok.dep_ != "prep":
+            continue
+        verb = tok.head
+        if tok.lower_ == "from":
+            away = lemma_of(verb) in _LAUNCH_VERBS
+        else:
+            away = lemma_of(verb) in _FLIGHT_VERBS or (
+                verb.lower_ in ("back", "away") and lemma_of(verb.head) in _FLIGHT_VERBS)
+        objects = [c for c in tok.children if c.dep_ == "pobj"]
+        if away and objects:
+            out.append(phrase_range(objects[0]))
+    return out
+
+
+BELIEVED_STATE = re.compile(r"\b(?:believed|thought|suspected|understood|presumed)\s+to\s+"
+                            r"(?:be|have\s+been)\s+(\w+)", re.IGNORECASE)
+NO_CASUALTIES = re.compile(
+    r"\b(?:killed|injured|wounded|hurt|harmed)\s+no\s*one\b|\bno\s+(?:one|casualties|deaths|"
+    r"fatalities)\s+(?:was|were|had been)\s+(?:killed|hurt|caused|reported)\b|"
+    r"\bcaus(?:ed|ing)\s+no\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+(?:causing\s+)?"
+    r"(?:any\s+)?casualties\b", re.IGNORECASE)
+METALANGUAGE = re.compile(r"\b(?:the|a) (?:word|term|expression|phrase)\b|\bto (?:imply|mean|refer"
+                          r" to|describe)\b|\brefers? to\b", re.IGNORECASE)
+ALSO_KILLED = re.compile(r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|wounded|injured)\b|"
+                         r"\balso\s+(?:died|killed|lost)\b", re.IGNORECASE)
+OTHER_DEAD = "(others)"
+RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:responsibility\s+for\s+)?(?:the|this|that|"
+                            r"an?|\w+'s|\w+’s)\s+(?:\w+\s+){0,2}(?:attacks?|bombings?|ambush|"
+                            r"assault|blast|explosion|raid|killings?|strike|shelling|"
+                            r"operation|abduction|kidnapping)\b", re.IGNORECASE)
+# Words a state's forces use of the enemies they killed
+ENEMY_NOUNS = {"terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent",
+               "jihadists", "extremists", "rebels", "gunmen", "bandits"}
+# Verbs of reacting to an act: their subject did not do it
+REACTION_VERBS = {"condemn", "denounce", "deplore", "decry", "welcome", "mourn", "investigate",
+                  "criticise", "criticize", "protest", "regret", "lament", "document", "record",
+                  "confirm", "report", "monitor", "verify", "witness", "survive", "escape"}
+# Verbs whose subject carries out the act their object names ("Russia launched drones")
+LAUNCHING = {"launch", "carry", "conduct", "fire", "stage", "mount", "send", "unleash", "use",
+             "deploy", "lob", "drop"}
+SUFFERED_NOUNS = {"death", "deaths", "killing", "killings", "life", "lives", "execution",
+                  "executions", "abduction", "abductions", "kidnapping", "kidnappings", "wounding",
+                  "injury", "injuries", "arrest", "arrests", "detention", "murder", "murders",
+                  "massacre", "assassination", "beheading"}
+_RIVAL_VERBS = {"said", "says", "reported", "reports", "put", "puts", "claimed", "claims",
+                "denied", "denies", "told", "gave", "counted", "documented", "insisted",
+                "rejected", "dismissed", "stated", "announced"}
+
+
+def _fights(tok) -> bool:
+    """A word of fighting that takes its other side with "with" ("clashes with", "fought
+    with", "battle with")."""
+    return tok.lower_ in ("clash", "clashes", "clashed", "clashing", "fighting", "fought",
+                          "battle", "battles", "battled", "battling", "firefight", "gunfight",
+                          "skirmish", "skirmishes", "confrontation", "confrontations",
+                          "engagement", "engagements", "exchange", "fight", "fights")
+
+
+def source_denies(doc: Doc, attribution: Attribution, actors: list[ActorMatch]) -> bool:
+    """Whether the sentence's source (a claimant, or an actor speaking for itself) is the
+    subject of a denial ("X denied the claim", "the Malian army denied the accusation")."""
+    if not DENIAL.search(doc_text(doc)):
+        return False
+    spans = [attribution.token_span] if attribution.token_span else []
+    spans += [(a.start, a.end) for a in actors if is_speaker(doc[a.start : a.end].root)]
+    lowers = doc_lowers(doc)
+    for n, w in enumerate(lowers):
+        if w not in ("denied", "denies", "rejected", "dismissed", "refuted"):
+            continue
+        for c in doc[n].children:
+            if c.dep_ == "nsubj" and any(s <= t.i < e for t in c.subtree for s, e in spans):
+                return True
+    return False
+
+
+def rival_clause(doc: Doc) -> int | None:
+    """Where a clause with its own source begins: ", while X reported ...", ", whereas X
+    said ...", ", but X denied ..."."""
+    lowers = doc_lowers(doc)
+    for n in [n for n, w in enumerate(lowers) if w in ("while", "whereas", "but") and n >= 3]:
+        tok = doc[n]
+        if tok.lower_ != "but" and doc[tok.i - 1].text not in (",", ";"):
+            continue
+        if any(w in _RIVAL_VERBS for w in lowers[n + 1 : n + 14]):
+            return n
+    return None
+
+
+def seizes_weapons(doc: Doc, trigger: Trigger, materiel: list) -> bool:
+    """Whether the trigger verb's object is seized weapons ("seized a cache of grenades")."""
+    verb = doc[trigger.start]
+    for item in materiel:
+        if item.fate != "captured" or item.category not in SEIZED_WEAPONS:
+            continue
+        cur = doc[item.start]
+        for _ in range(4):
+            if cur.head is cur or cur.dep_ == "conj" and cur.head.i < item.start:
+                break  # "the village of X and large amounts of weapons": ground was taken too
+            cur = cur.head
+            if cur.i == verb.i:
+                return True
+            if cur.tag_.startswith("VB"):
+                break
+    return False
+
+
+def is_speaker(tok) -> bool:
+    cur = tok
+    # "the rebels' al-Masirah TV said": the owner of a speaker speaks too ("poss")
+    while cur.dep_ in ("conj", "compound", "amod", "appos", "nmod", "cc", "poss") and \
+            cur.head is not cur:
+        cur = cur.head
+    return cur.dep_ == "nsubj" and cur.head.lower_ in SPEAKING_VERBS
+
+
+def pronoun_subject(doc: Doc, trigger: Trigger) -> bool:
+    root = doc[trigger.start : trigger.end].root
+    head = root if root.tag_.startswith("VB") else root.head
+    if any(c.dep_ == "nsubj" and any(p.lower_ in ("our", "its") and p.dep_ == "poss"
+                                     for p in c.children) for c in head.children):
+        return True  # "Our forces have liberated Hajin," the SDF spokesman said
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we")
+               for c in head.children)
+
+
+def _collapse_members(doc: Doc, cands: list[ActorMatch]) -> list[ActorMatch]:
+    """"Fighters of the X Brigade", "militants, members of X": one actor, named by the more
+    specific phrase, standing where the generic word stands in the sentence."""
+    roots = {_root(doc, a).i: a for a in cands}
+    drop: set[int] = set()
+    replace_at: dict[int, ActorMatch] = {}
+    starts = {a.start: a for a in cands}
+    first_name: dict[int, ActorMatch] = {}
+    for a in cands:
+        nxt = starts.get(a.end + 1)
+        if nxt is not None and a.end < len(doc) and doc[a.end].text == "/":
+            # "YPG/PKK terrorists": one actor named two ways; the first name stands
+            drop.add(id(nxt))
+            first_name[id(nxt)] = first_name.get(id(a), a)
+    for a in cands:
+        named = first_name.get(id(a), a)
+        r = _root(doc, a)
+        holder = None
+        if r.dep_ == "pobj" and r.head.lower_ == "of":
+            holder = roots.get(r.head.head.i)
+        elif r.dep_ in ("appos", "compound", "amod", "nmod"):
+            holder = roots.get(r.head.i)  # "... Peshmerga fighters": the fighters are Peshmerga
+        if holder is not None and holder is not a and (
+            holder.entry.generic or holder.entry.name.startswith("@")
+        ):
+            drop.add(id(a))
+            drop.add(id(named))
+            replace_at[id(holder)] = named
+    out = []
+    for a in cands:
+        if id(a) in drop:
+            continue
+        specific = replace_at.get(id(a))
+        if specific is not None:
+            out.append(ActorMatch(entry=specific.entry, raw=specific.raw, start=a.start,
+                                  end=a.end, start_char=specific.start_char,
+                                  end_char=specific.end_char))
+        else:
+            out.append(a)
+    return out
+
+
+def _blamed_party(doc: Doc, trig_tok, cands: list[ActorMatch]) -> ActorMatch | None:
+    cur = trig_tok
+    for _ in range(5):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if lemma_of(cur) in BLAME_VERBS:
+            for a in cands:
+                r = _root(doc, a)
+                if r.head.i == cur.i and r.dep_ == "dobj":
+                    return a
+            return None
+    return None
+
+
+@dataclass(slots=True)
+class Roles:
+    actor1: ActorMatch | None = None
+    actor2: ActorMatch | None = None
+    assoc1: list[ActorMatch] = field(default_factory=list)
+    assoc2: list[ActorMatch] = field(default_factory=list)
+
+
+RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish"}
+SUPPORT_VERBS = {"backed", "supported", "aided", "assisted", "helped", "accompanied"}
+TARGET_PREPOSITIONS = {"on", "against", "at", "toward", "towards", "targeting", "near", "in",
+                       "into", "upon"}
+
+
+def is_helper(tok) -> bool:
+    """"backed by Hezbollah fighters": a side's helper, not the enemy the story is about."""
+    # (a capitalised "Support" is part of a name: "the Group to Support Islam and Muslims")
+    return any((t.lower_ in SUPPORT_VERBS or t.lower_ in ("support", "backing"))
+               and not t.text[:1].isupper() for t in list(tok.ancestors)[:3])
+
+
+def source_places(doc: Doc, attribution: Attribution) -> list[tuple[int, int]]:
+    """"according to medical sources in Aden": where the source sits is not the event's place."""
+    if not attribution.token_span:
+        return []
+    s, e = attribution.token_span
+    root = doc[s:e].root
+    out = []
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "from", "based") and \
+                child.i >= e - 1:
+            out.append(phrase_range(child))
+    return out
+
+
+def owner_word(doc: Doc, pl: PlaceMention) -> bool:
+    """"Russia's warplanes": a state owning something is not where the event is."""
+    span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
+    # only a state: "Baghdad's Green Zone" is in Baghdad
+    return span is not None and span.root.dep_ == "poss" and len(span) <= 3 and \
+        span.end < len(doc) and doc[span.end].tag_ == "POS" and is_country(pl.text)
+
+
+def _in_object(tok, trigger_tok, head) -> bool:
+    """"struck a vehicle of the Iraqi army's 5th division": an owner inside the act's object
+    suffers it."""
+    cur = tok.head
+    for _ in range(8):
+        if cur.i in (trigger_tok.i, head.i) or cur.head is cur:
+            return False
+        if cur.dep_ in ("dobj", "nsubjpass"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _via_target(tok, trigger_tok) -> bool:
+    """"airstrikes on the militants' retreat routes": the owner of the target is reached
+    through a preposition of place or target, so it does not own the act."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == trigger_tok.i or cur.head is cur:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in TARGET_PREPOSITIONS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _root(doc: Doc, a: ActorMatch):
+    return doc[a.start : a.end].root
+
+
+def assign_roles(
+    doc: Doc, trigger: Trigger, actors: list[ActorMatch], attribution: Attribution
+) -> Roles:
+    """Who acts (actor1) and who is acted upon (actor2), from the parse with a word-order
+    fallback."""
+    cands = []
+    for a in actors:
+        if attribution.token_span and a.start >= attribution.token_span[0] and \
+                a.end <= attribution.token_span[1]:
+            continue
+        before = doc[max(0, a.start - 3) : a.start].text.lower()
+        if "according to" in before:
+            continue
+        if is_speaker(doc[a.start : a.end].root):
+            continue  # "police and hospital officials said": they report, they do not act
+        span = attribution.token_span
+        if span and any(c.dep_ == "conj" and span[0] <= c.i < span[1]
+                        for c in doc[a.start : a.end].root.children):
+            continue  # "..., police and medical sources said": a source, joined to one
+        cands.append(a)
+    if not cands:
+        return Roles()
+    cands = _collapse_members(doc, cands)
+    trig_tok = doc[trigger.start : trigger.end].root
+    head = trig_tok
+    for _ in range(4):
+        if head.tag_.startswith("VB") or head.tag_ == "MD" or head.head is head:
+            break
+        head = head.head
+    agents, patients, unknown, opponents = [], [], [], []
+    # "20 soldiers dead": the subject died; "gunmen shot dead a teacher": the subject killed
+    shot_dead = doc[trigger.start].lower_ in ("shot", "gunned", "stabbed", "beaten")
+    subject_is_patient = (trig_tok.lower_ in PATIENT_SUBJECT_TRIGGERS and not shot_dead) or \
+        lemma_of(head) in PATIENT_SUBJECT_VERBS
+    trigger_subtree = {t.i for t in trig_tok.subtree} if not trigger.is_verb else set()
+    own_agents = []
+    for a in cands:
+        r = _root(doc, a)
+        role = None
+        if r.dep_ == "pobj" and r.head.lower_ == "by":
+            # "a checkpoint run by HTS": the group owns the target, it is not the attacker
+            chain = {trig_tok.i} | {t.i for t in trig_tok.ancestors}
+            by_verb = r.head.head
+            # "bomb attacks claimed by Da'esh": the noun the trigger word modifies counts too
+            owner = trig_tok.head.i if trig_tok.dep_ in ("compound", "amod") else trig_tok.i
+            # "the army, backed by Hezbollah fighters, liberated": a helper of the one acting
+            role = "agent" if by_verb.i in chain or by_verb.head.i in (trig_tok.i, owner) or \
+                by_verb.lower_ in SUPPORT_VERBS else "patient"
+            if role == "patient" and by_verb.dep_ == "acl" and (
+                    by_verb.head.tag_ in ("NNP", "NNPS")
+                    or by_verb.head.lower_ in FEATURE_NOUNS | {"capital"}):
+                continue  # "in Sanaa, controlled by the Huthis": who holds the place
+        elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
+            role = "patient"
+        elif r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in SUFFERED_NOUNS:
+            role = "patient"  # "documented the death of two civilians in Russian airstrikes"
+        elif r.dep_ == "pobj" and r.head.lower_ == "between":
+            role = "agent"  # "clashes between government troops and Houthi fighters"
+        elif r.dep_ == "pobj" and r.head.lower_ == "with" and _fights(r.head.head):
+            role = "opponent"  # "were killed in clashes with ISIS": the other side fought
+        elif r.dep_ == "poss":
+            # "ISIS's attack" acts; "strikes on the militants' routes" suffers
+            role = "patient" if _via_target(r, trig_tok) or _in_object(r, trig_tok, head) \
+                else "agent"
+        elif r.dep_ == "nsubjpass":
+            role = "patient"
+        elif r.dep_ in ("nsubj",):
+            # the subject of another clause ("after government forces withdrew") is no party
+            # to this act
+            chain = {trig_tok.i, head.i} | {t.i for t in trig_tok.ancestors}
+            role = "agent" if r.head.i in chain or r.head.dep_ == "conj" and \
+                r.head.head.i in chain else "other"
+            if role == "agent" and r.head.i != trig_tok.i and lemma_of(r.head) in REACTION_VERBS:
+                role = "other"  # "the United States condemns the attack": not its author
+        elif r.dep_ in ("dobj",):
+            role = "patient"
+        elif r.dep_ == "conj":
+            # conjoined with an earlier actor: same role as it ("the SAA and tribal forces")
+            first = r.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            if first.dep_ in ("nsubj", "poss") or (first.dep_ == "pobj" and
+                                                     first.head.lower_ == "by"):
+                role = "agent"
+            elif first.dep_ in ("dobj", "nsubjpass") or (
+                first.dep_ == "pobj" and first.head.lower_ == "between"  # "between A and B"
+            ):
+                role = "patient"
+        elif r.dep_ == "compound" or r.dep_ == "amod" or r.dep_ == "nmod":
+            # "ISIS positions", "SAA troops"
+            h = r.head
+            while h.dep_ == "appos" and h.head is not h:
+                h = h.head  # "Abu Jandal, an ISIL gang leader, was killed"
+            if h.dep_ in ("nsubj",) or (h.dep_ == "pobj" and h.head.lower_ == "by"):
+                role = "agent"
+            elif h.dep_ in ("dobj", "nsubjpass") or (
+                h.dep_ == "pobj" and h.head.lower_ in ("against", "on", "at", "of")
+            ):
+                role = "patient"
+        if role is None:
+            role = "agent" if a.start < trigger.start else "patient"
+        if role == "other":
+            unknown.append(a)
+            continue
+        if role == "opponent":
+            opponents.append(a)
+            continue
+        if role == "agent" and subject_is_patient and r.dep_ in ("nsubj", "conj", "compound"):
+            role = "patient"
+        if role == "agent" and r.dep_ == "nsubj" and lemma_of(r.head) in PATIENT_SUBJECT_VERBS:
+            role = "patient"
+        if role == "agent" and not trigger.is_verb and (
+            (r.head.i == trig_tok.i and r.dep_ in ("nsubj", "poss"))
+            or (r.i in trigger_subtree and r.dep_ in ("poss", "pobj", "compound")
+                and not _via_target(r, trig_tok))
+        ):
+            own_agents.append(a)
+        (agents if role == "agent" else patients if role == "patient" else unknown).append(a)
+    blamed = _blamed_party(doc, trig_tok, cands)
+    if blamed is not None:
+        # "Houthis blamed the coalition for the airstrike": the blamed one acts; the subject
+        # only claims so.
+        own_agents = [blamed]
+        agents = [a for a in agents if a is not blamed]
+        patients = [a for a in patients if a is not blamed]
+        agents = [a for a in agents if _root(doc, a).dep_ != "nsubj"
+                  or lemma_of(_root(doc, a).head) not in BLAME_VERBS]
+    if own_agents:
+        # "attacks by ISIS", "the group's shelling": the trigger names its own agent; the
+        # clause's subject is then the one who suffered it.
+        patients = [a for a in agents if a not in own_agents] + patients
+        agents = own_agents
+    # The side fought "with": the attacker when the sentence's subject suffered ("soldiers were
+    # killed in clashes with ISIS"), else the one attacked ("the army clashed with ISIS").
+    if opponents and not agents:
+        agents, opponents = opponents[:1], opponents[1:]
+    patients = opponents + patients
+    # "In support of the Iraqi forces, coalition aircraft struck": the supported side is
+    # associated with the act, the one acting is actor 1
+    helped = [a for a in agents if any(t.lower_ in ("support", "backing", "behalf")
+                                       or t.lower_ in SUPPORT_VERBS
+                                       for t in list(_root(doc, a).ancestors)[:3])]
+    if helped and len(helped) < len(agents):
+        agents = [a for a in agents if a not in helped] + helped
+    if not patients and lemma_of(trig_tok) in RECIPROCAL_VERBS and trigger.is_verb:
+        # "Iraqi forces and Peshmerga fighters clashed": the two subjects fought each other
+        other = next((a for a in agents[1:] if a.entry.name != agents[0].entry.name
+                      and a not in helped), None)
+        if other is not None:
+            agents = [a for a in agents if a is not other]
+            patients = [other]
+    roles = Roles()
+    if agents:
+        roles.actor1 = agents[0]
+        for a in agents[1:]:
+            if a.entry.name != roles.actor1.entry.name:
+                roles.assoc1.append(a)
+    for a in patients + unknown:
+        if roles.actor1 is not None and a.entry.name == roles.actor1.entry.name:
+            continue
+        if a in unknown and roles.actor2 is not None:
+            continue
+        if roles.actor2 is None:
+            roles.actor2 = a
+        elif a.entry.name != roles.actor2.entry.name:
+            roles.assoc2.append(a)
+    return roles
