@@ -170,3 +170,22 @@ def test_never_raises(text: str, pub: dt.date | None) -> None:
     for e in find_date_expressions(text, pub):
         assert text[e.start : e.end] == e.text
         assert e.precision in (1, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("fighting between 5 and 7 July displaced thousands", D(2024, 7, 5), D(2024, 7, 7)),
+        ("clashes between July 5 and 7, 2023 in the district", D(2023, 7, 5), D(2023, 7, 7)),
+        ("on 25-26 June", D(2024, 6, 25), D(2024, 6, 26)),
+        ("from June 2 to 4, when", D(2024, 6, 2), D(2024, 6, 4)),
+    ],
+)
+def test_span_of_days_has_first_and_last_day(text: str, first: dt.date, last: dt.date) -> None:
+    (e,) = find_date_expressions(text, D(2024, 7, 20))
+    assert (e.date, e.precision, e.last) == (first, 2, last)
+
+
+def test_two_listed_days_are_not_a_span() -> None:
+    found = find_date_expressions("on 5 and 7 July", D(2024, 7, 20))
+    assert [(e.date, e.last) for e in found] == [(D(2024, 7, 7), None)]

@@ -693,3 +693,30 @@ def test_dead_told_as_also_killed_add_up(extractor):
             "it said.")
     (e,) = extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.fatalities == 17 and not e.contested
+
+
+def test_a_span_of_days_is_one_event_a_day(extractor):
+    text = ("MOGADISHU, 20 July 2024 - Clan militias fought in Luuq district of Gedo region "
+            "between 5 and 7 July, killing four people, local elders said.")
+    events = extractor.process(make_article(text, published=dt.date(2024, 7, 20))).events
+    # the dateline's place and day are the report's, not the fighting's; "5" is a day, not
+    # a toll
+    assert [(e.event_date, e.time_precision, e.fatalities) for e in events] == [
+        ("2024-07-05", 1, 2), ("2024-07-06", 1, 1), ("2024-07-07", 1, 1)]
+    assert {e.location for e in events} == {"Luuq"}
+
+
+def test_a_span_longer_than_a_week_stays_one_event(extractor):
+    text = ("Clan militias fought in Luuq district of Gedo region between 1 and 20 June, "
+            "killing four people, local elders said.")
+    events = extractor.process(make_article(text, published=dt.date(2024, 7, 20))).events
+    assert [(e.event_date, e.time_precision, e.fatalities) for e in events] == [
+        ("2024-06-01", 2, 4)]
+
+
+def test_a_reporting_window_or_a_single_act_is_not_split_by_day(extractor):
+    text = ("Between 11 and 13 February, fighting flared in Tulkarm camp, residents said. "
+            "Soldiers shot and killed a man in Sa'ir between 11 and 13 February, officials "
+            "said.")
+    events = extractor.process(make_article(text, published=dt.date(2025, 2, 18))).events
+    assert events and all(e.time_precision == 2 for e in events)

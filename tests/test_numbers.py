@@ -161,6 +161,9 @@ def spans(text: str) -> list[str]:
         ("An air strike killed up to 15 people on 12-13 August.", ["up to 15"]),
         ("Hundreds of thousands fled; tens of people died.", ["Hundreds of thousands", "tens"]),
         ("The group captured a number of soldiers.", ["a number of"]),
+        ("Violence between 5 and 7 July killed four people.", ["four"]),
+        ("Clashes on July 5 and 6 in Luuq killed 3.", ["3"]),
+        ("On July 5 and 12 soldiers were killed.", ["12"]),  # a count, not a second day
     ],
 )
 def test_find_counts(sentence: str, expected: list[str]) -> None:

@@ -52,6 +52,9 @@ class DateExpression:
     text: str
     date: dt.date | None
     precision: int  # ACLED time_precision: 1 day, 2 week/weekend/span of days, 3 month
+    # the last day of an explicit span of days ("25-26 May", "between 5 and 7 July"), whose
+    # first day is `date`: ACLED codes such a span as one event per day
+    last: dt.date | None = None
 
 
 _MONTHS = {
@@ -94,6 +97,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?i:on|early\s+on|late\s+on)\s+)?(?:the\s+)?{_DAY}{_DAY2}\s+(?:of\s+)?{_MON}"
             rf"{_YEAR}\b"
         ),
+    ),
+    # "between 5 and 7 July", "between July 5 and 7": a span, unlike "on 5 and 7 July"
+    (
+        "between_dmy",
+        re.compile(rf"\b(?i:between)\s+(?:the\s+)?{_DAY}\s+and\s+(?:the\s+)?(?P<day2>[0-3]?\d)"
+                   rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}{_YEAR}\b"),
+    ),
+    (
+        "between_mdy",
+        re.compile(rf"\b(?i:between)\s+{_MON}\s+{_DAY}\s+and\s+(?P<day2>[0-3]?\d)"
+                   rf"(?:st|nd|rd|th)?(?!\d){_YEAR}\b"),
     ),
     (
         "month",
@@ -192,7 +206,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "pastweek": ("week", "days"), "pastweeks": ("weeks",), "earliermonth": ("month",),
     "thismonth": ("month",), "lastmonth": ("month",), "ordinal": ("on the",),
 }  # fmt: skip
-_MONTH_PATTERNS = {"mdy", "dmy", "month"}
+_MONTH_PATTERNS = {"mdy", "dmy", "between_dmy", "between_mdy", "month"}
 
 _DAY_MS = dt.timedelta(days=1)
 
@@ -230,7 +244,7 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
     if name == "iso":
         d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
         return (d, 1) if d else None
-    if name in ("mdy", "dmy"):
+    if name in ("mdy", "dmy", "between_dmy", "between_mdy"):
         month = _MONTHS[g["mon"]]
         day = int(g["day"])
         day2 = int(g.get("day2") or g.get("day3") or 0) or None
@@ -358,7 +372,7 @@ def find_date_expressions(text: str, published: dt.date | None) -> list[DateExpr
 def _date_expressions(text: str, published: dt.date | None) -> tuple[DateExpression, ...]:
     # The extractor asks about one sentence several times (its date, its days, whether it
     # has one); the answer depends on nothing else, so it is computed once.
-    cands: list[tuple[int, int, dt.date | None, int]] = []
+    cands: list[tuple[int, int, dt.date | None, int, dt.date | None]] = []
     lower = text.lower()
     months = _MONTH_ANY.search(text) is not None
     for name, rx in _PATTERNS:
@@ -371,17 +385,28 @@ def _date_expressions(text: str, published: dt.date | None) -> tuple[DateExpress
             res = _resolve(name, m, published)
             if res is None:
                 continue
-            cands.append((m.start(), m.end(), res[0], res[1]))
+            cands.append((m.start(), m.end(), res[0], res[1], _span_end(m, res[0])))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    for s, e, d, p in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+    for s, e, d, p, last in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
         if any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))
-        out.append(DateExpression(s, e, text[s:e], d, p))
+        out.append(DateExpression(s, e, text[s:e], d, p, last))
     out.sort(key=lambda x: x.start)
     return tuple(out)
+
+
+def _span_end(m: re.Match[str], first: dt.date | None) -> dt.date | None:
+    """The last day of a span of days within one month, from its second day number."""
+    groups = m.groupdict()
+    second = groups.get("day2") or groups.get("day3")
+    if first is None or not second:
+        return None
+    if "night" in m.string[max(0, m.start() - 16) : m.start()].lower():
+        return None  # "the night of March 3 to 4": one night across midnight, not two days
+    return _safe_date(first.year, first.month, int(second))
 
 
 _FALLBACK_HINT = re.compile(

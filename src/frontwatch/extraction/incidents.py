@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from frontwatch.extraction.dates import find_date_expressions
+from frontwatch.extraction.dates import DateExpression, find_date_expressions
 from frontwatch.extraction.numbers import count_to_fatalities
 from frontwatch.extraction.places import is_country
 from frontwatch.model import (
@@ -71,14 +71,35 @@ DAY_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?$|^\s*,\s*$")
 
 def split_by_day(m: Mention, published: dt.date | None) -> list[Mention]:
     """ACLED codes one event per day: "clashed on Saturday and Sunday, leaving 10 dead" is two
-    events, the figures divided between the days (the remainder to the first)."""
-    if m.date is None or m.time_precision != 1:
+    events, and "between 5 and 7 July" three, the figures divided between the days (the
+    remainder to the first)."""
+    if m.date is None or m.time_precision > 2:
         return [m]
     text = m.sentence.text
-    days = [e for e in find_date_expressions(text, published)
-            if e.date is not None and e.precision == 1]
-    if len(days) < 2 or m.date not in {d.date for d in days}:
+    found = find_date_expressions(text, published)
+    if m.time_precision == 2:
+        dates = _span_days(m.date, found, text)
+    else:
+        dates = _listed_days(m.date, text, found)
+    if len(dates) < 2:
         return [m]
+    k = len(dates)
+    out = []
+    for i, day in enumerate(dates):
+        copy = replace(m, date=day, time_precision=1)
+        copy.fatalities = divide_count(m.fatalities, i, k)
+        copy.injuries = divide_count(m.injuries, i, k)
+        if i > 0:
+            copy.materiel = []
+        out.append(copy)
+    return out
+
+
+def _listed_days(date: dt.date, text: str, found: list[DateExpression]) -> list[dt.date]:
+    """The days of "on Saturday and Sunday" when `date` is one of them."""
+    days = [e for e in found if e.date is not None and e.precision == 1]
+    if len(days) < 2 or date not in {d.date for d in days}:
+        return []
     runs = [[days[0]]]
     for d in days[1:]:
         if DAY_JOIN.match(text[runs[-1][-1].end : d.start]):
@@ -88,17 +109,31 @@ def split_by_day(m: Mention, published: dt.date | None) -> list[Mention]:
     run = max(runs, key=len)  # "on Saturday and Sunday", not the dateline's "March 6"
     dates = sorted({d.date for d in run})
     if len(run) < 2 or len(dates) < 2 or (dates[-1] - dates[0]).days > 7:
-        return [m]
-    k = len(dates)
-    out = []
-    for i, day in enumerate(dates):
-        copy = replace(m, date=day)
-        copy.fatalities = divide_count(m.fatalities, i, k)
-        copy.injuries = divide_count(m.injuries, i, k)
-        if i > 0:
-            copy.materiel = []
-        out.append(copy)
-    return out
+        return []
+    return dates
+
+
+# Activity that goes on through a span of days; a single act ("shot and killed a man")
+# happened on one day of it, which the report does not say.
+ONGOING = re.compile(r"\b(?:fighting|fought|clash(?:es|ed)?|violence|hostilities|battles?|"
+                     r"shelling|bombardments?|skirmish(?:es)?)\b", re.IGNORECASE)
+
+
+def _span_days(date: dt.date, found: list[DateExpression], text: str) -> list[dt.date]:
+    """Every day of "fighting between 5 and 7 July" when the mention is dated by that span.
+
+    A span that opens the sentence is a report's window ("Between 4 and 10 March, forces
+    raided ..."), a span of more than a week is left as one event of week precision, and so
+    is a span over single acts: what each day saw is unknown."""
+    if not ONGOING.search(text):
+        return []
+    for e in found:
+        if e.date != date or e.last is None or not 1 <= (e.last - date).days <= 6:
+            continue
+        if not re.search(r"[A-Za-z]{3}", text[: e.start]):
+            return []
+        return [date + dt.timedelta(days=k) for k in range((e.last - date).days + 1)]
+    return []
 
 
 EACH = re.compile(r"\b(?:in|at|from) each\b|\beach of (?:the|them|these)\b", re.IGNORECASE)

@@ -97,6 +97,15 @@ _MASKS = [
         rf"{_MONTH}(?:,?\s+\d{{4}})?"
     ),
     re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"),
+    # two days of one month: "between 5 and 7 July", "on 5 and 6 May", "from July 5 to 7,"
+    re.compile(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|to|&)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"{_MONTH}"
+    ),
+    re.compile(
+        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|to|&)\s+\d{{1,2}}(?:st|nd|rd|th)?"
+        r"(?=\s*(?:[,;.)]|$)|\s+(?:in|at|on|near|when|as|and|after|before|while)\b)"
+    ),
     re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?", re.IGNORECASE),
     re.compile(r"\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE),
     re.compile(r"\b\d{3,4}\s*(?:GMT|UTC|hrs|hours|h\b|local\s+time)", re.IGNORECASE),

@@ -235,7 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real", type=Path, default=REPO / "corpus/real")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=6e-5)
+    parser.add_argument("--lr", type=float, default=8e-5)
+    parser.add_argument("--real-repeat", type=int, default=1,
+                        help="show each real train sentence this many times per epoch: real "
+                             "reporting is the domain scored, and there is less of it")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, help="train on the first N examples (smoke runs)")
     parser.add_argument("--cache", type=Path, default=REPO / ".cache")
@@ -251,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     real_train = real_examples(args.real, ["train"])
     # One tenth of the synthetic documents held out to watch the fit; the real dev split
     # measures what matters.
-    train = [ex for ex in synthetic if fold_of(ex.group) != 0] + real_train
+    train = [ex for ex in synthetic if fold_of(ex.group) != 0] + real_train * args.real_repeat
     held = [ex for ex in synthetic if fold_of(ex.group) == 0 and not ex.ambiguous]
     real_dev = [ex for ex in real_examples(args.real, ["dev"]) if not ex.ambiguous]
     if args.limit:
@@ -289,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
         "examples": {"train": len(train), "synthetic": len(synthetic),
                      "real_train": len(real_train)},
         "hyperparameters": {"epochs": args.epochs, "batch_size": args.batch_size,
-                            "lr": args.lr, "threads": args.threads},
+                            "lr": args.lr, "threads": args.threads,
+                            "real_repeat": args.real_repeat},
         "training_seconds": round(took),
         "versions": {"python": platform.python_version(), "torch": torch.__version__,
                      "transformers": transformers.__version__,
