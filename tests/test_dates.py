@@ -189,3 +189,16 @@ def test_span_of_days_has_first_and_last_day(text: str, first: dt.date, last: dt
 def test_two_listed_days_are_not_a_span() -> None:
     found = find_date_expressions("on 5 and 7 July", D(2024, 7, 20))
     assert [(e.date, e.last) for e in found] == [(D(2024, 7, 7), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Wednesday 14 February Typhoons struck", D(2018, 2, 14)),
+        ("on Friday, 2 November, the protests ended", D(2017, 11, 2)),
+        ("on Sunday, March 5, 2017 rebels attacked", D(2017, 3, 5)),
+    ],
+)
+def test_weekday_before_a_date_is_that_date(text: str, expected: dt.date) -> None:
+    (e,) = find_date_expressions(text, D(2018, 2, 28))
+    assert (e.date, e.precision) == (expected, 1) and e.text.lower().startswith("on")

@@ -82,6 +82,8 @@ _DAY2 = (r"(?:(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)|\s+(?:to|into)\
          r"as|and|after|before|while|during)\b)))?")
 _YEAR = r"(?:,?\s+(?P<year>(?:1[89]|20|21)\d\d))?"
 _WD = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
+# "on Wednesday 14 February", "Friday, 2 November": the day's name before its date
+_WD_BEFORE = r"(?:(?:" + "|".join(_WEEKDAYS) + r"),?\s+)?"
 _CI = re.IGNORECASE
 
 # (name, regex); every regex is tried, overlaps are settled longest-first.
@@ -89,12 +91,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
     (
         "mdy",
-        re.compile(rf"\b(?:(?i:on|early\s+on|late\s+on)\s+)?{_MON}\s+{_DAY}{_DAY2}(?!\d){_YEAR}\b"),
+        re.compile(rf"\b(?:(?i:on|early\s+on|late\s+on)\s+)?{_WD_BEFORE}{_MON}\s+{_DAY}{_DAY2}(?!\d)"
+                   rf"{_YEAR}\b"),
     ),
     (
         "dmy",
         re.compile(
-            rf"\b(?:(?i:on|early\s+on|late\s+on)\s+)?(?:the\s+)?{_DAY}{_DAY2}\s+(?:of\s+)?{_MON}"
+            rf"\b(?:(?i:on|early\s+on|late\s+on)\s+)?{_WD_BEFORE}(?:the\s+)?{_DAY}{_DAY2}\s+"
+            rf"(?:of\s+)?{_MON}"
             rf"{_YEAR}\b"
         ),
     ),
