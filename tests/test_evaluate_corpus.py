@@ -178,3 +178,33 @@ def test_manifest_errors_name_the_line(corpus: Path):
     result = runner.invoke(app, ["evaluate", "events", str(corpus), "--pred", "/dev/null"])
     assert result.exit_code == 2
     assert "manifest.jsonl:2" in result.output
+
+
+def test_gold_places_named_without_coordinates_are_located_in_the_gazetteer(tmp_path: Path):
+    """The coders wrote "Jenin", the extractor names the gazetteer's "Janīn" at its
+    coordinates: the same town, matched by distance once the gold place is located."""
+    root = tmp_path / "real"
+    (root / "texts").mkdir(parents=True)
+    text = "Israeli forces shot and killed a man in Jenin on Monday."
+    (root / "texts" / "p1.txt").write_text(text, encoding="utf-8")
+    gold = [event("Attack", "Violence against civilians", "Jenin", "shot and killed a man in "
+                  "Jenin", country="Palestine", actor1="Military Forces of Israel")]
+    for rel in ("gold/p1.json", "coding/a/p1.json", "coding/b/p1.json"):
+        up = "../" * rel.count("/")
+        write_doc(root / rel, "p1", f"{up}texts/p1.txt", json.loads(json.dumps(gold)), text)
+    (root / "manifest.jsonl").write_text(json.dumps({
+        "id": "p1", "path": "texts/p1.txt", "gold": "gold/p1.json",
+        "coding": ["coding/a/p1.json", "coding/b/p1.json"], "url": "https://example.org/p1",
+        "outlet": "OCHA", "license": "CC BY IGO 3.0", "published": "2024-03-05",
+        "country": "Palestine", "conflict": "x", "split": "dev"}) + "\n", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({
+        "article_id": "p1", "event_date": "2024-03-04", "event_type":
+        "Violence against civilians", "sub_event_type": "Attack", "location": "Janīn",
+        "latitude": 32.46, "longitude": 35.30}) + "\n", encoding="utf-8")
+    located = evaluate_corpus(root, pred=pred)
+    assert (located.strict.true_positives, located.strict.false_negatives) == (1, 0)
+    by_name = evaluate_corpus(root, pred=pred, gold_places="names")
+    assert (by_name.strict.true_positives, by_name.strict.false_negatives) == (0, 1)
+    with pytest.raises(GoldError):
+        evaluate_corpus(root, pred=pred, gold_places="guess")

@@ -56,6 +56,11 @@ def events_command(
     engine: str | None = typer.Option(
         None, "--engine", help="model or rules (default: the pipeline's, model)."
     ),
+    gold_places: str = typer.Option(
+        "gazetteer", "--gold-places",
+        help="A corpus with a manifest: locate places its coders named without coordinates "
+             "in the bundled gazetteer (gazetteer), or compare them by name only (names).",
+    ),
 ) -> None:
     """Event precision, recall, F1, per-field accuracy and per-article errors.
 
@@ -86,7 +91,8 @@ def events_command(
         if corpus:
             dims = [d.strip() for d in by.split(",") if d.strip()]
             result = evaluate_corpus(gold_dir, splits=split or None, pred=pred,
-                                     extractor=extractor, dimensions=dims)
+                                     extractor=extractor, dimensions=dims,
+                                     gold_places=gold_places)
         else:
             result = evaluate_events(gold_dir, pred=pred, shared=shared, extractor=extractor,
                                      strict=strict)

@@ -1,7 +1,8 @@
 """Scoring extraction against hand-coded gold events (`frontwatch evaluate`).
 
 gold.py loads and validates gold files, sources.py finds their texts, predictions.py reads or
-makes predictions, match.py pairs events one to one, scoring.py counts, report.py prints.
+makes predictions, gold_places.py locates places coders named without coordinates, match.py
+pairs events one to one, scoring.py counts, report.py prints.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from frontwatch.evaluation.corpus import (
     score_corpus,
 )
 from frontwatch.evaluation.gold import GoldDoc, GoldError, GoldSet, load_gold_dir, load_gold_file
+from frontwatch.evaluation.gold_places import GoldLocator
 from frontwatch.evaluation.predictions import read_predictions, run_extractor
 from frontwatch.evaluation.scoring import EventScores, score_gold
 from frontwatch.evaluation.sources import SharedTexts
@@ -50,16 +52,24 @@ def evaluate_corpus(
     pred: Path | str | None = None,
     extractor: Any = None,
     dimensions: list[str] | None = None,
+    gold_places: str = "gazetteer",
 ) -> CorpusReport:
     """Score the extractor (or predictions) on a manifest-driven corpus such as `corpus/real`,
-    per split, country, outlet and sub-type, beside the two coders' agreement."""
+    per split, country, outlet and sub-type, beside the two coders' agreement.
+
+    `gold_places`: "gazetteer" locates places the coders named without coordinates in the
+    bundled gazetteer (a place spelt two ways is one place, within 25 km); "names" compares
+    such places by name only."""
+    if gold_places not in ("gazetteer", "names"):
+        raise GoldError(f"gold places are located by 'gazetteer' or 'names', not {gold_places!r}")
     entries, docs = load_corpus_docs(root, splits)
     ordered = [docs[e.id] for e in entries]
     if pred is not None:
         predictions, _ = read_predictions(pred, ordered)
     else:
         predictions = run_extractor(ordered, extractor)
-    return score_corpus(entries, docs, predictions, dimensions or DIMENSIONS)
+    locator = GoldLocator.default() if gold_places == "gazetteer" else None
+    return score_corpus(entries, docs, predictions, dimensions or DIMENSIONS, locator)
 
 
 __all__ = [

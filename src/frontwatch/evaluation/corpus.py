@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from frontwatch.evaluation.gold import GoldDoc, GoldError, load_gold_file
+from frontwatch.evaluation.gold_places import GoldLocator
 from frontwatch.evaluation.scoring import (
     Counts,
     DocResult,
@@ -155,15 +156,19 @@ def load_corpus_docs(
 
 
 def coder_agreement(
-    entries: list[CorpusEntry], docs: dict[str, GoldDoc]
+    entries: list[CorpusEntry], docs: dict[str, GoldDoc], locator: GoldLocator | None = None
 ) -> dict[str, DocResult]:
-    """Per article, coder B scored against coder A with the strict match (articles with both)."""
+    """Per article, coder B scored against coder A with the strict match (articles with both).
+
+    With a locator, both coders' places get coordinates as the gold's do (see gold_places)."""
     out: dict[str, DocResult] = {}
     texts = SharedTexts()
     for e in entries:
         if len(e.coder_paths) < 2:
             continue
         a, b = (load_gold_file(p, texts) for p in e.coder_paths[:2])
+        if locator is not None:
+            locator.locate([a, b])
         scores = score_documents(
             [(e.id, _gold_side(a), [scorable_from_gold(b, ev) for ev in b.events])], strict=True
         )
@@ -180,8 +185,14 @@ def score_corpus(
     docs: dict[str, GoldDoc],
     predictions: dict[str, list[Any]],
     dimensions: Iterable[str] = DIMENSIONS,
+    locator: GoldLocator | None = None,
 ) -> CorpusReport:
-    """Lenient and strict scores overall and per group, each beside the coders' agreement."""
+    """Lenient and strict scores overall and per group, each beside the coders' agreement.
+
+    With a locator, gold places the coders named without coordinates are located in the
+    gazetteer first, so a place spelt two ways is still one place (see gold_places)."""
+    if locator is not None:
+        locator.locate(docs[e.id] for e in entries)
     triples = [
         (
             e.id,
@@ -192,7 +203,7 @@ def score_corpus(
     ]
     lenient = score_documents(triples)
     strict = score_documents(triples, strict=True)
-    agreed = coder_agreement(entries, docs)
+    agreed = coder_agreement(entries, docs, locator)
     agreement = None
     if agreed:
         agreement = EventScores(strict=True)
