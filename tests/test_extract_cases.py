@@ -720,3 +720,22 @@ def test_a_reporting_window_or_a_single_act_is_not_split_by_day(extractor):
             "said.")
     events = extractor.process(make_article(text, published=dt.date(2025, 2, 18))).events
     assert events and all(e.time_precision == 2 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Gunmen kill 12 villagers in central Mali", "Attack"),
+        ("Gunmen kill 12 villagers in central Mali.", "Attack"),
+        ("Army retakes villages near Bakhmut", "Government regains territory"),
+    ],
+)
+def test_a_one_line_snippet_with_or_without_a_full_stop_gives_its_event(extractor, text,
+                                                                        sub_event_type):
+    events = extractor.process(make_article(text, published=dt.date(2024, 3, 8))).events
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+def test_present_tense_in_a_full_sentence_is_still_no_event(extractor):
+    text = "Gunmen often kill villagers in central Mali during the dry season."
+    assert extractor.process(make_article(text, published=dt.date(2024, 3, 8))).events == []

@@ -201,6 +201,26 @@ class _Context:
 FAST_DISABLED = ("lemmatizer", "ner", "attribute_ruler")
 
 
+_ENDS_CLAUSE = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
+
+
+def _punctuated(text: str) -> str:
+    """A headline, a snippet or a list item without a final full stop, with one: the parser
+    reads "Gunmen kill 12 villagers in central Mali" as a noun phrase without it."""
+    stripped = text.rstrip()
+    if not stripped or stripped.endswith(_ENDS_CLAUSE):
+        return text
+    return stripped + " ."
+
+
+def _unpunctuated(doc: Doc, text: str) -> Doc:
+    """The parse of a sentence given a full stop, without the full stop's token: the tokens
+    and offsets are the sentence's own again."""
+    if not text.endswith(" .") or len(doc) < 2 or doc[-1].text != ".":
+        return doc
+    return doc[:-1].as_doc()
+
+
 class MentionExtractor:
     def __init__(self, model: str | None = None, use_ner: bool | None = None,
                  coder: SentenceCoder | None = None,
@@ -244,8 +264,9 @@ class MentionExtractor:
                           or (s.index in coded
                               and coded[s.index].best[1] >= self.policy.new_event)]
             plans.append((article, sentences, candidates))
-            texts.extend(s.text for s in candidates)
-        docs = iter(self.nlp.pipe(texts, batch_size=256, disable=self.disabled))
+            texts.extend(_punctuated(s.text) for s in candidates)
+        docs = iter(_unpunctuated(doc, text) for doc, text in zip(
+            self.nlp.pipe(texts, batch_size=256, disable=self.disabled), texts, strict=True))
         out = []
         for n, (article, sentences, candidates) in enumerate(plans):
             body = " ".join(s.text for s in sentences)
@@ -328,8 +349,10 @@ class MentionExtractor:
             blocked.update(range(*attribution.token_span))
         for a in actors:
             blocked.update(range(a.start, a.end))
-        triggers = self.triggers.find(doc, blocked, title=is_headline(sent),
-                                      air_context=air_context)
+        # A line with no final full stop (a title, a snippet, a feed item, a list item) is
+        # written in headlinese: "Gunmen kill 12 villagers" tells a past act.
+        headlinese = is_headline(sent) or not sent.text.rstrip().endswith(_ENDS_CLAUSE)
+        triggers = self.triggers.find(doc, blocked, title=headlinese, air_context=air_context)
         country = most_named(hits, [(sent.start, sent.end)])
         named = frozenset(c for offset, c in hits if sent.start <= offset < sent.end)
         return ParsedSentence(sent, doc, actors, attribution, figures, triggers, country, named)
