@@ -3,8 +3,10 @@ dev split for a grid of `CoderPolicy` thresholds (never on test).
 
     .venv/bin/python bench/coder_policy.py [--coder DIR] [--split dev]
 
-Prints one line per policy, best last. The coder runs once per sentence (its readings are
-cached); each policy then re-runs the rules on every article.
+Prints one line per policy, best last: first a grid of when the coder adds, confirms and
+drops events, then, with the best of those, a grid of when its sub-type replaces the rules'.
+The coder runs once per sentence (its readings are cached); each policy then re-runs the rules
+on every article. Gold places are located as `frontwatch evaluate` does.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from frontwatch.evaluation.corpus import load_corpus_docs, score_corpus
+    from frontwatch.evaluation.gold_places import GoldLocator
     from frontwatch.evaluation.predictions import run_extractor
     from frontwatch.extraction.coder import SentenceCoder
     from frontwatch.extraction.coder_policy import CoderPolicy
@@ -47,16 +50,26 @@ def main() -> int:
     ordered = [docs[e.id] for e in entries]
     extractor = Extractor(engine="model", coder_dir=str(args.coder) if args.coder else None)
     extractor.mentions.coder = CachedCoder(SentenceCoder(args.coder))
-    rows = []
-    for new, confirm, drop in itertools.product((0.6, 0.8, 1.01), (0.5, 0.7, 0.9),
-                                                (0.3, 0.5)):
-        extractor.mentions.policy = CoderPolicy(new_event=new, confirm=confirm, drop=drop)
-        report = score_corpus(entries, docs, run_extractor(ordered, extractor), ["split"])
+    locator = GoldLocator.default()
+
+    def score(policy: CoderPolicy) -> tuple:
+        extractor.mentions.policy = policy
+        report = score_corpus(entries, docs, run_extractor(ordered, extractor), ["split"],
+                              locator)
         s, le = report.strict, report.lenient
-        rows.append((s.f1, new, confirm, drop, s.precision, s.recall, le.f1))
-    rows.sort()
-    for f1, new, confirm, drop, p, r, lf1 in rows:
-        print(f"new_event {new:.2f} confirm {confirm:.2f} drop {drop:.2f}: strict P {p:.3f} "
+        return (s.f1, s.precision, s.recall, le.f1, policy)
+
+    rows = [score(CoderPolicy(new_event=new, confirm=confirm, drop=drop))
+            for new, confirm, drop in itertools.product((0.6, 0.8, 1.01), (0.5, 0.7, 0.9),
+                                                        (0.3, 0.5))]
+    best = max(rows, key=lambda r: r[0])[-1]
+    rows += [score(CoderPolicy(new_event=best.new_event, confirm=best.confirm, drop=best.drop,
+                               retype_at=retype, doubt=doubt))
+             for retype, doubt in itertools.product((0.6, 0.75, 0.9), (0.05, 0.2))]
+    rows.sort(key=lambda r: r[0])
+    for f1, p, r, lf1, pol in rows:
+        print(f"new_event {pol.new_event:.2f} confirm {pol.confirm:.2f} drop {pol.drop:.2f} "
+              f"retype_at {pol.retype_at:.2f} doubt {pol.doubt:.2f}: strict P {p:.3f} "
               f"R {r:.3f} F1 {f1:.3f} | lenient F1 {lf1:.3f}")
     return 0
 
