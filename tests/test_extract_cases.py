@@ -739,3 +739,14 @@ def test_a_one_line_snippet_with_or_without_a_full_stop_gives_its_event(extracto
 def test_present_tense_in_a_full_sentence_is_still_no_event(extractor):
     text = "Gunmen often kill villagers in central Mali during the dry season."
     assert extractor.process(make_article(text, published=dt.date(2024, 3, 8))).events == []
+
+
+def test_an_acronym_means_a_group_of_the_war_the_article_tells(extractor):
+    text = ("NIAMEY - Niger's Defence and Security Forces (SDF) killed 12 jihadists near "
+            "Tillaberi on Monday, the army said.")
+    (e,) = extractor.process(make_article(text, published=dt.date(2024, 3, 8))).events
+    assert e.actor1 == "Military Forces of Niger"
+    assert "Syrian" not in e.actor1 + e.actor2 + e.assoc_actor_1 + e.assoc_actor_2
+    text = "RAQQA - The SDF said it captured the village of Jarniyah from Islamic State."
+    (e,) = extractor.process(make_article(text, published=dt.date(2017, 3, 8))).events
+    assert e.actor1 == "SDF: Syrian Democratic Forces"

@@ -221,6 +221,34 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
     return doc[:-1].as_doc()
 
 
+# "the Defence and Security Forces (SDF)": an article spelling out its own acronym
+ACRONYM_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:and|of|for|the|de|du|des|la|le|[A-Z][\w'’-]*)){1,8})"
+    r"\s+\((?P<acronym>[A-Z]{2,6})\)")
+
+
+_NAME_FILLERS = {"and", "of", "for", "the", "to", "de", "du", "des", "la", "le", "s"}
+
+
+def local_acronyms(text: str) -> dict[str, str]:
+    """The acronyms an article defines, with the names it gives them."""
+    return {m.group("acronym"): m.group("name") for m in ACRONYM_DEFINED.finditer(text)}
+
+
+def _redefined(match: ActorMatch, local: dict[str, str]) -> bool:
+    """An acronym the article defines as another group's: "SDF" in a Niger story that spells
+    out "Defence and Security Forces (SDF)" is not Syria's Democratic Forces."""
+    name = local.get(match.raw.strip())
+    if name is None:
+        return False
+    # "Group to Support Islam and Muslims (JNIM)" is the catalogue's "Group for Support of
+    # Islam and Muslims": most of its words are the catalogue's
+    words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _NAME_FILLERS}
+    known = {w for alias in [match.entry.name, *match.entry.aliases]
+             for w in re.findall(r"[a-z]+", alias.lower())}
+    return not words or len(words & known) / len(words) < 0.6
+
+
 class MentionExtractor:
     def __init__(self, model: str | None = None, use_ner: bool | None = None,
                  coder: SentenceCoder | None = None,
@@ -272,7 +300,9 @@ class MentionExtractor:
             body = " ".join(s.text for s in sentences)
             air = bool(ARTICLE_AIR_CONTEXT.search(body))
             hits = country_hits(article.text)
-            parsed = [self._parse(s, seed_text(next(docs), s.text), air, hits) for s in candidates]
+            defined = local_acronyms(article.text)
+            parsed = [self._parse(s, seed_text(next(docs), s.text), air, hits, defined)
+                      for s in candidates]
             for p in parsed:
                 p.coding = codings[n].get(p.sentence.index)
             if not parsed:
@@ -337,8 +367,9 @@ class MentionExtractor:
     # -- per sentence ---------------------------------------------------------------------
 
     def _parse(self, sent: Sentence, doc: Doc, air_context: bool,
-               hits: list[tuple[int, str]]) -> ParsedSentence:
-        actors = self.actors.find(doc)
+               hits: list[tuple[int, str]], local_acronyms: dict[str, str] | None = None
+               ) -> ParsedSentence:
+        actors = [a for a in self.actors.find(doc) if not _redefined(a, local_acronyms or {})]
         attribution = self.claimants.find(doc)
         counts = find_counts(doc_text(doc))
         figures = self.figures.find(doc, counts)
