@@ -209,6 +209,22 @@ class ActorCatalog:
                                   start_char=span.start_char, end_char=span.end_char,
                                   adjective_country=state))
             taken.update((i - 1, i))
+        # "the Russians executed 60 missile strikes", "the Ukrainians pushed them back": in a
+        # war report the people named by their state are that state's forces
+        for i in [n for n, w in enumerate(lowers) if n > 0 and lowers[n - 1] == "the"
+                  and w.endswith("s") and doc[n].text[:1].isupper()]:
+            if i in taken:
+                continue
+            word = lowers[i]
+            state = self.adjectives.get(word[:-1]) or (
+                self.adjectives.get(word[:-2]) if word.endswith("es") else None)
+            if state is None or doc[i].tag_ not in ("NNPS", "NNS", "NNP"):
+                continue
+            span = doc[i : i + 1]
+            out.append(ActorMatch(entry=entry, raw=span.text, start=i, end=i + 1,
+                                  start_char=span.start_char, end_char=span.end_char,
+                                  adjective_country=state))
+            taken.add(i)
         return out
 
     def _unknown_groups(self, doc: Doc, taken: set[int]) -> list[ActorMatch]:
