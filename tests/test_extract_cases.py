@@ -750,3 +750,14 @@ def test_an_acronym_means_a_group_of_the_war_the_article_tells(extractor):
     text = "RAQQA - The SDF said it captured the village of Jarniyah from Islamic State."
     (e,) = extractor.process(make_article(text, published=dt.date(2017, 3, 8))).events
     assert e.actor1 == "SDF: Syrian Democratic Forces"
+
+
+def test_a_day_that_names_the_act_is_its_date_even_after_a_speech_verb(extractor):
+    text = ("ANKARA - The prime minister confirmed the overnight Saturday artillery barrage on "
+            "Azaz and demanded that Kurdish fighters vacate the air base they seized last week. "
+            "The governor said on Sunday that a car bomb had killed three people in Kilis.")
+    events = extractor.process(make_article(text, published=dt.date(2016, 2, 14))).events
+    by_type = {e.sub_event_type: e for e in events}
+    assert by_type["Shelling/artillery/missile attack"].event_date == "2016-02-13"
+    # "said on Sunday": the statement's day, the bombing on or before it
+    assert by_type["Remote explosive/landmine/IED"].time_precision == 2

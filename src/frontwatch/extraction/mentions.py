@@ -201,6 +201,11 @@ class _Context:
 FAST_DISABLED = ("lemmatizer", "ner", "attribute_ruler")
 
 
+# A date that modifies the act's noun: "the Saturday attack", "Monday's artillery barrage"
+ACT_AFTER_DATE = re.compile(
+    r"(?:'s|’s)?\s+(?:\w+\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|barrages?|"
+    r"shelling|bombings?|blasts?|explosions?|raids?|clashes|fighting|assaults?|ambush(?:es)?|"
+    r"killings?|massacres?|offensive|rocket fire|drone attacks?)\b", re.IGNORECASE)
 _ENDS_CLAUSE = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 
@@ -1131,8 +1136,10 @@ class MentionExtractor:
                 continue
             # "On Monday, AFRICOM announced that ... on Sunday": the first is the statement's day
             # "the toll had risen to seven by Monday": when it was counted, not when it happened
-            statement = expr.text.lower().startswith("by ") or speech_before(
-                sent.text, expr.start) or (
+            # "confirmed the overnight Saturday artillery barrage": the day of the barrage
+            names_act = ACT_AFTER_DATE.match(sent.text, expr.end) is not None
+            statement = expr.text.lower().startswith("by ") or (speech_before(
+                sent.text, expr.start) and not names_act) or (
                 len(dated) > 1 and not sent.text[dateline_end : expr.start].strip()
                 and SPEECH_AFTER_DATE.match(sent.text, expr.end) is not None)
             if best is None or (best[2] and not statement):
