@@ -9,6 +9,7 @@ from typing import Any
 
 from frontwatch.errors import FrontwatchError
 from frontwatch.store.backends import POSTGRES, Backend
+from frontwatch.store.search import text_clause
 
 
 class QueryError(FrontwatchError):
@@ -26,7 +27,8 @@ class EventFilter:
     contested: bool = False
     limit: int | None = None
     offset: int = 0
-    # words anywhere in the notes, place names, actors or sources (the dashboard's search box)
+    # words that must all start a word of the notes, place names, actors or sources (the
+    # dashboard's search box, `frontwatch events --q`); punctuation-only words are ignored
     text: str | None = None
 
     def where(self, db: Backend | None = None) -> tuple[str, list[Any]]:
@@ -86,15 +88,13 @@ class EventFilter:
                 params += [w, e]
         if self.contested:
             clauses.append("contested = 1")
-        if self.text and self.text.strip():
-            pg = db is not None and db.dialect is POSTGRES
-            column = "lower({})" if pg else "{}"
-            # Every word must appear somewhere, in any of the columns a reader would scan.
-            for word in self.text.split():
-                pattern = "%" + _like_escape(word.lower() if pg else word) + "%"
-                ors = [f"{column.format(c)} LIKE ? ESCAPE '!'" for c in _TEXT_COLUMNS]
-                clauses.append("(" + " OR ".join(ors) + ")")
-                params += [pattern] * len(_TEXT_COLUMNS)
+        if self.text:
+            # Every word must start a word of the notes, places, actors or sources, from the
+            # full-text index (migration 7).
+            found = text_clause(self.text, db)
+            if found is not None:
+                clauses.append(found[0])
+                params += found[1]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -111,7 +111,6 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 _ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
-_TEXT_COLUMNS = ("notes", "location", "admin1", "admin2", "country", *_ACTOR_COLUMNS, "source")
 
 
 def type_names(text: str) -> list[str]:
