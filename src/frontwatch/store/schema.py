@@ -252,30 +252,33 @@ DROP INDEX events_lat_lon;
 CREATE INDEX events_lat_lon_type ON events(latitude, longitude, event_type);
 """
 
-_SEARCHED = ", ".join(SEARCH_COLUMNS)
-_NEW = ", ".join(f"new.{c}" for c in SEARCH_COLUMNS)
-_OLD = ", ".join(f"old.{c}" for c in SEARCH_COLUMNS)
 
-# SQLite: an FTS5 index over the events table's own text (external content: the text is not
-# stored twice), kept in step by triggers, so every writer (ingest, re-extraction, article
-# deletion, a user's own SQL) keeps it right. The names follow sqlite-utils' convention
-# (`<table>_fts`), which Datasette recognises for its search box. Diacritics are kept, as
-# PostgreSQL's 'simple' configuration keeps them, so both servers find the same events.
+def _document(row: str) -> str:
+    """The searched columns of a trigger's `new` or `old` row as one text, as PostgreSQL's
+    index reads them: a phrase ("Ar-Raqqah") then matches alike on both servers."""
+    return " || ' ' || ".join(f"{row}.{c}" for c in SEARCH_COLUMNS)
+
+
+# SQLite: a contentless FTS5 index of that text (the text is not stored twice), kept in step
+# by triggers, so every writer (ingest, re-extraction, article deletion, a user's own SQL)
+# keeps it right; its rowid is the event's. Diacritics are kept, as PostgreSQL's 'simple'
+# configuration keeps them, so both servers find the same events.
 _V7_SQLITE = f"""
 CREATE VIRTUAL TABLE events_fts USING fts5(
-    {_SEARCHED},
-    content='events', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0'
+    text, content='', tokenize='unicode61 remove_diacritics 0'
 );
-INSERT INTO events_fts (events_fts) VALUES ('rebuild');
+INSERT INTO events_fts (rowid, text) SELECT rowid, {_document("events")} FROM events;
 CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN
-    INSERT INTO events_fts (rowid, {_SEARCHED}) VALUES (new.rowid, {_NEW});
+    INSERT INTO events_fts (rowid, text) VALUES (new.rowid, {_document("new")});
 END;
 CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN
-    INSERT INTO events_fts (events_fts, rowid, {_SEARCHED}) VALUES ('delete', old.rowid, {_OLD});
+    INSERT INTO events_fts (events_fts, rowid, text)
+    VALUES ('delete', old.rowid, {_document("old")});
 END;
-CREATE TRIGGER events_fts_au AFTER UPDATE OF {_SEARCHED} ON events BEGIN
-    INSERT INTO events_fts (events_fts, rowid, {_SEARCHED}) VALUES ('delete', old.rowid, {_OLD});
-    INSERT INTO events_fts (rowid, {_SEARCHED}) VALUES (new.rowid, {_NEW});
+CREATE TRIGGER events_fts_au AFTER UPDATE OF {", ".join(SEARCH_COLUMNS)} ON events BEGIN
+    INSERT INTO events_fts (events_fts, rowid, text)
+    VALUES ('delete', old.rowid, {_document("old")});
+    INSERT INTO events_fts (rowid, text) VALUES (new.rowid, {_document("new")});
 END;
 """
 
