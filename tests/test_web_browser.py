@@ -6,6 +6,7 @@ skip, so CI cannot pass without having run them."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
@@ -226,3 +227,44 @@ def test_the_control_layer_follows_its_date(watched, live_server):
     periods = api(live_server, "/api/control", date="2017-08-31")["periods"]
     assert int(watched.map_attr("control")) == len([p for p in periods if p["latitude"]])
     assert watched.query()["control"] == ["2017-08-31"]
+
+
+
+def _type_colours() -> dict[str, str]:
+    """The page's colour per event type (static/js/colors.js), as computed styles say them."""
+    from frontwatch.web.app import STATIC
+
+    text = (STATIC / "js" / "colors.js").read_text("utf-8")
+    out = {}
+    for name, hexa in re.findall(r'"([^"]+)": "#([0-9a-f]{6})"', text):
+        out[name] = "rgb({}, {}, {})".format(*(int(hexa[i:i + 2], 16) for i in (0, 2, 4)))
+    return out
+
+
+def test_clusters_are_coloured_by_their_types(watched, monkeypatch):
+    from frontwatch.web import mapdata
+
+    # Clusters on this small store: the server runs in this process, so it sees the change.
+    monkeypatch.setattr(mapdata, "POINT_LIMIT", 3)
+    answers = []
+    watched.page.on("response", lambda r: answers.append(r) if "/api/map" in r.url else None)
+    page = watched.open("/?view=30,25,50,45")
+    wait_ready(page)
+    assert watched.map_attr("mode") == "cells"
+    data = answers[-1].json()
+    colours = _type_colours()
+    clusters = page.locator(".cluster")
+    assert clusters.count() == len(data["cells"]) == int(watched.map_attr("cells")) > 0
+    drawn: dict[tuple[int, str], list[str]] = {}
+    for i in range(clusters.count()):
+        ring = clusters.nth(i)
+        key = int(ring.get_attribute("data-events")), ring.get_attribute("data-dominant")
+        drawn.setdefault(key, []).append(
+            ring.evaluate("el => getComputedStyle(el).backgroundImage"))
+    for _, _, n, mix in data["cells"]:
+        dominant = data["types"][mix[0][0]]
+        # A ring of the cluster's types, the most frequent first, in the legend's colours.
+        assert any(b.startswith("conic-gradient(" + colours[dominant])
+                   and all(colours[data["types"][t]] in b for t, _ in mix)
+                   for b in drawn[n, dominant]), (mix, drawn[n, dominant])
+    assert watched.errors == []

@@ -187,7 +187,7 @@ function legend() {
     swatch.style.background = color;
     box.append(el("div", {}, swatch, type));
   }
-  box.append(el("div", { class: "legend-note" }, "size: fatalities · dashed ring: contested · numbers: clusters"));
+  box.append(el("div", { class: "legend-note" }, "size: fatalities · dashed ring: contested · numbers: clusters, ringed by their types"));
 }
 
 async function start() {
