@@ -46,6 +46,8 @@ def store_bench_module():
 def build(path: Path, n: int) -> str:
     url = f"sqlite:///{path}"
     if path.exists():
+        # As `frontwatch serve` does: a store kept from an older frontwatch is upgraded.
+        open_store(url, create=False).close()
         return url
     store = open_store(url)
     took = store_bench_module().load_sqlite(store, n)

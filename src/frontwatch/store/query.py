@@ -78,13 +78,21 @@ class EventFilter:
             params.append(self.country.lower())
         if self.bbox:
             w, s, e, n = self.bbox
-            clauses.append("latitude BETWEEN ? AND ?")
+            # SQLite has no statistics on how much of a store a box holds and prefers the
+            # (latitude, ...) index for it, reading every row of a latitude band; beside dates,
+            # a country or the contested flag (the map's view beside the user's filters) it is
+            # rarely the narrower condition: unary + leaves it to be checked row by row (a
+            # contested map of 100,000 events: 135 -> 12 ms).
+            pg = db is not None and db.dialect is POSTGRES
+            narrower = self.since or self.until or self.country or self.contested
+            mark = "+" if narrower and not pg else ""
+            clauses.append(f"{mark}latitude BETWEEN ? AND ?")
             params += [s, n]
             if w <= e:
-                clauses.append("longitude BETWEEN ? AND ?")
+                clauses.append(f"{mark}longitude BETWEEN ? AND ?")
                 params += [w, e]
             else:  # crosses the antimeridian
-                clauses.append("(longitude >= ? OR longitude <= ?)")
+                clauses.append(f"({mark}longitude >= ? OR {mark}longitude <= ?)")
                 params += [w, e]
         if self.contested:
             clauses.append("contested = 1")
