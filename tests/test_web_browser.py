@@ -162,6 +162,23 @@ def test_the_timeline_brush_filters_the_map(watched, live_server):
     assert int(watched.map_attr("points")) == everything
 
 
+def test_the_timeline_bar_size_can_be_chosen(watched, live_server):
+    page = watched.open("/")
+    auto = api(live_server, "/api/stats")
+    assert page.input_value("#timeline-by") == auto["by"]
+    assert int(page.get_attribute("#timeline", "data-periods")) == len(auto["periods"])
+    page.select_option("#timeline-by", "week")
+    page.wait_for_url(lambda url: "by=week" in urlsplit(url).query, timeout=WAIT)
+    page.wait_for_selector("#timeline[data-by=week]", timeout=WAIT)
+    weeks = api(live_server, "/api/stats", by="week")["periods"]
+    assert int(page.get_attribute("#timeline", "data-periods")) == len(weeks) < len(
+        auto["periods"])
+    page.reload()  # a permalink keeps it
+    page.wait_for_selector("#timeline[data-by=week]", timeout=WAIT)
+    assert page.input_value("#timeline-by") == "week"
+    assert watched.errors == []
+
+
 def test_the_claim_panel_shows_the_seed_contested_event(watched, live_server, web_store):
     if not web_store.seed_loaded:
         pytest.skip("../shared/seed absent: the seed article is not available here")
