@@ -152,3 +152,31 @@ def test_events_command_takes_words(filled, db_url, monkeypatch):
     assert out.returncode == 0 and out.stdout.strip() == "0"  # "near" is a word, found nowhere
     out = run_here(["events", "--db", db_url, "--q", '( " *', "--count"], monkeypatch)
     assert out.returncode == 0 and out.stdout.strip() == str(filled.count())
+
+
+def _actor_expected(store, text: str) -> list[str]:
+    """Events where actor 1, 2 or an associated actor holds the text (or a name it is an
+    alias of) from a word's start, any case."""
+    from frontwatch.store.query import actor_names
+
+    def starts_a_word(column: str, name: str) -> bool:
+        col, name = column.lower(), name.lower()
+        return any(i == 0 or not col[i - 1].isalnum()
+                   for i in range(len(col)) if col.startswith(name, i))
+
+    names = actor_names(text)
+    return [e["event_id_cnty"] for e in store.events()
+            if any(starts_a_word(e[c] or "", n) for n in names
+                   for c in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"))]
+
+
+@pytest.mark.parametrize("actor", [
+    "SDF", "sdf: syrian", "Syrian Dem", "syrian democratic forces", "Tribal", "isis",
+    "Islamic State", "Military Forces of Syria (2000-)", "emocratic", "Syria", "(Syria)",
+    "Amaq", "Forces", "zzz",
+])
+def test_actor_is_found_from_a_word_start_through_the_index(filled, actor):
+    """The actor filter narrows with the full-text index, then checks the actor columns."""
+    found = [e["event_id_cnty"] for e in filled.events(EventFilter(actor=actor))]
+    assert found == _actor_expected(filled, actor)
+    assert filled.count(EventFilter(actor=actor)) == len(found)

@@ -9,7 +9,7 @@ from typing import Any
 
 from frontwatch.errors import FrontwatchError
 from frontwatch.store.backends import POSTGRES, Backend
-from frontwatch.store.search import text_clause
+from frontwatch.store.search import phrases_clause, text_clause
 
 
 class QueryError(FrontwatchError):
@@ -21,7 +21,8 @@ class EventFilter:
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
     event_type: str | None = None  # ACLED event type or sub-event type, case-insensitive
-    actor: str | None = None  # part of actor1, actor2 or an associated actor, case-insensitive
+    # actor1, actor2 or an associated actor holds this from a word's start, case-insensitive
+    actor: str | None = None
     country: str | None = None  # case-insensitive
     bbox: tuple[float, float, float, float] | None = None  # W, S, E, N
     contested: bool = False
@@ -59,16 +60,25 @@ class EventFilter:
             clauses.append("(" + " OR ".join(ors) + ")")
             params += types + subs
         if self.actor:
-            # Part of a name is enough ("SDF" finds "SDF: Syrian Democratic Forces"), and
-            # associated actors count: people search for the force they read about.
+            # A name's start or a run of its words is enough ("SDF" or "Syrian Dem" find "SDF:
+            # Syrian Democratic Forces"), and associated actors count: people search for the
+            # force they read about.
             # SQLite's LIKE ignores ASCII case already: calling lower() on every row made a
             # count on a million events four times slower. PostgreSQL's LIKE is exact, and
             # lower() there measured faster than ILIKE.
             # An abbreviation or alias finds the actor's canonical name too ("rsf").
             pg = db is not None and db.dialect is POSTGRES
             column = "lower({})" if pg else "{}"
+            names = actor_names(self.actor)
+            # The full-text index first narrows to events holding a name from a word's start
+            # anywhere (LIKE alone read every row: 0.75 s for an actor on 100,000 events in
+            # the dashboard); LIKE then keeps those where an actor column holds it.
+            narrow = phrases_clause(names, db)
+            if narrow is not None:
+                clauses.append(narrow[0])
+                params += narrow[1]
             ors = []
-            for name in actor_names(self.actor):
+            for name in names:
                 pattern = "%" + _like_escape(name.lower() if pg else name) + "%"
                 ors += [f"{column.format(c)} LIKE ? ESCAPE '!'" for c in _ACTOR_COLUMNS]
                 params += [pattern] * len(_ACTOR_COLUMNS)

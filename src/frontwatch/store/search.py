@@ -41,9 +41,24 @@ def text_clause(text: str, db: Backend | None = None) -> tuple[str, list[Any]] |
     words = search_words(text)
     if not words:
         return None
+    return _match(words, True, db)
+
+
+def phrases_clause(phrases: list[str], db: Backend | None = None
+                   ) -> tuple[str, list[Any]] | None:
+    """Events holding any of these phrases, each from a word's start, anywhere in the searched
+    text; None when one of them has nothing to look for (it could not narrow anything)."""
+    phrases = [" ".join(p.replace("\x00", " ").split()) for p in phrases]
+    if not phrases or not all(any(ch.isalnum() for ch in p) for p in phrases):
+        return None
+    return _match(phrases, False, db)
+
+
+def _match(phrases: list[str], every: bool, db: Backend | None) -> tuple[str, list[Any]]:
+    """Events holding every phrase (or any, `every` False), from the full-text index."""
     if db is not None and db.dialect is POSTGRES:
         # Written as the index's own expression, so the GIN index answers it.
-        query = " && ".join(_PG_WORD for _ in words)
-        return f"{PG_SEARCH_DOCUMENT} @@ ({query})", words
-    return "rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [
-        fts5_query(words)]
+        query = (" && " if every else " || ").join(_PG_WORD for _ in phrases)
+        return f"{PG_SEARCH_DOCUMENT} @@ ({query})", phrases
+    query = (" " if every else " OR ").join(fts5_query([p]) for p in phrases)
+    return "rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [query]
