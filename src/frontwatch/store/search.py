@@ -1,5 +1,6 @@
 """The words filter (`q`, the dashboard's search box) as a full-text index query: every word
-must start a word of the notes, place names, actors or sources, in any case.
+must start a word of the notes, place names, actors or sources, in any case. The actor filter
+narrows with the same index before checking the actor columns.
 
 Each server's own tokenizer reads both the stored text and the user's words (SQLite's FTS5
 `unicode61`, PostgreSQL's parser on text whose ASCII punctuation became spaces), so a word

@@ -22,8 +22,8 @@ export async function getJSON(purpose, path, params = {}) {
     } catch (error) {
       // A newer request for the same purpose may abort this one while its body is read: that
       // is an abort like any other, never an empty answer to draw.
-      if (isAbort(error) || response.ok) throw isAbort(error) ? error
-        : new ApiError(response.status, `${path}: the server's answer is not JSON`);
+      if (isAbort(error)) throw error;
+      if (response.ok) throw new ApiError(response.status, `${path}: the server's answer is not JSON`);
     }
     if (!response.ok) {
       const detail = typeof body.detail === "string" ? body.detail : response.statusText;
