@@ -46,6 +46,8 @@ def store_bench_module():
 def build(path: Path, n: int) -> str:
     url = f"sqlite:///{path}"
     if path.exists():
+        # As `frontwatch serve` does: a store kept from an older frontwatch is upgraded.
+        open_store(url, create=False).close()
         return url
     store = open_store(url)
     took = store_bench_module().load_sqlite(store, n)
@@ -78,7 +80,8 @@ def changes(browser, origin: str, runs: int
     page = context.new_page()
     page.goto(origin + "/")
     ready(page)
-    out: dict[str, list[float]] = {"type": [], "dates": [], "text": [], "contested": []}
+    out: dict[str, list[float]] = {"type": [], "dates": [], "text": [], "contested": [],
+                                   "actor": [], "country": []}
     inpage: dict[str, list[float]] = {k: [] for k in out}
     last_measure = ("() => { const m = performance.getEntriesByName('fw-refresh');"
                     " return m.length ? m[m.length - 1].duration : null; }")
@@ -109,6 +112,16 @@ def changes(browser, origin: str, runs: int
         page.click("#f-clear")
         ready(page)
         timed("contested", lambda: page.check("#f-contested"), "contested=")
+        page.click("#f-clear")
+        ready(page)
+        name = ["Actor 042", "actor 1", "Actor 250", "Actor 7"][i % 4]
+        timed("actor", lambda a=name: (page.fill("#f-actor", a), page.press("#f-actor", "Enter")),
+              "actor=")
+        page.click("#f-clear")
+        ready(page)
+        country = ["Syria", "mali", "Yemen", "Nigeria"][i % 4]
+        timed("country", lambda c=country: (page.fill("#f-country", c),
+                                            page.press("#f-country", "Enter")), "country=")
         page.click("#f-clear")
         ready(page)
     context.close()

@@ -169,6 +169,17 @@ def test_map_points_and_clusters_count_the_same_events(client):
         mapdata.POINT_LIMIT = old
     assert cells["mode"] == "cells"
     assert sum(c[2] for c in cells["cells"]) + len(cells["points"]) == points["located"]
+    # Each cluster counts its events by type, most first, and the counts add up.
+    located_types = {p[3] for p in points["points"]}
+    by_type: dict[str, int] = {}
+    for _, _, n, mix in cells["cells"]:
+        assert sum(k for _, k in mix) == n
+        assert [k for _, k in mix] == sorted((k for _, k in mix), reverse=True)
+        for t, k in mix:
+            by_type[cells["types"][t]] = by_type.get(cells["types"][t], 0) + k
+    assert set(by_type) == {points["types"][t] for t in located_types}
+    for name, n in by_type.items():
+        assert n == client.get("/api/map", params={"zoom": 8, "type": name}).json()["located"]
 
 
 def test_map_view_limits_to_the_visible_area(client):

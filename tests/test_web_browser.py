@@ -6,6 +6,7 @@ skip, so CI cannot pass without having run them."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
@@ -136,6 +137,19 @@ def test_a_permalink_restores_the_filters(watched, live_server):
     assert page.get_attribute("#total", "data-total") == str(total)
 
 
+def test_a_permalink_with_a_view_settles_every_time(watched):
+    """Fitting the map to the link's view asks for the map again and aborts the first answer,
+    sometimes while its body is being read: that abort must not be drawn as an empty answer
+    (it was, in about two loads of three: "data.cells is not iterable")."""
+    page = watched.page
+    for _ in range(5):
+        page.goto(watched.origin + "/?control=2017-08-31&view=37.5,34.0,40.5,36.6")
+        page.wait_for_selector("body[data-state=ready], body[data-state=error]", timeout=WAIT)
+        assert page.get_attribute("body", "data-state") == "ready", page.inner_text("#error")
+        wait_ready(page)
+    assert watched.errors == []
+
+
 def test_the_timeline_brush_filters_the_map(watched, live_server):
     page = watched.open("/")
     everything = int(watched.map_attr("points"))
@@ -159,6 +173,23 @@ def test_the_timeline_brush_filters_the_map(watched, live_server):
     page.wait_for_url(lambda url: "since=" not in urlsplit(url).query, timeout=WAIT)
     wait_ready(page)
     assert int(watched.map_attr("points")) == everything
+
+
+def test_the_timeline_bar_size_can_be_chosen(watched, live_server):
+    page = watched.open("/")
+    auto = api(live_server, "/api/stats")
+    assert page.input_value("#timeline-by") == auto["by"]
+    assert int(page.get_attribute("#timeline", "data-periods")) == len(auto["periods"])
+    page.select_option("#timeline-by", "week")
+    page.wait_for_url(lambda url: "by=week" in urlsplit(url).query, timeout=WAIT)
+    page.wait_for_selector("#timeline[data-by=week]", timeout=WAIT)
+    weeks = api(live_server, "/api/stats", by="week")["periods"]
+    assert int(page.get_attribute("#timeline", "data-periods")) == len(weeks) < len(
+        auto["periods"])
+    page.reload()  # a permalink keeps it
+    page.wait_for_selector("#timeline[data-by=week]", timeout=WAIT)
+    assert page.input_value("#timeline-by") == "week"
+    assert watched.errors == []
 
 
 def test_the_claim_panel_shows_the_seed_contested_event(watched, live_server, web_store):
@@ -226,3 +257,44 @@ def test_the_control_layer_follows_its_date(watched, live_server):
     periods = api(live_server, "/api/control", date="2017-08-31")["periods"]
     assert int(watched.map_attr("control")) == len([p for p in periods if p["latitude"]])
     assert watched.query()["control"] == ["2017-08-31"]
+
+
+
+def _type_colours() -> dict[str, str]:
+    """The page's colour per event type (static/js/colors.js), as computed styles say them."""
+    from frontwatch.web.app import STATIC
+
+    text = (STATIC / "js" / "colors.js").read_text("utf-8")
+    out = {}
+    for name, hexa in re.findall(r'"([^"]+)": "#([0-9a-f]{6})"', text):
+        out[name] = "rgb({}, {}, {})".format(*(int(hexa[i:i + 2], 16) for i in (0, 2, 4)))
+    return out
+
+
+def test_clusters_are_coloured_by_their_types(watched, monkeypatch):
+    from frontwatch.web import mapdata
+
+    # Clusters on this small store: the server runs in this process, so it sees the change.
+    monkeypatch.setattr(mapdata, "POINT_LIMIT", 3)
+    answers = []
+    watched.page.on("response", lambda r: answers.append(r) if "/api/map" in r.url else None)
+    page = watched.open("/?view=30,25,50,45")
+    wait_ready(page)
+    assert watched.map_attr("mode") == "cells"
+    data = answers[-1].json()
+    colours = _type_colours()
+    clusters = page.locator(".cluster")
+    assert clusters.count() == len(data["cells"]) == int(watched.map_attr("cells")) > 0
+    drawn: dict[tuple[int, str], list[str]] = {}
+    for i in range(clusters.count()):
+        ring = clusters.nth(i)
+        key = int(ring.get_attribute("data-events")), ring.get_attribute("data-dominant")
+        drawn.setdefault(key, []).append(
+            ring.evaluate("el => getComputedStyle(el).backgroundImage"))
+    for _, _, n, mix in data["cells"]:
+        dominant = data["types"][mix[0][0]]
+        # A ring of the cluster's types, the most frequent first, in the legend's colours.
+        assert any(b.startswith("conic-gradient(" + colours[dominant])
+                   and all(colours[data["types"][t]] in b for t, _ in mix)
+                   for b in drawn[n, dominant]), (mix, drawn[n, dominant])
+    assert watched.errors == []

@@ -22,6 +22,11 @@ REQUESTS = [
     "/api/events?actor=isis&contested=true",
     "/api/events?country=Syria&since=2017-08-10&until=2017-08-20&limit=100",
     "/api/events?q=palmyra",
+    "/api/events?q=PALM%20amaq",
+    "/api/events?q=ar-raqq",
+    "/api/events?q=%22NEAR(%20OR%20*%20%27",
+    "/api/events?q=Sukhna%22%3B%20--",
+    "/api/stats?q=palm",
     "/api/events?bbox=38.5,34.5,39.0,35.0",
     "/api/events?limit=5&offset=5",
     "/api/stats",
@@ -76,3 +81,13 @@ def test_postgres_event_detail_and_downloads(pg_client, client):
         assert _normal(pg_client.get(path).json()) == _normal(client.get(path).json())
     for path in ("/api/events.csv?type=battles", "/api/events.geojson?contested=true"):
         assert pg_client.get(path).text == client.get(path).text
+
+
+def test_postgres_clusters_as_sqlite(pg_client, client, monkeypatch):
+    from frontwatch.web import mapdata
+
+    monkeypatch.setattr(mapdata, "POINT_LIMIT", 3)  # clusters on this small store
+    for path in ("/api/map?zoom=2", "/api/map?zoom=6&view=35,32,42,37", "/api/map?zoom=4&q=amaq"):
+        lite, pg = client.get(path).json(), pg_client.get(path).json()
+        assert lite["mode"] == "cells"
+        assert _normal(pg) == _normal(lite)

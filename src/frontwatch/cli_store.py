@@ -149,6 +149,9 @@ def events(
     ),
     bbox: str | None = typer.Option(None, "--bbox", help="W,S,E,N in degrees."),
     contested: bool = typer.Option(False, "--contested", help="Only events whose claims disagree."),
+    q: str | None = typer.Option(
+        None, "--q", help="Words, each starting a word of the notes, places, actors or sources "
+        "(all must appear), e.g. 'Raqq SDF'."),
     limit: int | None = typer.Option(None, "--limit", min=0, help="At most this many events."),
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many (newest first)."),
     fmt: str = typer.Option(
@@ -174,8 +177,8 @@ def events(
     try:
         flt = EventFilter(
             since=since, until=until, event_type=event_type, actor=actor, country=country,
-            bbox=parse_bbox(bbox) if bbox else None, contested=contested, limit=limit,
-            offset=offset,
+            bbox=parse_bbox(bbox) if bbox else None, contested=contested, text=q,
+            limit=limit, offset=offset,
         )
         flt.where()  # validates dates
     except QueryError as exc:

@@ -4,7 +4,7 @@ these group in SQL, under the same `EventFilter` as every other query."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from frontwatch.store.backends import POSTGRES, Backend
@@ -58,19 +58,21 @@ def period_type_counts(db: Backend, flt: EventFilter, by: str) -> list[PeriodTyp
 
 @dataclass(slots=True)
 class GridCell:
-    """Located events falling in one grid cell, at their mean position."""
+    """Located events falling in one grid cell, at their mean position, with their count per
+    ACLED event type (most first)."""
 
     gx: int
     gy: int
     events: int
     latitude: float
     longitude: float
+    types: dict[str, int] = field(default_factory=dict)
 
 
 def grid_cells(db: Backend, flt: EventFilter, cell_degrees: float) -> list[GridCell]:
-    """Located events counted per square grid cell of `cell_degrees`. Only coordinates are
-    read, so the (latitude, longitude) index answers an unfiltered map without touching rows:
-    on 100,000 events that is 40 ms instead of 160 ms with types and tolls per cell."""
+    """Located events counted per square grid cell of `cell_degrees` and event type. Only
+    coordinates and the type are read, so the (latitude, longitude, event_type) index answers
+    an unfiltered map without touching rows (migration 7)."""
     if cell_degrees <= 0:
         raise ValueError("cell_degrees must be positive")
     where, params = flt.where(db)
@@ -82,12 +84,29 @@ def grid_cells(db: Backend, flt: EventFilter, cell_degrees: float) -> list[GridC
     else:
         gx, gy = "CAST((longitude + 180) / ? AS INTEGER)", "CAST((latitude + 90) / ? AS INTEGER)"
     sql = (
-        f"SELECT {gx} AS gx, {gy} AS gy, count(*) AS n, avg(latitude) AS lat,"
-        " avg(longitude) AS lon FROM events" + where + located + " GROUP BY 1, 2"
+        f"SELECT {gx} AS gx, {gy} AS gy, event_type, count(*) AS n, sum(latitude) AS lat,"
+        " sum(longitude) AS lon FROM events" + where + located
+        + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"  # the same answer from both servers
     )
     rows: list[dict[str, Any]] = db.query(sql, [cell_degrees, cell_degrees, *params])
-    return [GridCell(int(r["gx"]), int(r["gy"]), int(r["n"]), float(r["lat"]), float(r["lon"]))
-            for r in rows]
+    # Sums, not means, per type: the cell's mean position is then exact whatever the mix.
+    cells: dict[tuple[int, int], tuple[GridCell, list[float]]] = {}
+    for r in rows:
+        key = (int(r["gx"]), int(r["gy"]))
+        if key not in cells:
+            cells[key] = (GridCell(key[0], key[1], 0, 0.0, 0.0), [0.0, 0.0])
+        cell, sums = cells[key]
+        n = int(r["n"])
+        cell.events += n
+        cell.types[r["event_type"]] = n
+        sums[0] += float(r["lat"])
+        sums[1] += float(r["lon"])
+    out = []
+    for cell, (lat, lon) in cells.values():
+        cell.latitude, cell.longitude = lat / cell.events, lon / cell.events
+        cell.types = dict(sorted(cell.types.items(), key=lambda kv: (-kv[1], kv[0])))
+        out.append(cell)
+    return out
 
 
 def located_points(db: Backend, flt: EventFilter, limit: int) -> list[dict[str, Any]]:

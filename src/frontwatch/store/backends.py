@@ -146,9 +146,11 @@ class SQLiteBackend(Backend):
         )
 
     def tables(self) -> list[str]:
+        # Plain tables only: the full-text index (a virtual table and its shadow tables) is
+        # an index, as PostgreSQL's GIN index is, not data.
         rows = self.query(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name"
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
         )
         return [r["name"] for r in rows]
 

@@ -56,7 +56,7 @@ def _upgrade(db: Backend) -> list[int]:
             if current_version(db) >= migration.version:
                 db.rollback()
                 continue
-            for stmt in statements(migration.ddl, db.dialect.types):
+            for stmt in statements(migration.ddl_for(db.dialect.name), db.dialect.types):
                 db.execute(stmt)
             db.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",

@@ -58,21 +58,26 @@ def map_data(db: Backend, flt: EventFilter, zoom: int, view: str | None) -> dict
                 return {"mode": "points", "located": 0, "types": [], "points": [],
                         "cells": []}
     scoped = replace(flt, bbox=area, limit=None, offset=0)
-    # The grid query is cheap (coordinates only) and its counts add up to the located events,
-    # so it also decides between points and clusters.
+    # The grid query is cheap (coordinates and type, from one index) and its counts add up to
+    # the located events, so it also decides between points and clusters.
     cells = grid_cells(db, scoped, cell_degrees(zoom))
     located = sum(c.events for c in cells)
+    types: list[str] = []
+
+    def type_index(name: str) -> int:
+        if name not in types:
+            types.append(name)
+        return types.index(name)
+
     if located <= POINT_LIMIT:
-        types: list[str] = []
-        points = []
-        for r in located_points(db, scoped, POINT_LIMIT):
-            if r["event_type"] not in types:
-                types.append(r["event_type"])
-            points.append([r["event_id_cnty"], round(r["latitude"], 5), round(r["longitude"], 5),
-                           types.index(r["event_type"]), int(r["fatalities"] or 0),
-                           int(bool(r["contested"]))])
+        points = [[r["event_id_cnty"], round(r["latitude"], 5), round(r["longitude"], 5),
+                   type_index(r["event_type"]), int(r["fatalities"] or 0),
+                   int(bool(r["contested"]))]
+                  for r in located_points(db, scoped, POINT_LIMIT)]
         return {"mode": "points", "located": located, "types": types, "points": points,
                 "cells": []}
-    # [lat, lon, events]
-    return {"mode": "cells", "located": located, "types": [], "points": [],
-            "cells": [[round(c.latitude, 4), round(c.longitude, 4), c.events] for c in cells]}
+    # [lat, lon, events, [[type index, events], ...] most first]: the page colours a cluster
+    # by its mix of types.
+    out = [[round(c.latitude, 4), round(c.longitude, 4), c.events,
+            [[type_index(t), n] for t, n in c.types.items()]] for c in cells]
+    return {"mode": "cells", "located": located, "types": types, "points": [], "cells": out}

@@ -16,7 +16,15 @@ export async function getJSON(purpose, path, params = {}) {
   try {
     const response = await fetch(url, {signal: controller.signal,
       headers: {Accept: "application/json"}});
-    const body = await response.json().catch(() => ({}));
+    let body = {};
+    try {
+      body = await response.json();
+    } catch (error) {
+      // A newer request for the same purpose may abort this one while its body is read: that
+      // is an abort like any other, never an empty answer to draw.
+      if (isAbort(error)) throw error;
+      if (response.ok) throw new ApiError(response.status, `${path}: the server's answer is not JSON`);
+    }
     if (!response.ok) {
       const detail = typeof body.detail === "string" ? body.detail : response.statusText;
       throw new ApiError(response.status, detail);

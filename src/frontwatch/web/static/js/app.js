@@ -89,12 +89,15 @@ async function drawMap() {
 
 async function loadStats() {
   // The timeline shows every date under the other filters, so it can be brushed anywhere.
-  const params = filterParams(state, ["since", "until"]);
+  // Its bars are a day, a week or a month as the store's span suits, unless the user picks.
+  const by = ["day", "week", "month"].includes(state.by) ? state.by : "auto";
+  const params = { ...filterParams(state, ["since", "until"]), by };
   const key = JSON.stringify(params);
   if (key !== lastStatsKey) {
     const data = await getJSON("stats", "/api/stats", params);
     lastStatsKey = key;
-    $("timeline-by").textContent = data.by;
+    $("timeline-by").value = data.by;
+    $("timeline").dataset.by = data.by;
     timeline.setData(data);
   }
   timeline.setRange(state.since, state.until);
@@ -187,7 +190,7 @@ function legend() {
     swatch.style.background = color;
     box.append(el("div", {}, swatch, type));
   }
-  box.append(el("div", { class: "legend-note" }, "size: fatalities · dashed ring: contested · numbers: clusters"));
+  box.append(el("div", { class: "legend-note" }, "size: fatalities · dashed ring: contested · numbers: clusters, ringed by their types"));
 }
 
 async function start() {
@@ -232,6 +235,11 @@ async function start() {
     refresh();
   });
   $("list-more").addEventListener("click", () => loadList(true).catch(showError));
+  $("timeline-by").addEventListener("change", () => {
+    state.by = $("timeline-by").value;
+    writeUrl(state, true);
+    latest("stats", loadStats).catch(showError);
+  });
   $("detail-close").addEventListener("click", closeEvent);
   const controlChanged = () => {
     if ($("control-on").checked) {

@@ -59,14 +59,25 @@ export function createMap(container, config, { onSelect, onViewChange }) {
     marker.addTo(eventsLayer);
   }
 
-  // Clusters carry a count only (the server reads coordinates alone for them, which keeps
-  // a 100,000-event map fast); zooming in splits them into typed, sized points.
-  function drawCell(c) {
-    const [lat, lon, n] = c;
+  // A cluster is a ring split by event type (each type's share of its events, most first),
+  // sized by its count, so dense areas keep their colours; a click zooms in.
+  function drawCell(c, types) {
+    const [lat, lon, n, mix] = c;
     const size = Math.round(Math.min(54, 20 + 6 * Math.log2(n)));
-    const badge = el("div", { class: "cluster", title: `${n} events: click to zoom in` },
-      n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n));
-    badge.style.width = badge.style.height = badge.style.lineHeight = `${size}px`;
+    const stops = [];
+    let at = 0;
+    for (const [typeIndex, count] of mix) {
+      const end = at + (100 * count) / n;
+      stops.push(`${typeColor(types[typeIndex])} ${at.toFixed(2)}% ${end.toFixed(2)}%`);
+      at = end;
+    }
+    const dominant = types[mix[0][0]];
+    const title = `${n.toLocaleString("en")} events: ${mix.map(([t, k]) => `${k.toLocaleString("en")} ${types[t]}`).join(", ")}. Click to zoom in.`;
+    const badge = el("div", { class: "cluster", title, "data-dominant": dominant, "data-events": n },
+      el("span", {}, n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n)));
+    badge.style.width = badge.style.height = `${size}px`;
+    // Set through the CSS object model, which the Content-Security-Policy allows.
+    badge.style.background = `conic-gradient(${stops.join(", ")})`;
     const marker = L.marker([lat, lon], { icon: L.divIcon({ html: badge, className: "cluster-icon",
       iconSize: [size, size] }), keyboard: false });
     marker.on("click", () => map.setView([lat, lon], Math.min(map.getZoom() + 2, 14)));
@@ -82,7 +93,7 @@ export function createMap(container, config, { onSelect, onViewChange }) {
     zoom() { return map.getZoom(); },
     setData(data) {
       eventsLayer.clearLayers();
-      for (const c of data.cells) drawCell(c);
+      for (const c of data.cells) drawCell(c, data.types);
       for (const p of data.points) drawPoint(p, data.types);
       container.dataset.points = String(data.points.length);
       container.dataset.cells = String(data.cells.length);

@@ -1,8 +1,9 @@
 // The page's state lives in the URL's query string, so every view is a permalink:
-// the filters, the selected event, the control layer's date and the map view.
+// the filters, the selected event, the control layer's date, the map view and the
+// timeline's bar size.
 
 export const FILTER_KEYS = ["since", "until", "type", "actor", "country", "bbox", "contested", "q"];
-const OTHER_KEYS = ["event", "control", "view"];
+const OTHER_KEYS = ["event", "control", "view", "by"];
 
 export function readUrl() {
   const params = new URLSearchParams(window.location.search);
