@@ -17,6 +17,7 @@ from typing import Any
 
 from frontwatch.dedup import CopyIndex, CopyOf, from_hex, signature, to_hex
 from frontwatch.merge import (
+    SPELLING_KM,
     MergeDecision,
     conservative_fatalities,
     conservative_injuries,
@@ -385,15 +386,21 @@ class Writer:
         marks = ", ".join("?" for _ in families)
         ev = report.event
         # A superset of merge.place_reason's places: near by coordinates (a box wider than
-        # NEAR_KM), the same admin2, or the same name.
+        # SPELLING_KM, within which two spellings of one name may lie), the same admin2, the
+        # same name, or, for a report not located, any named one (its name may be spelled
+        # otherwise or name a spot in the other's place).
         places = ["(admin2 <> '' AND admin2 = ?)", "(location <> '' AND location = ?)"]
         params: list[Any] = [ev.admin2 or "", (ev.location or "").lower()]
         if ev.latitude is not None and ev.longitude is not None:
-            dlat = 0.1
+            dlat = SPELLING_KM / 110.0
             dlon = dlat / max(math.cos(math.radians(ev.latitude)), 0.05)
             places.append("(latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?)")
             params += [ev.latitude - dlat, ev.latitude + dlat, ev.longitude - dlon,
                        ev.longitude + dlon]
+            if ev.location:
+                places.append("(latitude IS NULL AND location <> '')")
+        elif ev.location:
+            places.append("(location <> '')")
         rows = self.db.query(
             f"SELECT report_id, event_id FROM reports WHERE family IN ({marks}) AND event_date"
             f" BETWEEN ? AND ? AND ({' OR '.join(places)}) ORDER BY sort_key",
