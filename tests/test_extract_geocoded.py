@@ -161,3 +161,26 @@ def test_a_neighbours_city_in_the_same_story(geocoding_extractor):
     arrest = next(e for e in events if e.sub_event_type == "Arrests")
     assert arrest.country == "Turkey" and arrest.actor1 == "Police Forces of Turkey"
     assert arrest.latitude is not None
+
+
+def test_a_post_that_opens_on_a_place_is_about_that_place(geocoding_extractor):
+    """Officials' posts open on the town they are about, as a line of its own; "the town" after
+    it is that town, and where the wounded were treated is not where it happened."""
+    text = ("Kupiansk again. Russian artillery shelled the town's market on Monday morning. "
+            "Two women were killed and five people were wounded; the wounded were rushed to "
+            "hospital in Kharkiv.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert [e.location for e in events] in (["Kupiansk"], ["Kupyansk"])
+    assert events[0].country == "Ukraine"
+    # A heading that is not a place heads nothing.
+    text = ("Update. Russian artillery shelled the town's market on Monday morning, killing "
+            "two women. The wounded were taken to hospital in Kharkiv.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert all(e.location not in ("Update",) for e in events)
+
+
+def test_the_hospital_the_wounded_reached_does_not_place_the_strike(geocoding_extractor):
+    text = ("Israeli aircraft struck a house in Beit Lahia on Sunday. Four people were killed "
+            "and eleven wounded were taken to a hospital in Gaza City, medics said.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert [e.location for e in events] in (["Bayt Lāhiyā"], ["Beit Lahia"])

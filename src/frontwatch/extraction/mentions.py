@@ -143,6 +143,11 @@ FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][
 SPEECH_AFTER_DATE = re.compile(
     r",?\s+(?:the\s+)?[A-Z][\w.’'()-]*(?:\s+[\w.’'()-]+){0,5}?\s+(?:said|says|announced|reported|"
     r"claimed|confirmed|stated|told|added)\b")
+# A post or bulletin that opens on the place it is about, as a line of its own: "Vovchansk.",
+# "Pokrovsk again.", "Kherson, 12 November." Its "the town" is that place.
+PLACE_HEADING = re.compile(
+    r"\s*(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})"
+    r"(?:\s+again|\s+today|\s+tonight|,\s+[\w ]{1,25})?[.:!]?\s*$")
 PLACE_ANAPHORA = re.compile(
     r"\b(the (?:town|village|city|area|region|district|neighbo(?:u)?rhood|base|airport|field|"
     r"fields|operation|clashes|fighting|attack|attacks|battle|assault|raid|raids|offensive)|"
@@ -346,9 +351,14 @@ class MentionExtractor:
                 a.entry.name == ctx.air_actor.name for a in p.actors) for c in p.countries}
         mentions: list[Mention] = []
         by_index = {p.sentence.index: p for p in parsed}
+        previous_paragraph = None
         for sent in sentences:
+            opens_paragraph = sent.paragraph != previous_paragraph
+            previous_paragraph = sent.paragraph
             p = by_index.get(sent.index)
             if p is None:
+                if opens_paragraph:
+                    self._place_heading(sent, ctx)
                 self._track_dates(sent, ctx)
                 named = most_named(hits, [(sent.start, sent.end)])
                 for a in self.actors.find(seed_text(self.nlp.make_doc(sent.text), sent.text)):
@@ -462,6 +472,22 @@ class MentionExtractor:
         if not tally:
             return None
         return entries[tally.most_common(1)[0][0]]
+
+    def _place_heading(self, sent: Sentence, ctx: _Context) -> None:
+        """A paragraph that opens on a bare place name ("Pokrovsk again.") is about that
+        place: the sentences after it inherit it as if it had been named in them. The name
+        must be one the gazetteer's finder takes for a place where a cue word precedes it, so
+        "Update." or "Breaking news." heads nothing."""
+        m = PLACE_HEADING.match(sent.text)
+        if m is None or self.place_finder is None:
+            return
+        name = m.group("name")
+        found = self.place_finder(f"in {name}.")
+        if len(found) != 1 or found[0].text != name:
+            return
+        start = sent.start + m.start("name")
+        ctx.last_places = [PlaceMention(text=name, start=start, end=start + len(name))]
+        ctx.last_places_sentence = sent.index
 
     def _track_dates(self, sent: Sentence, ctx: _Context) -> None:
         dateline_end = max((e for _, e in dateline_spans(sent.text)), default=0)
@@ -790,6 +816,8 @@ class MentionExtractor:
             here = [pl for pl in places if not any(s < pl.end and pl.start < e for s, e in away)]
             if here:
                 places = here
+            elif ctx.last_places and sent.index - ctx.last_places_sentence <= 4:
+                places = []  # the incident just told is where it happened: inherit it below
             else:
                 for pl in places:
                     pl.role = "near" if pl.role == "at" else pl.role
