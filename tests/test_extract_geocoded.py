@@ -184,3 +184,20 @@ def test_the_hospital_the_wounded_reached_does_not_place_the_strike(geocoding_ex
             "and eleven wounded were taken to a hospital in Gaza City, medics said.")
     events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert [e.location for e in events] in (["Bayt Lāhiyā"], ["Beit Lahia"])
+
+
+def test_a_sides_losses_are_the_toll_of_the_incident_told(geocoding_extractor):
+    """Bulletins count the enemy's dead as its losses, in a sentence of their own."""
+    text = ("Army units repelled an assault by militants near Kidal on Tuesday. The terrorists "
+            "lost more than 25 fighters and four pickups, the general staff said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert [c.fatalities.conservative() for c in e.claims if c.fatalities] == [25]
+    text = ("Our forces struck enemy positions near Huliaipole on Tuesday. Russian losses "
+            "amounted to 30 occupiers.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.fatalities == 30
+    # Losing ground counts no one.
+    text = ("Army units repelled an assault by militants near Kidal on Tuesday. The militants "
+            "lost control of two villages, the general staff said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.fatalities == 0

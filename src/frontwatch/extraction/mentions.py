@@ -133,6 +133,9 @@ from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
                            re.IGNORECASE)
+# Bulletins count the other side's dead as its losses: "the enemy lost up to 40 servicemen",
+# "Ukrainian losses amounted to up to 55 servicemen".
+LOSSES = re.compile(r"\b(?:lost|losing|losses)\b", re.IGNORECASE)
 WITHOUT_FIGHT = re.compile(r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b",
                            re.IGNORECASE)
 # A part of a city: "al-Hamdaniya neighborhood" in "In Aleppo, ..." is in Aleppo
@@ -293,7 +296,7 @@ class MentionExtractor:
             coded = codings[n]
             candidates = [s for s in sentences
                           if self.triggers.may_hold_event(s.text) or DENIAL.search(s.text)
-                          or MATERIEL_FATE.search(s.text)
+                          or MATERIEL_FATE.search(s.text) or LOSSES.search(s.text)
                           or (s.index in coded
                               and coded[s.index].best[1] >= self.policy.new_event)]
             plans.append((article, sentences, candidates))
@@ -568,6 +571,8 @@ class MentionExtractor:
         trigger = self.triggers.best(p.triggers, casualties=bool(p.figures.casualties))
         if trigger is None:
             trigger = self._materiel_trigger(p)
+        if trigger is None:
+            trigger = self._loss_trigger(p)
         if trigger is None and p.coding is not None:
             trigger = model_trigger(doc, p.coding, self.policy)
         if trigger is None:
@@ -1135,6 +1140,17 @@ class MentionExtractor:
             follow_up=True,
             places=[replace(pl) for pl in mention.places],
         )
+
+    @staticmethod
+    def _loss_trigger(p: ParsedSentence) -> Trigger | None:
+        """"The enemy lost up to 40 servicemen": a side's losses, counted in people, are a
+        toll of the incident told; "lost control of the town" counts no one and tells none."""
+        if not any(c.kind == "killed" for c in p.figures.casualties):
+            return None
+        for tok in p.doc:
+            if tok.lower_ in ("lost", "losing", "losses"):
+                return Trigger("kill", tok.i, tok.i + 1, tok.text, tok.tag_.startswith("VB"))
+        return None
 
     def _materiel_trigger(self, p: ParsedSentence) -> Trigger | None:
         """"Coalition aircraft destroyed 14 tanks": equipment destroyed is a strike or a clash
