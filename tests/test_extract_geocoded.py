@@ -201,3 +201,15 @@ def test_a_sides_losses_are_the_toll_of_the_incident_told(geocoding_extractor):
             "lost control of two villages, the general staff said.")
     (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.fatalities == 0
+
+
+def test_a_states_forces_named_by_the_state_after_them(geocoding_extractor):
+    """Official statements name the state after its forces; those are that state's forces,
+    not the forces of the country the article is about."""
+    text = ("On Monday the Armed Forces of the Russian Federation struck a fuel depot of the "
+            "Ukrainian army near Kramatorsk with Kalibr missiles, the ministry said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.actor1.startswith("Military Forces of Russia")
+    text = ("The army of Mali struck a JNIM convoy near Niono on Monday, killing 12 militants.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.actor1.startswith("Military Forces of Mali")

@@ -133,6 +133,20 @@ from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
                            re.IGNORECASE)
+# "the Armed Forces of the Russian Federation": the state after its forces, often by its formal
+# name (mapped to the name the actor file's `states` use).
+STATE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
+FORMAL_STATE_NAMES = {
+    "russian federation": "Russia",
+    "united states of america": "United States",
+    "syrian arab republic": "Syria",
+    "islamic republic of iran": "Iran",
+    "republic of iraq": "Iraq",
+    "republic of yemen": "Yemen",
+    "state of israel": "Israel",
+    "republic of mali": "Mali",
+    "republic of the sudan": "Sudan",
+}
 # Bulletins count the other side's dead as its losses: "the enemy lost up to 40 servicemen",
 # "Ukrainian losses amounted to up to 55 servicemen".
 LOSSES = re.compile(r"\b(?:lost|losing|losses)\b", re.IGNORECASE)
@@ -383,6 +397,7 @@ class MentionExtractor:
                hits: list[tuple[int, str]], local_acronyms: dict[str, str] | None = None
                ) -> ParsedSentence:
         actors = [a for a in self.actors.find(doc) if not _redefined(a, local_acronyms or {})]
+        self._state_named_after(doc, actors)
         attribution = self.claimants.find(doc)
         counts = find_counts(doc_text(doc))
         figures = self.figures.find(doc, counts)
@@ -400,6 +415,21 @@ class MentionExtractor:
         country = most_named(hits, [(sent.start, sent.end)])
         named = frozenset(c for offset, c in hits if sent.start <= offset < sent.end)
         return ParsedSentence(sent, doc, actors, attribution, figures, triggers, country, named)
+
+    def _state_named_after(self, doc: Doc, actors: list[ActorMatch]) -> None:
+        """"The Armed Forces of the Russian Federation", "the army of Mali": a state's forces
+        named by the state after them, as official statements do, are that state's, not the
+        forces of the country the article is about."""
+        text = doc_text(doc)
+        for a in actors:
+            if not a.entry.generic or a.adjective_country is not None:
+                continue
+            m = STATE_AFTER.match(text, a.end_char)
+            if m is None:
+                continue
+            name = FORMAL_STATE_NAMES.get(m.group(1).lower(), m.group(1))
+            if name in self.actors.states:
+                a.adjective_country = name
 
     def _dominant_group(self, parsed: list[ParsedSentence]) -> ActorEntry | None:
         tally: Counter[str] = Counter()
