@@ -213,3 +213,20 @@ def test_a_states_forces_named_by_the_state_after_them(geocoding_extractor):
     text = ("The army of Mali struck a JNIM convoy near Niono on Monday, killing 12 militants.")
     (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.actor1.startswith("Military Forces of Mali")
+
+
+def test_a_time_zones_city_does_not_place_the_event(geocoding_extractor):
+    text = ("At about 23:00 (Kyiv time) on Sunday, Russian forces shelled the centre of "
+            "Nikopol, killing two residents, the regional governor said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.location == "Nikopol"
+
+
+def test_whom_a_denial_answers_is_not_a_party_to_the_act(geocoding_extractor):
+    """'rejected the claim by X that Y shelled...': X accuses; the act is Y's, and the denial
+    is a claim about it, not an act of X's."""
+    text = ("A Defence Ministry spokesman on Monday rejected the claim by the Kiev regime that "
+            "Russian artillery had shelled a school in Kostiantynivka on Sunday.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert events and all(c.denies for e in events for c in e.claims)
+    assert all("Military Forces of Ukraine" not in (e.actor1, e.actor2) for e in events)

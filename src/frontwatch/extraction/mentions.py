@@ -106,7 +106,9 @@ from frontwatch.extraction.roles import (
     PATIENT_SUBJECT_VERBS,
     RESPONSIBILITY,
     SEIZED_WEAPONS,
+    accusers,
     assign_roles,
+    clock_places,
     destinations,
     is_helper,
     is_speaker,
@@ -396,7 +398,9 @@ class MentionExtractor:
     def _parse(self, sent: Sentence, doc: Doc, air_context: bool,
                hits: list[tuple[int, str]], local_acronyms: dict[str, str] | None = None
                ) -> ParsedSentence:
-        actors = [a for a in self.actors.find(doc) if not _redefined(a, local_acronyms or {})]
+        accusing = accusers(doc_text(doc))
+        actors = [a for a in self.actors.find(doc) if not _redefined(a, local_acronyms or {})
+                  and not any(s <= a.start_char and a.end_char <= e for s, e in accusing)]
         self._state_named_after(doc, actors)
         attribution = self.claimants.find(doc)
         counts = find_counts(doc_text(doc))
@@ -824,7 +828,8 @@ class MentionExtractor:
         headline = is_headline(sent)
         places = [] if headline else find_places(doc, blocked, object_region)
         # Who is told something, the outlet's name and the dateline are never the event's place
-        not_here = receivers(doc) + dateline_spans(doc_text(doc)) + source_places(doc, attribution)
+        not_here = receivers(doc) + dateline_spans(doc_text(doc)) \
+            + source_places(doc, attribution) + clock_places(doc_text(doc))
         if article.outlet:
             not_here += [(m.start(), m.end()) for m in re.finditer(
                 re.escape(article.outlet), doc_text(doc))]

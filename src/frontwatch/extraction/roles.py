@@ -264,6 +264,31 @@ def is_helper(tok) -> bool:
                and not t.text[:1].isupper() for t in list(tok.ancestors)[:3])
 
 
+# "rejected the claim by the Kiev regime that ...", "denied reports from Hamas that ...": who
+# accuses is a source of the story the denial answers, not a party to the act.
+ACCUSER = re.compile(
+    r"\b(?:claims?|reports?|accusations?|allegations?|statements?|assertions?)\s+(?:made\s+)?"
+    r"(?:by|from|of)\s+(?P<who>[^,;.\"“”]{2,60}?)\s+(?:that|about)\b",
+    re.IGNORECASE,
+)
+
+
+def accusers(text: str) -> list[tuple[int, int]]:
+    """Character ranges of those whose claim a denial rejects, in a sentence that denies."""
+    if not DENIAL.search(text):
+        return []
+    return [m.span("who") for m in ACCUSER.finditer(text)]
+
+
+# "at 4:30 a.m. (Sanaa time)", "23:00 Moscow time": a clock's city, not the event's place.
+TIME_ZONE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+time\b)")
+
+
+def clock_places(text: str) -> list[tuple[int, int]]:
+    """Character ranges of places named only to tell the time zone."""
+    return [(m.start(), m.end()) for m in TIME_ZONE.finditer(text)]
+
+
 def source_places(doc: Doc, attribution: Attribution) -> list[tuple[int, int]]:
     """"according to medical sources in Aden": where the source sits is not the event's place."""
     if not attribution.token_span:
