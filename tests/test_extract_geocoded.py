@@ -230,3 +230,12 @@ def test_whom_a_denial_answers_is_not_a_party_to_the_act(geocoding_extractor):
     events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert events and all(c.denies for e in events for c in e.claims)
     assert all("Military Forces of Ukraine" not in (e.actor1, e.actor2) for e in events)
+
+
+def test_where_in_the_city_the_act_struck_is_the_same_act(geocoding_extractor):
+    """A strike on a city, then the district it hit in the next sentence: one event."""
+    text = ("On Saturday night Russian drones attacked Kharkiv. One of them hit a private house "
+            "in the Saltivskyi district, killing a woman.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.fatalities == 1 and e.location == "Kharkiv"
+    assert e.actor1.startswith("Military Forces of Russia")  # the drones named, not a stand-in
