@@ -268,3 +268,18 @@ def test_an_account_naming_no_attacker_joins_one_naming_one_side():
                   actor1="Military Forces of Syria (2000-)", actor2="", geonameid=None,
                   location="Tadmur district", latitude=34.6, longitude=38.4, geo_precision=3)
     assert merge_decision(victims, district) is None
+
+
+def test_one_account_names_the_target_the_other_the_attacker():
+    """'Our artillery destroyed an ISIS position' read with no attacker, and 'army shells
+    killed two children' naming the army: each side names the one the other leaves out."""
+    target = ev(event_type="Explosions/Remote violence",
+                sub_event_type="Shelling/artillery/missile attack",
+                actor1="Unidentified Armed Group (Syria)", actor2="Islamic State (Syria)")
+    attacker = ev(event_type="Violence against civilians", sub_event_type="Attack",
+                  actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)")
+    d = merge_decision(target, attacker)
+    assert d is not None and "names no attacker" in d.explain()
+    # Not when the attacker's account names soldiers, not civilians, as its victims.
+    assert merge_decision(target, ev(actor1="Military Forces of Syria (2000-)",
+                                     actor2="Military Forces of Turkey")) is None

@@ -223,7 +223,24 @@ def actor_reason(a: Event, b: Event) -> str | None:
     if _unnamed_attacker(sa) and len(nb) == 1 or _unnamed_attacker(sb) and len(na) == 1:
         return ("one account names no attacker, the other one side: " + " / ".join(sorted(sa))
                 + " and " + " / ".join(sorted(sb)))
+    # "Artillery of the group struck AFU personnel" (no attacker, a military target) and "the
+    # Russians dropped bombs, killing three civilians" (the attacker, civilian victims): each
+    # names one side, the one the other leaves out.
+    if _only_target(a) and len(nb) == 1 and _civilian_victims(b) and not na & nb \
+            or _only_target(b) and len(na) == 1 and _civilian_victims(a) and not na & nb:
+        return ("one account names no attacker, the other one side: " + " / ".join(sorted(sa))
+                + " and " + " / ".join(sorted(sb)))
     return None
+
+
+def _only_target(e: Event) -> bool:
+    """The account names its target and no attacker."""
+    a1, a2 = e.actor1.strip().lower(), e.actor2.strip().lower()
+    return (a1 in WILDCARD_ACTORS or _unspecific(a1)) and bool(a2) and not _unspecific(a2)
+
+
+def _civilian_victims(e: Event) -> bool:
+    return e.actor2.strip().lower().startswith("civilians")
 
 
 def _unnamed_attacker(actors: set[str]) -> bool:
