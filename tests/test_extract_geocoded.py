@@ -161,3 +161,81 @@ def test_a_neighbours_city_in_the_same_story(geocoding_extractor):
     arrest = next(e for e in events if e.sub_event_type == "Arrests")
     assert arrest.country == "Turkey" and arrest.actor1 == "Police Forces of Turkey"
     assert arrest.latitude is not None
+
+
+def test_a_post_that_opens_on_a_place_is_about_that_place(geocoding_extractor):
+    """Officials' posts open on the town they are about, as a line of its own; "the town" after
+    it is that town, and where the wounded were treated is not where it happened."""
+    text = ("Kupiansk again. Russian artillery shelled the town's market on Monday morning. "
+            "Two women were killed and five people were wounded; the wounded were rushed to "
+            "hospital in Kharkiv.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert [e.location for e in events] in (["Kupiansk"], ["Kupyansk"])
+    assert events[0].country == "Ukraine"
+    # A heading that is not a place heads nothing.
+    text = ("Update. Russian artillery shelled the town's market on Monday morning, killing "
+            "two women. The wounded were taken to hospital in Kharkiv.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert all(e.location not in ("Update",) for e in events)
+
+
+def test_the_hospital_the_wounded_reached_does_not_place_the_strike(geocoding_extractor):
+    text = ("Israeli aircraft struck a house in Beit Lahia on Sunday. Four people were killed "
+            "and eleven wounded were taken to a hospital in Gaza City, medics said.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert [e.location for e in events] in (["Bayt Lāhiyā"], ["Beit Lahia"])
+
+
+def test_a_sides_losses_are_the_toll_of_the_incident_told(geocoding_extractor):
+    """Bulletins count the enemy's dead as its losses, in a sentence of their own."""
+    text = ("Army units repelled an assault by militants near Kidal on Tuesday. The terrorists "
+            "lost more than 25 fighters and four pickups, the general staff said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert [c.fatalities.conservative() for c in e.claims if c.fatalities] == [25]
+    text = ("Our forces struck enemy positions near Huliaipole on Tuesday. Russian losses "
+            "amounted to 30 occupiers.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.fatalities == 30
+    # Losing ground counts no one.
+    text = ("Army units repelled an assault by militants near Kidal on Tuesday. The militants "
+            "lost control of two villages, the general staff said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.fatalities == 0
+
+
+def test_a_states_forces_named_by_the_state_after_them(geocoding_extractor):
+    """Official statements name the state after its forces; those are that state's forces,
+    not the forces of the country the article is about."""
+    text = ("On Monday the Armed Forces of the Russian Federation struck a fuel depot of the "
+            "Ukrainian army near Kramatorsk with Kalibr missiles, the ministry said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.actor1.startswith("Military Forces of Russia")
+    text = ("The army of Mali struck a JNIM convoy near Niono on Monday, killing 12 militants.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.actor1.startswith("Military Forces of Mali")
+
+
+def test_a_time_zones_city_does_not_place_the_event(geocoding_extractor):
+    text = ("At about 23:00 (Kyiv time) on Sunday, Russian forces shelled the centre of "
+            "Nikopol, killing two residents, the regional governor said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.location == "Nikopol"
+
+
+def test_whom_a_denial_answers_is_not_a_party_to_the_act(geocoding_extractor):
+    """'rejected the claim by X that Y shelled...': X accuses; the act is Y's, and the denial
+    is a claim about it, not an act of X's."""
+    text = ("A Defence Ministry spokesman on Monday rejected the claim by the Kiev regime that "
+            "Russian artillery had shelled a school in Kostiantynivka on Sunday.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert events and all(c.denies for e in events for c in e.claims)
+    assert all("Military Forces of Ukraine" not in (e.actor1, e.actor2) for e in events)
+
+
+def test_where_in_the_city_the_act_struck_is_the_same_act(geocoding_extractor):
+    """A strike on a city, then the district it hit in the next sentence: one event."""
+    text = ("On Saturday night Russian drones attacked Kharkiv. One of them hit a private house "
+            "in the Saltivskyi district, killing a woman.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.fatalities == 1 and e.location == "Kharkiv"
+    assert e.actor1.startswith("Military Forces of Russia")  # the drones named, not a stand-in

@@ -211,3 +211,75 @@ def test_civilians_alone_do_not_join_other_actors():
     other = ev(actor1="JNIM: Group for Support of Islam and Muslims", actor2="Civilians (Mali)")
     assert merge_decision(ev(actor1="Military Forces of Mali", actor2="Civilians (Mali)"),
                           other) is None
+
+
+def test_one_place_spelled_two_ways_or_a_spot_in_it_merges():
+    """Rival media transliterate a town their own way, or name a spot in it that the gazetteer
+    does not know; the geocoder may then give two entries some way apart."""
+    town = ev(location="Deir ez-Zor", geonameid=170794, latitude=35.336, longitude=40.141,
+              country="Syria")
+    other = ev(location="Dayr az Zawr", geonameid=170792, latitude=35.55, longitude=40.4,
+               country="Syria")
+    d = merge_decision(town, other)
+    assert d is not None and "spelled alike" in d.explain()
+    spot = ev(location="Deir ez-Zor military airport", geonameid=None, latitude=None,
+              longitude=None, admin2="", country="Syria")
+    d = merge_decision(town, spot)
+    assert d is not None and "names a spot" in d.explain()
+    elsewhere = ev(location="Mayadin", geonameid=None, latitude=None, longitude=None,
+                   admin2="", country="Syria")
+    assert merge_decision(town, elsewhere) is None
+    # Spelled alike but far apart: namesakes, not one place.
+    namesake = ev(location="Dayr az Zawr", geonameid=1, latitude=33.5, longitude=36.3,
+                  country="Syria")
+    assert merge_decision(town, namesake) is None
+
+
+def test_two_sites_in_one_town_the_same_day_stay_apart():
+    """The geocoder anchors each site to the town; named sites that differ are two incidents,
+    while a report placed at the town itself may be either."""
+    school = ev(location="al-Huda school", geo_precision=2)
+    market = ev(location="Souk al-Hal", geo_precision=2)
+    assert merge_decision(school, market) is None
+    assert merge_decision(school, ev(location="Sukhna")) is not None  # the town, precision 1
+    same = ev(location="Al Huda School compound", geo_precision=2)
+    assert merge_decision(school, same) is not None
+
+
+def test_an_account_naming_no_attacker_joins_one_naming_one_side():
+    """'Shells hit the market, killing four' (no attacker) and 'our artillery destroyed a
+    mortar position' (one side): one incident told by each side, when the spot and day agree;
+    but not two named sides fighting, nor a day or a district away."""
+    victims = ev(event_type="Violence against civilians", sub_event_type="Attack",
+                 actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)")
+    strike = ev(event_type="Explosions/Remote violence",
+                sub_event_type="Shelling/artillery/missile attack",
+                actor1="Military Forces of Syria (2000-)", actor2="")
+    d = merge_decision(victims, strike)
+    assert d is not None and "names no attacker" in d.explain()
+    assert merge_decision(victims, ev(actor1="Islamic State (Syria)",
+                                      actor2="Military Forces of Syria (2000-)")) is None
+    assert merge_decision(victims, ev(event_type="Explosions/Remote violence",
+                                      sub_event_type="Shelling/artillery/missile attack",
+                                      actor1="Military Forces of Syria (2000-)", actor2="",
+                                      event_date="2017-08-13")) is not None
+    district = ev(event_type="Explosions/Remote violence",
+                  sub_event_type="Shelling/artillery/missile attack",
+                  actor1="Military Forces of Syria (2000-)", actor2="", geonameid=None,
+                  location="Tadmur district", latitude=34.6, longitude=38.4, geo_precision=3)
+    assert merge_decision(victims, district) is None
+
+
+def test_one_account_names_the_target_the_other_the_attacker():
+    """'Our artillery destroyed an ISIS position' read with no attacker, and 'army shells
+    killed two children' naming the army: each side names the one the other leaves out."""
+    target = ev(event_type="Explosions/Remote violence",
+                sub_event_type="Shelling/artillery/missile attack",
+                actor1="Unidentified Armed Group (Syria)", actor2="Islamic State (Syria)")
+    attacker = ev(event_type="Violence against civilians", sub_event_type="Attack",
+                  actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)")
+    d = merge_decision(target, attacker)
+    assert d is not None and "names no attacker" in d.explain()
+    # Not when the attacker's account names soldiers, not civilians, as its victims.
+    assert merge_decision(target, ev(actor1="Military Forces of Syria (2000-)",
+                                     actor2="Military Forces of Turkey")) is None

@@ -1,4 +1,5 @@
-"""CLI commands over the event database: ingest, events, event, control, db upgrade."""
+"""CLI commands over the event database: ingest, events, event, split-event, join-events,
+control, db upgrade."""
 
 from __future__ import annotations
 
@@ -244,6 +245,49 @@ def event(
         store.close()
 
 
+def split_event(
+    event_id: str = typer.Argument(..., help="The event to split, e.g. FW1A2B3C4D5E6F."),
+    articles: list[str] = typer.Option(
+        ..., "--article", "-a", help="An article whose reports leave the event (id or 6+ "
+        "character prefix, as `frontwatch event` shows); repeat for several."
+    ),
+    db: str | None = DbOption,
+) -> None:
+    """Take an article's reports out of an event the merge rule got wrong. They stay apart
+    from the event's other reports in every later regroup; `join-events` undoes it.
+
+    Example: frontwatch split-event FW1A2B3C4D5E6F --article 3f2a9c1b --db sqlite:///syria.db
+    """
+    from frontwatch.store.split import split_event as run
+
+    _regroup_command(db, lambda writer: run(writer, event_id, list(articles)))
+
+
+def join_events(
+    event_ids: list[str] = typer.Argument(..., help="Two or more events a split keeps apart."),
+    db: str | None = DbOption,
+) -> None:
+    """Undo a split: the events' reports may merge again, as the merge rule decides.
+
+    Example: frontwatch join-events FW1A2B3C4D5E6F FW6F5E4D3C2B1A --db sqlite:///syria.db
+    """
+    from frontwatch.store.split import join_events as run
+
+    _regroup_command(db, lambda writer: run(writer, list(event_ids)))
+
+
+def _regroup_command(db: str | None, action) -> None:
+    store = _open(db)
+    try:
+        with store.batch():
+            done = action(store.writer)
+    except FrontwatchError as exc:
+        _fail(str(exc), code=1)
+    finally:
+        store.close()
+    typer.echo(done.summary())
+
+
 def control(
     db: str | None = DbOption,
     date: str | None = typer.Option(None, "--date", help="On this date (default: today)."),
@@ -379,6 +423,8 @@ def register(app: typer.Typer) -> None:
     app.command("events")(events)
     app.command("stats")(stats)
     app.command("event")(event)
+    app.command("split-event")(split_event)
+    app.command("join-events")(join_events)
     app.command("control")(control)
     db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
     db_app.command("upgrade")(upgrade)

@@ -18,12 +18,17 @@ Two reports are one incident when all four hold:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
+from frontwatch.geo.names import loose_key
 from frontwatch.geodesy import haversine_km
 from frontwatch.model import Claim, Count, Event
 
 NEAR_KM = 5.0
+# Two spellings of one place name may be geocoded to different entries (the town and its
+# district, a namesake nearby); the name decides only within this distance.
+SPELLING_KM = 100.0
 
 # Sub-event types whose reports may describe one incident differently.
 TERRITORY_SUB_EVENTS = frozenset(
@@ -107,7 +112,31 @@ def date_reason(a: Event, b: Event) -> tuple[str, int] | None:
     return f"dates {a.event_date} and {b.event_date} within {slack} day(s) of precision", gap
 
 
+# Words that make a location a site within a town: the geocoder anchors such a site to the
+# town, so two of them share its GeoNames id though they lie apart.
+SITE_WORDS = re.compile(
+    r"\b(?:hospital|clinic|camp|market|school|university|mosque|church|base|airport|airfield"
+    r"|port|station|complex|depot|factory|plant|bridge|checkpoint|neighbou?rhood|district"
+    r"|quarter|square|compound)s?\b",
+    re.I,
+)
+
+
+def _distinct_sites(a: Event, b: Event) -> bool:
+    """Both reports name a spot the geocoder only anchored (geo precision 2 or more), one of
+    them a site ("the Saudi hospital"), and not the same spot: two strikes on one town that
+    day ("the Saudi Maternity Hospital", "Abu Shouk") are two incidents. A report placed at
+    the town itself (precision 1) says nothing of which spot."""
+    if min(a.geo_precision or 3, b.geo_precision or 3) < 2:
+        return False
+    if not (SITE_WORDS.search(a.location or "") or SITE_WORDS.search(b.location or "")):
+        return False
+    return _spelling_reason(a, b) is None
+
+
 def place_reason(a: Event, b: Event) -> tuple[str, float] | None:
+    if _distinct_sites(a, b):
+        return None
     if a.geonameid and b.geonameid and a.geonameid == b.geonameid:
         return f"same GeoNames id {a.geonameid} ({a.location or b.location})", 0.0
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -130,7 +159,39 @@ def place_reason(a: Event, b: Event) -> tuple[str, float] | None:
         and (a.country or b.country) == (b.country or a.country)
     ):
         return f"same place name {a.location} (not geocoded)", 1.0
-    return None
+    return _spelling_reason(a, b)
+
+
+def _words(name: str) -> list[str]:
+    return loose_key(name).split()
+
+
+def _spelling_reason(a: Event, b: Event) -> tuple[str, float] | None:
+    """Rival media spell one place their own way (Tal Afar / Tall 'Afar, Odessa / Odesa) or
+    name a spot in it ("Old Omdurman", "Nuseirat refugee camp", "Jazirat Samarra"), which the
+    gazetteer may not know or may resolve to another entry. One name's consonant skeleton,
+    whole or as a run of the other's words, is the same place, within `SPELLING_KM` when
+    both are located."""
+    if not a.location or not b.location:
+        return None
+    if a.country and b.country and a.country != b.country:
+        return None
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        if km > SPELLING_KM:
+            return None
+    wa, wb = _words(a.location), _words(b.location)
+    if not wa or not wb:
+        return None
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    # A bare skeleton like "*d*s*" is too short to tell names apart on its own.
+    if sum(ch.isalpha() and ch != "*" for w in short for ch in w) < 2:
+        return None
+    n = len(short)
+    if not any(long_[i:i + n] == short for i in range(len(long_) - n + 1)):
+        return None
+    how = "spelled alike" if n == len(long_) else "one names a spot in the other"
+    return f"{a.location} and {b.location} {how}", 3.0
 
 
 def _actors(e: Event) -> set[str]:
@@ -156,7 +217,35 @@ def actor_reason(a: Event, b: Event) -> str | None:
     if na & nb and (na <= nb or nb <= na):
         return ("rival accounts of the victims or the attacker: " + " / ".join(sorted(sa))
                 + " and " + " / ".join(sorted(sb)))
+    # The side hit names its dead and no attacker ("the enemy shelled the town"); the side
+    # that struck names only itself or only its target. Neither contradicts the other, but
+    # two named sides against an unnamed attacker of civilians do: that may be another act.
+    if _unnamed_attacker(sa) and len(nb) == 1 or _unnamed_attacker(sb) and len(na) == 1:
+        return ("one account names no attacker, the other one side: " + " / ".join(sorted(sa))
+                + " and " + " / ".join(sorted(sb)))
+    # "Artillery of the group struck AFU personnel" (no attacker, a military target) and "the
+    # Russians dropped bombs, killing three civilians" (the attacker, civilian victims): each
+    # names one side, the one the other leaves out.
+    if _only_target(a) and len(nb) == 1 and _civilian_victims(b) and not na & nb \
+            or _only_target(b) and len(na) == 1 and _civilian_victims(a) and not na & nb:
+        return ("one account names no attacker, the other one side: " + " / ".join(sorted(sa))
+                + " and " + " / ".join(sorted(sb)))
     return None
+
+
+def _only_target(e: Event) -> bool:
+    """The account names its target and no attacker."""
+    a1, a2 = e.actor1.strip().lower(), e.actor2.strip().lower()
+    return (a1 in WILDCARD_ACTORS or _unspecific(a1)) and bool(a2) and not _unspecific(a2)
+
+
+def _civilian_victims(e: Event) -> bool:
+    return e.actor2.strip().lower().startswith("civilians")
+
+
+def _unnamed_attacker(actors: set[str]) -> bool:
+    """Only unidentified attackers and civilians: the account names no armed actor."""
+    return bool(actors) and all(_unspecific(x) for x in actors)
 
 
 def merge_decision(existing: Event, new: Event) -> MergeDecision | None:
@@ -173,6 +262,10 @@ def merge_decision(existing: Event, new: Event) -> MergeDecision | None:
         return None
     actors = actor_reason(existing, new)
     if actors is None:
+        return None
+    # Accounts that share no named actor are the same incident only where they are: the same
+    # day within a day and the same spot, not merely the same district.
+    if actors.startswith("one account names no attacker") and (date[1] > 1 or place[1] > NEAR_KM):
         return None
     family = (f"same event family ({fam_a})" if fam_a == fam_b
               else f"kindred types ({fam_a} / {fam_b})")

@@ -20,6 +20,7 @@ from frontwatch.extraction.incidents import divide_count
 from frontwatch.extraction.numbers import count_to_fatalities
 from frontwatch.extraction.places import COUNTRIES
 from frontwatch.extraction.roles import OTHER_DEAD
+from frontwatch.geodesy import haversine_km
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     ActorRef,
@@ -137,11 +138,33 @@ def _places_compatible(m: Mention, g: _Group, last_group: bool) -> bool:
         # Only exact places merge by id: fallbacks to a shared anchor town are distinct places.
         if a.geonameid and a.geonameid == b.geonameid and a.geo_precision == 1 == b.geo_precision:
             return True
+    if last_group and _district_of(m, g.primary) and _sentence_gap(m, g) <= 1:
+        return True
     # A place inherited from the sentence before ("during the operation") only joins the
     # latest incident.
     return last_group and m.follow_up and any(
         _norm_place(p.text) == _norm_place(gp.text) for p in m.places
     )
+
+
+CITY_PART = re.compile(r"\s+(?:district|neighbou?rhood|quarter|microdistrict)\b", re.I)
+# How far a city's district may lie from the city's point and still be in it.
+DISTRICT_KM = 15.0
+
+
+def _district_of(m: Mention, city: Mention) -> bool:
+    """"The enemy attacked Sumy with drones. One hit a building in the Kovpakivskyi district":
+    the next sentence names where in the city the act struck; it is the same act."""
+    mp, cp = main_place(m), main_place(city)
+    if mp is None or cp is None or m.place is None or city.place is None:
+        return False
+    rel = mp.end - m.sentence.start
+    if rel < 0 or not CITY_PART.match(m.sentence.text, rel):
+        return False
+    a, b = m.place, city.place
+    if b.geo_precision != 1 or None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= DISTRICT_KM
 
 
 def _actors_compatible(m: Mention, g: _Group) -> bool:
@@ -196,16 +219,20 @@ def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     if m.event_type in ("Protests", "Riots") and m.sub_event_type != p.sub_event_type \
             and not m.follow_up:
         return False  # a peaceful march elsewhere is not the protest that was fired on
+    # "drones attacked Kharkiv. One hit a house in the X district, killing a woman": where in
+    # the city the act just told struck, whoever the sentence's own reading names as attacker
+    district = last_group and _sentence_gap(m, g) <= 1 and _district_of(m, p)
     if m.event_type != p.event_type and not (
         m.event_type in VIOLENT_TYPES and p.event_type in VIOLENT_TYPES
-        and m.sub_event_type == "Armed clash" and not _has_own_place(m)
+        and (m.sub_event_type == "Armed clash" and not _has_own_place(m) or district)
     ):
         return False
     if not _dates_compatible(m, p):
         return False
     if not _places_compatible(m, g, last_group):
         return False
-    if not _actors_compatible(m, g):
+    if not _actors_compatible(m, g) and not (
+            district and m.actor1 is not None and not m.actor1.raw):
         return False
     if not _has_own_place(m) or not _has_own_place(p):
         return last_group
@@ -519,9 +546,12 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     actor1 = p.actor1
     actor2 = p.actor2
     for m in sorted(g.mentions, key=lambda m: m.headline):
+        # A placeholder no words named (raw "") gives way to a force another sentence of
+        # the incident names ("Russian drones attacked Kharkiv. One hit a house ...").
         unnamed = actor1 is not None and actor1.name.startswith("Unidentified Armed Group") \
-            and m.actor1 is not None and m.actor1.inter in (2, 3) \
-            and not m.actor1.name.startswith("Unidentified")
+            and m.actor1 is not None and not m.actor1.name.startswith("Unidentified") and (
+                m.actor1.inter in (2, 3)
+                or not actor1.raw and bool(m.actor1.raw) and m.actor1.inter in (1, 8))
         if (actor1 is None or unnamed) and m.actor1 is not None and (
                 actor2 is None or m.actor1.name != actor2.name):
             # "JNIM claimed the attack": the group named later is who the gunmen were

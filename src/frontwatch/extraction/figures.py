@@ -41,6 +41,7 @@ PERSON_NOUNS = {
     "crew", "protesters", "demonstrators", "workers", "students", "journalists", "doctors",
     "individuals", "bodies", "combatants", "operatives", "elements", "mercenaries", "family",
     "militiamen", "marines", "contractors", "conscripts", "worshippers", "passengers",
+    "occupiers", "invaders", "instructors", "specialists", "paratroopers", "gunners",
     "infants", "boys", "girls", "teenagers", "farmers", "shepherds", "staff", "guardsmen",
     "assailants", "attackers", "raiders", "bandits", "kidnappers", "extremists", "suspects",
     "hostages", "captives", "detainees", "prisoners", "inmates", "migrants", "refugees",
@@ -253,9 +254,11 @@ class FigureFinder:
                     return None  # "killed and injured dozens": no split between the two
                 kind = "injured"
             elif last in ("to", "of", "at") and any(w in ("toll", "death", "deaths", "killing",
-                                                          "lives")
+                                                          "lives", "losses")
                                                     for w in before):
-                kind = "killed"  # "the death toll rose to 14", "the death of over 30 members"
+                # "the death toll rose to 14", "the death of over 30 members", "losses
+                # amounted to 55 servicemen"
+                kind = "killed"
             elif last in ("to", "at") and (tally := _tally_kind(doc[span.start - 1])):
                 kind = tally  # "the death toll from Monday's bombing has risen to nine"
             elif last in ("losing", "lost"):

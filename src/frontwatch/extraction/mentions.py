@@ -106,7 +106,9 @@ from frontwatch.extraction.roles import (
     PATIENT_SUBJECT_VERBS,
     RESPONSIBILITY,
     SEIZED_WEAPONS,
+    accusers,
     assign_roles,
+    clock_places,
     destinations,
     is_helper,
     is_speaker,
@@ -133,6 +135,23 @@ from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
                            re.IGNORECASE)
+# "the Armed Forces of the Russian Federation": the state after its forces, often by its formal
+# name (mapped to the name the actor file's `states` use).
+STATE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
+FORMAL_STATE_NAMES = {
+    "russian federation": "Russia",
+    "united states of america": "United States",
+    "syrian arab republic": "Syria",
+    "islamic republic of iran": "Iran",
+    "republic of iraq": "Iraq",
+    "republic of yemen": "Yemen",
+    "state of israel": "Israel",
+    "republic of mali": "Mali",
+    "republic of the sudan": "Sudan",
+}
+# Bulletins count the other side's dead as its losses: "the enemy lost up to 40 servicemen",
+# "Ukrainian losses amounted to up to 55 servicemen".
+LOSSES = re.compile(r"\b(?:lost|losing|losses)\b", re.IGNORECASE)
 WITHOUT_FIGHT = re.compile(r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b",
                            re.IGNORECASE)
 # A part of a city: "al-Hamdaniya neighborhood" in "In Aleppo, ..." is in Aleppo
@@ -143,6 +162,11 @@ FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][
 SPEECH_AFTER_DATE = re.compile(
     r",?\s+(?:the\s+)?[A-Z][\w.’'()-]*(?:\s+[\w.’'()-]+){0,5}?\s+(?:said|says|announced|reported|"
     r"claimed|confirmed|stated|told|added)\b")
+# A post or bulletin that opens on the place it is about, as a line of its own: "Vovchansk.",
+# "Pokrovsk again.", "Kherson, 12 November." Its "the town" is that place.
+PLACE_HEADING = re.compile(
+    r"\s*(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})"
+    r"(?:\s+again|\s+today|\s+tonight|,\s+[\w ]{1,25})?[.:!]?\s*$")
 PLACE_ANAPHORA = re.compile(
     r"\b(the (?:town|village|city|area|region|district|neighbo(?:u)?rhood|base|airport|field|"
     r"fields|operation|clashes|fighting|attack|attacks|battle|assault|raid|raids|offensive)|"
@@ -293,7 +317,7 @@ class MentionExtractor:
             coded = codings[n]
             candidates = [s for s in sentences
                           if self.triggers.may_hold_event(s.text) or DENIAL.search(s.text)
-                          or MATERIEL_FATE.search(s.text)
+                          or MATERIEL_FATE.search(s.text) or LOSSES.search(s.text)
                           or (s.index in coded
                               and coded[s.index].best[1] >= self.policy.new_event)]
             plans.append((article, sentences, candidates))
@@ -351,9 +375,14 @@ class MentionExtractor:
                 a.entry.name == ctx.air_actor.name for a in p.actors) for c in p.countries}
         mentions: list[Mention] = []
         by_index = {p.sentence.index: p for p in parsed}
+        previous_paragraph = None
         for sent in sentences:
+            opens_paragraph = sent.paragraph != previous_paragraph
+            previous_paragraph = sent.paragraph
             p = by_index.get(sent.index)
             if p is None:
+                if opens_paragraph:
+                    self._place_heading(sent, ctx)
                 self._track_dates(sent, ctx)
                 named = most_named(hits, [(sent.start, sent.end)])
                 for a in self.actors.find(seed_text(self.nlp.make_doc(sent.text), sent.text)):
@@ -374,7 +403,10 @@ class MentionExtractor:
     def _parse(self, sent: Sentence, doc: Doc, air_context: bool,
                hits: list[tuple[int, str]], local_acronyms: dict[str, str] | None = None
                ) -> ParsedSentence:
-        actors = [a for a in self.actors.find(doc) if not _redefined(a, local_acronyms or {})]
+        accusing = accusers(doc_text(doc))
+        actors = [a for a in self.actors.find(doc) if not _redefined(a, local_acronyms or {})
+                  and not any(s <= a.start_char and a.end_char <= e for s, e in accusing)]
+        self._state_named_after(doc, actors)
         attribution = self.claimants.find(doc)
         counts = find_counts(doc_text(doc))
         figures = self.figures.find(doc, counts)
@@ -392,6 +424,21 @@ class MentionExtractor:
         country = most_named(hits, [(sent.start, sent.end)])
         named = frozenset(c for offset, c in hits if sent.start <= offset < sent.end)
         return ParsedSentence(sent, doc, actors, attribution, figures, triggers, country, named)
+
+    def _state_named_after(self, doc: Doc, actors: list[ActorMatch]) -> None:
+        """"The Armed Forces of the Russian Federation", "the army of Mali": a state's forces
+        named by the state after them, as official statements do, are that state's, not the
+        forces of the country the article is about."""
+        text = doc_text(doc)
+        for a in actors:
+            if not a.entry.generic or a.adjective_country is not None:
+                continue
+            m = STATE_AFTER.match(text, a.end_char)
+            if m is None:
+                continue
+            name = FORMAL_STATE_NAMES.get(m.group(1).lower(), m.group(1))
+            if name in self.actors.states:
+                a.adjective_country = name
 
     def _dominant_group(self, parsed: list[ParsedSentence]) -> ActorEntry | None:
         tally: Counter[str] = Counter()
@@ -467,6 +514,22 @@ class MentionExtractor:
         if not tally:
             return None
         return entries[tally.most_common(1)[0][0]]
+
+    def _place_heading(self, sent: Sentence, ctx: _Context) -> None:
+        """A paragraph that opens on a bare place name ("Pokrovsk again.") is about that
+        place: the sentences after it inherit it as if it had been named in them. The name
+        must be one the gazetteer's finder takes for a place where a cue word precedes it, so
+        "Update." or "Breaking news." heads nothing."""
+        m = PLACE_HEADING.match(sent.text)
+        if m is None or self.place_finder is None:
+            return
+        name = m.group("name")
+        found = self.place_finder(f"in {name}.")
+        if len(found) != 1 or found[0].text != name:
+            return
+        start = sent.start + m.start("name")
+        ctx.last_places = [PlaceMention(text=name, start=start, end=start + len(name))]
+        ctx.last_places_sentence = sent.index
 
     def _track_dates(self, sent: Sentence, ctx: _Context) -> None:
         dateline_end = max((e for _, e in dateline_spans(sent.text)), default=0)
@@ -547,6 +610,8 @@ class MentionExtractor:
         trigger = self.triggers.best(p.triggers, casualties=bool(p.figures.casualties))
         if trigger is None:
             trigger = self._materiel_trigger(p)
+        if trigger is None:
+            trigger = self._loss_trigger(p)
         if trigger is None and p.coding is not None:
             trigger = model_trigger(doc, p.coding, self.policy)
         if trigger is None:
@@ -768,7 +833,8 @@ class MentionExtractor:
         headline = is_headline(sent)
         places = [] if headline else find_places(doc, blocked, object_region)
         # Who is told something, the outlet's name and the dateline are never the event's place
-        not_here = receivers(doc) + dateline_spans(doc_text(doc)) + source_places(doc, attribution)
+        not_here = receivers(doc) + dateline_spans(doc_text(doc)) \
+            + source_places(doc, attribution) + clock_places(doc_text(doc))
         if article.outlet:
             not_here += [(m.start(), m.end()) for m in re.finditer(
                 re.escape(article.outlet), doc_text(doc))]
@@ -795,6 +861,8 @@ class MentionExtractor:
             here = [pl for pl in places if not any(s < pl.end and pl.start < e for s, e in away)]
             if here:
                 places = here
+            elif ctx.last_places and sent.index - ctx.last_places_sentence <= 4:
+                places = []  # the incident just told is where it happened: inherit it below
             else:
                 for pl in places:
                     pl.role = "near" if pl.role == "at" else pl.role
@@ -1112,6 +1180,17 @@ class MentionExtractor:
             follow_up=True,
             places=[replace(pl) for pl in mention.places],
         )
+
+    @staticmethod
+    def _loss_trigger(p: ParsedSentence) -> Trigger | None:
+        """"The enemy lost up to 40 servicemen": a side's losses, counted in people, are a
+        toll of the incident told; "lost control of the town" counts no one and tells none."""
+        if not any(c.kind == "killed" for c in p.figures.casualties):
+            return None
+        for tok in p.doc:
+            if tok.lower_ in ("lost", "losing", "losses"):
+                return Trigger("kill", tok.i, tok.i + 1, tok.text, tok.tag_.startswith("VB"))
+        return None
 
     def _materiel_trigger(self, p: ParsedSentence) -> Trigger | None:
         """"Coalition aircraft destroyed 14 tanks": equipment destroyed is a strike or a clash

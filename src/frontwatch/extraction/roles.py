@@ -35,12 +35,18 @@ _FLIGHT_VERBS = {"retreat", "flee", "withdraw", "escape", "pull", "fall", "head"
 
 
 _LAUNCH_VERBS = {"fire", "launch", "shell", "lob"}
+# "the wounded were taken to hospital in Kharkiv": where the victims were treated, often a
+# city far from the strike, is not where it happened.
+_CARE_VERBS = {"take", "rush", "transfer", "bring", "carry", "airlift", "transport", "admit",
+               "evacuate", "send", "move"}
+_CARE_PLACES = {"hospital", "hospitals", "clinic", "clinics", "medical"}
 _MOVE_PREPOSITIONS = {"from", "towards", "toward", "to", "into"}
 
 
 def destinations(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of where someone went after the act ("retreat towards X", "fled to X",
-    "pushed them back to X") and of where fire came from ("shells fired from X hit Y")."""
+    "pushed them back to X", the wounded "taken to hospital in X") and of where fire came
+    from ("shells fired from X hit Y")."""
     out = []
     lowers = doc_lowers(doc)
     for i in [n for n, w in enumerate(lowers) if w in _MOVE_PREPOSITIONS]:
@@ -54,6 +60,16 @@ def destinations(doc: Doc) -> list[tuple[int, int]]:
             away = lemma_of(verb) in _FLIGHT_VERBS or (
                 verb.lower_ in ("back", "away") and lemma_of(verb.head) in _FLIGHT_VERBS)
         objects = [c for c in tok.children if c.dep_ == "pobj"]
+        if not away and tok.lower_ in ("to", "into") and objects \
+                and objects[0].lower_ in _CARE_PLACES and lemma_of(verb) in _CARE_VERBS:
+            start, end = phrase_range(objects[0])
+            # "taken to hospital in Kharkiv": the parser hangs the town on the verb
+            after = objects[0].right_edge.i + 1
+            for c in verb.children:
+                if c.i == after and c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    end = phrase_range(c)[1]
+            out.append((start, end))
+            continue
         if away and objects:
             out.append(phrase_range(objects[0]))
     return out
@@ -246,6 +262,31 @@ def is_helper(tok) -> bool:
     # (a capitalised "Support" is part of a name: "the Group to Support Islam and Muslims")
     return any((t.lower_ in SUPPORT_VERBS or t.lower_ in ("support", "backing"))
                and not t.text[:1].isupper() for t in list(tok.ancestors)[:3])
+
+
+# "rejected the claim by the Kiev regime that ...", "denied reports from Hamas that ...": who
+# accuses is a source of the story the denial answers, not a party to the act.
+ACCUSER = re.compile(
+    r"\b(?:claims?|reports?|accusations?|allegations?|statements?|assertions?)\s+(?:made\s+)?"
+    r"(?:by|from|of)\s+(?P<who>[^,;.\"“”]{2,60}?)\s+(?:that|about)\b",
+    re.IGNORECASE,
+)
+
+
+def accusers(text: str) -> list[tuple[int, int]]:
+    """Character ranges of those whose claim a denial rejects, in a sentence that denies."""
+    if not DENIAL.search(text):
+        return []
+    return [m.span("who") for m in ACCUSER.finditer(text)]
+
+
+# "at 4:30 a.m. (Sanaa time)", "23:00 Moscow time": a clock's city, not the event's place.
+TIME_ZONE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+time\b)")
+
+
+def clock_places(text: str) -> list[tuple[int, int]]:
+    """Character ranges of places named only to tell the time zone."""
+    return [(m.start(), m.end()) for m in TIME_ZONE.finditer(text)]
 
 
 def source_places(doc: Doc, attribution: Attribution) -> list[tuple[int, int]]:

@@ -10,7 +10,10 @@ store keeps every report as extracted (table `reports`) and derives events from 
   the ties broken by the anchor's order; a group never holds two reports of one article;
 - a new report can only change groups among the reports linked to it, directly or through
   others (its connected component under "may tell one incident"), so the store regroups just
-  that component when a report arrives or leaves.
+  that component when a report arrives or leaves;
+- reports a user split apart (`frontwatch split-event`) are never one incident: each carries
+  the ids of the reports it was split from (`apart`, kept in its stored data), so a later
+  regroup, in any order, does not merge them again until they are joined back.
 
 So the events after ingesting a set of articles are the same whatever the order, the number of
 writers or the batches they came in.
@@ -37,6 +40,10 @@ class Report:
     family: str
     event: Event  # dated, with its claims tied to the article (write._claims_of)
     event_id: str | None = None  # the group it is stored in, if any
+    apart: frozenset[str] = frozenset()  # report ids a user split this one from
+    # Each split or join that changed `apart`, in order: it only grows, so a writer that
+    # cached this report sees by the stored data's length that it changed (Writer.neighbours).
+    history: tuple[str, ...] = ()
 
     @property
     def report_id(self) -> str:
@@ -68,6 +75,8 @@ class Group:
 
 def may_merge(a: Report, b: Report) -> MergeDecision | None:
     if a.article_id == b.article_id:
+        return None
+    if b.report_id in a.apart or a.report_id in b.apart:
         return None
     return merge_decision(a.event, b.event)
 
@@ -128,8 +137,29 @@ def _materiel(items: list[dict]) -> list[Materiel]:
     return [Materiel(**m) for m in items]
 
 
+# The keys under which a report's stored data keeps the reports it was split from, and the
+# splits and joins that set them.
+APART_KEY = "_apart"
+HISTORY_KEY = "_splits"
+
+
+def report_data(report: Report) -> str:
+    """What `reports.data` holds: the event as extracted, and the split marks if any."""
+    d = plain(report.event)
+    if report.apart:
+        d[APART_KEY] = sorted(report.apart)
+    if report.history:
+        d[HISTORY_KEY] = list(report.history)
+    return json.dumps(d, sort_keys=True, ensure_ascii=False)
+
+
 def event_from_json(text: str) -> Event:
-    d = json.loads(text)
+    return _event_from_dict(json.loads(text))
+
+
+def _event_from_dict(d: dict) -> Event:
+    d.pop(APART_KEY, None)
+    d.pop(HISTORY_KEY, None)
     d["materiel"] = _materiel(d.get("materiel") or [])
     d["evidence"] = _evidence(d.get("evidence") or [])
     claims = []
@@ -145,11 +175,16 @@ def event_from_json(text: str) -> Event:
 
 def report_from_row(row: dict) -> Report:
     published, article_id, idx = row["sort_key"].split("|")
+    d = json.loads(row["data"])
+    apart = frozenset(d.get(APART_KEY) or ())
+    history = tuple(d.get(HISTORY_KEY) or ())
     return Report(
         article_id=row["article_id"],
         idx=int(row["idx"]),
         published=None if published == UNDATED else published,
         family=row["family"],
-        event=event_from_json(row["data"]),
+        event=_event_from_dict(d),
         event_id=row["event_id"],
+        apart=apart,
+        history=history,
     )

@@ -17,6 +17,7 @@ from typing import Any
 
 from frontwatch.dedup import CopyIndex, CopyOf, from_hex, signature, to_hex
 from frontwatch.merge import (
+    SPELLING_KM,
     MergeDecision,
     conservative_fatalities,
     conservative_injuries,
@@ -44,8 +45,8 @@ from frontwatch.store.reports import (
     component,
     group_reports,
     may_merge,
+    report_data,
     report_from_row,
-    to_json,
 )
 from frontwatch.store.rows import claim_from_row
 
@@ -108,8 +109,10 @@ class Writer:
         self.seq = int(db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
         # Articles triaged in this session but perhaps not written yet (later in the batch).
         self._triaged: dict[str, Triage] = {}
-        # Stored reports already read (they never change but for their event id).
+        # Stored reports already read, with the length of their stored data: they change only
+        # in their event id and by a split or join, which lengthens the data (reports.py).
         self._parsed: dict[str, Report] = {}
+        self._sizes: dict[str, int] = {}
 
     def sync(self) -> None:
         """At the start of a write transaction, under the write lock: catch up with what other
@@ -310,9 +313,9 @@ class Writer:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                 (report.report_id, article.id, index, report.family, ev.event_date,
                  ev.latitude, ev.longitude, ev.admin2 or "", (ev.location or "").lower(),
-                 report.sort_key, to_json(ev)),
+                 report.sort_key, report_data(report)),
             )
-            self._parsed[report.report_id] = report
+            self.remember(report)
             reports.append(report)
         replaced: list[Report] = []
         leaving: str | None = None
@@ -385,27 +388,35 @@ class Writer:
         marks = ", ".join("?" for _ in families)
         ev = report.event
         # A superset of merge.place_reason's places: near by coordinates (a box wider than
-        # NEAR_KM), the same admin2, or the same name.
+        # SPELLING_KM, within which two spellings of one name may lie), the same admin2, the
+        # same name, or, for a report not located, any named one (its name may be spelled
+        # otherwise or name a spot in the other's place).
         places = ["(admin2 <> '' AND admin2 = ?)", "(location <> '' AND location = ?)"]
         params: list[Any] = [ev.admin2 or "", (ev.location or "").lower()]
         if ev.latitude is not None and ev.longitude is not None:
-            dlat = 0.1
+            dlat = SPELLING_KM / 110.0
             dlon = dlat / max(math.cos(math.radians(ev.latitude)), 0.05)
             places.append("(latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?)")
             params += [ev.latitude - dlat, ev.latitude + dlat, ev.longitude - dlon,
                        ev.longitude + dlon]
+            if ev.location:
+                places.append("(latitude IS NULL AND location <> '')")
+        elif ev.location:
+            places.append("(location <> '')")
         rows = self.db.query(
-            f"SELECT report_id, event_id FROM reports WHERE family IN ({marks}) AND event_date"
-            f" BETWEEN ? AND ? AND ({' OR '.join(places)}) ORDER BY sort_key",
+            f"SELECT report_id, event_id, length(data) AS size FROM reports WHERE family IN"
+            f" ({marks}) AND event_date BETWEEN ? AND ? AND ({' OR '.join(places)})"
+            f" ORDER BY sort_key",
             (*families, lo, hi, *params),
         )
-        missing = [r["report_id"] for r in rows if r["report_id"] not in self._parsed]
+        missing = [r["report_id"] for r in rows
+                   if self._sizes.get(r["report_id"]) != r["size"]]
         for i in range(0, len(missing), 500):
             ids = missing[i : i + 500]
             for row in self.db.query(
                 f"SELECT * FROM reports WHERE report_id IN ({', '.join('?' for _ in ids)})", ids
             ):
-                self._parsed[row["report_id"]] = report_from_row(row)
+                self._remember_row(row)
         out = []
         for r in rows:
             cached = self._parsed[r["report_id"]]
@@ -413,13 +424,30 @@ class Writer:
             out.append(cached)
         return out
 
-    def regroup(self, start: list[Report], leaving: str | None = None
+    def remember(self, report: Report) -> None:
+        """Cache a report as stored now (after it was written or its marks changed)."""
+        self._parsed[report.report_id] = report
+        self._sizes[report.report_id] = len(report_data(report))
+
+    def _remember_row(self, row: dict[str, Any]) -> Report:
+        cached = self._parsed.get(row["report_id"])
+        if cached is not None and self._sizes.get(row["report_id"]) == len(row["data"]):
+            cached.event_id = row["event_id"]
+            return cached
+        report = report_from_row(row)
+        self._parsed[report.report_id] = report
+        self._sizes[report.report_id] = len(row["data"])
+        return report
+
+    def regroup(self, start: list[Report], leaving: str | None = None, stored: bool = False
                 ) -> dict[str, tuple[str, int]]:
         """Derive again the events of every report linked to `start` (reports.component):
         their old events go, the groups are made by the canonical rule and written. Reports of
-        the article `leaving` (being deleted) take part in finding the linked reports only.
-        Returns report id -> (event id, number of reports in its event)."""
-        if leaving is None:
+        the article `leaving` (being deleted) take part in finding the linked reports only;
+        `stored`: the start reports are already grouped (a split or join), so the shortcut for
+        new reports does not apply. Returns report id -> (event id, number of reports in its
+        event)."""
+        if leaving is None and not stored:
             quick = self._place_new(start)
             if quick is not None:
                 return quick
@@ -485,8 +513,7 @@ class Writer:
         stubs: dict[str, Article] = {}
         groups: list[Group] = [Group([r], [None]) for r in alone]
         for event_id, members in sorted(joins.items()):
-            stored = [self._parsed.get(row["report_id"]) or report_from_row(row)
-                      for row in self.db.query(
+            stored = [self._remember_row(row) for row in self.db.query(
                           "SELECT * FROM reports WHERE event_id = ? ORDER BY sort_key",
                           (event_id,))]
             everyone = sorted(stored + members, key=lambda x: x.sort_key)
@@ -534,6 +561,13 @@ class Writer:
             m = member.event
             self._merge_into(row, self._stub(member.article_id, stubs), m,
                              self._upsert_place(m), m.claims, decision)
+        for member in group.members:
+            if member.apart:  # a user's split shapes this event: say so where merges are told
+                self._change(event_id, member.article_id, "split", None,
+                             ", ".join(sorted(member.apart)),
+                             f"report {member.report_id} {member.history[-1]}"
+                             " (frontwatch split-event; undo: frontwatch join-events)"
+                             if member.history else f"report {member.report_id} kept apart")
         for member in group.members:  # the reports, and the sentences that told them
             self.db.execute("UPDATE reports SET event_id = ? WHERE report_id = ?",
                             (event_id, member.report_id))
