@@ -37,9 +37,10 @@ class CoderPolicy:
     # one sub-type this probability
     confirm: float = 0.5  # the rules' background tests give way when the coder reads an event
     # this surely
-    retype_at: float = 0.9  # the coder's sub-type replaces the rules' at this probability...
-    doubt: float = 0.05  # ... when it gives the rules' own sub-type less than this
-    drop: float = 0.3  # a rule's event is dropped when the coder reads no event this surely
+    retype_at: float = 0.75  # the coder's sub-type replaces the rules' at this probability...
+    doubt: float = 0.2  # ... when it gives the rules' own sub-type less than this
+    drop: float = 0.5  # a rule's event is dropped when the coder reads no event this surely
+    drop_named: float = 0.1  # ... or, when it names two known armed sides, this surely
 
     def retype(self, coding: Coding, sub: str | None, event_type: str
                ) -> tuple[str | None, str]:

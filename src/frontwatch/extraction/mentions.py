@@ -225,6 +225,18 @@ class _Context:
 FAST_DISABLED = ("lemmatizer", "ner", "attribute_ruler")
 
 
+def _two_armed_sides(actor1: ActorRef | None, actor2: ActorRef | None, coding: Coding,
+                     policy: CoderPolicy) -> bool:
+    """Two armed sides the catalogue knows, named against each other ("the SAA and tribal
+    forces continued pressuring ISIS in Maadan"): the rules' reading holds unless the coder
+    is sure there is no event."""
+    armed = (1, 2, 3, 4, 8)
+    return (actor1 is not None and actor2 is not None and actor1.inter in armed
+            and actor2.inter in armed and not actor1.name.startswith("Unidentified")
+            and not actor2.name.startswith("Unidentified")
+            and coding.event_probability >= policy.drop_named)
+
+
 # A date that modifies the act's noun: "the Saturday attack", "Monday's artillery barrage"
 ACT_AFTER_DATE = re.compile(
     r"(?:'s|’s)?\s+(?:\w+\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|barrages?|"
@@ -1001,7 +1013,8 @@ class MentionExtractor:
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
-                and p.coding.event_probability < self.policy.drop:
+                and p.coding.event_probability < self.policy.drop \
+                and not _two_armed_sides(actor1, actor2, p.coding, self.policy):
             # the coder reads no event here: a rule fired on background or talk (a sourced
             # account stays: its claim may contest another's)
             return None
