@@ -18,6 +18,7 @@ import pytest
 from frontwatch.evaluation import load_corpus_docs, score_corpus
 from frontwatch.evaluation.corpus import LICENSES, load_manifest
 from frontwatch.evaluation.gold import load_gold_file
+from frontwatch.evaluation.gold_places import GoldLocator
 from frontwatch.evaluation.predictions import load_extractor, run_extractor
 from frontwatch.model import EVENT_TYPES
 
@@ -81,7 +82,8 @@ def test_real_dev_strict_f1_stays_above_floor():
     entries, docs = load_corpus_docs(ROOT, ["dev"])
     # Geocoded, as `frontwatch extract` and the README's figures run it.
     predictions = run_extractor([docs[e.id] for e in entries], load_extractor())
-    report = score_corpus(entries, docs, predictions, ["split"])
+    # Gold places located as `frontwatch evaluate` locates them by default.
+    report = score_corpus(entries, docs, predictions, ["split"], GoldLocator.default())
     strict, lenient = report.strict, report.lenient
     assert strict.f1 >= floors["dev"]["strict_f1"], (
         f"strict event F1 on real dev {strict.f1:.3f} fell below the floor "
