@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import random
 import re
+import subprocess
 from pathlib import Path
 
 from frontwatch.model import (
@@ -245,3 +246,16 @@ def pattern_env() -> dict[str, str]:
     here = str(Path(__file__).parent)
     env["PYTHONPATH"] = here + os.pathsep + env.get("PYTHONPATH", "")
     return env
+
+
+def run_here(args: list[str], monkeypatch) -> subprocess.CompletedProcess:
+    """The real CLI in this process (faster than a subprocess), with the pattern extractor."""
+    from typer.testing import CliRunner
+
+    from frontwatch.cli import app
+
+    monkeypatch.setenv("FRONTWATCH_EXTRACTOR", "store_support:PatternExtractor")
+    result = CliRunner().invoke(app, args)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store_support import dump, new_db_url, pattern_env, write_corpus
+from store_support import dump, new_db_url, pattern_env, run_here, write_corpus
 
 pytest_plugins = ["store_fixtures"]  # the store, db_url and backend fixtures
 
@@ -21,19 +21,6 @@ def run(args: list[str], env: dict | None = None) -> subprocess.CompletedProcess
     return subprocess.run(
         FRONTWATCH + args, env=env or pattern_env(), capture_output=True, text=True, timeout=300
     )
-
-
-def run_here(args: list[str], monkeypatch) -> subprocess.CompletedProcess:
-    """The real CLI in this process (faster than a subprocess), with the pattern extractor."""
-    from typer.testing import CliRunner
-
-    from frontwatch.cli import app
-
-    monkeypatch.setenv("FRONTWATCH_EXTRACTOR", "store_support:PatternExtractor")
-    result = CliRunner().invoke(app, args)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def check_whole_articles(url: str) -> None:

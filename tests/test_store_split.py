@@ -3,9 +3,7 @@ through later regroups in any order, and undone exactly."""
 
 from __future__ import annotations
 
-import subprocess
-
-from store_support import dump, result_of
+from store_support import dump, result_of, run_here
 
 pytest_plugins = ["store_fixtures"]  # the store, db_url and backend fixtures
 
@@ -15,18 +13,6 @@ AMAQ = "Amaq statement. On 2017-08-12 ISIS attacked SAA at Sukhna, killing 32, a
 SANA = "SANA bulletin. On 2017-08-13 SAA shelled ISIS in Sukhna East, killing 5."
 # Arrives after the split and could link the two events again.
 LATER = "Evening wire. On 2017-08-12 SAA shelled ISIS in Sukhna, killing 4."
-
-
-def cli(args: list[str], monkeypatch) -> subprocess.CompletedProcess:
-    from typer.testing import CliRunner
-
-    from frontwatch.cli import app
-
-    monkeypatch.setenv("FRONTWATCH_EXTRACTOR", "store_support:PatternExtractor")
-    result = CliRunner().invoke(app, args)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def events_by_outlets(store) -> list[tuple[str, ...]]:
@@ -51,7 +37,7 @@ def test_split_keeps_reports_apart_through_later_regroups_and_join_undoes_it(
     sana = next(c.claim["article_id"] for c in store.event(event_id).claims
                 if c.claim["outlet"] == "SANA")
 
-    done = cli(["split-event", event_id, "--article", sana[:8], "--db", db_url], monkeypatch)
+    done = run_here(["split-event", event_id, "--article", sana[:8], "--db", db_url], monkeypatch)
     assert done.returncode == 0, done.stderr
     assert events_by_outlets(store) == [("Amaq", "South Front"), ("SANA",)]
     # The event that keeps the anchor says why SANA's report is no longer in it.
@@ -66,7 +52,7 @@ def test_split_keeps_reports_apart_through_later_regroups_and_join_undoes_it(
 
     # Joining back lets the rule decide again: one event, as before the split.
     after = {e["event_id_cnty"] for e in store.events()}
-    done = cli(["join-events", *sorted(after), "--db", db_url], monkeypatch)
+    done = run_here(["join-events", *sorted(after), "--db", db_url], monkeypatch)
     assert done.returncode == 0, done.stderr
     assert events_by_outlets(store) == [("AFP", "Amaq", "SANA", "South Front")]
     assert len(merged["events"]) == 1
@@ -88,7 +74,7 @@ def test_a_split_is_the_same_whatever_the_order_reports_arrive_in(tmp_path, monk
             event_id = store.events()[0]["event_id_cnty"]
             amaq = next(c.claim["article_id"] for c in store.event(event_id).claims
                         if c.claim["outlet"] == "Amaq")
-            assert cli(["split-event", event_id, "-a", amaq, "--db", url],
+            assert run_here(["split-event", event_id, "-a", amaq, "--db", url],
                        monkeypatch).returncode == 0
             with store.batch():
                 delete_article(store.writer, result_of(*sana).article.id)
@@ -103,11 +89,12 @@ def test_split_refuses_what_it_cannot_do(store, db_url, monkeypatch):
     ingest(store, [(SF, "South Front", "2017-08-14"), (AMAQ, "Amaq", "2017-08-15")])
     event_id = store.events()[0]["event_id_cnty"]
     ids = [c.claim["article_id"] for c in store.event(event_id).claims]
-    everyone = cli(["split-event", event_id, "-a", ids[0], "-a", ids[1], "--db", db_url],
+    everyone = run_here(["split-event", event_id, "-a", ids[0], "-a", ids[1], "--db", db_url],
                    monkeypatch)
     assert everyone.returncode == 1 and "nothing to split from" in everyone.stderr
-    stranger = cli(["split-event", event_id, "-a", "ffffffffffff", "--db", db_url], monkeypatch)
+    stranger = run_here(["split-event", event_id, "-a", "ffffffffffff", "--db", db_url],
+                        monkeypatch)
     assert stranger.returncode == 1 and "holds no report" in stranger.stderr
-    nothing = cli(["join-events", event_id, event_id, "--db", db_url], monkeypatch)
+    nothing = run_here(["join-events", event_id, event_id, "--db", db_url], monkeypatch)
     assert nothing.returncode == 1 and "two or more" in nothing.stderr
     assert len(store.events()) == 1
