@@ -761,3 +761,14 @@ def test_a_day_that_names_the_act_is_its_date_even_after_a_speech_verb(extractor
     assert by_type["Shelling/artillery/missile attack"].event_date == "2016-02-13"
     # "said on Sunday": the statement's day, the bombing on or before it
     assert by_type["Remote explosive/landmine/IED"].time_precision == 2
+
+
+def test_unnamed_soldiers_in_a_territory_without_an_army_are_the_forces_operating_there():
+    from frontwatch.pipeline import Extractor
+
+    # geocoded: the territory is known from the place
+    text = ("GAZA - Soldiers stormed a school in Jabalia on Tuesday, killing three people, the "
+            "health ministry said.")
+    (e,) = Extractor().process(make_article(text, published=dt.date(2024, 5, 16))).events
+    assert e.actor1 == "Military Forces of Israel"
+    assert "Palestinian Territory" in e.actor2

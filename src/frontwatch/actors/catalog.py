@@ -82,14 +82,23 @@ AFFILIATION_SUFFIXES = {"linked", "affiliated", "inspired", "aligned", "allied",
                         "leaning", "sympathising", "sympathizing"}
 
 
-def state_forces_of(entries: list[ActorEntry]) -> dict[str, str]:
+def state_forces_of(entries: list[ActorEntry],
+                    forces_in: dict[str, str] | None = None) -> dict[str, str]:
     """Each state's army by country: the first "Military Forces of X" entry (later ones are
-    its branches)."""
+    its branches); a territory with no army of its own (`forces_in`) gets the army that
+    operates there: "soldiers" in a Gaza story are Israel's, not Palestine's."""
     out: dict[str, str] = {}
     for e in entries:
         if e.inter == 1 and e.country and not e.parent and e.name.startswith("Military Forces"):
             out.setdefault(e.country, e.name)
+    for territory, state in (forces_in or {}).items():
+        if state in out:
+            out.setdefault(territory, out[state])
     return out
+
+
+def _forces_in(data: dict) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (data.get("forces_in") or {}).items()}
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +109,7 @@ def default_state_forces() -> dict[str, str]:
     return state_forces_of([ActorEntry(name=str(i["name"]), inter=int(i["inter"]),
                                        country=i.get("country"), parent=i.get("parent"),
                                        generic=bool(i.get("generic", False)), aliases=[])
-                            for i in data["actors"]])
+                            for i in data["actors"]], _forces_in(data))
 
 
 class ActorCatalog:
@@ -109,12 +118,13 @@ class ActorCatalog:
         entries: list[ActorEntry],
         states: dict[str, list[str]],
         nlp: Language,
+        forces_in: dict[str, str] | None = None,
     ) -> None:
         self.entries = entries
         self.by_name = {e.name: e for e in entries}
         self.states = states
         self.adjectives = {adj.lower(): c for c, adjs in states.items() for adj in adjs}
-        self.state_forces = state_forces_of(entries)
+        self.state_forces = state_forces_of(entries, forces_in)
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for i, entry in enumerate(entries):
@@ -154,9 +164,10 @@ class ActorCatalog:
                 for item in data["actors"]
             ]
             states = {str(k): [str(a) for a in v] for k, v in data.get("states", {}).items()}
-        except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+            forces_in = _forces_in(data)
+        except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ConfigError(f"{where}: not a valid actor file ({exc})") from exc
-        return cls(entries, states, nlp)
+        return cls(entries, states, nlp, forces_in)
 
     def find(self, doc: Doc) -> list[ActorMatch]:
         """Longest non-overlapping alias matches, in text order."""
