@@ -149,6 +149,9 @@ def test_ctrl_c_says_what_was_stored_and_how_to_go_on(tmp_path, request, backend
     proc = subprocess.Popen(
         FRONTWATCH + ["ingest", str(corpus), "--db", url, "--batch-size", "3", "--verbose"],
         env=pattern_env(), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        # a shell's background job inherits SIGINT ignored, and Python then never raises
+        # KeyboardInterrupt: give the child the default a user's terminal gives
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stderr is not None
     lines = []
