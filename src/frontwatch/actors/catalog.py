@@ -70,6 +70,34 @@ _BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national
 US_LED = re.compile(r"\b(?:US|U\.S\.|American|Inherent|CJTF|Combined|anti-IS\w*|international)\b")
 
 
+# "the Defence and Security Forces (SDF)": an article spelling out its own acronym
+ACRONYM_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:and|of|for|the|de|du|des|la|le|[A-Z][\w'’-]*)){1,8})"
+    r"\s+\((?P<acronym>[A-Z]{2,6})\)")
+
+
+_NAME_FILLERS = {"and", "of", "for", "the", "to", "de", "du", "des", "la", "le", "s"}
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """The acronyms an article defines, with the names it gives them."""
+    return {m.group("acronym"): m.group("name") for m in ACRONYM_DEFINED.finditer(text)}
+
+
+def redefined_acronym(match: ActorMatch, local: dict[str, str]) -> bool:
+    """An acronym the article defines as another group's: "SDF" in a Niger story that spells
+    out "Defence and Security Forces (SDF)" is not Syria's Democratic Forces."""
+    name = local.get(match.raw.strip())
+    if name is None:
+        return False
+    # "Group to Support Islam and Muslims (JNIM)" is the catalogue's "Group for Support of
+    # Islam and Muslims": most of its words are the catalogue's
+    words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _NAME_FILLERS}
+    known = {w for alias in [match.entry.name, *match.entry.aliases]
+             for w in re.findall(r"[a-z]+", alias.lower())}
+    return not words or len(words & known) / len(words) < 0.6
+
+
 def regional_coalition(written: str, country: str | None) -> tuple[str, str] | None:
     """(actor name, claimant name) of the coalition "the coalition" means in `country`, or None
     for the US-led one."""

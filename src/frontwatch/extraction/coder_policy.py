@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from frontwatch.extraction.classify import SIMPLE_KINDS
 from frontwatch.extraction.coder import Coding
 from frontwatch.extraction.triggers import Trigger
-from frontwatch.model import SUB_EVENT_TO_TYPE
+from frontwatch.model import SUB_EVENT_TO_TYPE, ActorRef
 
 # The trigger kind the rules would give an act of each sub-type, for sentences only the coder
 # reads as events: the kind steers how arguments are read (a territory verb's object is the
@@ -27,6 +27,7 @@ MODEL_KINDS = {sub: kind for kind, sub in SIMPLE_KINDS.items()} | {
 # the actors are, which the catalogue knows.
 ACTOR_DECIDED = {"Government regains territory", "Non-state actor overtakes territory"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+ARMED_INTERS = (1, 2, 3, 4, 8)  # ACLED's state, rebel, militia, communal and external forces
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,16 @@ class CoderPolicy:
     doubt: float = 0.2  # ... when it gives the rules' own sub-type less than this
     drop: float = 0.5  # a rule's event is dropped when the coder reads no event this surely
     drop_named: float = 0.1  # ... or, when it names two known armed sides, this surely
+
+    def drops(self, coding: Coding, actor1: ActorRef | None, actor2: ActorRef | None) -> bool:
+        """Whether a rule's event goes, the coder reading no event. Two armed sides the
+        catalogue knows, named against each other ("the SAA and tribal forces continued
+        pressuring ISIS in Maadan"), keep the rules' reading unless the coder is sure."""
+        named = (actor1 is not None and actor2 is not None
+                 and actor1.inter in ARMED_INTERS and actor2.inter in ARMED_INTERS
+                 and not actor1.name.startswith("Unidentified")
+                 and not actor2.name.startswith("Unidentified"))
+        return coding.event_probability < (min(self.drop_named, self.drop) if named else self.drop)
 
     def retype(self, coding: Coding, sub: str | None, event_type: str
                ) -> tuple[str | None, str]:

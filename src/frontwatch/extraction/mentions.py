@@ -27,6 +27,8 @@ from frontwatch.actors.catalog import (
     ActorCatalog,
     ActorEntry,
     ActorMatch,
+    defined_acronyms,
+    redefined_acronym,
     regional_coalition,
 )
 from frontwatch.extraction.attribution import Attribution, ClaimantFinder
@@ -225,18 +227,6 @@ class _Context:
 FAST_DISABLED = ("lemmatizer", "ner", "attribute_ruler")
 
 
-def _two_armed_sides(actor1: ActorRef | None, actor2: ActorRef | None, coding: Coding,
-                     policy: CoderPolicy) -> bool:
-    """Two armed sides the catalogue knows, named against each other ("the SAA and tribal
-    forces continued pressuring ISIS in Maadan"): the rules' reading holds unless the coder
-    is sure there is no event."""
-    armed = (1, 2, 3, 4, 8)
-    return (actor1 is not None and actor2 is not None and actor1.inter in armed
-            and actor2.inter in armed and not actor1.name.startswith("Unidentified")
-            and not actor2.name.startswith("Unidentified")
-            and coding.event_probability >= policy.drop_named)
-
-
 # A date that modifies the act's noun: "the Saturday attack", "Monday's artillery barrage"
 ACT_AFTER_DATE = re.compile(
     r"(?:'s|’s)?\s+(?:\w+\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|barrages?|"
@@ -260,34 +250,6 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
     if not text.endswith(" .") or len(doc) < 2 or doc[-1].text != ".":
         return doc
     return doc[:-1].as_doc()
-
-
-# "the Defence and Security Forces (SDF)": an article spelling out its own acronym
-ACRONYM_DEFINED = re.compile(
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:and|of|for|the|de|du|des|la|le|[A-Z][\w'’-]*)){1,8})"
-    r"\s+\((?P<acronym>[A-Z]{2,6})\)")
-
-
-_NAME_FILLERS = {"and", "of", "for", "the", "to", "de", "du", "des", "la", "le", "s"}
-
-
-def local_acronyms(text: str) -> dict[str, str]:
-    """The acronyms an article defines, with the names it gives them."""
-    return {m.group("acronym"): m.group("name") for m in ACRONYM_DEFINED.finditer(text)}
-
-
-def _redefined(match: ActorMatch, local: dict[str, str]) -> bool:
-    """An acronym the article defines as another group's: "SDF" in a Niger story that spells
-    out "Defence and Security Forces (SDF)" is not Syria's Democratic Forces."""
-    name = local.get(match.raw.strip())
-    if name is None:
-        return False
-    # "Group to Support Islam and Muslims (JNIM)" is the catalogue's "Group for Support of
-    # Islam and Muslims": most of its words are the catalogue's
-    words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _NAME_FILLERS}
-    known = {w for alias in [match.entry.name, *match.entry.aliases]
-             for w in re.findall(r"[a-z]+", alias.lower())}
-    return not words or len(words & known) / len(words) < 0.6
 
 
 class MentionExtractor:
@@ -341,7 +303,7 @@ class MentionExtractor:
             body = " ".join(s.text for s in sentences)
             air = bool(ARTICLE_AIR_CONTEXT.search(body))
             hits = country_hits(article.text)
-            defined = local_acronyms(article.text)
+            defined = defined_acronyms(article.text)
             parsed = [self._parse(s, seed_text(next(docs), s.text), air, hits, defined)
                       for s in candidates]
             for p in parsed:
@@ -413,10 +375,10 @@ class MentionExtractor:
     # -- per sentence ---------------------------------------------------------------------
 
     def _parse(self, sent: Sentence, doc: Doc, air_context: bool,
-               hits: list[tuple[int, str]], local_acronyms: dict[str, str] | None = None
+               hits: list[tuple[int, str]], acronyms: dict[str, str] | None = None
                ) -> ParsedSentence:
         accusing = accusers(doc_text(doc))
-        actors = [a for a in self.actors.find(doc) if not _redefined(a, local_acronyms or {})
+        actors = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms or {})
                   and not any(s <= a.start_char and a.end_char <= e for s, e in accusing)]
         self._state_named_after(doc, actors)
         attribution = self.claimants.find(doc)
@@ -1013,8 +975,7 @@ class MentionExtractor:
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
-                and p.coding.event_probability < self.policy.drop \
-                and not _two_armed_sides(actor1, actor2, p.coding, self.policy):
+                and self.policy.drops(p.coding, actor1, actor2):
             # the coder reads no event here: a rule fired on background or talk (a sourced
             # account stays: its claim may contest another's)
             return None
