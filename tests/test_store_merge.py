@@ -283,3 +283,41 @@ def test_one_account_names_the_target_the_other_the_attacker():
     # Not when the attacker's account names soldiers, not civilians, as its victims.
     assert merge_decision(target, ev(actor1="Military Forces of Syria (2000-)",
                                      actor2="Military Forces of Turkey")) is None
+
+
+def test_an_attacker_of_civilians_attacked_by_another_is_another_act():
+    """'A government air strike killed nine villagers' and 'rebel fighters shelled government
+    troops': both name the government, as the attacker in one and the target in the other, so
+    the two are not one incident told by rivals; the same actor as attacker in both is."""
+    strike = ev(event_type="Violence against civilians", sub_event_type="Attack",
+                actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)")
+    shelling = ev(event_type="Explosions/Remote violence",
+                  sub_event_type="Shelling/artillery/missile attack",
+                  actor1="Hayat Tahrir al-Sham", actor2="Military Forces of Syria (2000-)")
+    assert merge_decision(strike, shelling) is None
+    assert merge_decision(shelling, strike) is None
+    rival = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+               actor1="Military Forces of Syria (2000-)", actor2="Hayat Tahrir al-Sham")
+    assert merge_decision(strike, rival) is not None
+
+
+def test_an_account_naming_only_the_attacker_joins_one_naming_only_the_target():
+    """'Enemy aviation struck a deployment point of the 30th brigade' (the target alone) and
+    'a bomb dropped by the air force hit an apartment block' (the attacker alone): one act,
+    at one spot on one day; not when the attacker is the target, nor a day apart in a
+    district."""
+    target = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                actor1="Unidentified Armed Group (Syria)", actor2="Islamic State (Syria)")
+    attacker = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                  actor1="Military Forces of Syria (2000-)", actor2="")
+    d = merge_decision(target, attacker)
+    assert d is not None and "no target" in d.explain()
+    assert merge_decision(attacker, target) is not None
+    itself = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                actor1="Islamic State (Syria)", actor2="")
+    assert merge_decision(target, itself) is not None  # compatible actors: one within the other
+    district = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                  actor1="Military Forces of Syria (2000-)", actor2="", geonameid=None,
+                  location="Tadmur district", latitude=34.6, longitude=38.4, geo_precision=3,
+                  event_date="2017-08-13")
+    assert merge_decision(target, district) is None
