@@ -772,3 +772,23 @@ def test_unnamed_soldiers_in_a_territory_without_an_army_are_the_forces_operatin
     (e,) = Extractor().process(make_article(text, published=dt.date(2024, 5, 16))).events
     assert e.actor1 == "Military Forces of Israel"
     assert "Palestinian Territory" in e.actor2
+
+
+def test_the_victims_are_never_the_side_that_strikes(extractor):
+    """'Six villagers were killed when aggression aircraft of the enemy struck ...': however
+    the sentence is read, civilians are ACLED's second actor in a strike, and the US named as
+    Houthi media name it ('American aggression aircraft') is the one that struck."""
+    text = ("SANAA - Four farmers were killed on Friday when American aggression aircraft bombed "
+            "a water well in the Bani Hushaish district, the health ministry said.")
+    events = extractor.process(make_article(text, published=dt.date(2025, 5, 3))).events
+    strike = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert strike.actor1.startswith("Military Forces of the United States")
+    assert strike.actor2.startswith("Civilians")
+
+
+def test_dozo_hunters_are_a_militia_of_their_own(extractor):
+    """West Africa's hunters' brotherhoods fight as communal militias: not unidentified."""
+    text = ("MOPTI, Mali - Armed Dozo hunters raided a Fulani camp near Djenne on Wednesday, "
+            "killing four herders and stealing cattle, a local official said.")
+    events = extractor.process(make_article(text, published=dt.date(2022, 6, 3))).events
+    assert any(e.actor1 == "Dozo Communal Militia (Mali)" for e in events)
