@@ -619,6 +619,16 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
         actor1, actor2 = actor2, actor1
     if sub_event == "Peaceful protest":
         actor2 = None
+    if p.event_type not in ("Protests", "Riots") and actor1 is not None and actor1.inter == 7:
+        # ACLED never codes civilians as the side that acts in political violence: "seven
+        # civilians were killed when enemy aircraft targeted ..." read the victims first. In a
+        # strike or an attack on civilians the other actor is the attacker; in a battle
+        # (civilians read as one side) it is not clear which side it was.
+        if actor2 is not None and actor2.inter != 7 and p.event_type in (
+                "Explosions/Remote violence", "Violence against civilians"):
+            actor1, actor2 = actor2, actor1
+        elif actor2 is not None and actor2.name == actor1.name:
+            actor1 = None  # the victims twice: the attacker is not named
     if sub_event == "Agreement" and actor2 is None and assoc1:
         # "the army and rebels signed a ceasefire": both are parties to the agreement
         other = next((m_a for m in g.mentions for m_a in m.assoc_actor_1
