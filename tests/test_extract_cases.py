@@ -792,3 +792,15 @@ def test_dozo_hunters_are_a_militia_of_their_own(extractor):
             "killing four herders and stealing cattle, a local official said.")
     events = extractor.process(make_article(text, published=dt.date(2022, 6, 3))).events
     assert any(e.actor1 == "Dozo Communal Militia (Mali)" for e in events)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("GAO, Mali - Gunmen ambushed a convoy of traders near Ansongo on Friday, killing 14 of "
+     "them and burning three trucks, officials said.", 14),
+    ("ADEN, Yemen - Six citizens were martyred on Friday in an air raid on a village near "
+     "Mocha, a local source said.", 6),
+])
+def test_the_dead_counted_as_of_them_or_as_citizens(extractor, text, dead):
+    events = extractor.process(make_article(text, published=dt.date(2023, 3, 4))).events
+    assert any(e.fatalities == dead for e in events), [(e.sub_event_type, e.fatalities)
+                                                       for e in events]

@@ -49,13 +49,15 @@ PERSON_NOUNS = {
     "man", "woman", "boy", "girl", "protester", "demonstrator", "resident", "villager",
     "worker", "student", "journalist", "doctor", "farmer", "shepherd", "policeman", "guard",
     "pilot", "teacher", "nurse", "baby", "infant",
+    # Arab and Sahel media count their dead as citizens ("nine citizens were martyred")
+    "citizens", "citizen", "herders", "herdsmen", "traders", "fishermen", "martyrs",
 }
 CIVILIAN_NOUNS = {
     "civilians", "civilian", "people", "women", "children", "child", "residents", "villagers",
     "workers", "students", "journalists", "doctors", "worshippers", "passengers", "infants",
     "boys", "girls", "teenagers", "farmers", "shepherds", "family", "families", "protesters",
     "demonstrators", "dignitaries", "elders", "notables", "teachers", "fishermen", "traders",
-    "merchants", "pilgrims", "motorists", "nurses",
+    "merchants", "pilgrims", "motorists", "nurses", "citizens", "citizen", "herders",
 }
 
 
@@ -289,6 +291,14 @@ class FigureFinder:
                 civilians = civilians or low in CIVILIAN_NOUNS
                 victim = (span.end, j + 1)
                 j += 1
+                continue
+            if low == "of" and not person_seen and j == span.end and j + 1 < len(doc) \
+                    and doc[j + 1].lower_ in ("them", "us", "whom"):
+                # "ambushed a convoy of militiamen, killing 27 of them": the people named
+                # before are the victims
+                person_seen = True
+                victim = (span.end, j + 2)
+                j += 2
                 continue
             if kind is None and low in KILL_WORDS:
                 kind = "killed"
