@@ -64,3 +64,11 @@ def test_offset_without_direction():
     text = "Troops are now deployed about 40 km from the recently liberated town of Sukhna."
     [m] = small_geocoder().find_toponyms(text)
     assert (m.role, m.offset_km, m.direction, m.anchor) == ("offset", 40.0, None, "Sukhna")
+
+
+def test_a_locality_of_a_city_is_the_part_named():
+    """Sudanese and Syrian reports name a city's parts as localities: the part is where the
+    act was, the city the region it lies in."""
+    places = found("Shells landed on a market in the Jabal Awliya locality of Khartoum.")
+    assert ("Jabal Awliya", "region") in places and ("Khartoum", "region") in places
+    assert ("Um Bada", "region") in found("Fighting raged in Um Bada locality on Friday.")

@@ -47,12 +47,12 @@ _DIR_OF = re.compile(
     rf"(?:just\s+|some\s+|about\s+)?(?P<dir>{_DIRS})\s+of\s+(?:the\s+)?"
     rf"(?:(?:town|city|village)\s+of\s+)?(?P<anchor>{NAME})")
 _KIND_OF = re.compile(
-    rf"\b(?P<kind>villages?|towns?|city|cities|hamlet|settlement|areas?|district|"
+    rf"\b(?P<kind>villages?|towns?|city|cities|hamlet|settlement|areas?|district|locality|"
     rf"neighbou?rhood|suburbs?|outskirts|vicinity|countryside|province|governorate|region|"
     rf"environs|surroundings|desert)\s+of\s+(?:the\s+)?(?P<name>{NAME})")
 _NAME_KIND = re.compile(
     rf"(?P<name>{NAME})\s+(?P<kind>villages?|towns?|city|province|governorate|countryside|"
-    rf"desert|district|area|region|oil\s+fields?|gas\s+fields?|fields?|airport|air\s?base|"
+    rf"desert|district|locality|microdistrict|area|region|oil\s+fields?|gas\s+fields?|fields?|airport|air\s?base|"
     rf"military\s+airport|dam|camp|crossing|checkpoint|mountains|hills|highlands)\b")
 _NEAR = re.compile(
     rf"\b(?:[Nn]ear|nearby|[Aa]round|[Oo]utside|close\s+to|next\s+to|on\s+the\s+outskirts\s+of|"
@@ -87,7 +87,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“(]\s*|\s[-—–]{1,2}\s*
 _KIND_ROLE = {
     "village": "at", "villages": "at", "town": "at", "towns": "at", "city": "at", "cities": "at",
     "hamlet": "at", "settlement": "at", "neighbourhood": "at", "neighborhood": "at",
-    "suburb": "at", "suburbs": "at", "camp": "at", "district": "region",
+    "suburb": "at", "suburbs": "at", "camp": "at", "district": "region", "locality": "region",
+    "microdistrict": "region",
     "area": "near", "areas": "near", "outskirts": "near", "vicinity": "near",
     "environs": "near", "surroundings": "near",
     "countryside": "countryside", "desert": "countryside",
