@@ -804,3 +804,10 @@ def test_the_dead_counted_as_of_them_or_as_citizens(extractor, text, dead):
     events = extractor.process(make_article(text, published=dt.date(2023, 3, 4))).events
     assert any(e.fatalities == dead for e in events), [(e.sub_event_type, e.fatalities)
                                                        for e in events]
+
+
+def test_the_sudanese_army_names_the_rsf_by_its_commander(extractor):
+    text = ("KHARTOUM, Sudan - The Dagalo militia shelled a clinic in Karrari on Monday, killing "
+            "four civilians, the army said.")
+    events = extractor.process(make_article(text, published=dt.date(2024, 1, 10))).events
+    assert any(e.actor1 == "Rapid Support Forces" for e in events)
