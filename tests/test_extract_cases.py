@@ -811,3 +811,14 @@ def test_the_sudanese_army_names_the_rsf_by_its_commander(extractor):
             "four civilians, the army said.")
     events = extractor.process(make_article(text, published=dt.date(2024, 1, 10))).events
     assert any(e.actor1 == "Rapid Support Forces" for e in events)
+
+
+def test_the_only_side_named_as_the_dead_of_a_bombing_is_its_target(extractor):
+    """'Soldiers of the Givati Brigade were killed when a bomb went off': the brigade (a unit
+    of the IDF) lost its dead; it did not set off the bomb."""
+    text = ("TEL AVIV, Israel - Three soldiers of the Givati Brigade were killed when a roadside "
+            "bomb exploded near their vehicle in Rafah on Monday, the army said.")
+    events = extractor.process(make_article(text, published=dt.date(2024, 6, 11))).events
+    bomb = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert bomb.actor2 == "Military Forces of Israel"
+    assert bomb.actor1 != "Military Forces of Israel"

@@ -38,6 +38,8 @@ from frontwatch.model import (
 
 UNNAMED_OUTLET = "reporting outlet"  # claims an article makes in its own voice, outlet unknown
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# Where ACLED's actor order says who struck whom (a battle's sides are peers).
+ONE_SIDED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 # How far apart (in sentences of evidence) two mentions may be and still be merged without a
 # shared named place.
 NEARBY = 6
@@ -624,8 +626,7 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
         # civilians were killed when enemy aircraft targeted ..." read the victims first. In a
         # strike or an attack on civilians the other actor is the attacker; in a battle
         # (civilians read as one side) it is not clear which side it was.
-        if actor2 is not None and actor2.inter != 7 and p.event_type in (
-                "Explosions/Remote violence", "Violence against civilians"):
+        if actor2 is not None and actor2.inter != 7 and p.event_type in ONE_SIDED_TYPES:
             actor1, actor2 = actor2, actor1
         elif actor2 is not None and actor2.name == actor1.name:
             actor1 = None  # the victims twice: the attacker is not named
@@ -644,6 +645,15 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     actor1 = _for_period(actor1, event_day)
     actor2 = _for_period(actor2, event_day)
     actor2 = _named_for(actor2, country, placed)
+    if p.event_type in ONE_SIDED_TYPES and actor1 is not None and (
+            actor2 is not None and actor2.name == actor1.name
+            or actor2 is None and any(m.victims == actor1.name for m in g.mentions) and not any(
+                m.victims and m.victims not in (actor1.name, OTHER_DEAD) for m in g.mentions)):
+        # "The soldiers, from the Golani Brigade, were killed when a device detonated": the
+        # side named is the one that lost its dead (alone, or read as both sides), the
+        # target of the act; the attacker is unnamed.
+        actor1, actor2 = None, actor2 or actor1
+        assoc1, assoc2 = [], [a for a in assoc1 + assoc2 if a != actor2.name]
     if actor1 is None and sub_event in UNATTRIBUTED_TO_ARMED_GROUP and actor2 is not None:
         actor1 = ActorRef(raw="", name=f"Unidentified Armed Group ({country or 'Unknown'})",
                           inter=3, country=country or None)
