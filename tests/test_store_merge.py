@@ -321,3 +321,19 @@ def test_an_account_naming_only_the_attacker_joins_one_naming_only_the_target():
                   location="Tadmur district", latitude=34.6, longitude=38.4, geo_precision=3,
                   event_date="2017-08-13")
     assert merge_decision(target, district) is None
+
+
+def test_one_side_named_by_its_units_or_allies_merges():
+    """'JNIM killed soldiers and VDP militiamen' and 'the army repelled a JNIM attack': the VDP
+    fight for Burkina Faso's state, a brigade is its army's unit; a group of its own is not."""
+    army = ev(country="Burkina Faso", actor1="Military Forces of Burkina Faso", actor2="")
+    jnim = ev(country="Burkina Faso", actor1="JNIM: Group for Support of Islam and Muslims",
+              actor2="VDP: Volunteers for the Defense of the Homeland")
+    d = merge_decision(army, jnim)
+    assert d is not None and "units or allies" in d.explain()
+    other = ev(country="Burkina Faso", actor1="JNIM: Group for Support of Islam and Muslims",
+               actor2="Dozo Communal Militia (Burkina Faso)")
+    assert merge_decision(army, other) is None
+    unit = ev(country="Israel", actor1="Golani Brigade", actor2="Hamas Movement")
+    idf = ev(country="Israel", actor1="Military Forces of Israel", actor2="")
+    assert merge_decision(unit, idf) is not None

@@ -26,6 +26,7 @@ from frontwatch.geo.names import loose_key
 from frontwatch.geodesy import haversine_km
 from frontwatch.merge_times import days_conflict, times_conflict
 from frontwatch.model import Claim, Count, Event
+from frontwatch.sides import side_of
 
 NEAR_KM = 5.0
 # Two spellings of one place name may be geocoded to different entries (the town and its
@@ -219,6 +220,13 @@ def actor_reason(a: Event, b: Event) -> str | None:
     # as the attacker in both, when one has it kill civilians (`_roles_swapped`).
     if na & nb and (na <= nb or nb <= na) and not _roles_swapped(a, b):
         return ("rival accounts of the victims or the attacker: " + " / ".join(sorted(sa))
+                + " and " + " / ".join(sorted(sb)))
+    # One side named by its units or allies: "soldiers and VDP militiamen" (a militia that
+    # fights for the state) in one account, "the army" in the other.
+    sides_a, sides_b = {side_of(x) for x in na}, {side_of(x) for x in nb}
+    if sides_a & sides_b and (sides_a <= sides_b or sides_b <= sides_a) \
+            and not _roles_swapped(a, b):
+        return ("one side named by its units or allies: " + " / ".join(sorted(sa))
                 + " and " + " / ".join(sorted(sb)))
     # The side hit names its dead and no attacker ("the enemy shelled the town"); the side
     # that struck names only itself or only its target. Neither contradicts the other, but
