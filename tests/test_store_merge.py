@@ -337,3 +337,38 @@ def test_one_side_named_by_its_units_or_allies_merges():
     unit = ev(country="Israel", actor1="Golani Brigade", actor2="Hamas Movement")
     idf = ev(country="Israel", actor1="Military Forces of Israel", actor2="")
     assert merge_decision(unit, idf) is not None
+
+
+def test_an_unnamed_attack_on_civilians_joins_a_named_strike_at_the_spot():
+    """'Two fishermen were killed in an enemy raid' (no attacker read) and 'our aircraft
+    struck a rebel boat' (a strike by one side on another): the side hit tells its dead, the
+    side that struck its target. A clash of two named sides is still another act."""
+    victims = ev(event_type="Violence against civilians", sub_event_type="Attack",
+                 actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)")
+    strike = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                actor1="Military Forces of Russia (2000-)", actor2="Hayat Tahrir al-Sham")
+    d = merge_decision(victims, strike)
+    assert d is not None and "names no attacker" in d.explain()
+    assert merge_decision(victims, ev(actor1="Military Forces of Russia (2000-)",
+                                      actor2="Hayat Tahrir al-Sham")) is None  # a clash
+    assert merge_decision(victims, ev(event_type="Explosions/Remote violence",
+                                      sub_event_type="Air/drone strike",
+                                      actor1="Military Forces of Russia (2000-)",
+                                      actor2="Hayat Tahrir al-Sham", geonameid=None,
+                                      location="Tadmur district", latitude=34.6,
+                                      longitude=38.4, geo_precision=3)) is None  # elsewhere
+
+
+def test_each_side_naming_only_the_enemy_tells_one_battle():
+    """'The army repelled an attack by the militia' (read as the militia alone) and 'our
+    forces foiled an army assault' (the army alone): each side names the other."""
+    one = ev(actor1="Rapid Support Forces", actor2="", country="Sudan")
+    other = ev(actor1="Military Forces of Sudan", actor2="", country="Sudan")
+    d = merge_decision(one, other)
+    assert d is not None and "one side of the fight" in d.explain()
+    # not a strike told by one side, nor a report of that week days away
+    assert merge_decision(ev(actor1="Rapid Support Forces", actor2="",
+                             event_type="Explosions/Remote violence",
+                             sub_event_type="Shelling/artillery/missile attack"), other) is None
+    assert merge_decision(one, ev(actor1="Military Forces of Sudan", actor2="",
+                                  event_date="2017-08-15", time_precision=2)) is None

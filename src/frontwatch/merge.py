@@ -230,9 +230,19 @@ def actor_reason(a: Event, b: Event) -> str | None:
                 + " and " + " / ".join(sorted(sb)))
     # The side hit names its dead and no attacker ("the enemy shelled the town"); the side
     # that struck names only itself or only its target. Neither contradicts the other, but
-    # two named sides against an unnamed attacker of civilians do: that may be another act.
-    if _unnamed_attacker(sa) and len(nb) == 1 or _unnamed_attacker(sb) and len(na) == 1:
+    # two named sides fighting against an unnamed attacker of civilians do: that may be
+    # another act. A strike by one named side on another is not a fight: the side hit says
+    # who died ("two fishermen were martyred in an aggression"), the side that struck says
+    # whom it aimed at.
+    if _unnamed_attacker(sa) and (len(nb) == 1 or _named_strike(b)) \
+            or _unnamed_attacker(sb) and (len(na) == 1 or _named_strike(a)):
         return ("one account names no attacker, the other one side: " + " / ".join(sorted(sa))
+                + " and " + " / ".join(sorted(sb)))
+    # "The army repelled an attack by the RSF" read as the RSF alone, "our forces foiled an
+    # attack by the army" as the army alone: in a battle each side's account names the enemy.
+    if a.event_type == b.event_type == "Battles" and sa == na and sb == nb \
+            and len(na) == len(nb) == 1 and {side_of(x) for x in na} != {side_of(x) for x in nb}:
+        return ("each account names one side of the fight: " + " / ".join(sorted(sa))
                 + " and " + " / ".join(sorted(sb)))
     # "Artillery of the group struck AFU personnel" (no attacker, a military target) and "the
     # Russians dropped bombs, killing three civilians" (the attacker, civilian victims): each
@@ -248,6 +258,13 @@ def actor_reason(a: Event, b: Event) -> str | None:
         return ("one account names no attacker, the other no target: " + " / ".join(sorted(sa))
                 + " and " + " / ".join(sorted(sb)))
     return None
+
+
+def _named_strike(e: Event) -> bool:
+    """A strike (remote violence) by a named side on another named side."""
+    a1, a2 = e.actor1.strip().lower(), e.actor2.strip().lower()
+    return e.event_type == "Explosions/Remote violence" and bool(a1) and bool(a2) \
+        and not _unspecific(a1) and not _unspecific(a2) and a1 != a2
 
 
 def _only_attacker(e: Event) -> bool:
@@ -304,7 +321,8 @@ def merge_decision(existing: Event, new: Event) -> MergeDecision | None:
         return None
     # Accounts that share no named actor are the same incident only where they are: the same
     # day within a day and the same spot, not merely the same district.
-    if actors.startswith("one account names no attacker") and (date[1] > 1 or place[1] > NEAR_KM):
+    if actors.startswith(("one account names no attacker", "each account names one side")) \
+            and (date[1] > 1 or place[1] > NEAR_KM):
         return None
     # The date's slack allows for how rival media date one act; a time of day or a day each
     # names for the act itself, and that differ, are two acts.
