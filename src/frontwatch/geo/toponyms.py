@@ -46,6 +46,14 @@ _DIR_OF = re.compile(
     rf"(?P<name>{NAME})(?:\s+(?P<kind>village|town|city|area|district|camp))?,?\s+"
     rf"(?:just\s+|some\s+|about\s+)?(?P<dir>{_DIRS})\s+of\s+(?:the\s+)?"
     rf"(?:(?:town|city|village)\s+of\s+)?(?P<anchor>{NAME})")
+# "the Kyivskyi district of Kharkiv", "the Tal al-Sultan neighbourhood of western Rafah": a part
+# of a city, which lies in or by it (a namesake elsewhere is not it). Not "the X district of Y
+# province": a division of a division.
+_PARTS = r"(?:district|locality|microdistrict|neighbou?rhood|quarter)"
+_PART_OF = re.compile(
+    rf"(?P<name>{NAME})\s+{_PARTS}\s+of\s+(?:the\s+)?(?:{_DIR_ADJ}\s+)?"
+    rf"(?:(?:city|town)\s+of\s+)?(?P<anchor>{NAME})\b"
+    rf"(?!\s+(?:province|governorate|oblast|region|state|county|district|prefecture)\b)")
 _KIND_OF = re.compile(
     rf"\b(?P<kind>villages?|towns?|city|cities|hamlet|settlement|areas?|district|locality|"
     rf"neighbou?rhood|suburbs?|outskirts|vicinity|countryside|province|governorate|region|"
@@ -350,6 +358,16 @@ class ToponymFinder:
             found.append(Found(PlaceMention(
                 text[n_start:n_end], n_start, n_end, "at", direction=_norm_dir(m.group("dir")),
                 anchor=text[a_start:a_end]), (a_start, a_end)))
+        parts: set[tuple[int, int]] = set()
+        for m in _PART_OF.finditer(text):
+            n_start, n_end = _clean_span(text, m.start("name"), m.end("name"))
+            a_start, a_end = _clean_span(text, m.start("anchor"), m.end("anchor"))
+            if n_start >= n_end or a_start >= a_end:
+                continue
+            parts.add((n_start, n_end))
+            found.append(Found(PlaceMention(
+                text[n_start:n_end], n_start, n_end, "at", anchor=text[a_start:a_end]),
+                (a_start, a_end)))
         for m in _KIND_OF.finditer(text):
             kind = m.group("kind").lower()
             role = _KIND_ROLE.get(kind, "at")
@@ -359,6 +377,8 @@ class ToponymFinder:
             kind = re.sub(r"\s+", " ", m.group("kind").lower())
             role = "at" if _FACILITY.search(kind) else _KIND_ROLE.get(kind, "at")
             start, end = m.start("name"), m.end("name")
+            if _clean_span(text, start, end) in parts:
+                continue  # a part of a city, found above with its city
             if _FACILITY.search(kind):
                 end = m.end("kind")  # "Shaer fields": the field is the place, not "Shaer"
             hint = m.group("name") if role == "region" else None
