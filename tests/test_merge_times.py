@@ -31,6 +31,9 @@ def test_times_of_day_are_read_only_where_they_time_the_act():
     assert time_spans(ev("Firefighters battled the blaze through the night.")) == []
     assert time_spans(ev("The army said it hit targets at 12 positions.")) == []
     assert time_spans(ev("A missile struck the bridge on Monday.")) == []
+    # the time of another act the sentence refers to
+    assert time_spans(ev("Shells hit the market on Monday afternoon, hours after a dawn raid "
+                         "on the port.")) == [(12.0, 18.0)]
 
 
 def test_a_morning_and_an_evening_strike_on_one_city_stay_apart():

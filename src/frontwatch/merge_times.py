@@ -76,6 +76,8 @@ _CLOCK = re.compile(
     r"(?=[\s,.;)]|$)",
     re.I,
 )
+# "hours after a dawn strike on the other side of the city": the time of another act.
+_ANOTHER_ACT = re.compile(r"\b(?:after|before|following|since)\s+(?:\w+\s+){0,2}$", re.I)
 # "late on Tuesday", "early on Wednesday": near midnight, so the day itself is loose.
 _EDGE_OF_DAY = re.compile(rf"\b(?:late|early)\s+(?:on\s+)?{_DAYS}\b", re.I)
 
@@ -86,6 +88,8 @@ def time_spans(event: Event) -> list[tuple[float, float]]:
     for ev in event.evidence:
         text = ev.text
         for m in _TIME_OF_DAY.finditer(text):
+            if _ANOTHER_ACT.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
             word = next(g for g in m.groups() if g)
             part = _WORD_PART.get(re.sub(r"\s+", " ", word.lower()))
             if part:
