@@ -822,3 +822,14 @@ def test_the_only_side_named_as_the_dead_of_a_bombing_is_its_target(extractor):
     bomb = next(e for e in events if e.event_type == "Explosions/Remote violence")
     assert bomb.actor2 == "Military Forces of Israel"
     assert bomb.actor1 != "Military Forces of Israel"
+
+
+def test_the_day_before_a_denial_is_the_statements_when_the_act_has_its_own(extractor):
+    """'The rebels on Thursday rejected claims that the town had been retaken on Wednesday':
+    the act's day is Wednesday, the rejection's Thursday."""
+    text = ("KABUL, Afghanistan - The Taliban on Thursday rejected government claims that Musa "
+            "Qala had been recaptured by the army on Wednesday, saying their fighters had killed "
+            "30 soldiers.")
+    events = extractor.process(make_article(text, published=dt.date(2017, 3, 10))).events
+    assert events and all(e.event_date == "2017-03-08" for e in events), [
+        (e.sub_event_type, e.event_date) for e in events]

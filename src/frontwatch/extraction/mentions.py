@@ -164,6 +164,11 @@ FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][
 SPEECH_AFTER_DATE = re.compile(
     r",?\s+(?:the\s+)?[A-Z][\w.’'()-]*(?:\s+[\w.’'()-]+){0,5}?\s+(?:said|says|announced|reported|"
     r"claimed|confirmed|stated|told|added)\b")
+# "Amaq on Wednesday rejected claims that Bayji had been retaken on Tuesday": the day before a
+# verb of saying is the statement's, when the sentence dates the act too.
+SPEECH_RIGHT_AFTER_DATE = re.compile(
+    r",?\s+(?:said|says|announced|reported|claimed|confirmed|stated|told|added|denied|rejected|"
+    r"dismissed|refuted)\b")
 # A post or bulletin that opens on the place it is about, as a line of its own: "Vovchansk.",
 # "Pokrovsk again.", "Kherson, 12 November." Its "the town" is that place.
 PLACE_HEADING = re.compile(
@@ -1194,7 +1199,8 @@ class MentionExtractor:
             statement = expr.text.lower().startswith("by ") or (speech_before(
                 sent.text, expr.start) and not names_act) or (
                 len(dated) > 1 and not sent.text[dateline_end : expr.start].strip()
-                and SPEECH_AFTER_DATE.match(sent.text, expr.end) is not None)
+                and SPEECH_AFTER_DATE.match(sent.text, expr.end) is not None) or (
+                len(dated) > 1 and SPEECH_RIGHT_AFTER_DATE.match(sent.text, expr.end) is not None)
             if best is None or (best[2] and not statement):
                 best = (expr.date, expr.precision, statement)
         if best is not None:
