@@ -81,3 +81,10 @@ def test_a_part_of_a_city_is_the_place_named_by_its_city():
     # a district of a province is a division, not a part of a town
     assert all(m.anchor is None for m in small_geocoder().find_toponyms(
         "Clashes erupted in the Tadmur district of Homs province."))
+
+
+def test_a_sector_of_the_front_is_not_where_the_act_was():
+    """Bulletins name front sectors for towns ('in the Kharkiv direction'): the place of the
+    attacks is the one named with them ('near Vovchansk')."""
+    places = found("In the Homs direction the enemy attacked twice near Palmyra on Monday.")
+    assert ("Homs", "region") in places and ("Palmyra", "near") in places

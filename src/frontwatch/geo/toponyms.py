@@ -58,6 +58,9 @@ _KIND_OF = re.compile(
     rf"\b(?P<kind>villages?|towns?|city|cities|hamlet|settlement|areas?|district|locality|"
     rf"neighbou?rhood|suburbs?|outskirts|vicinity|countryside|province|governorate|region|"
     rf"environs|surroundings|desert)\s+of\s+(?:the\s+)?(?P<name>{NAME})")
+# "In the Kharkiv direction the enemy attacked near Vovchansk": a sector of the front named
+# for a town (Ukrainian and Russian bulletins), not where the act was.
+_SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector)\b", re.I)
 _NAME_KIND = re.compile(
     rf"(?P<name>{NAME})\s+(?P<kind>villages?|towns?|city|province|governorate|countryside|"
     rf"desert|district|locality|microdistrict|area|region|oil\s+fields?|gas\s+fields?|fields?|airport|air\s?base|"
@@ -412,6 +415,9 @@ class ToponymFinder:
             if (name and self.known(_clean(name), strict=False)
                     and not self.junk(text, n_start, n_end)
                     and not (" " not in name and _OF_NAME_AFTER.match(text, n_end))):
+                if _SECTOR_AFTER.match(text, n_end):
+                    add(m.start("name"), m.end("name"), "region")
+                    continue
                 f = add(m.start("name"), m.end("name"), "at")
                 if f is not None:
                     f.weak_cue = True
