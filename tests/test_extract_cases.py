@@ -833,3 +833,25 @@ def test_the_day_before_a_denial_is_the_statements_when_the_act_has_its_own(extr
     events = extractor.process(make_article(text, published=dt.date(2017, 3, 10))).events
     assert events and all(e.event_date == "2017-03-08" for e in events), [
         (e.sub_event_type, e.event_date) for e in events]
+
+
+def test_a_repelled_advance_by_an_unnamed_militia_is_the_incident_just_told():
+    """'The Dagalo militia shelled the hospital ... The division said its forces repelled an
+    attempt by the militia to advance': the militia the second sentence does not name again
+    (a stand-in, unidentified) does not make it another incident."""
+    from frontwatch.pipeline import Extractor
+
+    text = ("The Dagalo militia shelled the Al Daman Hospital in El Obeid on Friday with heavy "
+            "artillery, killing six civilians, the 5th Infantry Division said in a statement. The "
+            "division said its forces repelled an attempt by the militia to advance from the "
+            "southern axis of the city and inflicted heavy losses on it.")
+    events = Extractor().process(make_article(text, published=dt.date(2024, 8, 3))).events
+    assert len(events) == 1 and events[0].actor1 == "Rapid Support Forces"
+
+
+def test_a_completed_liberation_is_a_change_of_territory(extractor):
+    text = ("MOSCOW - Units of the Dnepr group of forces completed the liberation of the village "
+            "of Rabotino in the Zaporozhye region on Tuesday, the Defence Ministry said.")
+    events = extractor.process(make_article(text, published=dt.date(2024, 3, 6))).events
+    assert any(e.sub_event_type in ("Government regains territory",
+                                    "Non-state actor overtakes territory") for e in events)

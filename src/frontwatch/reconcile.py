@@ -170,8 +170,9 @@ def _district_of(m: Mention, city: Mention) -> bool:
 
 
 def _actors_compatible(m: Mention, g: _Group) -> bool:
-    """Compatible unless both name a full pair of actors and the pairs share no one."""
-    names = {a.name for a in (m.actor1, m.actor2) if a is not None}
+    """Compatible unless both name a full pair of actors and the pairs share no one. A
+    stand-in for an attacker the words do not name ("the militia": unidentified) names no one."""
+    names = {a.name for a in (m.actor1, m.actor2) if a is not None and not _stand_in(a)}
     gnames = g.actors()
     if names & gnames:
         return True
@@ -179,6 +180,10 @@ def _actors_compatible(m: Mention, g: _Group) -> bool:
     p = g.primary
     full_g = p.actor1 is not None and p.actor2 is not None
     return not (full_m or full_g) or not names or not gnames
+
+
+def _stand_in(a: ActorRef) -> bool:
+    return not a.raw and a.name.startswith("Unidentified Armed Group")
 
 
 def _sentence_gap(m: Mention, g: _Group) -> int:
