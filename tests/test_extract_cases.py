@@ -855,3 +855,22 @@ def test_a_completed_liberation_is_a_change_of_territory(extractor):
     events = extractor.process(make_article(text, published=dt.date(2024, 3, 6))).events
     assert any(e.sub_event_type in ("Government regains territory",
                                     "Non-state actor overtakes territory") for e in events)
+
+
+def test_a_sides_dead_claimed_for_a_day_stand_as_its_fight():
+    """A bulletin that gives only the enemy's dead ('up to 70 servicemen were eliminated near
+    Kupyansk on Thursday, the ministry said'): the day's fighting, as that side tells it; a
+    week's tally is not an incident."""
+    from frontwatch.pipeline import Extractor
+
+    extractor = Extractor()
+
+    def events(text: str):
+        return extractor.process(make_article(text, published=dt.date(2024, 3, 8))).events
+
+    [e] = events("MOSCOW - Up to 70 Ukrainian servicemen were eliminated near Kupyansk on "
+                 "Thursday, the Defence Ministry said.")
+    assert (e.sub_event_type, e.actor2, e.fatalities) == (
+        "Armed clash", "Military Forces of Ukraine", 70)
+    assert events("MOSCOW - Up to 300 Ukrainian servicemen were eliminated near Kupyansk over "
+                  "the past week, the Defence Ministry said.") == []

@@ -295,6 +295,13 @@ def _join(m: Mention, target: _Group, groups: list[_Group]) -> None:
         g.mentions.append(copy)
 
 
+def _sides_toll(m: Mention) -> bool:
+    """A claimed toll of an armed side's dead, on a given day at a given place, in fighting."""
+    return m.sub_event_type == "Armed clash" and m.claimant is not None and not m.denial \
+        and m.time_precision == 1 and m.date is not None and m.place is not None \
+        and m.fatalities is not None and m.actor2 is not None and m.actor2.inter in (1, 2, 3, 8)
+
+
 def group_mentions(mentions: list[Mention]) -> list[_Group]:
     groups: list[_Group] = []
     casualties: list[Mention] = []
@@ -343,6 +350,12 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
             _join(m, best, groups)
         elif m.actor1 is not None and m.sub_event_type in SUB_EVENT_TO_TYPE:
             # a casualty report with a named perpetrator stands as its own event
+            m.event_type = SUB_EVENT_TO_TYPE[m.sub_event_type]
+            groups.append(_Group([m]))
+        elif _sides_toll(m):
+            # "Up to 105 Ukrainian servicemen were eliminated in the city in the course of the
+            # day, the Defence Ministry said": a side's dead in a day's fighting, as one side
+            # claims them, where the article tells no act they would join
             m.event_type = SUB_EVENT_TO_TYPE[m.sub_event_type]
             groups.append(_Group([m]))
     for m in headlines:
