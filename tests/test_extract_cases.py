@@ -874,3 +874,17 @@ def test_a_sides_dead_claimed_for_a_day_stand_as_its_fight():
         "Armed clash", "Military Forces of Ukraine", 70)
     assert events("MOSCOW - Up to 300 Ukrainian servicemen were eliminated near Kupyansk over "
                   "the past week, the Defence Ministry said.") == []
+
+
+@pytest.mark.parametrize("text, dead", [
+    # people heading a list of materiel, "destroyed" said of them all
+    ("MOSCOW - Near Kupyansk on Monday up to 45 Ukrainian servicemen, a tank and three pickup "
+     "trucks were destroyed, the ministry said.", 45),
+    # a part of the dead told between commas is not more dead
+    ("DAMASCUS - On Tuesday five soldiers, three of them officers, were killed in Deraa.", 5),
+])
+def test_the_dead_heading_a_list_or_with_a_part_between_commas(text, dead):
+    from frontwatch.pipeline import Extractor
+
+    events = Extractor().process(make_article(text, published=dt.date(2024, 3, 8))).events
+    assert [e.fatalities for e in events] == [dead]

@@ -241,6 +241,9 @@ class FigureFinder:
                   if t.lower_ not in QUOTES][-3:]
         if before and before[-1] in ("including", "among", "includes", "include"):
             return None  # "5 civilians, including two children": a part of the total
+        if before and before[-1] == "," and span.end + 1 < len(doc) \
+                and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ in ("them", "whom"):
+            return None  # "four soldiers, two of them officers, were killed": a part too
         kind: str | None = None
         if before:
             last = before[-1]
@@ -318,6 +321,11 @@ class FigureFinder:
                     limit = min(len(doc), j + 6)
                     continue
                 break
+            if low == "," and person_seen and kind is None:
+                # "Up to 90 servicemen, two tanks and six armoured vehicles were destroyed":
+                # the people head a list whose verb comes after the materiel
+                kind = self._shared_verb(doc, j + 1, people=True)
+                break
             if tok.is_punct and low not in ("-", "'s"):
                 break
             if low in ("and", "or") and person_seen:
@@ -347,10 +355,12 @@ class FigureFinder:
         )
 
     @staticmethod
-    def _shared_verb(doc: Doc, start: int) -> str | None:
+    def _shared_verb(doc: Doc, start: int, people: bool = False) -> str | None:
+        """The verb a list shares ("16 militants and nine SDF fighters were killed"); with
+        `people` heading it, "destroyed" too, which said of people means killed."""
         for tok in doc[start : min(len(doc), start + 12)]:
             low = tok.lower_
-            if low in KILL_WORDS:
+            if low in KILL_WORDS or people and low == "destroyed":
                 return "killed"
             if low in INJURY_WORDS:
                 return "injured"
