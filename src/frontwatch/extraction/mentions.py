@@ -87,6 +87,7 @@ from frontwatch.extraction.incidents import (
 )
 from frontwatch.extraction.lemmas import lemma_of
 from frontwatch.extraction.lexicon import Lexicon
+from frontwatch.extraction.model_roles import apply_role_reading, role_candidates
 from frontwatch.extraction.numbers import count_to_fatalities, find_counts
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
@@ -655,6 +656,10 @@ class MentionExtractor:
             country = ctx.paragraph_country.get(sent.paragraph) or ctx.article_country
         offset = sent.start
         roles = assign_roles(doc, trigger, p.actors, p.attribution)
+        if p.coding is not None:
+            roles = apply_role_reading(
+                roles, role_candidates(p.actors, p.attribution.token_span), p.coding.roles,
+                self.policy.role_at)
         if ctx.dominant_by_country and country:
             # an article about several wars: only this country's groups
             dominant = ctx.dominant_by_country.get(country)
