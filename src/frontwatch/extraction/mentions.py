@@ -135,6 +135,7 @@ from frontwatch.model import (
 )
 from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
                            re.IGNORECASE)
@@ -1191,6 +1192,13 @@ class MentionExtractor:
         dated = [e for e in found if e.date is not None and e.start >= dateline_end]
         for expr in found:
             if expr.date is None or expr.start < dateline_end:
+                continue
+            since = expr.text.lower().startswith("since ") or SINCE_BEFORE.search(
+                sent.text, max(0, expr.start - 12), expr.start) is not None
+            if since and expr.precision > 1:
+                # "have fled the clashes since mid-February": a vague start of what goes on,
+                # not a day of it (the report's day is one). "since 11 June" names the
+                # day the fighting began, which is one.
                 continue
             # "On Monday, AFRICOM announced that ... on Sunday": the first is the statement's day
             # "the toll had risen to seven by Monday": when it was counted, not when it happened
