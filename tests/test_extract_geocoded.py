@@ -264,3 +264,18 @@ def test_shares_that_do_not_fit_the_toll_are_not_deaths(geocoding_extractor):
     events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert sorted((ascii_name(e.location), e.injuries) for e in events) == [
         ("Ariha", 2), ("Saraqib", 9)]
+
+
+def test_opening_places_stay_the_acts_when_a_wider_area_follows(geocoding_extractor):
+    """ "In A and B villages, the worst-hit in X County, ...": A and B are where it happened,
+    the county only places them."""
+    text = ("In Gumuruk and Likuangole villages, the worst-hit places in Pibor County, attackers "
+            "burned down houses, a school and a clinic on Saturday.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert sorted(ascii_name(e.location) for e in events) == ["Gumuruk", "Likuangole"]
+
+
+def test_a_passive_act_without_by_has_no_author_among_what_it_destroyed(geocoding_extractor):
+    text = "In Akobo, government offices, civilian houses and shops were burnt down on Saturday."
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert not e.actor1.startswith("Civilians") and e.actor2.startswith("Civilians")

@@ -145,3 +145,16 @@ def test_training_code_fits_and_exports_a_tiny_model(tmp_path):
     # one reading per piece, [CLS] and [SEP] included, which cover no characters
     assert len(coding.roles.offsets) == len(offsets[0]) and coding.roles.offsets[0] == (0, 0)
     assert torch.is_tensor(next(model.parameters()))
+
+
+def test_a_sentence_reads_the_same_whatever_its_neighbours():
+    """The int8 model scales activations over its whole input: read one by one, a sentence's
+    probabilities do not depend on the other sentences of the article or their lengths."""
+    coder = SentenceCoder()
+    target = "Government warplanes bombed the village of Kafr Nabl on Tuesday, killing four."
+    others = ["The minister will travel to Geneva next week.",
+              "A much longer sentence about the humanitarian situation in the north of the "
+              "country, where aid agencies say that tens of thousands of people are in need."]
+    alone = coder.probabilities([target])[0]
+    among = coder.probabilities(others + [target])[-1]
+    assert (alone == among).all()

@@ -88,7 +88,7 @@ class Coding:
 
 class SentenceCoder:
     def __init__(self, model_dir: Path | str | None = None, threads: int = 1,
-                 batch_size: int = 4) -> None:
+                 batch_size: int = 1) -> None:
         folder = Path(model_dir) if model_dir else DEFAULT_DIR
         model = folder / "coder.onnx"
         if not model.is_file():
@@ -120,8 +120,11 @@ class SentenceCoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length=self.max_len)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-        # Small batches: on one core the int8 graph ran 2-3 times faster at 4 sentences a
-        # batch (~300/s) than at 32 (~100-180/s), lengths sorted either way (bench/coder_speed.py).
+        # One sentence a run by default. The int8 graph quantises activations with scales
+        # taken over the whole input, so in a batch a sentence's reading would depend on its
+        # neighbours and their padding (the same sentence read differently in two articles,
+        # or in two ingest orders); alone, it is always read the same. On one core this is
+        # also faster than batches of 32 (bench/coder_speed.py).
         self.batch_size = batch_size
 
     def probabilities(self, texts: list[str]) -> np.ndarray:

@@ -135,6 +135,8 @@ from frontwatch.model import (
 )
 from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 
+ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
+                        r"Department|Prefecture|Municipality|Raion)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
@@ -851,9 +853,12 @@ class MentionExtractor:
             # "In Deir Ezzor, army units foiled an attack near al-Mayadin": the opening place
             # frames the story; the act's own place, when the sentence names one, is where
             framed = [pl for pl in places if pl.start < frame.end()]
+            # "In Manyabol and Likuangole towns, the hardest-hit locations in Pibor County,":
+            # a wider area named after the opening places places them, it is not the act's
             own_places = [pl for pl in places if pl.start >= frame.end()
                           and pl.role in ("at", "near")
-                          and not CITY_PART.match(sent.text, pl.end)]
+                          and not CITY_PART.match(sent.text, pl.end)
+                          and not ADMIN_AREA.search(sent.text[pl.start : pl.end + 12])]
             if framed and own_places:
                 for pl in framed:
                     pl.role = "region"
