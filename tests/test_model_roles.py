@@ -92,3 +92,19 @@ def test_a_source_is_no_candidate(find):
     source = everyone[0]  # "The Syrian army said"
     kept = role_candidates(everyone, (0, source.end + 1))
     assert source not in kept and len(kept) == len(everyone) - 1
+
+
+def test_places_the_head_does_not_read_as_the_acts_go_but_never_all():
+    from frontwatch.extraction.model_roles import places_read_as_act
+    from frontwatch.model import PlaceMention
+
+    text = "Shelling hit Ariha , and the wounded were taken to a hospital in Idlib ."
+    r = reading(text, {"Ariha": ("place", 0.9), "Idlib": ("place", 0.05)})
+    offset = 100  # the sentence's start in its article
+    ariha = PlaceMention("Ariha", offset + 13, offset + 18)
+    idlib = PlaceMention("Idlib", offset + 65, offset + 70)
+    assert text[13:18] == "Ariha" and text[65:70] == "Idlib"
+    assert places_read_as_act([ariha, idlib], r, offset, at=0.3) == [ariha]
+    assert places_read_as_act([ariha, idlib], r, offset, at=0.0) == [ariha, idlib]  # off
+    nothing = reading(text, {})
+    assert places_read_as_act([ariha, idlib], nothing, offset, at=0.3) == [ariha, idlib]

@@ -87,7 +87,11 @@ from frontwatch.extraction.incidents import (
 )
 from frontwatch.extraction.lemmas import lemma_of
 from frontwatch.extraction.lexicon import Lexicon
-from frontwatch.extraction.model_roles import apply_role_reading, role_candidates
+from frontwatch.extraction.model_roles import (
+    apply_role_reading,
+    places_read_as_act,
+    role_candidates,
+)
 from frontwatch.extraction.numbers import count_to_fatalities, find_counts
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
@@ -872,6 +876,8 @@ class MentionExtractor:
             if best_rest is None:
                 return None
             trigger = best_rest
+        if p.coding is not None and len(places) > 1:
+            places = places_read_as_act(places, p.coding.roles, offset, self.policy.place_at)
         places = act_places_first(doc, trigger, places, offset)
         inherited_place = False
         if not places and NEW_INCIDENT.match(sent.text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from frontwatch.actors.catalog import ActorMatch
 from frontwatch.extraction.coder import RoleReading
 from frontwatch.extraction.roles import Roles
+from frontwatch.model import PlaceMention
 
 
 def _same(a: ActorMatch | None, b: ActorMatch | None) -> bool:
@@ -66,3 +67,18 @@ def apply_role_reading(roles: Roles, actors: list[ActorMatch], reading: RoleRead
     out.assoc1.extend(a for a in roles.assoc1 if not any(_same(a, t) for t in taken))
     out.assoc2.extend(a for a in roles.assoc2 if not any(_same(a, t) for t in taken))
     return out
+
+
+def places_read_as_act(places: list[PlaceMention], reading: RoleReading | None, offset: int,
+                       at: float) -> list[PlaceMention]:
+    """Of several places a sentence names, those the role head marks as where the act
+    happened (probability `at` or more; a place past the pieces read is kept); never none:
+    when the head marks none of them, the rules' places stay."""
+    if reading is None or at <= 0.0:
+        return places
+    kept = []
+    for pl in places:
+        score = reading.score("place", pl.start - offset, pl.end - offset)
+        if score is None or score >= at:
+            kept.append(pl)
+    return kept or places
