@@ -35,6 +35,8 @@ TOKEN = re.compile(r"\w+|[^\w\s]")  # close to spaCy's token count for English n
 
 SPACY_SCRIPT = """
 import json, sys
+from frontwatch.torchless import import_thinc_without_torch
+import_thinc_without_torch()  # as frontwatch loads spaCy: torch is not part of either cost
 import spacy
 nlp = spacy.load(sys.argv[2])
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]

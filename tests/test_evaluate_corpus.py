@@ -180,15 +180,19 @@ def test_manifest_errors_name_the_line(corpus: Path):
     assert "manifest.jsonl:2" in result.output
 
 
-def test_gold_places_named_without_coordinates_are_located_in_the_gazetteer(tmp_path: Path):
+@pytest.mark.parametrize("admin1", [{}, {"admin1": "Jenin"}])
+def test_gold_places_named_without_coordinates_are_located_in_the_gazetteer(
+        tmp_path: Path, admin1: dict):
     """The coders wrote "Jenin", the extractor names the gazetteer's "Janīn" at its
-    coordinates: the same town, matched by distance once the gold place is located."""
+    coordinates: the same town, matched by distance once the gold place is located; also
+    when the coders' admin1 is the governorate named like its town, which the gazetteer
+    has as a second-level division (its first level is the West Bank)."""
     root = tmp_path / "real"
     (root / "texts").mkdir(parents=True)
     text = "Israeli forces shot and killed a man in Jenin on Monday."
     (root / "texts" / "p1.txt").write_text(text, encoding="utf-8")
     gold = [event("Attack", "Violence against civilians", "Jenin", "shot and killed a man in "
-                  "Jenin", country="Palestine", actor1="Military Forces of Israel")]
+                  "Jenin", country="Palestine", actor1="Military Forces of Israel", **admin1)]
     for rel in ("gold/p1.json", "coding/a/p1.json", "coding/b/p1.json"):
         up = "../" * rel.count("/")
         write_doc(root / rel, "p1", f"{up}texts/p1.txt", json.loads(json.dumps(gold)), text)

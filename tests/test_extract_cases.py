@@ -774,6 +774,16 @@ def test_unnamed_soldiers_in_a_territory_without_an_army_are_the_forces_operatin
     assert "Palestinian Territory" in e.actor2
 
 
+def test_a_vague_since_is_no_day_of_the_act_but_a_named_day_is(extractor):
+    published = dt.date(2020, 3, 6)
+    text = "Fighting between soldiers and armed youths has continued in Akobo since early February."
+    (e,) = extractor.process(make_article(text, published=published)).events
+    assert e.event_date == "2020-03-06"  # on or before the report, not "mid-February"
+    text = "Clashes between the army and rebels in Akobo have persisted since 11 February."
+    (e,) = extractor.process(make_article(text, published=published)).events
+    assert e.event_date == "2020-02-11"  # the day the fighting began is one of its days
+
+
 def test_the_victims_are_never_the_side_that_strikes(extractor):
     """'Six villagers were killed when aggression aircraft of the enemy struck ...': however
     the sentence is read, civilians are ACLED's second actor in a strike, and the US named as

@@ -4,6 +4,7 @@ first use, ~40 s): behaviour that depends on where places resolve."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,42 @@ def test_where_in_the_city_the_act_struck_is_the_same_act(geocoding_extractor):
     (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.fatalities == 1 and e.location == "Kharkiv"
     assert e.actor1.startswith("Military Forces of Russia")  # the drones named, not a stand-in
+
+
+def ascii_name(name: str) -> str:
+    """The gazetteer's spelling without its diacritics and hamzas (Arīḩā -> Ariha)."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if c.isascii() and c not in "'`")
+
+
+def test_toll_shared_out_by_place_gives_each_place_its_figure(geocoding_extractor):
+    """ "killed nine, including four in A, three in B and two in C": one event per place,
+    each with its own share, not the total divided evenly."""
+    text = ("Government shelling killed nine civilians in Idlib province on Tuesday, including "
+            "four in Ariha, three in Saraqib town and two in Maarat al-Numan.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    got = {(ascii_name(e.location)[:6], e.fatalities) for e in events}
+    assert got == {("Ariha", 4), ("Saraqi", 3), ("Maarra", 2)}  # Ma`arrat an Nu`man
+
+
+def test_shares_that_do_not_fit_the_toll_are_not_deaths(geocoding_extractor):
+    text = ("Airstrikes on Tuesday wounded eleven people, two in Ariha and nine in Saraqib, "
+            "and killed one child in Ariha.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert sorted((ascii_name(e.location), e.injuries) for e in events) == [
+        ("Ariha", 2), ("Saraqib", 9)]
+
+
+def test_opening_places_stay_the_acts_when_a_wider_area_follows(geocoding_extractor):
+    """ "In A and B villages, the worst-hit in X County, ...": A and B are where it happened,
+    the county only places them."""
+    text = ("In Gumuruk and Likuangole villages, the worst-hit places in Pibor County, attackers "
+            "burned down houses, a school and a clinic on Saturday.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert sorted(ascii_name(e.location) for e in events) == ["Gumuruk", "Likuangole"]
+
+
+def test_a_passive_act_without_by_has_no_author_among_what_it_destroyed(geocoding_extractor):
+    text = "In Akobo, government offices, civilian houses and shops were burnt down on Saturday."
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert not e.actor1.startswith("Civilians") and e.actor2.startswith("Civilians")

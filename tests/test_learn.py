@@ -10,7 +10,13 @@ import pytest
 
 from frontwatch.extraction.coder import CoderUnavailable, Coding, SentenceCoder
 from frontwatch.extraction.coder_policy import CoderPolicy, model_trigger
-from frontwatch.learn.data import LABELS, DataError, fold_of, synthetic_examples
+from frontwatch.learn.data import (
+    LABELS,
+    ROLE_LABELS,
+    DataError,
+    fold_of,
+    synthetic_examples,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKENIZER = ROOT / "src" / "frontwatch" / "data" / "coder" / "tokenizer.json"
@@ -45,14 +51,18 @@ def test_model_trigger_takes_the_main_verb(extractor):
 
 
 def test_synthetic_examples_read_and_check(tmp_path):
-    good = {"doc": "t-d1", "i": 0, "text": "Rebels shelled Idlib.", "events": [
-        {"sub_event_type": "Shelling/artillery/missile attack", "negated": False}]}
+    good = {"doc": "t-d1", "i": 0, "text": "Rebels shelled Idlib and Idlib's outskirts.",
+            "events": [{"sub_event_type": "Shelling/artillery/missile attack", "negated": False,
+                        "actor1": ["Rebels"], "place": ["Idlib"]}]}
     neg = {"doc": "t-d1", "i": 1, "text": "The dead included two children.", "events": [],
            "negative_kind": "detail"}
     path = tmp_path / "t.jsonl"
     path.write_text(json.dumps(good) + "\n" + json.dumps(neg) + "\n")
     a, b = synthetic_examples([path])
     assert a.labels == {"Shelling/artillery/missile attack"} and not a.ambiguous
+    # every whole-word occurrence of a role string plays its role
+    assert a.spans == ((0, 6, "actor1"), (15, 20, "place"), (25, 30, "place"))
+    assert a.has_spans and b.has_spans and b.spans == ()
     assert b.labels == frozenset() and b.ambiguous
     assert a.target()[LABELS.index("Shelling/artillery/missile attack")] == 1.0
     bad = tmp_path / "bad.jsonl"
@@ -101,9 +111,23 @@ def test_training_code_fits_and_exports_a_tiny_model(tmp_path):
     (base / "tokenizer.json").write_bytes(TOKENIZER.read_bytes())
     examples = [
         Example("Warplanes bombed the market in Atarib.", frozenset({"Air/drone strike"}),
-                "synthetic", f"d{i}") for i in range(6)
-    ] + [Example("The talks will resume next month in Doha.", frozenset(), "synthetic", f"n{i}")
-         for i in range(6)]
+                "synthetic", f"d{i}", spans=((0, 9, "actor1"), (31, 37, "place")),
+                has_spans=True) for i in range(6)
+    ] + [Example("The talks will resume next month in Doha.", frozenset(), "synthetic", f"n{i}",
+                 has_spans=True) for i in range(6)]
+    from frontwatch.learn.train import _encode_with_offsets, _tokenizer, role_targets
+
+    tok = _tokenizer(TOKENIZER)
+    _, _, offsets = _encode_with_offsets(tok, [examples[0].text])
+    marks = role_targets(examples[:1], offsets, len(offsets[0]))[0]
+    pieces = [examples[0].text[a:b] for a, b in offsets[0]]
+    def marked(role: str) -> str:
+        col = marks[:, ROLE_LABELS.index(role)]
+        return "".join(p for p, m in zip(pieces, col, strict=True) if m)
+
+    assert marked("actor1") == "Warplanes"
+    assert not marks[0].any() and not marks[-1].any()  # [CLS], [SEP]
+    assert marked("place") == "Atarib"
     losses: list[str] = []
     model = fit(examples, base, epochs=4, batch_size=4, lr=1e-3, log=losses.append)
     first, last = (float(line.split("loss ")[1].split()[0]) for line in (losses[0], losses[-1]))
@@ -112,7 +136,25 @@ def test_training_code_fits_and_exports_a_tiny_model(tmp_path):
     export_onnx(model, out)
     (out / "tokenizer.json").write_bytes(TOKENIZER.read_bytes())
     (out / "card.json").write_text(json.dumps({"labels": list(LABELS), "max_len": 96,
-                                               "output": "softmax, no event first"}))
+                                               "output": "softmax, no event first",
+                                               "role_labels": list(ROLE_LABELS)}))
     coder = SentenceCoder(out)
     assert check_export(model, coder, [e.text for e in examples[:2]] + ["Short."]) < 0.08
+    (coding,) = coder.code([examples[0].text])
+    assert coding.roles is not None and coding.roles.probs.shape[1] == len(ROLE_LABELS)
+    # one reading per piece, [CLS] and [SEP] included, which cover no characters
+    assert len(coding.roles.offsets) == len(offsets[0]) and coding.roles.offsets[0] == (0, 0)
     assert torch.is_tensor(next(model.parameters()))
+
+
+def test_a_sentence_reads_the_same_whatever_its_neighbours():
+    """The int8 model scales activations over its whole input: read one by one, a sentence's
+    probabilities do not depend on the other sentences of the article or their lengths."""
+    coder = SentenceCoder()
+    target = "Government warplanes bombed the village of Kafr Nabl on Tuesday, killing four."
+    others = ["The minister will travel to Geneva next week.",
+              "A much longer sentence about the humanitarian situation in the north of the "
+              "country, where aid agencies say that tens of thousands of people are in need."]
+    alone = coder.probabilities([target])[0]
+    among = coder.probabilities(others + [target])[-1]
+    assert (alone == among).all()

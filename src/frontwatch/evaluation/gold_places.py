@@ -53,7 +53,10 @@ class GoldLocator:
         names = [location]
         if admin1 and location.strip().lower() == admin1.strip().lower():
             found = self.geocoder.admin1_candidates(location, code)
-            best = found[0] if found else None
+            # "Jenin" in Jenin governorate: where the gazetteer's first-level division has
+            # another name (West Bank), the coder's admin1 is a lower one and the location
+            # its town
+            best = found[0] if found else self.geocoder.resolve_place(names, code)
         else:
             best = self.geocoder.resolve_place(names, code, admin1 or None)
             if best is None and admin1:

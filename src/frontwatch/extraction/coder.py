@@ -3,7 +3,9 @@ a WordPiece tokenizer read with tokenizers. No torch, no network.
 
 `SentenceCoder.probabilities(texts)` gives, per sentence, the probability of each of ACLED's
 25 sub-event types (`LABELS` order); the extractor decides with them which sentences tell
-events and of which type (see `frontwatch.extraction.mentions`).
+events and of which type (see `frontwatch.extraction.mentions`). A model with a role head also
+marks, token by token, who acts (actor1), who is acted on (actor2), places, dates, figures,
+materiel and claimants (`Coding.roles`).
 """
 
 from __future__ import annotations
@@ -22,12 +24,56 @@ class CoderUnavailable(RuntimeError):
 
 
 @dataclass(frozen=True, slots=True)
+class RoleReading:
+    """The role head's reading of one sentence: per word piece, its characters in the
+    sentence and the probability of each role."""
+
+    labels: tuple[str, ...]
+    offsets: tuple[tuple[int, int], ...]
+    probs: np.ndarray  # (pieces, roles)
+
+    def score(self, role: str, start: int, end: int) -> float | None:
+        """Mean probability of `role` over the pieces inside characters [start, end); None
+        when no piece is (a span cut off by the length limit)."""
+        j = self.labels.index(role)
+        inside = [i for i, (a, b) in enumerate(self.offsets) if a < b and a < end and start < b]
+        if not inside:
+            return None
+        return float(self.probs[inside, j].mean())
+
+    def spans(self, role: str, threshold: float = 0.5) -> list[tuple[int, int, float]]:
+        """Runs of pieces marked `role` (probability >= threshold), as character spans with
+        their mean probability; pieces of one word, or words a space apart, join a run."""
+        j = self.labels.index(role)
+        out: list[tuple[int, int, float]] = []
+        run: list[int] = []
+        for i, (a, b) in enumerate(self.offsets):
+            if a < b and self.probs[i, j] >= threshold:
+                if run and a - self.offsets[run[-1]][1] > 1:
+                    out.append(self._span(run, j))
+                    run = []
+                run.append(i)
+            elif run:
+                out.append(self._span(run, j))
+                run = []
+        if run:
+            out.append(self._span(run, j))
+        return out
+
+    def _span(self, run: list[int], j: int) -> tuple[int, int, float]:
+        return (self.offsets[run[0]][0], self.offsets[run[-1]][1],
+                float(self.probs[run, j].mean()))
+
+
+@dataclass(frozen=True, slots=True)
 class Coding:
-    """What the coder says of one sentence: each sub-type's probability, and the
-    probability that it tells no event (None for a model without that output)."""
+    """What the coder says of one sentence: each sub-type's probability, the probability
+    that it tells no event (None for a model without that output) and, from a model with a
+    role head, its role reading."""
 
     probs: dict[str, float]
     none: float | None = None
+    roles: RoleReading | None = None
 
     @property
     def best(self) -> tuple[str, float]:
@@ -42,7 +88,7 @@ class Coding:
 
 class SentenceCoder:
     def __init__(self, model_dir: Path | str | None = None, threads: int = 1,
-                 batch_size: int = 32) -> None:
+                 batch_size: int = 1) -> None:
         folder = Path(model_dir) if model_dir else DEFAULT_DIR
         model = folder / "coder.onnx"
         if not model.is_file():
@@ -58,6 +104,7 @@ class SentenceCoder:
         from frontwatch.learn.data import LABELS
 
         self.labels: tuple[str, ...] = tuple(card.get("labels") or LABELS)
+        self.role_labels: tuple[str, ...] = tuple(card.get("role_labels") or ())
         self.max_len = int(card.get("max_len", 96))
         # "no event" first, through a softmax (the current trainer); else a sigmoid per type
         self.softmax = str(card.get("output", "sigmoid")).startswith("softmax")
@@ -73,36 +120,52 @@ class SentenceCoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length=self.max_len)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        # One sentence a run by default. The int8 graph quantises activations with scales
+        # taken over the whole input, so in a batch a sentence's reading would depend on its
+        # neighbours and their padding (the same sentence read differently in two articles,
+        # or in two ingest orders); alone, it is always read the same. On one core this is
+        # also faster than batches of 32 (bench/coder_speed.py).
         self.batch_size = batch_size
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """An array (len(texts), 25) of sub-type probabilities; similar lengths are batched."""
-        return self._run(texts)[:, -len(self.labels):]
+        return self._run(texts)[0][:, -len(self.labels):]
 
-    def _run(self, texts: list[str]) -> np.ndarray:
+    def _run(self, texts: list[str], roles: bool = False
+             ) -> tuple[np.ndarray, list[RoleReading | None]]:
         width = len(self.labels) + (1 if self.softmax else 0)
         out = np.zeros((len(texts), width), dtype=np.float32)
+        readings: list[RoleReading | None] = [None] * len(texts)
         if not texts:
-            return out
+            return out, readings
+        roles = roles and bool(self.role_labels)
+        outputs = ["logits", "roles"] if roles else ["logits"]
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for start in range(0, len(order), self.batch_size):
             idx = order[start : start + self.batch_size]
             enc = self.tokenizer.encode_batch([texts[i] for i in idx])
             ids = np.array([e.ids for e in enc], dtype=np.int64)
             mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-            (logits,) = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})
+            result = self.session.run(outputs, {"input_ids": ids, "attention_mask": mask})
+            logits = result[0]
             if self.softmax:
                 e = np.exp(logits - logits.max(axis=1, keepdims=True))
                 out[idx] = e / e.sum(axis=1, keepdims=True)
             else:
                 out[idx] = 1.0 / (1.0 + np.exp(-logits))
-        return out
+            if roles:
+                probs = 1.0 / (1.0 + np.exp(-result[1]))
+                for row, i in enumerate(idx):
+                    n = int(mask[row].sum())
+                    readings[i] = RoleReading(self.role_labels, tuple(enc[row].offsets[:n]),
+                                              probs[row, :n])
+        return out, readings
 
-    def code(self, texts: list[str]) -> list[Coding]:
-        raw = self._run(texts)
+    def code(self, texts: list[str], roles: bool = True) -> list[Coding]:
+        raw, readings = self._run(texts, roles)
         probs = raw[:, -len(self.labels):]
         return [
             Coding(dict(zip(self.labels, map(float, row), strict=True)),
-                   float(full[0]) if self.softmax else None)
-            for row, full in zip(probs, raw, strict=True)
+                   float(full[0]) if self.softmax else None, reading)
+            for row, full, reading in zip(probs, raw, readings, strict=True)
         ]

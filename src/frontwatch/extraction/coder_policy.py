@@ -42,6 +42,10 @@ class CoderPolicy:
     doubt: float = 0.2  # ... when it gives the rules' own sub-type less than this
     drop: float = 0.5  # a rule's event is dropped when the coder reads no event this surely
     drop_named: float = 0.1  # ... or, when it names two known armed sides, this surely
+    role_at: float = 0.5  # the role head's actor1/actor2 replace the parse's at this
+    # probability (above 1: never)
+    place_at: float = 0.0  # of several places, those the role head marks below this are not
+    # the act's (0: the rules' places all stay)
 
     def drops(self, coding: Coding, actor1: ActorRef | None, actor2: ActorRef | None) -> bool:
         """Whether a rule's event goes, the coder reading no event. Two armed sides the

