@@ -13,7 +13,9 @@ Two reports are one incident when all four hold:
   reports an attack on civilians where the side that struck reports a strike on fighters;
 - compatible actors: the actors one report names are a subset of the other's (order ignored;
   "Unidentified Armed Group" and empty actors match anything), or, for rival accounts of who
-  the victims were, the named armed actors are, provided the two share one.
+  the victims were, the named armed actors are, provided the two share one as the attacker
+  (or one side, named by its units or allies: `sides.side_of`); at one spot within a day, also
+  accounts that each name one side the other leaves out (`actor_reason`).
 """
 
 from __future__ import annotations
