@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from frontwatch.model import Event
 
@@ -84,9 +85,14 @@ _EDGE_OF_DAY = re.compile(rf"\b(?:late|early)\s+(?:on\s+)?{_DAYS}\b", re.I)
 
 def time_spans(event: Event) -> list[tuple[float, float]]:
     """The hour spans the report's evidence times its act by; [] when it gives no time."""
+    return list(_spans(tuple(ev.text for ev in event.evidence)))
+
+
+# The merge asks about each report once per candidate partner: cached by its sentences.
+@lru_cache(maxsize=4096)
+def _spans(texts: tuple[str, ...]) -> tuple[tuple[float, float], ...]:
     spans: list[tuple[float, float]] = []
-    for ev in event.evidence:
-        text = ev.text
+    for text in texts:
         for m in _TIME_OF_DAY.finditer(text):
             if _ANOTHER_ACT.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
@@ -100,7 +106,7 @@ def time_spans(event: Event) -> list[tuple[float, float]]:
                 spans.append((max(hour - CLOCK_SLACK, 0.0), min(hour + CLOCK_SLACK, 24.0)))
         if _EDGE_OF_DAY.search(text):
             spans.extend(NIGHT)
-    return spans
+    return tuple(spans)
 
 
 def _clock_hour(m: re.Match[str]) -> float | None:
@@ -152,8 +158,13 @@ def stated_day(event: Event) -> bool:
     use: it comes from a bulletin's header or a feed's fields, which date the report."""
     if event.time_precision != 1:
         return False
+    return _names_day(event.event_date, tuple(ev.text for ev in event.evidence))
+
+
+@lru_cache(maxsize=4096)
+def _names_day(event_date: str, texts: tuple[str, ...]) -> bool:
     try:
-        day = dt.date.fromisoformat(event.event_date)
+        day = dt.date.fromisoformat(event_date)
     except ValueError:
         return False
     weekday = calendar.day_name[day.weekday()]
@@ -163,12 +174,12 @@ def stated_day(event: Event) -> bool:
         rf"\b{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}|{month[:3]})\b",
         rf"\b(?:{month}|{month[:3]})\.?\s+{day.day}(?:st|nd|rd|th)?\b(?!\d)",
     ]
-    for ev in event.evidence:
+    for text in texts:
         for pattern in patterns:
-            for m in re.finditer(pattern, ev.text):
-                if _dateline(ev.text, m.start()):
+            for m in re.finditer(pattern, text):
+                if _dateline(text, m.start()):
                     continue
-                before = ev.text[max(0, m.start() - 40) : m.start()]
+                before = text[max(0, m.start() - 40) : m.start()]
                 before = re.sub(r"\s*\b(?:on|late|early)\s*$", " ", before, flags=re.I)
                 if not _SAID_BEFORE.search(before):
                     return True
