@@ -898,3 +898,16 @@ def test_the_dead_heading_a_list_or_with_a_part_between_commas(text, dead):
 
     events = Extractor().process(make_article(text, published=dt.date(2024, 3, 8))).events
     assert [e.fatalities for e in events] == [dead]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A police officer was shot and killed by a sniper in Tibu on Saturday.", "Armed clash"),
+    ("Gunmen killed two soldiers at a checkpoint in Tibu on Saturday.", "Armed clash"),
+    ("Suspected rebels shot dead two police officers in Tibu on Saturday.", "Armed clash"),
+    ("Gunmen killed two farmers in Tibu on Saturday.", "Attack"),
+])
+def test_soldiers_or_police_shot_by_an_armed_group_is_a_battle(extractor, text, sub):
+    """ACLED's violence against civilians needs civilian victims: an armed group killing
+    soldiers or police is an armed clash, however one-sided."""
+    (e,) = extractor.process(make_article(text, published=dt.date(2024, 5, 13))).events
+    assert e.sub_event_type == sub

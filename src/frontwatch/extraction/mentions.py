@@ -74,7 +74,13 @@ from frontwatch.extraction.background import (
 )
 from frontwatch.extraction.classify import classify
 from frontwatch.extraction.coder import Coding, SentenceCoder
-from frontwatch.extraction.coder_policy import VIOLENT_TYPES, CoderPolicy, codable, model_trigger
+from frontwatch.extraction.coder_policy import (
+    ARMED_INTERS,
+    VIOLENT_TYPES,
+    CoderPolicy,
+    codable,
+    model_trigger,
+)
 from frontwatch.extraction.countries import country_hits, most_named
 from frontwatch.extraction.dates import find_date_expressions
 from frontwatch.extraction.figures import CasualtyFigure, FigureFinder
@@ -996,6 +1002,12 @@ class MentionExtractor:
                                    self.actors, country)
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
+        if sub_event == "Attack" and not victims_civilian and all(
+                a is not None and a.inter in ARMED_INTERS for a in (actor1, actor2)):
+            # ACLED's violence against civilians needs civilian victims: soldiers or police
+            # shot by an armed group fought a battle, however one-sided ("a police officer
+            # was shot dead by a sniper")
+            sub_event, event_type = "Armed clash", "Battles"
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
                 and self.policy.drops(p.coding, actor1, actor2):
             # the coder reads no event here: a rule fired on background or talk (a sourced
