@@ -911,3 +911,23 @@ def test_soldiers_or_police_shot_by_an_armed_group_is_a_battle(extractor, text, 
     soldiers or police is an armed clash, however one-sided."""
     (e,) = extractor.process(make_article(text, published=dt.date(2024, 5, 13))).events
     assert e.sub_event_type == sub
+
+
+@pytest.mark.parametrize("text, sub, actor1", [
+    # an air force's attack is a strike from the air
+    ("The Israeli air force attacked several sites in Gaza City on Friday.",
+     "Air/drone strike", "Military Forces of Israel"),
+    # demonstrators clashing with the state's forces riot; no armed group fought
+    ("Weekly demonstrations at the fence east of Khan Younis continued on Friday, and clashes "
+     "with Israeli troops left two Palestinians dead.", "Violent demonstration", "Rioters"),
+    # demonstrators' own violence, and a weapon's name is no place
+    ("Hundreds of protesters threw Molotov cocktails at riot police in Minsk on Sunday.",
+     "Violent demonstration", "Rioters"),
+    ("Thousands of protesters marched peacefully through Minsk on Sunday.",
+     "Peaceful protest", "Protesters"),
+])
+def test_who_acts_decides_strikes_and_riots(extractor, text, sub, actor1):
+    events = extractor.process(make_article(text, published=dt.date(2018, 11, 3))).events
+    assert [e.sub_event_type for e in events] == [sub]
+    assert events[0].actor1.startswith(actor1)
+    assert all(e.location != "Molotov" for e in events)

@@ -145,6 +145,12 @@ from frontwatch.model import (
 )
 from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 
+PROTEST_WORDS = re.compile(r"\b(?:demonstrations?|demonstrators|protests|protesters|"
+                           r"protestors|rallies)\b", re.IGNORECASE)
+RIOT_ACTS = re.compile(
+    r"\b(?:threw|throwing|hurled|hurling|pelted|pelting)\b.{0,40}\b(?:stones?|rocks?|Molotov|"
+    r"petrol bombs?|firebombs?|bottles|fireworks)\b|\b(?:set fire to|torched|vandali[sz]ed|"
+    r"ransacked|looted|stormed)\b", re.IGNORECASE)
 ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
                         r"Department|Prefecture|Municipality|Raion)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -916,6 +922,25 @@ class MentionExtractor:
             sub_event, event_type = self.policy.retype(p.coding, sub_event, event_type)
         if sub_event is None:
             return None
+        if sub_event == "Armed clash" and actor1 is not None and AIR_WORDS.search(actor1.raw):
+            # "the Israeli air force attacked multiple sites": what an air force does is
+            # strike from the air
+            sub_event, event_type = "Air/drone strike", SUB_EVENT_TO_TYPE["Air/drone strike"]
+        if sub_event == "Armed clash" and PROTEST_WORDS.search(doc_text(doc)) and not any(
+                a is not None and a.inter in (2, 3, 4, 8) and not a.name.startswith("Unidentified")
+                for a in (actor1, actor2)):
+            # "demonstrations near the fence continued, resulting in the killing of four":
+            # clashes of demonstrators with the state's forces are a violent demonstration
+            state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
+            sub_event, event_type = "Violent demonstration", "Riots"
+            actor1, actor2 = None, state
+        if sub_event == "Peaceful protest" and RIOT_ACTS.search(doc_text(doc)):
+            # "protesters threw Molotov cocktails at police": demonstrators' own violence
+            sub_event, event_type = "Violent demonstration", "Riots"
+        if event_type == "Riots":
+            # demonstrators who turn violent are rioters in ACLED's terms (named below)
+            actor1, actor2 = (None if a is not None and a.inter == 6 else a
+                              for a in (actor1, actor2))
         if event_type in ("Protests", "Riots") and not any(
             a is not None and a.inter in (5, 6) for a in (actor1, actor2)
         ):

@@ -56,6 +56,7 @@ NOT_PLACES = {
     # aircraft, drones and weapons written with a capital ("in a Mirage strike")
     "mirage", "rafale", "tornado", "apache", "reaper", "predator", "bayraktar", "shahed",
     "sukhoi", "tucano", "himars", "grad", "katyusha", "kornet", "javelin", "alpha jet",
+    "molotov",  # "threw Molotov cocktails"
     "twitter", "facebook", "telegram", "youtube", "instagram", "whatsapp", "tiktok",
     "u", "u.s", "u.s.", "us", "uk", "u.k.", "un", "u.n.", "eu", "sept", "sep", "oct", "nov",
     "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "u.s.-led", "us-led",
