@@ -931,3 +931,12 @@ def test_who_acts_decides_strikes_and_riots(extractor, text, sub, actor1):
     assert [e.sub_event_type for e in events] == [sub]
     assert events[0].actor1.startswith(actor1)
     assert all(e.location != "Molotov" for e in events)
+
+
+def test_demonstrators_fired_upon_meet_excessive_force(extractor):
+    text = ("Fighting broke out on Tuesday when protesters marched on the ministry in Sanaa and "
+            "were fired upon by security forces, leaving seven dead.")
+    (e,) = extractor.process(make_article(text, published=dt.date(2014, 9, 12))).events
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert e.actor2.startswith("Protesters")
+

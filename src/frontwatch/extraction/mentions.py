@@ -151,6 +151,8 @@ RIOT_ACTS = re.compile(
     r"\b(?:threw|throwing|hurled|hurling|pelted|pelting)\b.{0,40}\b(?:stones?|rocks?|Molotov|"
     r"petrol bombs?|firebombs?|bottles|fireworks)\b|\b(?:set fire to|torched|vandali[sz]ed|"
     r"ransacked|looted|stormed)\b", re.IGNORECASE)
+FIRED_ON = re.compile(r"\b(?:fired (?:up)?on|opened fire on|shot at|fired live ammunition at)\b",
+                      re.IGNORECASE)
 ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
                         r"Department|Prefecture|Municipality|Raion)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -932,8 +934,21 @@ class MentionExtractor:
             # "demonstrations near the fence continued, resulting in the killing of four":
             # clashes of demonstrators with the state's forces are a violent demonstration
             state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
-            sub_event, event_type = "Violent demonstration", "Riots"
-            actor1, actor2 = None, state
+            if FIRED_ON.search(doc_text(doc)) and not RIOT_ACTS.search(doc_text(doc)):
+                # "protesters marched on the cabinet office and were fired upon by security
+                # forces": force used on demonstrators who did no violence themselves
+                sub_event = "Excessive force against protesters"
+                event_type = SUB_EVENT_TO_TYPE[sub_event]
+                actor1, actor2 = state, None
+            else:
+                sub_event, event_type = "Violent demonstration", "Riots"
+                actor1, actor2 = None, state
+        if sub_event == "Peaceful protest" and FIRED_ON.search(doc_text(doc)) and \
+                not RIOT_ACTS.search(doc_text(doc)):
+            # "protesters marched on the ministry and were fired upon": no peaceful protest
+            # any more, lethal force on one
+            sub_event = "Excessive force against protesters"
+            event_type = SUB_EVENT_TO_TYPE[sub_event]
         if sub_event == "Peaceful protest" and RIOT_ACTS.search(doc_text(doc)):
             # "protesters threw Molotov cocktails at police": demonstrators' own violence
             sub_event, event_type = "Violent demonstration", "Riots"
