@@ -940,3 +940,11 @@ def test_demonstrators_fired_upon_meet_excessive_force(extractor):
     assert e.sub_event_type == "Excessive force against protesters"
     assert e.actor2.startswith("Protesters")
 
+
+
+def test_an_archive_photo_caption_is_no_new_event(extractor):
+    text = ("Gunmen attacked a checkpoint in Aden on Monday, killing two soldiers, officials said."
+            "\n\nFILE - Security forces gather outside a clinic after it was attacked by gunmen in "
+            "the port city of Mukalla, Yemen.")
+    events = extractor.process(make_article(text, published=dt.date(2016, 4, 20))).events
+    assert len(events) == 1 and "FILE" not in events[0].evidence[0].text

@@ -153,6 +153,7 @@ RIOT_ACTS = re.compile(
     r"ransacked|looted|stormed)\b", re.IGNORECASE)
 FIRED_ON = re.compile(r"\b(?:fired (?:up)?on|opened fire on|shot at|fired live ammunition at)\b",
                       re.IGNORECASE)
+FILE_CAPTION = re.compile(r"\s*(?:FILE|FILE PHOTO)\s*(?:[-–—:]|\(|$)")
 ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
                         r"Department|Prefecture|Municipality|Raion)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -669,6 +670,10 @@ class MentionExtractor:
             return None
         if METALANGUAGE.search(doc_text(doc)):
             return None  # "authorities use the word 'neutralized' to imply ..."
+        if FILE_CAPTION.match(sent.text):
+            # "FILE - Security forces gather outside a care home after it was attacked ...":
+            # an archive photo's caption, of an earlier incident the story only recalls
+            return None
         if any(count_to_fatalities(c.count) >= 5000 for c in p.figures.casualties) and \
                 not has_day(sent.text, ctx.published):
             return None  # "Tens of thousands of people were killed in the fighting"
