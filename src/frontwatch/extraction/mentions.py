@@ -168,6 +168,16 @@ WITHOUT_FIGHT = re.compile(r"\bwithout (?:a fight|resistance|any resistance|figh
 CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|streets?|square|suburbs?)\b",
                        re.IGNORECASE)
 # A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
+# Operations only a state's forces conduct, told without them: "military operations in X"
+STATE_OPERATIONS = re.compile(
+    r"\b(?:military|clearing|counter-?terrorism|counter-?insurgency|security) operations?\b",
+    re.IGNORECASE)
+# Drones fly for non-state groups too: a drone strike's author is not inferred from who flies
+DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
+UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+# Trigger kinds of political violence, whose author is never a civilian
+VIOLENT_KINDS = {"air", "shelling", "clash", "ied", "suicide", "grenade", "chemical", "kill",
+                 "vac_kill", "abduction", "sexual"}
 FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][^,;]{1,40},")
 SPEECH_AFTER_DATE = re.compile(
     r",?\s+(?:the\s+)?[A-Z][\w.’'()-]*(?:\s+[\w.’'()-]+){0,5}?\s+(?:said|says|announced|reported|"
@@ -350,7 +360,7 @@ class MentionExtractor:
             dominant_by_country=self._dominant_by_country(parsed),
             toponyms=toponyms,
         )
-        ctx.belligerents = self._belligerents(parsed)
+        ctx.belligerents = self._belligerents(parsed, ctx.article_country, ctx.dominant_group)
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
         if ctx.air_actor is not None:
             ctx.air_countries = {c for p in parsed if any(
@@ -388,6 +398,8 @@ class MentionExtractor:
         accusing = accusers(doc_text(doc))
         actors = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms or {})
                   and not any(s <= a.start_char and a.end_char <= e for s, e in accusing)]
+        if acronyms:
+            actors = self.actors.with_article_acronyms(doc, actors, acronyms)
         self._state_named_after(doc, actors)
         attribution = self.claimants.find(doc)
         counts = find_counts(doc_text(doc))
@@ -453,7 +465,8 @@ class MentionExtractor:
         found = {c: e for c, ps in groups.items() if (e := self._dominant_group(ps)) is not None}
         return found if len(found) > 1 or len(found) < len(groups) else {}
 
-    def _belligerents(self, parsed: list[ParsedSentence]) -> list[ActorRef] | None:
+    def _belligerents(self, parsed: list[ParsedSentence], country: str | None = None,
+                      dominant: ActorEntry | None = None) -> list[ActorRef] | None:
         """The two armed parties an article names most, when no third rivals the second
         ("Russian forces" and "Ukrainian forces" in a front-line update), for fighting told
         without its sides ("Positional engagements continued near Kreminna")."""
@@ -462,18 +475,27 @@ class MentionExtractor:
         for p in parsed:
             for a in p.actors:
                 e = a.entry
+                if e.name == DOMINANT_GROUP:
+                    if dominant is None:
+                        continue
+                    e = dominant  # "the militants" of an article about one group
+                # a party the report will not name ("a non-state armed group") is a side too,
+                # and so are the unnamed state's forces ("government forces") of its country
+                unnamed = e.generic and "{country}" in e.name and (
+                    e.inter in (2, 3) or e.name.startswith("Military Forces")) and bool(country)
                 if e.inter in (1, 2, 3, 8) and not e.parent and (
-                        not e.generic or a.adjective_country):
-                    tally[(e.name, a.adjective_country if e.generic else None)] += 1
+                        not e.generic or a.adjective_country or unnamed):
+                    where = a.adjective_country if e.generic else None
+                    tally[(e.name, where or (country if unnamed else None))] += 1
                     entries[e.name] = e
         ranked = tally.most_common(3)
         if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
             return None  # fewer than two sides, or no clear second one
         top = [k for k, _ in ranked[:2]]
         out = []
-        for name, country in top:
+        for name, named_country in top:
             e = entries[name]
-            where = country or e.country
+            where = named_country or e.country
             out.append(ActorRef(raw="", name=self.actors.canonical_name(e, where),
                                 inter=e.inter, country=where))
         return out
@@ -680,6 +702,13 @@ class MentionExtractor:
 
         actor1 = ref(roles.actor1) if roles.actor1 else None
         actor2 = ref(roles.actor2) if roles.actor2 else None
+        if actor1 is not None and actor1.inter == 7 and trigger.kind in VIOLENT_KINDS:
+            # ACLED never makes civilians the author of political violence: "a mosque was
+            # hit by an air raid and three civilians killed" tells their fate; the author is
+            # whoever the article makes it, or unidentified
+            if actor2 is None or actor2.inter == 7:
+                actor2 = actor1
+            actor1 = None
         if actor1 is None:
             # "the death of two civilians in Russian airstrikes": any act of the sentence
             # may carry the state's adjective
@@ -905,6 +934,8 @@ class MentionExtractor:
             sub_event, event_type = self.policy.retype(p.coding, sub_event, event_type)
         if sub_event is None:
             return None
+        if event_type in VIOLENT_TYPES:
+            actor1, actor2 = self._implicit_sides(sub_event, actor1, actor2, p, ctx, country)
         if event_type in ("Protests", "Riots") and not any(
             a is not None and a.inter in (5, 6) for a in (actor1, actor2)
         ):
@@ -1039,6 +1070,85 @@ class MentionExtractor:
             headline=headline,
             follow_up=definite or inherited_place,
         )
+
+    def _implicit_sides(self, sub_event: str, actor1: ActorRef | None,
+                        actor2: ActorRef | None, p: ParsedSentence, ctx: _Context,
+                        country: str | None) -> tuple[ActorRef | None, ActorRef | None]:
+        """The sides a sentence leaves implicit, as ACLED codes them: an armed clash is
+        always fought between two armed sides (one unnamed is an unidentified armed group, or
+        the article's other belligerent); an air strike whose author goes unnamed is the
+        work of a state's air force (the one the sentence or the article makes plain, or
+        ACLED's unidentified military forces)."""
+        text = doc_text(p.doc)
+        if sub_event == "Armed clash":
+            # civilians caught in fighting are its victims, not a side
+            actor1 = None if actor1 is not None and actor1.inter == 7 else actor1
+            actor2 = None if actor2 is not None and actor2.inter == 7 else actor2
+            state = self._state_of(country)
+            if STATE_OPERATIONS.search(text) and state is not None and not any(
+                    a is not None and a.inter in (1, 8) for a in (actor1, actor2)):
+                # "military operations in Nejrab district": the state's forces act
+                named = actor1 or actor2
+                actor1, actor2 = state, named
+            if actor1 is None and actor2 is None:
+                if ctx.belligerents:
+                    return ctx.belligerents[0], ctx.belligerents[1]
+                unknown = self._unidentified(country)
+                return unknown, unknown
+            if actor1 is None or actor2 is None:
+                named = actor1 or actor2
+                other = self._other_side(named, ctx, country)
+                return (named, other) if actor1 is not None else (other, named)
+            return actor1, actor2
+        if sub_event == "Air/drone strike" and (actor1 is None or actor1.inter == 7):
+            author = self._air_author(actor2, p, ctx, country)
+            if actor1 is not None and actor2 is None:
+                actor2 = actor1  # the civilians hit
+            actor1 = author
+            if actor2 is not None and actor2.name == actor1.name:
+                actor2 = None
+        return actor1, actor2
+
+    def _air_author(self, target: ActorRef | None, p: ParsedSentence, ctx: _Context,
+                    country: str | None) -> ActorRef:
+        """Who flew an air strike the sentence does not give an author: a state's forces the
+        sentence names ("ANSF clearing operations supported by airstrikes"), else the state
+        side of an article's war against a non-state group (only states fly warplanes), else
+        ACLED's unidentified military forces."""
+        for a in p.actors:
+            if a.entry.inter in (1, 8) and not a.entry.name.startswith("Police"):
+                ref = self.actors.resolve(a, country, None, p.sentence.start)
+                if target is None or ref.name != target.name:
+                    return ref
+        sides = ctx.belligerents or []
+        states = [b for b in sides if b.inter in (1, 8)]
+        if len(states) == 1 and not DRONE.search(doc_text(p.doc)):
+            return states[0]
+        entry = self.actors.by_name[UNIDENTIFIED_MILITARY]
+        return ActorRef(raw="", name=entry.name, inter=entry.inter, country=None)
+
+    def _other_side(self, named: ActorRef, ctx: _Context, country: str | None) -> ActorRef:
+        """The side of a clash the sentence leaves unnamed: the article's other belligerent
+        when the named one is one of its two, else an unidentified armed group."""
+        sides = ctx.belligerents or []
+        if any(b.name == named.name for b in sides):
+            other = next((b for b in sides if b.name != named.name), None)
+            if other is not None:
+                return other
+        return self._unidentified(country)
+
+    def _unidentified(self, country: str | None) -> ActorRef:
+        return _Context.actor_ref(self.actors.by_name["Unidentified Armed Group ({country})"],
+                                  self.actors, country)
+
+    def _state_of(self, country: str | None) -> ActorRef | None:
+        """The forces of the state `country` (a territory without an army of its own gets
+        the one operating there)."""
+        if not country:
+            return None
+        entry = self.actors.by_name["Military Forces of {country}"]
+        return ActorRef(raw="", name=self.actors.canonical_name(entry, country), inter=1,
+                        country=country)
 
     def _actor_speaker(self, doc: Doc, actors: list[ActorMatch], ctx: _Context
                        ) -> ActorRef | None:

@@ -1,0 +1,132 @@
+"""Actors a sentence leaves implicit, inferred from the article as ACLED codes them: the unnamed
+side of a clash, the author of an air strike, the parties humanitarian reports will not name,
+and the names and acronyms an article defines for itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.actors.catalog import ActorCatalog, defined_acronyms
+from frontwatch.pipeline import make_article
+
+
+@pytest.fixture(scope="module")
+def catalog(extractor) -> ActorCatalog:
+    return extractor.mentions.actors
+
+
+@pytest.fixture(scope="module")
+def nlp(extractor):
+    return extractor.mentions.nlp
+
+
+def _found(catalog, nlp, text: str, article: str | None = None) -> list[tuple[str, str | None]]:
+    doc = nlp(text)
+    found = catalog.find(doc)
+    acronyms = defined_acronyms(article or text)
+    if acronyms:
+        found = catalog.with_article_acronyms(doc, found, acronyms)
+    return [(catalog.canonical_name(m.entry, m.adjective_country or "Chad"), m.raw)
+            for m in found]
+
+
+def _events(extractor, text: str, published: str):
+    return extractor.process(make_article(text, published=published)).events
+
+
+# -- the catalogue ----------------------------------------------------------------------------
+
+
+def test_an_unnamed_armed_group_and_its_acronym_are_one_party(catalog, nlp):
+    found = _found(catalog, nlp, "Fighting between the army and a non-state armed group "
+                                 "(NSAG) went on near Bol.")
+    assert [name for name, _ in found] == ["Military Forces of Chad",
+                                           "Unidentified Armed Group (Chad)"]
+
+
+def test_a_name_broken_over_a_line_is_one_group_and_its_acronym_names_it_later(catalog, nlp):
+    article = ("Troops and the Sahel Patriotic\nLiberation Front (SPLF) fought near Bol. "
+               "Later the SPLF withdrew.")
+    first = _found(catalog, nlp, "Troops and the Sahel Patriotic\nLiberation Front (SPLF) "
+                                 "fought near Bol.", article)
+    assert ("SPLF: Sahel Patriotic Liberation Front", "Sahel Patriotic Liberation Front") \
+        in first
+    later = _found(catalog, nlp, "Later the SPLF withdrew.", article)
+    assert later == [("SPLF: Sahel Patriotic Liberation Front", "SPLF")]
+
+
+def test_an_acronym_the_article_defines_for_a_known_actor_is_that_actor(catalog, nlp):
+    article = "The Chadian National Security Forces (CNSF) took Bol. The CNSF then left."
+    assert _found(catalog, nlp, "The CNSF then left.", article) == [
+        ("Military Forces of Chad", "CNSF")]
+
+
+def test_forces_of_a_named_group_are_the_groups(catalog, nlp):
+    found = _found(catalog, nlp, "The security forces of the ruling Sahel Liberation Front "
+                                 "opened fire.")
+    assert [name for name, _ in found] == ["Sahel Liberation Front"]
+
+
+def test_one_word_between_a_state_and_its_forces(catalog, nlp):
+    assert _found(catalog, nlp, "The Nigerian defence forces entered Gwoza.") == [
+        ("Military Forces of Nigeria", "Nigerian defence forces")]
+
+
+def test_a_police_district_is_a_place(catalog, nlp):
+    assert _found(catalog, nlp, "Fighting went on in Police District 6 of the city.") == []
+
+
+# -- whole articles ---------------------------------------------------------------------------
+
+
+def test_a_clash_with_one_named_side_gets_an_unidentified_armed_group(extractor):
+    (event,) = _events(extractor, "Nigeria: weekly update\n\nFighting between the Nigerian "
+                       "army and a non-state armed group (NSAG) was reported in Gwoza on 3 "
+                       "May. Displaced families arrived in Maiduguri.", "2021-05-06")
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1.startswith("Military Forces of Nigeria")
+    assert event.actor2 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_a_clash_told_without_sides_is_between_two_unidentified_groups(extractor):
+    (event,) = _events(extractor, "Yemen: flash update\n\nHeavy clashes were reported in "
+                       "Hays district on 3 May. Families fled to Zabid.", "2021-05-06")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Yemen)",
+                                            "Unidentified Armed Group (Yemen)")
+
+
+def test_the_named_side_of_a_two_sided_war_fights_the_other(extractor):
+    events = _events(extractor, "Ukraine: update\n\nRussian forces shelled Kharkiv on Monday. "
+                     "Ukrainian forces repelled Russian attacks near Bakhmut on Monday. Russian "
+                     "forces struck Odesa with missiles on Monday. On Tuesday, heavy fighting "
+                     "continued near Vovchansk, where Ukrainian forces are holding their "
+                     "positions.", "2023-05-10")
+    (event,) = [e for e in events if e.location == "Vovchansk"]
+    assert {event.actor1, event.actor2} == {"Military Forces of Russia (2000-)",
+                                            "Military Forces of Ukraine"}
+
+
+def test_military_operations_are_the_states(extractor):
+    (event,) = _events(extractor, "Afghanistan: weekly update\n\nAbout 3,000 people were "
+                       "displaced by military operations in Nejrab district on 3 May.",
+                       "2021-05-08")
+    assert (event.actor1, event.actor2) == ("Military Forces of Afghanistan",
+                                            "Unidentified Armed Group (Afghanistan)")
+
+
+def test_an_air_strike_without_author_in_a_war_on_a_non_state_group_is_the_states(extractor):
+    events = _events(extractor, "Afghanistan: weekly update\n\nFighting between Afghan "
+                     "National Security Forces (ANSF) and a non-state armed group (NSAG) "
+                     "continued in Kunduz province. The NSAG took control of a checkpoint in "
+                     "Imam Sahib district. The ANSF regained control of Chahar Dara district. "
+                     "Airstrikes were reported in Khanabad district on 4 May.", "2021-05-08")
+    (strike,) = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1 == "Military Forces of Afghanistan"
+    (regained,) = [e for e in events if e.location == "Chahar Dara"]
+    assert regained.actor1 == "Military Forces of Afghanistan"  # "the ANSF", as defined
+
+
+def test_an_air_strike_no_one_is_said_to_fly_is_unidentified_military_forces(extractor):
+    (event,) = _events(extractor, "Yemen: flash update\n\nOn 2 June, an air raid hit a market "
+                       "in Saada, killing five civilians.", "2021-06-05")
+    assert (event.actor1, event.actor2) == ("Unidentified Military Forces", "Civilians (Yemen)")
