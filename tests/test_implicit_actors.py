@@ -79,13 +79,26 @@ def test_a_police_district_is_a_place(catalog, nlp):
 # -- whole articles ---------------------------------------------------------------------------
 
 
-def test_a_clash_with_one_named_side_gets_an_unidentified_armed_group(extractor):
+def test_an_unnamed_group_fighting_a_state_comes_first_unless_the_state_acts(extractor):
+    # ACLED's order for fighting told without an initiator: the unidentified group first
     (event,) = _events(extractor, "Nigeria: weekly update\n\nFighting between the Nigerian "
                        "army and a non-state armed group (NSAG) was reported in Gwoza on 3 "
                        "May. Displaced families arrived in Maiduguri.", "2021-05-06")
     assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert event.actor2.startswith("Military Forces of Nigeria")
+    (event,) = _events(extractor, "Nigeria: update\n\nThe Nigerian army attacked a non-state "
+                       "armed group (NSAG) camp in Gwoza on 3 May.", "2021-05-06")
     assert event.actor1.startswith("Military Forces of Nigeria")
     assert event.actor2 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_a_clash_with_one_named_side_gets_an_unidentified_armed_group(extractor):
+    (event,) = _events(extractor, "Syria: update\n\nOn 3 May, the Liwa al-Fatah Brigade "
+                       "fought near Maarat Misrin.", "2021-05-06")
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == "Liwa al-Fatah Brigade"
+    assert event.actor2 == "Unidentified Armed Group (Syria)"
 
 
 def test_a_clash_told_without_sides_is_between_two_unidentified_groups(extractor):
@@ -104,6 +117,40 @@ def test_the_named_side_of_a_two_sided_war_fights_the_other(extractor):
     (event,) = [e for e in events if e.location == "Vovchansk"]
     assert {event.actor1, event.actor2} == {"Military Forces of Russia (2000-)",
                                             "Military Forces of Ukraine"}
+
+
+def test_the_sides_of_a_war_come_from_sentences_that_tell_no_act(extractor):
+    # a briefing names the forces in talk, then tells the fighting without them; the
+    # briefing's source is no side, and the intervening state's forces come first
+    (event,) = _events(extractor, "Briefing\n\nThe Pentagon said Russian forces remain "
+                       "stalled north of Kharkiv. Russian forces have not taken Izium, the "
+                       "Pentagon said. Ukrainian forces are defending the city, officials at the "
+                       "Pentagon said. Russian forces are regrouping near Belgorod. The official "
+                       "said Ukrainian forces are well supplied. On Tuesday, fighting continued "
+                       "near Vovchansk.", "2022-05-11")
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)",
+                                            "Military Forces of Ukraine")
+
+
+def test_a_foreign_states_campaign_flies_the_air_strikes_told_without_author(extractor):
+    events = _events(extractor, "Iraq: flash update\n\nTurkey launched a military offensive "
+                     "in northern Iraq on 3 May. Thousands of people fled their villages. On 4 "
+                     "May, airstrikes hit villages near Amadiya.", "2022-05-06")
+    (strike,) = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_the_group_that_claims_an_act_is_its_author(extractor):
+    (event,) = _events(extractor, "Niger: update\n\nThe Islamic State group claimed "
+                       "responsibility for kidnapping nine workers in Niger's Tillaberi region "
+                       "on 2 May.", "2022-05-06")
+    assert event.actor1 == "Islamic State (Niger)"
+
+
+def test_groups_affiliated_with_a_group_are_the_group(extractor):
+    (event,) = _events(extractor, "Sudan: update\n\nFighters affiliated with the Rapid "
+                       "Support Forces took control of Um Rawaba on 5 May.", "2023-05-08")
+    assert event.actor1 == "Rapid Support Forces"
 
 
 def test_military_operations_are_the_states(extractor):

@@ -48,6 +48,21 @@ class ActorMatch:
 
 
 _ADMIN_UNITS = {"district", "districts"}
+_FOLLOWERS = {"groups", "group", "fighters", "militias", "militia", "elements", "men",
+              "members", "units", "forces"}
+_FOLLOWING = {"affiliated", "allied", "linked", "aligned", "loyal"}
+
+
+def _followers_start(doc: Doc, start: int) -> int:
+    """Where "<groups> affiliated with (the) <actor>" begins, or `start` when no such words
+    come before the actor."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 2 or doc[i].lower_ not in ("with", "to") or doc[i - 1].lower_ not in _FOLLOWING \
+            or doc[i - 2].lower_ not in _FOLLOWERS:
+        return start
+    return i - 2
 _WORD = re.compile(r"[’']s\b|\w+|[^\w\s]")
 
 
@@ -65,6 +80,9 @@ def _without_restatements(found: list[ActorMatch], doc: Doc) -> list[ActorMatch]
     """Drop an acronym in brackets right after the name it abbreviates: "a non-state armed
     group (NSAG)" is one party, not two (a second would be read as the other side)."""
     out: list[ActorMatch] = []
+    found = [m for m in found if not any(  # "fighters" inside "fighters loyal to Haftar"
+        o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start >
+        m.end - m.start for o in found)]
     for m in found:
         prev = out[-1] if out else None
         if prev is not None and m.start == prev.end + 1 and doc[prev.end].text == "(" and \
@@ -261,6 +279,12 @@ class ActorCatalog:
             if span.end < len(doc) and span[-1].text[:1].isupper() and \
                     doc[span.end].lower_ in _ADMIN_UNITS:
                 continue  # "Police District 6" of Kandahar city: a place, not the police
+            start = _followers_start(doc, span.start)
+            if start != span.start:
+                # "groups affiliated with the Rapid Support Forces": ACLED codes them as the
+                # group itself, and the parse makes "groups" the one acting
+                span = doc[start : span.end]
+                span.label_ = f"A{self.entries.index(entry)}"
             adjective = None
             if entry.generic and span.start > 0:
                 prev = doc[span.start - 1].text.lower()

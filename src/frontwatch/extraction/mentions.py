@@ -175,6 +175,11 @@ STATE_OPERATIONS = re.compile(
 # Drones fly for non-state groups too: a drone strike's author is not inferred from who flies
 DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?responsibility\b",
+                                    re.IGNORECASE)
+# Institutions named as a state's forces: the source of a briefing, not a side in its war
+INSTITUTION = re.compile(r"\b(?:Pentagon|Department|Ministry|Command|AFRICOM|CENTCOM|"
+                         r"United States)\b", re.IGNORECASE)
 # Trigger kinds of political violence, whose author is never a civilian
 VIOLENT_KINDS = {"air", "shelling", "clash", "ied", "suicide", "grenade", "chemical", "kill",
                  "vac_kill", "abduction", "sexual"}
@@ -270,6 +275,15 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
     return doc[:-1].as_doc()
 
 
+def _insurgent_first(a: ActorRef, b: ActorRef) -> tuple[ActorRef, ActorRef]:
+    """ACLED's order for fighting told without an initiator ("clashes between the army and
+    an armed group"): the unidentified group that takes on a state's forces comes first, as
+    the one that usually opens such fighting; otherwise as told."""
+    if b.name.startswith("Unidentified Armed Group") and a.inter == 1:
+        return b, a
+    return a, b
+
+
 class MentionExtractor:
     def __init__(self, model: str | None = None, use_ner: bool | None = None,
                  coder: SentenceCoder | None = None,
@@ -291,6 +305,7 @@ class MentionExtractor:
         self.claimants = ClaimantFinder(self.lexicon, self.nlp)
         self.figures = FigureFinder(self.lexicon, self.nlp)
         self.place_finder = None  # a geocoder's gazetteer-aware recogniser, when one is given
+        self._campaign_re: re.Pattern[str] | None = None
 
     def extract(self, article) -> list[Mention]:
         return self.extract_batch([article])[0]
@@ -360,13 +375,30 @@ class MentionExtractor:
             dominant_by_country=self._dominant_by_country(parsed),
             toponyms=toponyms,
         )
-        ctx.belligerents = self._belligerents(parsed, ctx.article_country, ctx.dominant_group)
+        by_index = {p.sentence.index: p for p in parsed}
+        # every sentence's actors, not only the candidates': a briefing names "Russian forces"
+        # in sentences that tell no act, then "heavy bombardment in Kharkiv" without them
+        acronyms = defined_acronyms(text)
+        named: dict[int, list[ActorMatch]] = {}
+        for sent in sentences:
+            p = by_index.get(sent.index)
+            named[sent.index] = p.actors if p is not None else self._actors_of(sent, acronyms)
+        campaigns = self._campaigns(text)
+        ctx.belligerents = self._belligerents(list(named.values()), ctx.article_country,
+                                              ctx.dominant_group, campaigns)
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
-        if ctx.air_actor is not None:
+        if ctx.air_actor is None:
+            # "Turkey announced the start of military operations in north-eastern Syria": the
+            # foreign state whose campaign the article reports flies its air strikes
+            foreign = [c for c in campaigns if c != ctx.article_country]
+            if len(set(foreign)) == 1:
+                army = self.actors.by_name["Military Forces of {country}"]
+                ctx.air_actor = ActorEntry(name=self.actors.canonical_name(army, foreign[0]),
+                                           inter=1, country=foreign[0])
+        else:
             ctx.air_countries = {c for p in parsed if any(
                 a.entry.name == ctx.air_actor.name for a in p.actors) for c in p.countries}
         mentions: list[Mention] = []
-        by_index = {p.sentence.index: p for p in parsed}
         previous_paragraph = None
         for sent in sentences:
             opens_paragraph = sent.paragraph != previous_paragraph
@@ -376,9 +408,9 @@ class MentionExtractor:
                 if opens_paragraph:
                     self._place_heading(sent, ctx)
                 self._track_dates(sent, ctx)
-                named = most_named(hits, [(sent.start, sent.end)])
-                for a in self.actors.find(seed_text(self.nlp.make_doc(sent.text), sent.text)):
-                    ctx.recent_actors.append((sent.index, a, named))
+                where = most_named(hits, [(sent.start, sent.end)])
+                for a in named[sent.index]:
+                    ctx.recent_actors.append((sent.index, a, where))
                 continue
             for a in p.actors:
                 ctx.recent_actors.append((sent.index, a, p.country))
@@ -389,6 +421,38 @@ class MentionExtractor:
                     for day in split_by_day(told, ctx.published):
                         mentions.extend(split_by_place(day, text))
         return mentions
+
+    def _actors_of(self, sent: Sentence, acronyms: dict[str, str]) -> list[ActorMatch]:
+        """The actors a sentence the parser never saw names (tokens only, no parse)."""
+        doc = seed_text(self.nlp.make_doc(sent.text), sent.text)
+        found = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms)]
+        return self.actors.with_article_acronyms(doc, found, acronyms) if acronyms else found
+
+    def _campaigns(self, text: str) -> list[str]:
+        """The states an article says wage a campaign ("Turkey announced the start of military
+        operations", "Russia's invasion", "the Turkish offensive"), once per telling."""
+        out = []
+        for m in self._campaign_pattern().finditer(text):
+            word = m.group("state") or m.group("by")
+            state = word if word in self.actors.states else self.actors.adjectives.get(
+                word.lower())
+            if state is not None:
+                out.append(state)
+        return out
+
+    def _campaign_pattern(self) -> re.Pattern[str]:
+        if self._campaign_re is None:
+            names = sorted({*self.actors.states,
+                            *(a for adjs in self.actors.states.values() for a in adjs)},
+                           key=len, reverse=True)
+            state = "(?P<state>" + "|".join(re.escape(n) for n in names) + ")"
+            act = r"(?:military operations?|offensive|invasion|incursion|air campaign)"
+            self._campaign_re = re.compile(
+                rf"\b{state}(?:['’]s)?\s+(?:(?:announced|launched|began|started|pressed|"
+                rf"continued|expanded)\s+(?:the\s+start\s+of\s+|its\s+|a\s+|an\s+)?)?"
+                rf"(?:new\s+|military\s+|full-scale\s+|ground\s+)?{act}\b"
+                rf"|\b{act}\s+by\s+{state.replace('?P<state>', '?P<by>')}\b")
+        return self._campaign_re
 
     # -- per sentence ---------------------------------------------------------------------
 
@@ -465,15 +529,23 @@ class MentionExtractor:
         found = {c: e for c, ps in groups.items() if (e := self._dominant_group(ps)) is not None}
         return found if len(found) > 1 or len(found) < len(groups) else {}
 
-    def _belligerents(self, parsed: list[ParsedSentence], country: str | None = None,
-                      dominant: ActorEntry | None = None) -> list[ActorRef] | None:
+    def _belligerents(self, named: list[list[ActorMatch]], country: str | None = None,
+                      dominant: ActorEntry | None = None, campaigns: list[str] | None = None
+                      ) -> list[ActorRef] | None:
         """The two armed parties an article names most, when no third rivals the second
         ("Russian forces" and "Ukrainian forces" in a front-line update), for fighting told
-        without its sides ("Positional engagements continued near Kreminna")."""
+        without its sides ("Positional engagements continued near Kreminna"); a state said
+        to wage a campaign counts as naming its forces."""
         tally: Counter[tuple[str, str | None]] = Counter()
         entries: dict[str, ActorEntry] = {}
-        for p in parsed:
-            for a in p.actors:
+        generic_army = self.actors.by_name["Military Forces of {country}"]
+        for state in campaigns or []:
+            tally[(generic_army.name, state)] += 1
+            entries[generic_army.name] = generic_army
+        for actors in named:
+            for a in actors:
+                if INSTITUTION.search(a.raw):
+                    continue  # "the Pentagon" briefing on a war it does not fight
                 e = a.entry
                 if e.name == DOMINANT_GROUP:
                     if dominant is None:
@@ -498,7 +570,13 @@ class MentionExtractor:
             where = named_country or e.country
             out.append(ActorRef(raw="", name=self.actors.canonical_name(e, where),
                                 inter=e.inter, country=where))
-        return out
+        first, second = out
+        if second.inter in (1, 8) and second.country and second.country != country and \
+                first.country == country:
+            # a foreign state's forces fighting in the country: the intervening side opens
+            # the fighting it is reported in
+            return [second, first]
+        return list(_insurgent_first(first, second))
 
     def _air_actor(self, parsed: list[ParsedSentence], country: str | None) -> ActorEntry | None:
         """The foreign air force an article is about (the coalition in a strike report)."""
@@ -736,6 +814,13 @@ class MentionExtractor:
         if actor1 is None and speaker is not None and speaker.inter in (2, 3) and \
                 RESPONSIBILITY.search(doc_text(doc)):
             actor1 = speaker  # "Islamic State claimed responsibility for the bombing"
+        if actor1 is None and (claim := CLAIMED_RESPONSIBILITY.search(doc_text(doc))):
+            # "The Islamic State group claimed responsibility for kidnapping 11 miners": the
+            # group that claims an act is its author, as ACLED codes it
+            claimer = next((m for m in reversed(p.actors) if m.end_char <= claim.start()
+                            and self.actors.is_armed_group(m.entry)), None)
+            if claimer is not None:
+                actor1 = ref(claimer)
         if actor1 is None and speaker is not None and pronoun_subject(doc, trigger):
             actor1 = speaker  # "the coalition said it had intercepted two drones"
         if actor1 is None and attribution.affiliation and pronoun_subject(doc, trigger):
@@ -935,7 +1020,11 @@ class MentionExtractor:
         if sub_event is None:
             return None
         if event_type in VIOLENT_TYPES:
-            actor1, actor2 = self._implicit_sides(sub_event, actor1, actor2, p, ctx, country)
+            # a side told as the one acting ("Afghan forces attacked ...") opened the clash
+            acting = roles.actor1 is not None and \
+                doc[roles.actor1.start:roles.actor1.end].root.dep_ == "nsubj"
+            actor1, actor2 = self._implicit_sides(sub_event, actor1, actor2, p, ctx, country,
+                                                  acting)
         if event_type in ("Protests", "Riots") and not any(
             a is not None and a.inter in (5, 6) for a in (actor1, actor2)
         ):
@@ -1073,7 +1162,8 @@ class MentionExtractor:
 
     def _implicit_sides(self, sub_event: str, actor1: ActorRef | None,
                         actor2: ActorRef | None, p: ParsedSentence, ctx: _Context,
-                        country: str | None) -> tuple[ActorRef | None, ActorRef | None]:
+                        country: str | None, acting: bool = False
+                        ) -> tuple[ActorRef | None, ActorRef | None]:
         """The sides a sentence leaves implicit, as ACLED codes them: an armed clash is
         always fought between two armed sides (one unnamed is an unidentified armed group, or
         the article's other belligerent); an air strike whose author goes unnamed is the
@@ -1085,21 +1175,24 @@ class MentionExtractor:
             actor1 = None if actor1 is not None and actor1.inter == 7 else actor1
             actor2 = None if actor2 is not None and actor2.inter == 7 else actor2
             state = self._state_of(country)
-            if STATE_OPERATIONS.search(text) and state is not None and not any(
+            operations = STATE_OPERATIONS.search(text) is not None
+            if operations and state is not None and not any(
                     a is not None and a.inter in (1, 8) for a in (actor1, actor2)):
                 # "military operations in Nejrab district": the state's forces act
                 named = actor1 or actor2
                 actor1, actor2 = state, named
             if actor1 is None and actor2 is None:
                 if ctx.belligerents:
-                    return ctx.belligerents[0], ctx.belligerents[1]
+                    return _insurgent_first(*ctx.belligerents)
                 unknown = self._unidentified(country)
                 return unknown, unknown
             if actor1 is None or actor2 is None:
                 named = actor1 or actor2
                 other = self._other_side(named, ctx, country)
-                return (named, other) if actor1 is not None else (other, named)
-            return actor1, actor2
+                actor1, actor2 = (named, other) if actor1 is not None else (other, named)
+            if operations or acting:
+                return actor1, actor2
+            return _insurgent_first(actor1, actor2)
         if sub_event == "Air/drone strike" and (actor1 is None or actor1.inter == 7):
             author = self._air_author(actor2, p, ctx, country)
             if actor1 is not None and actor2 is None:
