@@ -177,3 +177,43 @@ def test_an_air_strike_no_one_is_said_to_fly_is_unidentified_military_forces(ext
     (event,) = _events(extractor, "Yemen: flash update\n\nOn 2 June, an air raid hit a market "
                        "in Saada, killing five civilians.", "2021-06-05")
     assert (event.actor1, event.actor2) == ("Unidentified Military Forces", "Civilians (Yemen)")
+
+
+def test_a_foreign_states_forces_come_before_the_host_states(extractor):
+    (event,) = _events(extractor, "Ukraine: update\n\nOn 3 May, fighting between Ukrainian "
+                       "forces and Russian forces was reported near Bakhmut.", "2023-05-06")
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)",
+                                            "Military Forces of Ukraine")
+
+
+def test_the_army_operating_in_a_territory_is_not_foreign_there(extractor):
+    (event,) = _events(extractor, "Gaza: flash update\n\nOn 3 May, fighting between Hamas and "
+                       "the Israeli army was reported in Rafah, in the Gaza Strip.",
+                       "2023-05-06")
+    assert (event.actor1, event.actor2) == ("Hamas Movement", "Military Forces of Israel")
+
+
+def test_an_invasion_makes_the_invaded_states_forces_the_other_side(extractor):
+    (event,) = _events(extractor, "Briefing\n\nWe continue to see Russia's invasion advance "
+                       "along three axes in Ukraine. The Russians had expected less "
+                       "resistance. On 28 February, heavy fighting was reported in Sumy.",
+                       "2022-03-01")
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)",
+                                            "Military Forces of Ukraine")
+
+
+def test_a_states_air_campaign_flies_the_strikes_told_without_author(extractor):
+    (event,) = _events(extractor, "Lebanon: flash update\n\nIsrael airstrikes intensified over "
+                       "the reporting period. On 3 May, an airstrike destroyed a building in "
+                       "Tyre, killing four people.", "2023-05-06")
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Civilians (Lebanon)")
+
+
+def test_only_states_fly_warplanes_so_the_group_is_struck(extractor):
+    (event,) = _events(extractor, "Afghanistan: update\n\nOn 3 May, conflict went on between a "
+                       "non-state armed group (NSAG) and the Afghan National Security Forces "
+                       "(ANSF) in Paktika province, the latter supported by airstrikes.",
+                       "2021-05-06")
+    assert event.sub_event_type == "Air/drone strike"
+    assert (event.actor1, event.actor2) == ("Military Forces of Afghanistan",
+                                            "Unidentified Armed Group (Afghanistan)")

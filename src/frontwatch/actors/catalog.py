@@ -339,7 +339,8 @@ class ActorCatalog:
             word = lowers[i]
             state = self.adjectives.get(word[:-1]) or (
                 self.adjectives.get(word[:-2]) if word.endswith("es") else None)
-            if state is None or doc[i].tag_ not in ("NNPS", "NNS", "NNP"):
+            # (a sentence only tokenised, to see who an article names, has no tags)
+            if state is None or doc[i].tag_ and doc[i].tag_ not in ("NNPS", "NNS", "NNP"):
                 continue
             span = doc[i : i + 1]
             out.append(ActorMatch(entry=entry, raw=span.text, start=i, end=i + 1,

@@ -275,13 +275,24 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
     return doc[:-1].as_doc()
 
 
-def _insurgent_first(a: ActorRef, b: ActorRef) -> tuple[ActorRef, ActorRef]:
+def _insurgent_first(a: ActorRef, b: ActorRef, country: str | None = None,
+                     host: str | None = None) -> tuple[ActorRef, ActorRef]:
     """ACLED's order for fighting told without an initiator ("clashes between the army and
     an armed group"): the unidentified group that takes on a state's forces comes first, as
-    the one that usually opens such fighting; otherwise as told."""
+    the one that usually opens such fighting, and a foreign state's forces before those of
+    the country they fight in; otherwise as told."""
     if b.name.startswith("Unidentified Armed Group") and a.inter == 1:
         return b, a
+    if country and _foreign(b, country, host) and not _foreign(a, country, host):
+        return b, a
     return a, b
+
+
+def _foreign(actor: ActorRef, country: str, host: str | None) -> bool:
+    """A state's forces outside their country; not the army a territory without one of its
+    own has operating in it (`host`: Israel's in Gaza)."""
+    return actor.inter in (1, 8) and bool(actor.country) and actor.country != country \
+        and actor.name != host
 
 
 class MentionExtractor:
@@ -383,14 +394,14 @@ class MentionExtractor:
         for sent in sentences:
             p = by_index.get(sent.index)
             named[sent.index] = p.actors if p is not None else self._actors_of(sent, acronyms)
-        campaigns = self._campaigns(text)
+        campaigns = self._campaigns(text, ctx.article_country)
         ctx.belligerents = self._belligerents(list(named.values()), ctx.article_country,
                                               ctx.dominant_group, campaigns)
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
         if ctx.air_actor is None:
             # "Turkey announced the start of military operations in north-eastern Syria": the
             # foreign state whose campaign the article reports flies its air strikes
-            foreign = [c for c in campaigns if c != ctx.article_country]
+            foreign = [c for c, air in campaigns if air and c != ctx.article_country]
             if len(set(foreign)) == 1:
                 army = self.actors.by_name["Military Forces of {country}"]
                 ctx.air_actor = ActorEntry(name=self.actors.canonical_name(army, foreign[0]),
@@ -428,16 +439,22 @@ class MentionExtractor:
         found = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms)]
         return self.actors.with_article_acronyms(doc, found, acronyms) if acronyms else found
 
-    def _campaigns(self, text: str) -> list[str]:
+    def _campaigns(self, text: str, country: str | None) -> list[tuple[str, bool]]:
         """The states an article says wage a campaign ("Turkey announced the start of military
-        operations", "Russia's invasion", "the Turkish offensive"), once per telling."""
-        out = []
+        operations", "Russia's invasion", "Israel airstrikes intensified"), once per telling,
+        each with whether it is one from the air or on the ground that brings the air force
+        with it. An invasion of the article's country makes its state the other side."""
+        out: list[tuple[str, bool]] = []
         for m in self._campaign_pattern().finditer(text):
             word = m.group("state") or m.group("by")
             state = word if word in self.actors.states else self.actors.adjectives.get(
                 word.lower())
-            if state is not None:
-                out.append(state)
+            if state is None:
+                continue
+            act = (m.group("act") or m.group("act2") or "").lower()
+            out.append((state, True))
+            if country and state != country and act in ("invasion", "incursion"):
+                out.append((country, False))  # the invaded state's forces fight back
         return out
 
     def _campaign_pattern(self) -> re.Pattern[str]:
@@ -446,12 +463,14 @@ class MentionExtractor:
                             *(a for adjs in self.actors.states.values() for a in adjs)},
                            key=len, reverse=True)
             state = "(?P<state>" + "|".join(re.escape(n) for n in names) + ")"
-            act = r"(?:military operations?|offensive|invasion|incursion|air campaign)"
+            act = (r"(?P<act>military operations?|offensive|invasion|incursion|air campaign|"
+                   r"air ?strikes|air raids|bombardment)")
             self._campaign_re = re.compile(
                 rf"\b{state}(?:['’]s)?\s+(?:(?:announced|launched|began|started|pressed|"
                 rf"continued|expanded)\s+(?:the\s+start\s+of\s+|its\s+|a\s+|an\s+)?)?"
                 rf"(?:new\s+|military\s+|full-scale\s+|ground\s+)?{act}\b"
-                rf"|\b{act}\s+by\s+{state.replace('?P<state>', '?P<by>')}\b")
+                rf"|\b{act.replace('?P<act>', '?P<act2>')}\s+by\s+"
+                rf"{state.replace('?P<state>', '?P<by>')}\b")
         return self._campaign_re
 
     # -- per sentence ---------------------------------------------------------------------
@@ -530,7 +549,8 @@ class MentionExtractor:
         return found if len(found) > 1 or len(found) < len(groups) else {}
 
     def _belligerents(self, named: list[list[ActorMatch]], country: str | None = None,
-                      dominant: ActorEntry | None = None, campaigns: list[str] | None = None
+                      dominant: ActorEntry | None = None,
+                      campaigns: list[tuple[str, bool]] | None = None
                       ) -> list[ActorRef] | None:
         """The two armed parties an article names most, when no third rivals the second
         ("Russian forces" and "Ukrainian forces" in a front-line update), for fighting told
@@ -539,7 +559,7 @@ class MentionExtractor:
         tally: Counter[tuple[str, str | None]] = Counter()
         entries: dict[str, ActorEntry] = {}
         generic_army = self.actors.by_name["Military Forces of {country}"]
-        for state in campaigns or []:
+        for state, _ in campaigns or []:
             tally[(generic_army.name, state)] += 1
             entries[generic_army.name] = generic_army
         for actors in named:
@@ -570,13 +590,8 @@ class MentionExtractor:
             where = named_country or e.country
             out.append(ActorRef(raw="", name=self.actors.canonical_name(e, where),
                                 inter=e.inter, country=where))
-        first, second = out
-        if second.inter in (1, 8) and second.country and second.country != country and \
-                first.country == country:
-            # a foreign state's forces fighting in the country: the intervening side opens
-            # the fighting it is reported in
-            return [second, first]
-        return list(_insurgent_first(first, second))
+        return list(_insurgent_first(out[0], out[1], country,
+                                     self.actors.state_forces.get(country or "")))
 
     def _air_actor(self, parsed: list[ParsedSentence], country: str | None) -> ActorEntry | None:
         """The foreign air force an article is about (the coalition in a strike report)."""
@@ -1183,7 +1198,7 @@ class MentionExtractor:
                 actor1, actor2 = state, named
             if actor1 is None and actor2 is None:
                 if ctx.belligerents:
-                    return _insurgent_first(*ctx.belligerents)
+                    return ctx.belligerents[0], ctx.belligerents[1]
                 unknown = self._unidentified(country)
                 return unknown, unknown
             if actor1 is None or actor2 is None:
@@ -1192,7 +1207,17 @@ class MentionExtractor:
                 actor1, actor2 = (named, other) if actor1 is not None else (other, named)
             if operations or acting:
                 return actor1, actor2
-            return _insurgent_first(actor1, actor2)
+            return _insurgent_first(actor1, actor2, country,
+                                    self.actors.state_forces.get(country or ""))
+        if sub_event == "Air/drone strike" and actor1 is not None and \
+                actor1.inter in (2, 3, 4) and not DRONE.search(text):
+            # "fighting between an armed group and the army, the latter supported by
+            # airstrikes": only states fly warplanes; the group is what they strike
+            state = next((a for a in p.actors if a.entry.inter in (1, 8)
+                          and not a.entry.name.startswith("Police")), None)
+            if state is not None:
+                actor1, actor2 = self.actors.resolve(state, country, None,
+                                                     p.sentence.start), actor1
         if sub_event == "Air/drone strike" and (actor1 is None or actor1.inter == 7):
             author = self._air_author(actor2, p, ctx, country)
             if actor1 is not None and actor2 is None:
