@@ -217,3 +217,30 @@ def test_only_states_fly_warplanes_so_the_group_is_struck(extractor):
     assert event.sub_event_type == "Air/drone strike"
     assert (event.actor1, event.actor2) == ("Military Forces of Afghanistan",
                                             "Unidentified Armed Group (Afghanistan)")
+
+
+def test_fighting_among_one_unnamed_kind_has_it_on_both_sides(extractor):
+    (event,) = _events(extractor, "Afghanistan: update\n\nOn 2 May, clashes between members of "
+                       "rival armed groups displaced 300 people in Kunar Province.",
+                       "2023-05-06")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Afghanistan)",
+                                            "Unidentified Armed Group (Afghanistan)")
+
+
+def test_fighting_in_an_article_about_intercommunal_violence_is_between_communal_militias(
+        extractor):
+    (event,) = _events(extractor, "Sudan: update\n\nThousands were displaced in July following "
+                       "a wave of intercommunal violence in Blue Nile. Renewed clashes were "
+                       "reported on 1 and 2 September in Wad Al Mahi.", "2022-09-06")
+    assert (event.actor1, event.actor2) == ("Unidentified Communal Militia (Sudan)",
+                                            "Unidentified Communal Militia (Sudan)")
+
+
+def test_named_communities_fight_as_their_ethnic_militias(extractor):
+    events = _events(extractor, "Ethiopia: update\n\nHeavy clashes between the Gedeo and Guji "
+                     "communities were reported in Kercha woreda on 13 April. Fighting between "
+                     "the Hamar and Dasenech communities killed ten people in Turmi on 14 "
+                     "April.", "2018-04-20")
+    assert {(e.actor1, e.actor2) for e in events} == {
+        ("Gedeo Ethnic Militia (Ethiopia)", "Guji Ethnic Militia (Ethiopia)"),
+        ("Hamar Ethnic Militia (Ethiopia)", "Dasenech Ethnic Militia (Ethiopia)")}

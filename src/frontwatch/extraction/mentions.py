@@ -175,6 +175,12 @@ STATE_OPERATIONS = re.compile(
 # Drones fly for non-state groups too: a drone strike's author is not inferred from who flies
 DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+# Violence between communities rather than armed organisations: ACLED's identity militias
+COMMUNAL = re.compile(r"\b(?:inter-?communal|inter-?ethnic|inter-?clan|communal|ethnic|clan)\s+"
+                      r"(?:violence|clash(?:es)?|fighting|conflicts?|hostilities)\b",
+                      re.IGNORECASE)
+COMMUNITIES = re.compile(r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][\w-]+)\s+and\s+(?:the\s+)?"
+                         r"(?P<b>[A-Z][\w-]+)\s+(?P<kind>communities|ethnic groups|clans)\b")
 CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?responsibility\b",
                                     re.IGNORECASE)
 # Institutions named as a state's forces: the source of a briefing, not a side in its war
@@ -228,6 +234,8 @@ class _Context:
     # the two sides an article's fighting is between, when it names them often enough
     belligerents: list[ActorRef] | None = None
     air_countries: set[str] = field(default_factory=set)  # where the text names it
+    # "Unidentified Communal Militia" in an article about intercommunal violence
+    communal: str | None = None
 
     @staticmethod
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
@@ -286,6 +294,29 @@ def _insurgent_first(a: ActorRef, b: ActorRef, country: str | None = None,
     if country and _foreign(b, country, host) and not _foreign(a, country, host):
         return b, a
     return a, b
+
+
+def _militia(kind: str, country: str | None) -> ActorRef:
+    """An identity militia as ACLED names it ("Unidentified Communal Militia (Sudan)")."""
+    return ActorRef(raw="", name=f"{kind} ({country or 'Unknown'})", inter=4, country=country)
+
+
+def _communal_kind(text: str) -> str | None:
+    m = COMMUNAL.search(text)
+    if m is None:
+        return None
+    return "Unidentified Clan Militia" if "clan" in m.group(0).lower() \
+        else "Unidentified Communal Militia"
+
+
+def _among_themselves(actor: ActorRef, text: str) -> bool:
+    """Whether a sentence tells fighting between several of one unnamed kind ("clashes
+    between members of opposed armed groups") rather than between it and another."""
+    if not actor.raw or actor.inter not in (2, 3, 4) or not actor.raw.lower().endswith("s"):
+        return False
+    m = re.search(rf"\bbetween\s+(?:[\w-]+\s+){{0,3}}{re.escape(actor.raw)}(?!\s+and\b)",
+                  text)
+    return m is not None
 
 
 def _foreign(actor: ActorRef, country: str, host: str | None) -> bool:
@@ -395,6 +426,7 @@ class MentionExtractor:
             p = by_index.get(sent.index)
             named[sent.index] = p.actors if p is not None else self._actors_of(sent, acronyms)
         campaigns = self._campaigns(text, ctx.article_country)
+        ctx.communal = _communal_kind(text)
         ctx.belligerents = self._belligerents(list(named.values()), ctx.article_country,
                                               ctx.dominant_group, campaigns)
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
@@ -1197,12 +1229,28 @@ class MentionExtractor:
                 named = actor1 or actor2
                 actor1, actor2 = state, named
             if actor1 is None and actor2 is None:
+                named = COMMUNITIES.search(text)
+                if named is not None:
+                    # "violence between the Gedeo and Guji communities": ACLED's ethnic (or
+                    # clan) militias of each
+                    kind = "Clan Militia" if named.group("kind").lower().startswith("clan") \
+                        else "Ethnic Militia"
+                    return (_militia(f"{named.group('a')} {kind}", country),
+                            _militia(f"{named.group('b')} {kind}", country))
                 if ctx.belligerents:
                     return ctx.belligerents[0], ctx.belligerents[1]
+                communal = ctx.communal or _communal_kind(text)
+                if communal is not None:
+                    # fighting in an article about intercommunal (or inter-clan) violence
+                    return _militia(communal, country), _militia(communal, country)
                 unknown = self._unidentified(country)
                 return unknown, unknown
             if actor1 is None or actor2 is None:
                 named = actor1 or actor2
+                if _among_themselves(named, text):
+                    # "clashes between non-state armed groups", "fighting between rival
+                    # militias": both sides are of the kind named
+                    return named, named
                 other = self._other_side(named, ctx, country)
                 actor1, actor2 = (named, other) if actor1 is not None else (other, named)
             if operations or acting:
