@@ -244,3 +244,23 @@ def test_named_communities_fight_as_their_ethnic_militias(extractor):
     assert {(e.actor1, e.actor2) for e in events} == {
         ("Gedeo Ethnic Militia (Ethiopia)", "Guji Ethnic Militia (Ethiopia)"),
         ("Hamar Ethnic Militia (Ethiopia)", "Dasenech Ethnic Militia (Ethiopia)")}
+
+
+def test_the_one_foreign_force_fighting_in_a_country_fires_its_bombardments(extractor):
+    (event,) = _events(extractor, "Briefing\n\nWe continue to see Russian forces moving on "
+                       "three axes. The Russian forces remain north of Kyiv, the official "
+                       "said. We are also observing heavy bombardment in Kharkiv on 1 March.",
+                       "2022-03-02")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_a_words_meaning_depends_on_the_wars_country(extractor):
+    (event,) = _events(extractor, "Cameroon: update\n\nOn 3 May, separatist fighters attacked "
+                       "a gendarmerie post in Bamenda, killing two gendarmes.", "2019-05-06")
+    assert event.actor1 == "Ambazonian Separatists"
+    (event,) = _events(extractor, "Ethiopia: update\n\nOn 3 November, heavy fighting between "
+                       "federal forces and Tigray regional forces killed 20 people near "
+                       "Humera.", "2020-11-06")
+    assert (event.actor1, event.actor2) == ("Military Forces of Ethiopia",
+                                            "TPLF: Tigray People's Liberation Front")

@@ -120,6 +120,8 @@ def _is_case_sensitive(alias: str) -> bool:
 COALITION_BY_COUNTRY = {"Yemen": ("Military Forces of Saudi Arabia (2015-)", "Saudi-led coalition")}
 # Generic words that mean one group in one war: "the rebels" of Yemen are the Houthis.
 GENERIC_BY_COUNTRY = {("Opposition Rebels ({country})", "Yemen"): "Ansar Allah",
+                      # Cameroon's separatists are the Anglophone regions' Ambazonians
+                      ("Opposition Rebels ({country})", "Cameroon"): "Ambazonian Separatists",
                       # "SNA" in Somalia is the Somali National Army
                       ("Syrian National Army", "Somalia"): "Military Forces of {country}"}
 _BARE_FORCES = {"soldiers", "soldier", "troops"}

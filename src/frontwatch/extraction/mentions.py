@@ -236,6 +236,9 @@ class _Context:
     air_countries: set[str] = field(default_factory=set)  # where the text names it
     # "Unidentified Communal Militia" in an article about intercommunal violence
     communal: str | None = None
+    # the one foreign state whose forces an article names, and no other state's: who fires
+    # the bombardment it tells without author ("heavy bombardment in Kharkiv")
+    remote_actor: ActorRef | None = None
 
     @staticmethod
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
@@ -427,6 +430,7 @@ class MentionExtractor:
             named[sent.index] = p.actors if p is not None else self._actors_of(sent, acronyms)
         campaigns = self._campaigns(text, ctx.article_country)
         ctx.communal = _communal_kind(text)
+        ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
         ctx.belligerents = self._belligerents(list(named.values()), ctx.article_country,
                                               ctx.dominant_group, campaigns)
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
@@ -464,6 +468,35 @@ class MentionExtractor:
                     for day in split_by_day(told, ctx.published):
                         mentions.extend(split_by_place(day, text))
         return mentions
+
+    def _sole_foreign_force(self, named: list[list[ActorMatch]], country: str | None
+                            ) -> ActorRef | None:
+        """The forces of the one state an article names as fighting, when that state is not
+        the article's own and no other state's forces (the host's included) are named."""
+        if not country:
+            return None
+        states: Counter[str] = Counter()
+        refs: dict[str, ActorRef] = {}
+        for actors in named:
+            for a in actors:
+                e = a.entry
+                if e.inter not in (1, 8) or e.parent or INSTITUTION.search(a.raw) or \
+                        e.name.startswith("Police"):
+                    continue
+                where = a.adjective_country or e.country or (None if e.generic else "")
+                if where is None:
+                    where = country  # "government forces": the host's
+                ref = self.actors.resolve(a, where)
+                states[ref.name] += 1
+                refs[ref.name] = ref
+        if len(states) != 1:
+            return None
+        ((name, times),) = states.items()
+        ref = refs[name]
+        if times < 2 or not ref.country or ref.country == country or \
+                name == self.actors.state_forces.get(country):
+            return None
+        return ActorRef(raw="", name=ref.name, inter=ref.inter, country=ref.country)
 
     def _actors_of(self, sent: Sentence, acronyms: dict[str, str]) -> list[ActorMatch]:
         """The actors a sentence the parser never saw names (tokens only, no parse)."""
@@ -1266,6 +1299,9 @@ class MentionExtractor:
             if state is not None:
                 actor1, actor2 = self.actors.resolve(state, country, None,
                                                      p.sentence.start), actor1
+        if sub_event == "Shelling/artillery/missile attack" and actor1 is None and \
+                ctx.remote_actor is not None:
+            actor1 = ctx.remote_actor
         if sub_event == "Air/drone strike" and (actor1 is None or actor1.inter == 7):
             author = self._air_author(actor2, p, ctx, country)
             if actor1 is not None and actor2 is None:
@@ -1286,6 +1322,8 @@ class MentionExtractor:
                 ref = self.actors.resolve(a, country, None, p.sentence.start)
                 if target is None or ref.name != target.name:
                     return ref
+        if ctx.remote_actor is not None:
+            return ctx.remote_actor  # the one state fighting in the article's country
         sides = ctx.belligerents or []
         states = [b for b in sides if b.inter in (1, 8)]
         if len(states) == 1 and not DRONE.search(doc_text(p.doc)):
