@@ -180,8 +180,11 @@ def test_an_air_strike_no_one_is_said_to_fly_is_unidentified_military_forces(ext
 
 
 def test_a_foreign_states_forces_come_before_the_host_states(extractor):
-    (event,) = _events(extractor, "Ukraine: update\n\nOn 3 May, fighting between Ukrainian "
-                       "forces and Russian forces was reported near Bakhmut.", "2023-05-06")
+    events = _events(extractor, "Ukraine: update\n\nRussian forces shelled Kharkiv on 2 May. "
+                     "Ukrainian forces shot down two Russian drones over Kyiv on 2 May. On 3 "
+                     "May, heavy fighting involving Ukrainian forces was reported near "
+                     "Bakhmut.", "2023-05-06")
+    (event,) = [e for e in events if e.location == "Bakhmut"]
     assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)",
                                             "Military Forces of Ukraine")
 

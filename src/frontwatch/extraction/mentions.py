@@ -170,7 +170,8 @@ CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|streets?|squa
 # A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
 # Operations only a state's forces conduct, told without them: "military operations in X"
 STATE_OPERATIONS = re.compile(
-    r"\b(?:military|clearing|counter-?terrorism|counter-?insurgency|security) operations?\b",
+    r"\b(?:military|clearing|ground|mop-?up|counter-?terrorism|counter-?insurgency|security) "
+    r"operations?\b",
     re.IGNORECASE)
 # Drones fly for non-state groups too: a drone strike's author is not inferred from who flies
 DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
@@ -286,16 +287,32 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
     return doc[:-1].as_doc()
 
 
+def _subject(tok, trigger: Trigger) -> bool:
+    """Whether a phrase is the active subject of the act's verb, through the words it is
+    part of ("Dozens of Islamic State fighters attacked ...")."""
+    while tok.head is not tok and (tok.dep_ in ("compound", "amod", "appos") or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of") or (
+            tok.dep_ == "prep" and tok.lower_ == "of")):
+        tok = tok.head  # only through "of": "Fighting between X" is not X acting
+    return tok.dep_ == "nsubj" and trigger.start <= tok.head.i < trigger.end
+
+
 def _insurgent_first(a: ActorRef, b: ActorRef, country: str | None = None,
-                     host: str | None = None) -> tuple[ActorRef, ActorRef]:
+                     host: str | None = None, named_both: bool = False
+                     ) -> tuple[ActorRef, ActorRef]:
     """ACLED's order for fighting told without an initiator ("clashes between the army and
     an armed group"): the unidentified group that takes on a state's forces comes first, as
-    the one that usually opens such fighting, and a foreign state's forces before those of
-    the country they fight in; otherwise as told."""
+    the one that usually opens such fighting; where a side is inferred, a foreign state's
+    forces before those of the country they fight in, and a state's forces before a named
+    group; otherwise as told."""
     if b.name.startswith("Unidentified Armed Group") and a.inter == 1:
         return b, a
+    if named_both:
+        return a, b  # both named: as the sentence tells them
     if country and _foreign(b, country, host) and not _foreign(a, country, host):
         return b, a
+    if b.inter in (1, 8) and a.inter in (2, 3, 4) and not a.name.startswith("Unidentified"):
+        return b, a  # a named group and a state's forces: the state's first
     return a, b
 
 
@@ -621,12 +638,20 @@ class MentionExtractor:
         ("Russian forces" and "Ukrainian forces" in a front-line update), for fighting told
         without its sides ("Positional engagements continued near Kreminna"); a state said
         to wage a campaign counts as naming its forces."""
-        tally: Counter[tuple[str, str | None]] = Counter()
-        entries: dict[str, ActorEntry] = {}
+        # by the name each resolves to: "Russian forces" (an alias) and "Russian drones" (the
+        # state's adjective) are one side
+        tally: Counter[str] = Counter()
+        sides: dict[str, ActorRef] = {}
+
+        def count(e: ActorEntry, where: str | None) -> None:
+            where = where or e.country
+            name = self.actors.canonical_name(e, where)
+            tally[name] += 1
+            sides.setdefault(name, ActorRef(raw="", name=name, inter=e.inter, country=where))
+
         generic_army = self.actors.by_name["Military Forces of {country}"]
         for state, _ in campaigns or []:
-            tally[(generic_army.name, state)] += 1
-            entries[generic_army.name] = generic_army
+            count(generic_army, state)
         for actors in named:
             for a in actors:
                 if INSTITUTION.search(a.raw):
@@ -643,18 +668,11 @@ class MentionExtractor:
                 if e.inter in (1, 2, 3, 8) and not e.parent and (
                         not e.generic or a.adjective_country or unnamed):
                     where = a.adjective_country if e.generic else None
-                    tally[(e.name, where or (country if unnamed else None))] += 1
-                    entries[e.name] = e
+                    count(e, where or (country if unnamed else None))
         ranked = tally.most_common(3)
         if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
             return None  # fewer than two sides, or no clear second one
-        top = [k for k, _ in ranked[:2]]
-        out = []
-        for name, named_country in top:
-            e = entries[name]
-            where = named_country or e.country
-            out.append(ActorRef(raw="", name=self.actors.canonical_name(e, where),
-                                inter=e.inter, country=where))
+        out = [sides[name] for name, _ in ranked[:2]]
         return list(_insurgent_first(out[0], out[1], country,
                                      self.actors.state_forces.get(country or "")))
 
@@ -1101,8 +1119,8 @@ class MentionExtractor:
             return None
         if event_type in VIOLENT_TYPES:
             # a side told as the one acting ("Afghan forces attacked ...") opened the clash
-            acting = roles.actor1 is not None and \
-                doc[roles.actor1.start:roles.actor1.end].root.dep_ == "nsubj"
+            acting = roles.actor1 is not None and trigger.is_verb and _subject(
+                doc[roles.actor1.start:roles.actor1.end].root, trigger)
             actor1, actor2 = self._implicit_sides(sub_event, actor1, actor2, p, ctx, country,
                                                   acting)
         if event_type in ("Protests", "Riots") and not any(
@@ -1278,7 +1296,8 @@ class MentionExtractor:
                     return _militia(communal, country), _militia(communal, country)
                 unknown = self._unidentified(country)
                 return unknown, unknown
-            if actor1 is None or actor2 is None:
+            inferred = actor1 is None or actor2 is None
+            if inferred:
                 named = actor1 or actor2
                 if _among_themselves(named, text):
                     # "clashes between non-state armed groups", "fighting between rival
@@ -1289,7 +1308,8 @@ class MentionExtractor:
             if operations or acting:
                 return actor1, actor2
             return _insurgent_first(actor1, actor2, country,
-                                    self.actors.state_forces.get(country or ""))
+                                    self.actors.state_forces.get(country or ""),
+                                    named_both=not inferred)
         if sub_event == "Air/drone strike" and actor1 is not None and \
                 actor1.inter in (2, 3, 4) and not DRONE.search(text):
             # "fighting between an armed group and the army, the latter supported by
