@@ -267,3 +267,15 @@ def test_a_words_meaning_depends_on_the_wars_country(extractor):
                        "Humera.", "2020-11-06")
     assert (event.actor1, event.actor2) == ("Military Forces of Ethiopia",
                                             "TPLF: Tigray People's Liberation Front")
+
+
+def test_property_destroyed_by_no_one_named_is_an_unidentified_groups_doing(extractor):
+    (event,) = _events(extractor, "Syria: update\n\nOn 3 September, civilian houses were "
+                       "looted in Afrin.", "2022-09-06")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)",
+                                            "Civilians (Syria)")
+    events = _events(extractor, "South Sudan: update\n\nInter-communal fighting was reported "
+                     "in Pibor County in August. On 3 September, civilian houses were burnt "
+                     "down in Likuangole.", "2022-09-06")
+    (event,) = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert event.actor1 == "Unidentified Communal Militia (South Sudan)"

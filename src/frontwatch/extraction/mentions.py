@@ -1123,6 +1123,12 @@ class MentionExtractor:
                 doc[roles.actor1.start:roles.actor1.end].root, trigger)
             actor1, actor2 = self._implicit_sides(sub_event, actor1, actor2, p, ctx, country,
                                                   acting)
+        if sub_event == "Looting/property destruction" and actor1 is None and \
+                actor2 is not None and actor2.inter == 7:
+            # "civilian houses were burnt down": ACLED codes the unnamed hand as an
+            # unidentified armed group (a communal militia where communities fight)
+            actor1 = _militia(ctx.communal, country) if ctx.communal \
+                else self._unidentified(country)
         if event_type in ("Protests", "Riots") and not any(
             a is not None and a.inter in (5, 6) for a in (actor1, actor2)
         ):
