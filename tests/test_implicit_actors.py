@@ -279,3 +279,10 @@ def test_property_destroyed_by_no_one_named_is_an_unidentified_groups_doing(extr
                      "down in Likuangole.", "2022-09-06")
     (event,) = [e for e in events if e.sub_event_type == "Looting/property destruction"]
     assert event.actor1 == "Unidentified Communal Militia (South Sudan)"
+
+
+def test_the_group_claiming_an_incident_next_door_is_its_author(extractor):
+    (event,) = _events(extractor, "Saudi Arabia: update\n\nOn 14 September, drones attacked "
+                       "oil facilities at Abqaiq in eastern Saudi Arabia. The Houthis claimed "
+                       "responsibility.", "2019-09-16")
+    assert event.actor1 == "Ansar Allah"

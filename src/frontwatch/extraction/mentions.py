@@ -177,6 +177,10 @@ STATE_OPERATIONS = re.compile(
 DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
 # Violence between communities rather than armed organisations: ACLED's identity militias
+# Acts a group claims: what ACLED codes as the claiming group's when no other author is named
+CLAIMABLE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
+             "Remote explosive/landmine/IED", "Grenade", "Attack",
+             "Abduction/forced disappearance"}
 COMMUNAL = re.compile(r"\b(?:inter-?communal|inter-?ethnic|inter-?clan|communal|ethnic|clan)\s+"
                       r"(?:violence|clash(?:es)?|fighting|conflicts?|hostilities)\b",
                       re.IGNORECASE)
@@ -240,6 +244,8 @@ class _Context:
     # the one foreign state whose forces an article names, and no other state's: who fires
     # the bombardment it tells without author ("heavy bombardment in Kharkiv")
     remote_actor: ActorRef | None = None
+    # sentence -> the armed group it says claimed responsibility ("The Houthis claimed ...")
+    claimed: dict[int, ActorRef] = field(default_factory=dict)
 
     @staticmethod
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
@@ -448,6 +454,14 @@ class MentionExtractor:
         campaigns = self._campaigns(text, ctx.article_country)
         ctx.communal = _communal_kind(text)
         ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
+        for sent in sentences:
+            claim = CLAIMED_RESPONSIBILITY.search(sent.text)
+            claimer = None if claim is None else next(
+                (m for m in reversed(named[sent.index]) if m.end_char <= claim.start()
+                 and self.actors.is_armed_group(m.entry)), None)
+            if claimer is not None:
+                ctx.claimed[sent.index] = self.actors.resolve(
+                    claimer, ctx.article_country, ctx.dominant_group)
         ctx.belligerents = self._belligerents(list(named.values()), ctx.article_country,
                                               ctx.dominant_group, campaigns)
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
@@ -1274,6 +1288,16 @@ class MentionExtractor:
         work of a state's air force (the one the sentence or the article makes plain, or
         ACLED's unidentified military forces)."""
         text = doc_text(p.doc)
+        if sub_event in CLAIMABLE and (actor1 is None or not actor1.raw):
+            # "drones attacked Abqaiq. The Houthis claimed responsibility.": the group that
+            # claims an incident, a sentence or two away, beats any inference
+            near = [(abs(i - p.sentence.index), a) for i, a in ctx.claimed.items()
+                    if abs(i - p.sentence.index) <= 2]
+            if near:
+                actor1 = min(near, key=lambda x: x[0])[1]
+                if actor2 is not None and actor2.name == actor1.name:
+                    actor2 = None
+                return actor1, actor2
         if sub_event == "Armed clash":
             # civilians caught in fighting are its victims, not a side
             actor1 = None if actor1 is not None and actor1.inter == 7 else actor1
