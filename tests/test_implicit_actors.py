@@ -286,3 +286,17 @@ def test_the_group_claiming_an_incident_next_door_is_its_author(extractor):
                        "oil facilities at Abqaiq in eastern Saudi Arabia. The Houthis claimed "
                        "responsibility.", "2019-09-16")
     assert event.actor1 == "Ansar Allah"
+
+
+def test_a_states_own_air_force_is_not_the_hand_behind_the_next_rocket(extractor):
+    events = _events(extractor, "Afghanistan: update\n\nOn 2 May, Afghan forces carried out "
+                     "airstrikes in Nad-e Ali district. On 3 May, a rocket landed on a house in "
+                     "Marja, killing two children.", "2021-05-06")
+    (rocket,) = [e for e in events if e.sub_event_type.startswith("Shelling")]
+    assert rocket.actor1 == "Unidentified Armed Group (Afghanistan)"
+    # a foreign force's report: its drones and its shells alike
+    events = _events(extractor, "Ukraine: update\n\nOn 2 May, Russian drones struck Kharkiv. "
+                     "On 3 May, shelling hit a school in Kupiansk, killing two civilians.",
+                     "2021-05-06")
+    (shelling,) = [e for e in events if e.sub_event_type.startswith("Shelling")]
+    assert shelling.actor1 == "Military Forces of Russia (2000-)"

@@ -234,7 +234,7 @@ class _Context:
     # the gazetteer recogniser's places of the whole article (offsets into the article)
     toponyms: list[PlaceMention] | None = None
     # (sentence, actor, country of that sentence): who last struck from afar
-    last_remote_actor: tuple[int, ActorRef, str | None] | None = None
+    last_remote_actor: tuple[int, ActorRef, str | None, str] | None = None
     air_actor: ActorEntry | None = None
     # the two sides an article's fighting is between, when it names them often enough
     belligerents: list[ActorRef] | None = None
@@ -979,7 +979,13 @@ class MentionExtractor:
         if trigger.kind in ("air", "shelling"):
             if actor1 is None and ctx.last_remote_actor is not None and \
                     sent.index - ctx.last_remote_actor[0] <= 12 and \
-                    p.country in (None, ctx.last_remote_actor[2]):
+                    p.country in (None, ctx.last_remote_actor[2]) and (
+                        ctx.last_remote_actor[3] == trigger.kind
+                        or ctx.last_remote_actor[1].inter == 8 or (
+                            ctx.last_remote_actor[1].country or country) != country):
+                # the last to strike from afar struck again; a state's own air force is not
+                # also the hand behind the rocket that lands on a house (a foreign force
+                # fighting there, whose report this is, fires both)
                 actor1 = ctx.last_remote_actor[1]
                 if actor2 is not None and actor2.name == actor1.name:
                     actor2 = None
@@ -990,7 +996,7 @@ class MentionExtractor:
                 if actor2 is not None and actor2.name == actor1.name:
                     actor2 = None
             elif actor1 is not None:
-                ctx.last_remote_actor = (sent.index, actor1, p.country)
+                ctx.last_remote_actor = (sent.index, actor1, p.country, trigger.kind)
         if actor1 is None and actor2 is None and trigger.kind == "clash" and ctx.belligerents:
             # "Positional engagements continued near Kreminna": the article's two sides
             actor1, actor2 = ctx.belligerents
