@@ -4,7 +4,9 @@ dev split for a grid of `CoderPolicy` thresholds (never on test).
     .venv/bin/python bench/coder_policy.py [--coder DIR] [--split dev]
 
 Prints one line per policy, best last: first a grid of when the coder adds, confirms and
-drops events, then, with the best of those, a grid of when its sub-type replaces the rules'.
+drops events, then, with the best of those, a grid of when its sub-type replaces the rules',
+then (for a coder with a role head) when its actor1/actor2 and places replace the parse's,
+with the accuracy of actor1 and actor2 over the matched events (lenient pairs) beside F1.
 The coder runs once per sentence (its readings are cached); each policy then re-runs the rules
 on every article. Gold places are located as `frontwatch evaluate` does.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus" / "real"
@@ -57,7 +60,8 @@ def main() -> int:
         report = score_corpus(entries, docs, run_extractor(ordered, extractor), ["split"],
                               locator)
         s, le = report.strict, report.lenient
-        return (s.f1, s.precision, s.recall, le.f1, policy)
+        a1, a2 = (le.fields[f].accuracy or 0.0 for f in ("actor1", "actor2"))
+        return (s.f1, s.precision, s.recall, le.f1, a1, a2, policy)
 
     rows = [score(CoderPolicy(new_event=new, confirm=confirm, drop=drop))
             for new, confirm, drop in itertools.product((0.6, 0.8, 1.01), (0.5, 0.7, 0.9),
@@ -66,11 +70,16 @@ def main() -> int:
     rows += [score(CoderPolicy(new_event=best.new_event, confirm=best.confirm, drop=best.drop,
                                retype_at=retype, doubt=doubt))
              for retype, doubt in itertools.product((0.6, 0.75, 0.9), (0.05, 0.2))]
-    rows.sort(key=lambda r: r[0])
-    for f1, p, r, lf1, pol in rows:
+    if getattr(extractor.mentions.coder.coder, "role_labels", ()):
+        best = max(rows, key=lambda r: r[0])[-1]
+        rows += [score(replace(best, role_at=role_at, place_at=place_at))
+                 for role_at, place_at in itertools.product((1.01, 0.5, 0.7), (0.0, 0.2, 0.4))]
+    rows.sort(key=lambda r: (round(r[0], 4), r[4]))
+    for f1, p, r, lf1, a1, a2, pol in rows:
         print(f"new_event {pol.new_event:.2f} confirm {pol.confirm:.2f} drop {pol.drop:.2f} "
-              f"retype_at {pol.retype_at:.2f} doubt {pol.doubt:.2f}: strict P {p:.3f} "
-              f"R {r:.3f} F1 {f1:.3f} | lenient F1 {lf1:.3f}")
+              f"retype_at {pol.retype_at:.2f} doubt {pol.doubt:.2f} role_at {pol.role_at:.2f} "
+              f"place_at {pol.place_at:.2f}: strict P {p:.3f} R {r:.3f} F1 {f1:.3f} | "
+              f"lenient F1 {lf1:.3f} actor1 {a1:.3f} actor2 {a2:.3f}")
     return 0
 
 

@@ -64,3 +64,27 @@ def test_offset_without_direction():
     text = "Troops are now deployed about 40 km from the recently liberated town of Sukhna."
     [m] = small_geocoder().find_toponyms(text)
     assert (m.role, m.offset_km, m.direction, m.anchor) == ("offset", 40.0, None, "Sukhna")
+
+
+def test_a_part_of_a_city_is_the_place_named_by_its_city():
+    """'The Jabal Awliya locality of Khartoum', 'the Kyivskyi district of Kharkiv': the part
+    is where the act was, and lies by its city (a namesake elsewhere is not it); a locality
+    named alone is a region, as a district is."""
+    [part, city] = small_geocoder().find_toponyms(
+        "Shells landed on a market in the Jabal Awliya locality of Khartoum.")
+    assert (part.text, part.role, part.anchor) == ("Jabal Awliya", "at", "Khartoum")
+    assert (city.text, city.role) == ("Khartoum", "region")
+    [part, _] = small_geocoder().find_toponyms(
+        "A missile hit the Shevchenkivskyi district of the city of Kharkiv.")
+    assert (part.text, part.anchor) == ("Shevchenkivskyi", "Kharkiv")
+    assert ("Um Bada", "region") in found("Fighting raged in Um Bada locality on Friday.")
+    # a district of a province is a division, not a part of a town
+    assert all(m.anchor is None for m in small_geocoder().find_toponyms(
+        "Clashes erupted in the Tadmur district of Homs province."))
+
+
+def test_a_sector_of_the_front_is_not_where_the_act_was():
+    """Bulletins name front sectors for towns ('in the Kharkiv direction'): the place of the
+    attacks is the one named with them ('near Vovchansk')."""
+    places = found("In the Homs direction the enemy attacked twice near Palmyra on Monday.")
+    assert ("Homs", "region") in places and ("Palmyra", "near") in places

@@ -277,3 +277,11 @@ def test_find_counts_spans_are_ordered_and_disjoint(words: list[str]) -> None:
     found = find_counts(text)
     for (s1, e1, _), (s2, _e2, _) in zip(found, found[1:], strict=False):
         assert e1 <= s2 and s1 < e1
+
+
+def test_both_counts_two_only_before_a_plural():
+    from frontwatch.extraction.numbers import find_counts
+
+    [(s, e, c)] = find_counts("Both gunmen were shot dead by the guards.")
+    assert c.value == 2 and (s, e) == (0, 4)
+    assert find_counts("both the police and the army") == []

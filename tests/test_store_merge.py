@@ -283,3 +283,92 @@ def test_one_account_names_the_target_the_other_the_attacker():
     # Not when the attacker's account names soldiers, not civilians, as its victims.
     assert merge_decision(target, ev(actor1="Military Forces of Syria (2000-)",
                                      actor2="Military Forces of Turkey")) is None
+
+
+def test_an_attacker_of_civilians_attacked_by_another_is_another_act():
+    """'A government air strike killed nine villagers' and 'rebel fighters shelled government
+    troops': both name the government, as the attacker in one and the target in the other, so
+    the two are not one incident told by rivals; the same actor as attacker in both is."""
+    strike = ev(event_type="Violence against civilians", sub_event_type="Attack",
+                actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)")
+    shelling = ev(event_type="Explosions/Remote violence",
+                  sub_event_type="Shelling/artillery/missile attack",
+                  actor1="Hayat Tahrir al-Sham", actor2="Military Forces of Syria (2000-)")
+    assert merge_decision(strike, shelling) is None
+    assert merge_decision(shelling, strike) is None
+    rival = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+               actor1="Military Forces of Syria (2000-)", actor2="Hayat Tahrir al-Sham")
+    assert merge_decision(strike, rival) is not None
+
+
+def test_an_account_naming_only_the_attacker_joins_one_naming_only_the_target():
+    """'Enemy aviation struck a deployment point of the 30th brigade' (the target alone) and
+    'a bomb dropped by the air force hit an apartment block' (the attacker alone): one act,
+    at one spot on one day; not when the attacker is the target, nor a day apart in a
+    district."""
+    target = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                actor1="Unidentified Armed Group (Syria)", actor2="Islamic State (Syria)")
+    attacker = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                  actor1="Military Forces of Syria (2000-)", actor2="")
+    d = merge_decision(target, attacker)
+    assert d is not None and "no target" in d.explain()
+    assert merge_decision(attacker, target) is not None
+    itself = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                actor1="Islamic State (Syria)", actor2="")
+    assert merge_decision(target, itself) is not None  # compatible actors: one within the other
+    district = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                  actor1="Military Forces of Syria (2000-)", actor2="", geonameid=None,
+                  location="Tadmur district", latitude=34.6, longitude=38.4, geo_precision=3,
+                  event_date="2017-08-13")
+    assert merge_decision(target, district) is None
+
+
+def test_one_side_named_by_its_units_or_allies_merges():
+    """'JNIM killed soldiers and VDP militiamen' and 'the army repelled a JNIM attack': the VDP
+    fight for Burkina Faso's state, a brigade is its army's unit; a group of its own is not."""
+    army = ev(country="Burkina Faso", actor1="Military Forces of Burkina Faso", actor2="")
+    jnim = ev(country="Burkina Faso", actor1="JNIM: Group for Support of Islam and Muslims",
+              actor2="VDP: Volunteers for the Defense of the Homeland")
+    d = merge_decision(army, jnim)
+    assert d is not None and "units or allies" in d.explain()
+    other = ev(country="Burkina Faso", actor1="JNIM: Group for Support of Islam and Muslims",
+               actor2="Dozo Communal Militia (Burkina Faso)")
+    assert merge_decision(army, other) is None
+    unit = ev(country="Israel", actor1="Golani Brigade", actor2="Hamas Movement")
+    idf = ev(country="Israel", actor1="Military Forces of Israel", actor2="")
+    assert merge_decision(unit, idf) is not None
+
+
+def test_an_unnamed_attack_on_civilians_joins_a_named_strike_at_the_spot():
+    """'Two fishermen were killed in an enemy raid' (no attacker read) and 'our aircraft
+    struck a rebel boat' (a strike by one side on another): the side hit tells its dead, the
+    side that struck its target. A clash of two named sides is still another act."""
+    victims = ev(event_type="Violence against civilians", sub_event_type="Attack",
+                 actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)")
+    strike = ev(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                actor1="Military Forces of Russia (2000-)", actor2="Hayat Tahrir al-Sham")
+    d = merge_decision(victims, strike)
+    assert d is not None and "names no attacker" in d.explain()
+    assert merge_decision(victims, ev(actor1="Military Forces of Russia (2000-)",
+                                      actor2="Hayat Tahrir al-Sham")) is None  # a clash
+    assert merge_decision(victims, ev(event_type="Explosions/Remote violence",
+                                      sub_event_type="Air/drone strike",
+                                      actor1="Military Forces of Russia (2000-)",
+                                      actor2="Hayat Tahrir al-Sham", geonameid=None,
+                                      location="Tadmur district", latitude=34.6,
+                                      longitude=38.4, geo_precision=3)) is None  # elsewhere
+
+
+def test_each_side_naming_only_the_enemy_tells_one_battle():
+    """'The army repelled an attack by the militia' (read as the militia alone) and 'our
+    forces foiled an army assault' (the army alone): each side names the other."""
+    one = ev(actor1="Rapid Support Forces", actor2="", country="Sudan")
+    other = ev(actor1="Military Forces of Sudan", actor2="", country="Sudan")
+    d = merge_decision(one, other)
+    assert d is not None and "one side of the fight" in d.explain()
+    # not a strike told by one side, nor a report of that week days away
+    assert merge_decision(ev(actor1="Rapid Support Forces", actor2="",
+                             event_type="Explosions/Remote violence",
+                             sub_event_type="Shelling/artillery/missile attack"), other) is None
+    assert merge_decision(one, ev(actor1="Military Forces of Sudan", actor2="",
+                                  event_date="2017-08-15", time_precision=2)) is None

@@ -4,7 +4,8 @@ Pure functions over `Event` and `Claim` records; the store calls them and record
 so every merge can be explained (`frontwatch event ID`).
 
 Two reports are one incident when all four hold:
-- dates compatible within their precision (`time_precision` 1 day, 2 week, 3 month);
+- dates compatible within their precision (`time_precision` 1 day, 2 week, 3 month), and
+  not two times of day or two days each report names for the act (`merge_times`);
 - the same place: same GeoNames id, or within `NEAR_KM`, or (when either is only roughly
   located, geo_precision >= 2) the same admin2;
 - the same event-type family (`FAMILIES`): outlets call one fight a clash, another shelling;
@@ -12,7 +13,9 @@ Two reports are one incident when all four hold:
   reports an attack on civilians where the side that struck reports a strike on fighters;
 - compatible actors: the actors one report names are a subset of the other's (order ignored;
   "Unidentified Armed Group" and empty actors match anything), or, for rival accounts of who
-  the victims were, the named armed actors are, provided the two share one.
+  the victims were, the named armed actors are, provided the two share one as the attacker
+  (or one side, named by its units or allies: `sides.side_of`); at one spot within a day, also
+  accounts that each name one side the other leaves out (`actor_reason`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from dataclasses import dataclass, field
 
 from frontwatch.geo.names import loose_key
 from frontwatch.geodesy import haversine_km
+from frontwatch.merge_times import days_conflict, times_conflict
 from frontwatch.model import Claim, Count, Event
+from frontwatch.sides import side_of
 
 NEAR_KM = 5.0
 # Two spellings of one place name may be geocoded to different entries (the town and its
@@ -213,15 +218,33 @@ def actor_reason(a: Event, b: Event) -> str | None:
     # One side's "civilians" is the other's fighters: compare the named armed actors alone.
     na = {x for x in sa if not _unspecific(x)}
     nb = {x for x in sb if not _unspecific(x)}
-    # ... and only when they share one: "civilians" alone says nothing of who struck.
-    if na & nb and (na <= nb or nb <= na):
+    # ... and only when they share one: "civilians" alone says nothing of who struck; and
+    # as the attacker in both, when one has it kill civilians (`_roles_swapped`).
+    if na & nb and (na <= nb or nb <= na) and not _roles_swapped(a, b):
         return ("rival accounts of the victims or the attacker: " + " / ".join(sorted(sa))
+                + " and " + " / ".join(sorted(sb)))
+    # One side named by its units or allies: "soldiers and VDP militiamen" (a militia that
+    # fights for the state) in one account, "the army" in the other.
+    sides_a, sides_b = {side_of(x) for x in na}, {side_of(x) for x in nb}
+    if sides_a & sides_b and (sides_a <= sides_b or sides_b <= sides_a) \
+            and not _roles_swapped(a, b):
+        return ("one side named by its units or allies: " + " / ".join(sorted(sa))
                 + " and " + " / ".join(sorted(sb)))
     # The side hit names its dead and no attacker ("the enemy shelled the town"); the side
     # that struck names only itself or only its target. Neither contradicts the other, but
-    # two named sides against an unnamed attacker of civilians do: that may be another act.
-    if _unnamed_attacker(sa) and len(nb) == 1 or _unnamed_attacker(sb) and len(na) == 1:
+    # two named sides fighting against an unnamed attacker of civilians do: that may be
+    # another act. A strike by one named side on another is not a fight: the side hit says
+    # who died ("two fishermen were martyred in an aggression"), the side that struck says
+    # whom it aimed at.
+    if _unnamed_attacker(sa) and (len(nb) == 1 or _named_strike(b)) \
+            or _unnamed_attacker(sb) and (len(na) == 1 or _named_strike(a)):
         return ("one account names no attacker, the other one side: " + " / ".join(sorted(sa))
+                + " and " + " / ".join(sorted(sb)))
+    # "The army repelled an attack by the RSF" read as the RSF alone, "our forces foiled an
+    # attack by the army" as the army alone: in a battle each side's account names the enemy.
+    if a.event_type == b.event_type == "Battles" and sa == na and sb == nb \
+            and len(na) == len(nb) == 1 and {side_of(x) for x in na} != {side_of(x) for x in nb}:
+        return ("each account names one side of the fight: " + " / ".join(sorted(sa))
                 + " and " + " / ".join(sorted(sb)))
     # "Artillery of the group struck AFU personnel" (no attacker, a military target) and "the
     # Russians dropped bombs, killing three civilians" (the attacker, civilian victims): each
@@ -230,7 +253,42 @@ def actor_reason(a: Event, b: Event) -> str | None:
             or _only_target(b) and len(na) == 1 and _civilian_victims(a) and not na & nb:
         return ("one account names no attacker, the other one side: " + " / ".join(sorted(sa))
                 + " and " + " / ".join(sorted(sb)))
+    # "Our aviation struck a brigade's deployment point" (the target alone) and "a Russian
+    # bomb struck a residential building" (the attacker alone): likewise, one side each.
+    if _only_target(a) and _only_attacker(b) and not na & nb \
+            or _only_target(b) and _only_attacker(a) and not na & nb:
+        return ("one account names no attacker, the other no target: " + " / ".join(sorted(sa))
+                + " and " + " / ".join(sorted(sb)))
     return None
+
+
+def _named_strike(e: Event) -> bool:
+    """A strike (remote violence) by a named side on another named side."""
+    a1, a2 = e.actor1.strip().lower(), e.actor2.strip().lower()
+    return e.event_type == "Explosions/Remote violence" and bool(a1) and bool(a2) \
+        and not _unspecific(a1) and not _unspecific(a2) and a1 != a2
+
+
+def _only_attacker(e: Event) -> bool:
+    """The account names its attacker and no target."""
+    a1, a2 = e.actor1.strip().lower(), e.actor2.strip().lower()
+    return bool(a1) and not _unspecific(a1) and a2 in WILDCARD_ACTORS
+
+
+def _roles_swapped(a: Event, b: Event) -> bool:
+    """One account has an armed actor kill civilians, the other has another armed actor
+    attack that one: "an Israeli strike killed 18 people" and "Islamic Jihad fighters shelled
+    Israeli troops" share an actor, but as attacker in one and target in the other, so they
+    are two acts, not one told by rivals."""
+    for x, y in ((a, b), (b, a)):
+        attacker = x.actor1.strip().lower()
+        if not _civilian_victims(x) or not attacker or _unspecific(attacker):
+            continue
+        other = y.actor1.strip().lower()
+        if y.actor2.strip().lower() == attacker and other and not _unspecific(other) \
+                and other != attacker:
+            return True
+    return False
 
 
 def _only_target(e: Event) -> bool:
@@ -265,7 +323,12 @@ def merge_decision(existing: Event, new: Event) -> MergeDecision | None:
         return None
     # Accounts that share no named actor are the same incident only where they are: the same
     # day within a day and the same spot, not merely the same district.
-    if actors.startswith("one account names no attacker") and (date[1] > 1 or place[1] > NEAR_KM):
+    if actors.startswith(("one account names no attacker", "each account names one side")) \
+            and (date[1] > 1 or place[1] > NEAR_KM):
+        return None
+    # The date's slack allows for how rival media date one act; a time of day or a day each
+    # names for the act itself, and that differ, are two acts.
+    if times_conflict(existing, new) or days_conflict(existing, new):
         return None
     family = (f"same event family ({fam_a})" if fam_a == fam_b
               else f"kindred types ({fam_a} / {fam_b})")

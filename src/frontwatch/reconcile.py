@@ -38,6 +38,8 @@ from frontwatch.model import (
 
 UNNAMED_OUTLET = "reporting outlet"  # claims an article makes in its own voice, outlet unknown
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# Where ACLED's actor order says who struck whom (a battle's sides are peers).
+ONE_SIDED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 # How far apart (in sentences of evidence) two mentions may be and still be merged without a
 # shared named place.
 NEARBY = 6
@@ -168,8 +170,9 @@ def _district_of(m: Mention, city: Mention) -> bool:
 
 
 def _actors_compatible(m: Mention, g: _Group) -> bool:
-    """Compatible unless both name a full pair of actors and the pairs share no one."""
-    names = {a.name for a in (m.actor1, m.actor2) if a is not None}
+    """Compatible unless both name a full pair of actors and the pairs share no one. A
+    stand-in for an attacker the words do not name ("the militia": unidentified) names no one."""
+    names = {a.name for a in (m.actor1, m.actor2) if a is not None and not _stand_in(a)}
     gnames = g.actors()
     if names & gnames:
         return True
@@ -177,6 +180,10 @@ def _actors_compatible(m: Mention, g: _Group) -> bool:
     p = g.primary
     full_g = p.actor1 is not None and p.actor2 is not None
     return not (full_m or full_g) or not names or not gnames
+
+
+def _stand_in(a: ActorRef) -> bool:
+    return not a.raw and a.name.startswith("Unidentified Armed Group")
 
 
 def _sentence_gap(m: Mention, g: _Group) -> int:
@@ -288,6 +295,13 @@ def _join(m: Mention, target: _Group, groups: list[_Group]) -> None:
         g.mentions.append(copy)
 
 
+def _sides_toll(m: Mention) -> bool:
+    """A claimed toll of an armed side's dead, on a given day at a given place, in fighting."""
+    return m.sub_event_type == "Armed clash" and m.claimant is not None and not m.denial \
+        and m.time_precision == 1 and m.date is not None and m.place is not None \
+        and m.fatalities is not None and m.actor2 is not None and m.actor2.inter in (1, 2, 3, 8)
+
+
 def group_mentions(mentions: list[Mention]) -> list[_Group]:
     groups: list[_Group] = []
     casualties: list[Mention] = []
@@ -336,6 +350,12 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
             _join(m, best, groups)
         elif m.actor1 is not None and m.sub_event_type in SUB_EVENT_TO_TYPE:
             # a casualty report with a named perpetrator stands as its own event
+            m.event_type = SUB_EVENT_TO_TYPE[m.sub_event_type]
+            groups.append(_Group([m]))
+        elif _sides_toll(m):
+            # "Up to 105 Ukrainian servicemen were eliminated in the city in the course of the
+            # day, the Defence Ministry said": a side's dead in a day's fighting, as one side
+            # claims them, where the article tells no act they would join
             m.event_type = SUB_EVENT_TO_TYPE[m.sub_event_type]
             groups.append(_Group([m]))
     for m in headlines:
@@ -623,6 +643,15 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
         actor1, actor2 = actor2, actor1
     if sub_event == "Peaceful protest":
         actor2 = None
+    if p.event_type not in ("Protests", "Riots") and actor1 is not None and actor1.inter == 7:
+        # ACLED never codes civilians as the side that acts in political violence: "seven
+        # civilians were killed when enemy aircraft targeted ..." read the victims first. In a
+        # strike or an attack on civilians the other actor is the attacker; in a battle
+        # (civilians read as one side) it is not clear which side it was.
+        if actor2 is not None and actor2.inter != 7 and p.event_type in ONE_SIDED_TYPES:
+            actor1, actor2 = actor2, actor1
+        elif actor2 is not None and actor2.name == actor1.name:
+            actor1 = None  # the victims twice: the attacker is not named
     if sub_event == "Agreement" and actor2 is None and assoc1:
         # "the army and rebels signed a ceasefire": both are parties to the agreement
         other = next((m_a for m in g.mentions for m_a in m.assoc_actor_1
@@ -638,6 +667,15 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     actor1 = _for_period(actor1, event_day)
     actor2 = _for_period(actor2, event_day)
     actor2 = _named_for(actor2, country, placed)
+    if p.event_type in ONE_SIDED_TYPES and actor1 is not None and (
+            actor2 is not None and actor2.name == actor1.name
+            or actor2 is None and any(m.victims == actor1.name for m in g.mentions) and not any(
+                m.victims and m.victims not in (actor1.name, OTHER_DEAD) for m in g.mentions)):
+        # "The soldiers, from the Golani Brigade, were killed when a device detonated": the
+        # side named is the one that lost its dead (alone, or read as both sides), the
+        # target of the act; the attacker is unnamed.
+        actor1, actor2 = None, actor2 or actor1
+        assoc1, assoc2 = [], [a for a in assoc1 + assoc2 if a != actor2.name]
     if actor1 is None and sub_event in UNATTRIBUTED_TO_ARMED_GROUP and actor2 is not None:
         actor1 = ActorRef(raw="", name=f"Unidentified Armed Group ({country or 'Unknown'})",
                           inter=3, country=country or None)

@@ -26,7 +26,8 @@ from frontwatch.nlp import doc_text
 
 SPEECH_BEFORE_DATE = re.compile(
     r"\b(said|says|announced|reported|stated|claimed|told|statement|confirmed|accounts?|"
-    r"reports?|tolls?|figures|claims|statements|tallies|denied|insisted)"
+    r"reports?|tolls?|figures|claims|statements|tallies|denied|insisted|rejected|dismissed|"
+    r"refuted)"
     r"(?:\s+(?:in|on|late|early|a|an|its|their|the|statement|written|joint|online|website|"
     # "claimed (responsibility for) the attack on Sunday": the claim's day, not the attack's
     r"responsibility|for|attack|attacks|bombing|bombings|ambush|assault|blast|raid|killing|"

@@ -49,13 +49,15 @@ PERSON_NOUNS = {
     "man", "woman", "boy", "girl", "protester", "demonstrator", "resident", "villager",
     "worker", "student", "journalist", "doctor", "farmer", "shepherd", "policeman", "guard",
     "pilot", "teacher", "nurse", "baby", "infant",
+    # Arab and Sahel media count their dead as citizens ("nine citizens were martyred")
+    "citizens", "citizen", "herders", "herdsmen", "traders", "fishermen", "martyrs",
 }
 CIVILIAN_NOUNS = {
     "civilians", "civilian", "people", "women", "children", "child", "residents", "villagers",
     "workers", "students", "journalists", "doctors", "worshippers", "passengers", "infants",
     "boys", "girls", "teenagers", "farmers", "shepherds", "family", "families", "protesters",
     "demonstrators", "dignitaries", "elders", "notables", "teachers", "fishermen", "traders",
-    "merchants", "pilgrims", "motorists", "nurses",
+    "merchants", "pilgrims", "motorists", "nurses", "citizens", "citizen", "herders",
 }
 
 
@@ -239,6 +241,9 @@ class FigureFinder:
                   if t.lower_ not in QUOTES][-3:]
         if before and before[-1] in ("including", "among", "includes", "include"):
             return None  # "5 civilians, including two children": a part of the total
+        if before and before[-1] == "," and span.end + 1 < len(doc) \
+                and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ in ("them", "whom"):
+            return None  # "four soldiers, two of them officers, were killed": a part too
         kind: str | None = None
         if before:
             last = before[-1]
@@ -290,6 +295,14 @@ class FigureFinder:
                 victim = (span.end, j + 1)
                 j += 1
                 continue
+            if low == "of" and not person_seen and j == span.end and j + 1 < len(doc) \
+                    and doc[j + 1].lower_ in ("them", "us", "whom"):
+                # "ambushed a convoy of militiamen, killing 27 of them": the people named
+                # before are the victims
+                person_seen = True
+                victim = (span.end, j + 2)
+                j += 2
+                continue
             if kind is None and low in KILL_WORDS:
                 kind = "killed"
                 break
@@ -307,6 +320,11 @@ class FigureFinder:
                     j = k + 1
                     limit = min(len(doc), j + 6)
                     continue
+                break
+            if low == "," and person_seen and kind is None:
+                # "Up to 90 servicemen, two tanks and six armoured vehicles were destroyed":
+                # the people head a list whose verb comes after the materiel
+                kind = self._shared_verb(doc, j + 1, people=True)
                 break
             if tok.is_punct and low not in ("-", "'s"):
                 break
@@ -337,10 +355,12 @@ class FigureFinder:
         )
 
     @staticmethod
-    def _shared_verb(doc: Doc, start: int) -> str | None:
+    def _shared_verb(doc: Doc, start: int, people: bool = False) -> str | None:
+        """The verb a list shares ("16 militants and nine SDF fighters were killed"); with
+        `people` heading it, "destroyed" too, which said of people means killed."""
         for tok in doc[start : min(len(doc), start + 12)]:
             low = tok.lower_
-            if low in KILL_WORDS:
+            if low in KILL_WORDS or people and low == "destroyed":
                 return "killed"
             if low in INJURY_WORDS:
                 return "injured"

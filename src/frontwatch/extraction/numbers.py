@@ -213,6 +213,10 @@ _VAGUE_RE = re.compile(
 )
 # "tens" and "scores" only as quantifiers: "tens of", "scores of" (not "football scores").
 _NEEDS_OF = {"tens", "scores"}
+# "Both operatives were eliminated": two, when a plural noun follows (not "on both sides"
+# of a count, which the casualty reader turns down for want of people).
+_BOTH_RE = re.compile(r"\b(?P<q>both)\s+(?=(?:of\s+)?(?:the\s+|them\b|these\s+|those\s+)?"
+                      r"(?:[A-Za-z-]+s|[A-Za-z-]*men|people|children)\b)", re.IGNORECASE)
 
 
 def _norm(s: str) -> str:
@@ -448,6 +452,10 @@ def find_counts(text: str) -> list[tuple[int, int, Count]]:
         if any(s < te and ts < e for ts, te in taken):
             continue
         found.append((s, e, Count(low=_VAGUE[q], quantifier=q, approximate=True)))
+    for m in _BOTH_RE.finditer(masked):
+        s, e = m.start("q"), m.end("q")
+        if not any(s < te and ts < e for ts, te, _ in found):
+            found.append((s, e, Count(value=2)))
     found.sort(key=lambda t: t[0])
     return found
 

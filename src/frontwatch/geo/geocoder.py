@@ -532,6 +532,16 @@ class Geocoder:
                 return c, 3
             return c, (2 if p.role == "near" else 1)
         if anchor is not None:
+            # "the Tadmur district of Homs" (the province): a place beyond the town's reach
+            # but in its province is the one meant; a namesake in another province is not
+            # ("the Kyivskyi district of Kharkiv" is no Kyivskyi in Donetsk oblast).
+            same_province = [c for c in self.resolve(name, ctx)
+                             if c.match_score >= GOOD_MATCH and self._plausible(c, ctx)
+                             and c.country_code == anchor.country_code
+                             and c.admin1_code == anchor.admin1_code]
+            if same_province:
+                c = same_province[0]
+                return c, (3 if c.is_admin else 2)
             return anchor, 2
         return None, 2
 

@@ -46,13 +46,24 @@ _DIR_OF = re.compile(
     rf"(?P<name>{NAME})(?:\s+(?P<kind>village|town|city|area|district|camp))?,?\s+"
     rf"(?:just\s+|some\s+|about\s+)?(?P<dir>{_DIRS})\s+of\s+(?:the\s+)?"
     rf"(?:(?:town|city|village)\s+of\s+)?(?P<anchor>{NAME})")
+# "the Kyivskyi district of Kharkiv", "the Tal al-Sultan neighbourhood of western Rafah": a part
+# of a city, which lies in or by it (a namesake elsewhere is not it). Not "the X district of Y
+# province": a division of a division.
+_PARTS = r"(?:district|locality|microdistrict|neighbou?rhood|quarter)"
+_PART_OF = re.compile(
+    rf"(?P<name>{NAME})\s+{_PARTS}\s+of\s+(?:the\s+)?(?:{_DIR_ADJ}\s+)?"
+    rf"(?:(?:city|town)\s+of\s+)?(?P<anchor>{NAME})\b"
+    rf"(?!\s+(?:province|governorate|oblast|region|state|county|district|prefecture)\b)")
 _KIND_OF = re.compile(
-    rf"\b(?P<kind>villages?|towns?|city|cities|hamlet|settlement|areas?|district|"
+    rf"\b(?P<kind>villages?|towns?|city|cities|hamlet|settlement|areas?|district|locality|"
     rf"neighbou?rhood|suburbs?|outskirts|vicinity|countryside|province|governorate|region|"
     rf"environs|surroundings|desert)\s+of\s+(?:the\s+)?(?P<name>{NAME})")
+# "In the Kharkiv direction the enemy attacked near Vovchansk": a sector of the front named
+# for a town (Ukrainian and Russian bulletins), not where the act was.
+_SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector)\b", re.I)
 _NAME_KIND = re.compile(
     rf"(?P<name>{NAME})\s+(?P<kind>villages?|towns?|city|province|governorate|countryside|"
-    rf"desert|district|area|region|oil\s+fields?|gas\s+fields?|fields?|airport|air\s?base|"
+    rf"desert|district|locality|microdistrict|area|region|oil\s+fields?|gas\s+fields?|fields?|airport|air\s?base|"
     rf"military\s+airport|dam|camp|crossing|checkpoint|mountains|hills|highlands)\b")
 _NEAR = re.compile(
     rf"\b(?:[Nn]ear|nearby|[Aa]round|[Oo]utside|close\s+to|next\s+to|on\s+the\s+outskirts\s+of|"
@@ -87,7 +98,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“(]\s*|\s[-—–]{1,2}\s*
 _KIND_ROLE = {
     "village": "at", "villages": "at", "town": "at", "towns": "at", "city": "at", "cities": "at",
     "hamlet": "at", "settlement": "at", "neighbourhood": "at", "neighborhood": "at",
-    "suburb": "at", "suburbs": "at", "camp": "at", "district": "region",
+    "suburb": "at", "suburbs": "at", "camp": "at", "district": "region", "locality": "region",
+    "microdistrict": "region",
     "area": "near", "areas": "near", "outskirts": "near", "vicinity": "near",
     "environs": "near", "surroundings": "near",
     "countryside": "countryside", "desert": "countryside",
@@ -349,6 +361,16 @@ class ToponymFinder:
             found.append(Found(PlaceMention(
                 text[n_start:n_end], n_start, n_end, "at", direction=_norm_dir(m.group("dir")),
                 anchor=text[a_start:a_end]), (a_start, a_end)))
+        parts: set[tuple[int, int]] = set()
+        for m in _PART_OF.finditer(text):
+            n_start, n_end = _clean_span(text, m.start("name"), m.end("name"))
+            a_start, a_end = _clean_span(text, m.start("anchor"), m.end("anchor"))
+            if n_start >= n_end or a_start >= a_end:
+                continue
+            parts.add((n_start, n_end))
+            found.append(Found(PlaceMention(
+                text[n_start:n_end], n_start, n_end, "at", anchor=text[a_start:a_end]),
+                (a_start, a_end)))
         for m in _KIND_OF.finditer(text):
             kind = m.group("kind").lower()
             role = _KIND_ROLE.get(kind, "at")
@@ -358,6 +380,8 @@ class ToponymFinder:
             kind = re.sub(r"\s+", " ", m.group("kind").lower())
             role = "at" if _FACILITY.search(kind) else _KIND_ROLE.get(kind, "at")
             start, end = m.start("name"), m.end("name")
+            if _clean_span(text, start, end) in parts:
+                continue  # a part of a city, found above with its city
             if _FACILITY.search(kind):
                 end = m.end("kind")  # "Shaer fields": the field is the place, not "Shaer"
             hint = m.group("name") if role == "region" else None
@@ -391,6 +415,9 @@ class ToponymFinder:
             if (name and self.known(_clean(name), strict=False)
                     and not self.junk(text, n_start, n_end)
                     and not (" " not in name and _OF_NAME_AFTER.match(text, n_end))):
+                if _SECTOR_AFTER.match(text, n_end):
+                    add(m.start("name"), m.end("name"), "region")
+                    continue
                 f = add(m.start("name"), m.end("name"), "at")
                 if f is not None:
                     f.weak_cue = True
