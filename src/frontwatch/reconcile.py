@@ -576,8 +576,12 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
                 actor2 is None or m.actor1.name != actor2.name):
             # "JNIM claimed the attack": the group named later is who the gunmen were
             actor1 = m.actor1
-        if actor2 is None and m.actor2 is not None and (actor1 is None or
-                                                          m.actor2.name != actor1.name):
+        # likewise the unnamed other side of a clash, inferred, gives way to one named
+        stand_in = actor2 is not None and not actor2.raw and \
+            actor2.name.startswith("Unidentified Armed Group") and m.actor2 is not None \
+            and bool(m.actor2.raw) and m.actor2.inter in (1, 2, 3, 4, 8)
+        if (actor2 is None or stand_in) and m.actor2 is not None and (
+                actor1 is None or m.actor2.name != actor1.name):
             actor2 = m.actor2
     assoc1 = []
     assoc2 = []

@@ -47,6 +47,69 @@ class ActorMatch:
     adjective_country: str | None = None
 
 
+_ADMIN_UNITS = {"district", "districts"}
+_FOLLOWERS = {"groups", "group", "fighters", "militias", "militia", "elements", "men",
+              "members", "units", "forces"}
+_FOLLOWING = {"affiliated", "allied", "linked", "aligned", "loyal"}
+
+
+def _followers_start(doc: Doc, start: int) -> int:
+    """Where "<groups> affiliated with (the) <actor>" begins, or `start` when no such words
+    come before the actor."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 2 or doc[i].lower_ not in ("with", "to") or doc[i - 1].lower_ not in _FOLLOWING \
+            or doc[i - 2].lower_ not in _FOLLOWERS:
+        return start
+    return i - 2
+_WORD = re.compile(r"[’']s\b|\w+|[^\w\s]")
+
+
+def _doc_of(doc: Doc, text: str) -> Doc:
+    """A few words (a name an article defines) as a doc of `doc`'s vocabulary, tokenised
+    much as spaCy does ("People's" is "People" and "'s"), with their spacing kept."""
+    found = list(_WORD.finditer(text))
+    words = [m.group() for m in found]
+    spaces = [n + 1 < len(found) and found[n + 1].start() > m.end()
+              for n, m in enumerate(found)]
+    return Doc(doc.vocab, words=words, spaces=spaces)
+
+
+def _without_restatements(found: list[ActorMatch], doc: Doc) -> list[ActorMatch]:
+    """Drop an acronym in brackets right after the name it abbreviates: "a non-state armed
+    group (NSAG)" is one party, not two (a second would be read as the other side)."""
+    out: list[ActorMatch] = []
+    found = [m for m in found if not any(  # "fighters" inside "fighters loyal to Haftar"
+        o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start >
+        m.end - m.start for o in found)]
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and m.start == prev.end + 1 and doc[prev.end].text == "(" and \
+                m.end < len(doc) and doc[m.end].text == ")":
+            continue
+        out.append(m)
+    return out
+
+
+_OF_GROUP_FILLERS = {"of", "the", "ruling", "its", "their"}
+
+
+def _without_group_forces(found: list[ActorMatch], doc: Doc) -> list[ActorMatch]:
+    """Drop a state's generic forces that belong to a group named right after them: "the
+    security forces of the ruling Tigray People's Liberation Front" are the Front's."""
+    out: list[ActorMatch] = []
+    for n, m in enumerate(found):
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if m.entry.generic and m.entry.inter == 1 and m.adjective_country is None \
+                and nxt is not None and nxt.entry.inter in (2, 3) and nxt.start > m.end \
+                and doc[m.end].lower_ == "of" \
+                and all(t.lower_ in _OF_GROUP_FILLERS for t in doc[m.end:nxt.start]):
+            continue
+        out.append(m)
+    return out
+
+
 def _is_case_sensitive(alias: str) -> bool:
     # Acronyms ("IS", "SAA", "US forces") must keep their case: "is" is a verb.
     return any(len(tok) >= 2 and tok.replace(".", "").isupper() for tok in alias.split())
@@ -57,6 +120,8 @@ def _is_case_sensitive(alias: str) -> bool:
 COALITION_BY_COUNTRY = {"Yemen": ("Military Forces of Saudi Arabia (2015-)", "Saudi-led coalition")}
 # Generic words that mean one group in one war: "the rebels" of Yemen are the Houthis.
 GENERIC_BY_COUNTRY = {("Opposition Rebels ({country})", "Yemen"): "Ansar Allah",
+                      # Cameroon's separatists are the Anglophone regions' Ambazonians
+                      ("Opposition Rebels ({country})", "Cameroon"): "Ambazonian Separatists",
                       # "SNA" in Somalia is the Somali National Army
                       ("Syrian National Army", "Somalia"): "Military Forces of {country}"}
 _BARE_FORCES = {"soldiers", "soldier", "troops"}
@@ -66,7 +131,8 @@ _FORCE_WORDS = {"forces", "military", "units", "gunboats", "warships", "navy", "
                 "enemy", "side"}
 # Words between a state's adjective and its forces: "the Turkish occupation army"
 _BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national", "regular",
-                      "federal", "special", "elite", "government", "security", "armed"}
+                      "federal", "special", "elite", "government", "security", "armed",
+                      "defense", "defence"}
 US_LED = re.compile(r"\b(?:US|U\.S\.|American|Inherent|CJTF|Combined|anti-IS\w*|international)\b")
 
 
@@ -153,6 +219,8 @@ class ActorCatalog:
         self.states = states
         self.adjectives = {adj.lower(): c for c, adjs in states.items() for adj in adjs}
         self.state_forces = state_forces_of(entries, forces_in)
+        self._aliases: set[str] | None = None
+        self._spelled: dict[tuple, dict[str, tuple[ActorEntry, str | None]]] = {}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for i, entry in enumerate(entries):
@@ -210,6 +278,15 @@ class ActorCatalog:
             if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
                     doc[span.end + 1].lower_ in AFFILIATION_SUFFIXES:
                 continue  # "the al-Qaida-linked HTS": a description of another group
+            if span.end < len(doc) and span[-1].text[:1].isupper() and \
+                    doc[span.end].lower_ in _ADMIN_UNITS:
+                continue  # "Police District 6" of Kandahar city: a place, not the police
+            start = _followers_start(doc, span.start)
+            if start != span.start:
+                # "groups affiliated with the Rapid Support Forces": ACLED codes them as the
+                # group itself, and the parse makes "groups" the one acting
+                span = doc[start : span.end]
+                span.label_ = f"A{self.entries.index(entry)}"
             adjective = None
             if entry.generic and span.start > 0:
                 prev = doc[span.start - 1].text.lower()
@@ -227,7 +304,8 @@ class ActorCatalog:
                     adjective_country=adjective,
                 )
             )
-        return sorted(found, key=lambda m: m.start)
+        return _without_group_forces(
+            _without_restatements(sorted(found, key=lambda m: m.start), doc), doc)
 
     def _state_forces(self, doc: Doc, taken: set[int]) -> list[ActorMatch]:
         """"Ukrainian forces", "Turkish military units": a state's adjective before a word for
@@ -240,14 +318,20 @@ class ActorCatalog:
         for i in [n for n, w in enumerate(lowers) if w in _FORCE_WORDS and n > 0]:
             if i in taken or i - 1 in taken:
                 continue
-            state = self.adjectives.get(lowers[i - 1])
+            first = i - 1
+            state = self.adjectives.get(lowers[first])
+            if state is None and i > 1 and lowers[first] in _BETWEEN_ADJECTIVE \
+                    and first - 1 not in taken:
+                # "the Ethiopian defense forces": one word between the state and its forces
+                first = i - 2
+                state = self.adjectives.get(lowers[first])
             if state is None:
                 continue
-            span = doc[i - 1 : i + 1]
-            out.append(ActorMatch(entry=entry, raw=span.text, start=i - 1, end=i + 1,
+            span = doc[first : i + 1]
+            out.append(ActorMatch(entry=entry, raw=span.text, start=first, end=i + 1,
                                   start_char=span.start_char, end_char=span.end_char,
                                   adjective_country=state))
-            taken.update((i - 1, i))
+            taken.update(range(first, i + 1))
         # "the Russians executed 60 missile strikes", "the Ukrainians pushed them back": in a
         # war report the people named by their state are that state's forces
         for i in [n for n, w in enumerate(lowers) if n > 0 and lowers[n - 1] == "the"
@@ -257,7 +341,8 @@ class ActorCatalog:
             word = lowers[i]
             state = self.adjectives.get(word[:-1]) or (
                 self.adjectives.get(word[:-2]) if word.endswith("es") else None)
-            if state is None or doc[i].tag_ not in ("NNPS", "NNS", "NNP"):
+            # (a sentence only tokenised, to see who an article names, has no tags)
+            if state is None or doc[i].tag_ and doc[i].tag_ not in ("NNPS", "NNS", "NNP"):
                 continue
             span = doc[i : i + 1]
             out.append(ActorMatch(entry=entry, raw=span.text, start=i, end=i + 1,
@@ -287,24 +372,92 @@ class ActorCatalog:
             j = i if tok.text[:1].isupper() else i + 1
             while j < n and j not in taken and (
                 doc[j].text[:1].isupper() or doc[j].lower_ in _NAME_JOINERS
+                # a name broken over a line ("Tigray People's\nLiberation Front") goes on
+                or _line_break(doc, j)
             ):
                 j += 1
-            while j > i and doc[j - 1].lower_ in _NAME_JOINERS:
+            while j > i and (doc[j - 1].lower_ in _NAME_JOINERS or doc[j - 1].is_space):
                 j -= 1
             span = doc[i:j]
             # "Manbij Military Council" is an armed group although "council" usually is not
-            military_council = "military council" in span.text.lower()
-            plain = not any(t.lower_ in _NOT_GROUP_WORDS for t in span)
-            if j - i >= 2 and _UNKNOWN_GROUP_HEADS.search(span.text) and (
-                military_council or plain
-            ):
-                heads = _UNKNOWN_GROUP_HEADS.findall(span.text)
-                inter = 2 if any(h in _REBEL_HEADS for h in heads) else 3
-                entry = ActorEntry(name=span.text, inter=inter)
-                out.append(ActorMatch(entry=entry, raw=span.text, start=i, end=j,
+            name = " ".join(span.text.split())
+            if j - i >= 2 and _unknown_group_name(name):
+                entry = ActorEntry(name=name, inter=_group_inter(name))
+                out.append(ActorMatch(entry=entry, raw=name, start=i, end=j,
                                       start_char=span.start_char, end_char=span.end_char))
             i = max(j, i + 1)
         return out
+
+    def with_article_acronyms(self, doc: Doc, found: list[ActorMatch],
+                              acronyms: dict[str, str]) -> list[ActorMatch]:
+        """Groups the catalogue does not know but the article spells out ("the Tigray
+        People's Liberation Front (TPLF)") take ACLED's "TPLF: Tigray People's Liberation
+        Front" form, and the bare acronym anywhere in the article is that group."""
+        known = self._known_aliases()
+        groups = {acr: name for acr, raw in acronyms.items() if acr not in known
+                  and (name := self._group_named(doc, raw)) is not None}
+        spelled = self._spelled_out(doc, acronyms)
+        if not groups and not spelled:
+            return found
+        for m in found:
+            if m.entry.name in self.by_name:
+                continue
+            acr = next((a for a, name in groups.items()
+                        if name.endswith(m.entry.name) or m.entry.name.endswith(name)), None)
+            if acr is not None:
+                name = groups[acr]
+                m.entry = ActorEntry(name=f"{acr}: {name}", inter=_group_inter(name))
+        taken = {i for m in found for i in range(m.start, m.end)}
+        extra = [ActorMatch(entry=ActorEntry(name=f"{tok.text}: {groups[tok.text]}",
+                                             inter=_group_inter(groups[tok.text])),
+                            raw=tok.text, start=tok.i, end=tok.i + 1, start_char=tok.idx,
+                            end_char=tok.idx + len(tok.text))
+                 for tok in doc if tok.text in groups and tok.i not in taken]
+        # "the ANSF" after "Afghan National Security Forces (ANSF)": the catalogue's actor
+        extra += [ActorMatch(entry=entry, raw=tok.text, start=tok.i, end=tok.i + 1,
+                             start_char=tok.idx, end_char=tok.idx + len(tok.text),
+                             adjective_country=adjective)
+                  for tok in doc if tok.text in spelled and tok.i not in taken
+                  for entry, adjective in [spelled[tok.text]]]
+        ordered = sorted(found + extra, key=lambda m: m.start)
+        return _without_group_forces(_without_restatements(ordered, doc), doc)
+
+    def _spelled_out(self, doc: Doc, acronyms: dict[str, str]
+                     ) -> dict[str, tuple[ActorEntry, str | None]]:
+        """The acronyms an article defines for actors the catalogue knows by their full name
+        only, with that actor (and the state its adjective names)."""
+        key = tuple(sorted(acronyms.items()))
+        cached = self._spelled.get(key)
+        if cached is not None:
+            return cached
+        out: dict[str, tuple[ActorEntry, str | None]] = {}
+        known = self._known_aliases()
+        for acr, raw in acronyms.items():
+            if acr in known:
+                continue
+            name = _doc_of(doc, raw)
+            matches = self.find(name)
+            # the name must end in the actor ("Afghan National Security Forces"), not merely
+            # mention one ("Commission for the Army")
+            if len(matches) == 1 and matches[0].end == len(name) and \
+                    matches[0].entry.name != DOMINANT_GROUP:
+                out[acr] = (matches[0].entry, matches[0].adjective_country)
+        if len(self._spelled) > 256:
+            self._spelled.clear()
+        self._spelled[key] = out
+        return out
+
+    def _group_named(self, doc: Doc, raw: str) -> str | None:
+        """The unknown armed group a defined acronym's words end in: "Troops and the Sahel
+        Liberation Front (SLF)" defines the Front's acronym, not the troops'."""
+        words = _doc_of(doc, raw)
+        found = [m for m in self._unknown_groups(words, set()) if m.end == len(words)]
+        return found[0].entry.name if found else None
+
+    def _known_aliases(self) -> set[str]:
+        if self._aliases is None:
+            self._aliases = {a for e in self.entries for a in e.aliases}
+        return self._aliases
 
     def country_of(self, match: ActorMatch) -> str | None:
         return match.adjective_country or match.entry.country
@@ -365,6 +518,25 @@ _UNKNOWN_GROUP_HEADS = re.compile(
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _unknown_group_name(name: str) -> bool:
+    """A capitalised name that reads as an armed group's: it has a word for an armed unit
+    and no word of an institution ("Security Council") or a regular army's unit."""
+    words = name.lower().replace("'s", " 's").split()
+    return bool(_UNKNOWN_GROUP_HEADS.search(name)) and (
+        "military council" in name.lower() or not any(w in _NOT_GROUP_WORDS for w in words))
+
+
+def _group_inter(name: str) -> int:
+    heads = _UNKNOWN_GROUP_HEADS.findall(name)
+    return 2 if any(h in _REBEL_HEADS for h in heads) else 3
+
+
+def _line_break(doc: Doc, i: int) -> bool:
+    """A lone line break inside a capitalised name: the next word goes on with it."""
+    return doc[i].is_space and "\n\n" not in doc[i].text and i + 1 < len(doc) \
+        and doc[i + 1].text[:1].isupper()
 _NAME_JOINERS = {"al", "el", "-", "of", "the", "ibn", "bin", "abu", "'s"}
 _NOT_GROUP_WORDS = {"security", "council", "ministry", "united", "nations", "department",
                     "committee", "university", "command", "central", "joint", "task",

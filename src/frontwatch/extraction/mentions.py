@@ -183,6 +183,32 @@ WITHOUT_FIGHT = re.compile(r"\bwithout (?:a fight|resistance|any resistance|figh
 CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|streets?|square|suburbs?)\b",
                        re.IGNORECASE)
 # A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
+# Operations only a state's forces conduct, told without them: "military operations in X"
+STATE_OPERATIONS = re.compile(
+    r"\b(?:military|clearing|ground|mop-?up|counter-?terrorism|counter-?insurgency|security) "
+    r"operations?\b",
+    re.IGNORECASE)
+# Drones fly for non-state groups too: a drone strike's author is not inferred from who flies
+DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
+UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+# Violence between communities rather than armed organisations: ACLED's identity militias
+# Acts a group claims: what ACLED codes as the claiming group's when no other author is named
+CLAIMABLE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
+             "Remote explosive/landmine/IED", "Grenade", "Attack",
+             "Abduction/forced disappearance"}
+COMMUNAL = re.compile(r"\b(?:inter-?communal|inter-?ethnic|inter-?clan|communal|ethnic|clan)\s+"
+                      r"(?:violence|clash(?:es)?|fighting|conflicts?|hostilities)\b",
+                      re.IGNORECASE)
+COMMUNITIES = re.compile(r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][\w-]+)\s+and\s+(?:the\s+)?"
+                         r"(?P<b>[A-Z][\w-]+)\s+(?P<kind>communities|ethnic groups|clans)\b")
+CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?responsibility\b",
+                                    re.IGNORECASE)
+# Institutions named as a state's forces: the source of a briefing, not a side in its war
+INSTITUTION = re.compile(r"\b(?:Pentagon|Department|Ministry|Command|AFRICOM|CENTCOM|"
+                         r"United States)\b", re.IGNORECASE)
+# Trigger kinds of political violence, whose author is never a civilian
+VIOLENT_KINDS = {"air", "shelling", "clash", "ied", "suicide", "grenade", "chemical", "kill",
+                 "vac_kill", "abduction", "sexual"}
 FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][^,;]{1,40},")
 SPEECH_AFTER_DATE = re.compile(
     r",?\s+(?:the\s+)?[A-Z][\w.’'()-]*(?:\s+[\w.’'()-]+){0,5}?\s+(?:said|says|announced|reported|"
@@ -228,11 +254,18 @@ class _Context:
     # the gazetteer recogniser's places of the whole article (offsets into the article)
     toponyms: list[PlaceMention] | None = None
     # (sentence, actor, country of that sentence): who last struck from afar
-    last_remote_actor: tuple[int, ActorRef, str | None] | None = None
+    last_remote_actor: tuple[int, ActorRef, str | None, str] | None = None
     air_actor: ActorEntry | None = None
     # the two sides an article's fighting is between, when it names them often enough
     belligerents: list[ActorRef] | None = None
     air_countries: set[str] = field(default_factory=set)  # where the text names it
+    # "Unidentified Communal Militia" in an article about intercommunal violence
+    communal: str | None = None
+    # the one foreign state whose forces an article names, and no other state's: who fires
+    # the bombardment it tells without author ("heavy bombardment in Kharkiv")
+    remote_actor: ActorRef | None = None
+    # sentence -> the armed group it says claimed responsibility ("The Houthis claimed ...")
+    claimed: dict[int, ActorRef] = field(default_factory=dict)
 
     @staticmethod
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
@@ -280,6 +313,65 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
     return doc[:-1].as_doc()
 
 
+def _subject(tok, trigger: Trigger) -> bool:
+    """Whether a phrase is the active subject of the act's verb, through the words it is
+    part of ("Dozens of Islamic State fighters attacked ...")."""
+    while tok.head is not tok and (tok.dep_ in ("compound", "amod", "appos") or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of") or (
+            tok.dep_ == "prep" and tok.lower_ == "of")):
+        tok = tok.head  # only through "of": "Fighting between X" is not X acting
+    return tok.dep_ == "nsubj" and trigger.start <= tok.head.i < trigger.end
+
+
+def _insurgent_first(a: ActorRef, b: ActorRef, country: str | None = None,
+                     host: str | None = None, named_both: bool = False
+                     ) -> tuple[ActorRef, ActorRef]:
+    """ACLED's order for fighting told without an initiator ("clashes between the army and
+    an armed group"): the unidentified group that takes on a state's forces comes first, as
+    the one that usually opens such fighting; where a side is inferred, a foreign state's
+    forces before those of the country they fight in, and a state's forces before a named
+    group; otherwise as told."""
+    if b.name.startswith("Unidentified Armed Group") and a.inter == 1:
+        return b, a
+    if named_both:
+        return a, b  # both named: as the sentence tells them
+    if country and _foreign(b, country, host) and not _foreign(a, country, host):
+        return b, a
+    if b.inter in (1, 8) and a.inter in (2, 3, 4) and not a.name.startswith("Unidentified"):
+        return b, a  # a named group and a state's forces: the state's first
+    return a, b
+
+
+def _militia(kind: str, country: str | None) -> ActorRef:
+    """An identity militia as ACLED names it ("Unidentified Communal Militia (Sudan)")."""
+    return ActorRef(raw="", name=f"{kind} ({country or 'Unknown'})", inter=4, country=country)
+
+
+def _communal_kind(text: str) -> str | None:
+    m = COMMUNAL.search(text)
+    if m is None:
+        return None
+    return "Unidentified Clan Militia" if "clan" in m.group(0).lower() \
+        else "Unidentified Communal Militia"
+
+
+def _among_themselves(actor: ActorRef, text: str) -> bool:
+    """Whether a sentence tells fighting between several of one unnamed kind ("clashes
+    between members of opposed armed groups") rather than between it and another."""
+    if not actor.raw or actor.inter not in (2, 3, 4) or not actor.raw.lower().endswith("s"):
+        return False
+    m = re.search(rf"\bbetween\s+(?:[\w-]+\s+){{0,3}}{re.escape(actor.raw)}(?!\s+and\b)",
+                  text)
+    return m is not None
+
+
+def _foreign(actor: ActorRef, country: str, host: str | None) -> bool:
+    """A state's forces outside their country; not the army a territory without one of its
+    own has operating in it (`host`: Israel's in Gaza)."""
+    return actor.inter in (1, 8) and bool(actor.country) and actor.country != country \
+        and actor.name != host
+
+
 class MentionExtractor:
     def __init__(self, model: str | None = None, use_ner: bool | None = None,
                  coder: SentenceCoder | None = None,
@@ -301,6 +393,7 @@ class MentionExtractor:
         self.claimants = ClaimantFinder(self.lexicon, self.nlp)
         self.figures = FigureFinder(self.lexicon, self.nlp)
         self.place_finder = None  # a geocoder's gazetteer-aware recogniser, when one is given
+        self._campaign_re: re.Pattern[str] | None = None
 
     def extract(self, article) -> list[Mention]:
         return self.extract_batch([article])[0]
@@ -370,13 +463,40 @@ class MentionExtractor:
             dominant_by_country=self._dominant_by_country(parsed),
             toponyms=toponyms,
         )
-        ctx.belligerents = self._belligerents(parsed)
+        by_index = {p.sentence.index: p for p in parsed}
+        # every sentence's actors, not only the candidates': a briefing names "Russian forces"
+        # in sentences that tell no act, then "heavy bombardment in Kharkiv" without them
+        acronyms = defined_acronyms(text)
+        named: dict[int, list[ActorMatch]] = {}
+        for sent in sentences:
+            p = by_index.get(sent.index)
+            named[sent.index] = p.actors if p is not None else self._actors_of(sent, acronyms)
+        campaigns = self._campaigns(text, ctx.article_country)
+        ctx.communal = _communal_kind(text)
+        ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
+        for sent in sentences:
+            claim = CLAIMED_RESPONSIBILITY.search(sent.text)
+            claimer = None if claim is None else next(
+                (m for m in reversed(named[sent.index]) if m.end_char <= claim.start()
+                 and self.actors.is_armed_group(m.entry)), None)
+            if claimer is not None:
+                ctx.claimed[sent.index] = self.actors.resolve(
+                    claimer, ctx.article_country, ctx.dominant_group)
+        ctx.belligerents = self._belligerents(list(named.values()), ctx.article_country,
+                                              ctx.dominant_group, campaigns)
         ctx.air_actor = self._air_actor(parsed, ctx.article_country)
-        if ctx.air_actor is not None:
+        if ctx.air_actor is None:
+            # "Turkey announced the start of military operations in north-eastern Syria": the
+            # foreign state whose campaign the article reports flies its air strikes
+            foreign = [c for c, air in campaigns if air and c != ctx.article_country]
+            if len(set(foreign)) == 1:
+                army = self.actors.by_name["Military Forces of {country}"]
+                ctx.air_actor = ActorEntry(name=self.actors.canonical_name(army, foreign[0]),
+                                           inter=1, country=foreign[0])
+        else:
             ctx.air_countries = {c for p in parsed if any(
                 a.entry.name == ctx.air_actor.name for a in p.actors) for c in p.countries}
         mentions: list[Mention] = []
-        by_index = {p.sentence.index: p for p in parsed}
         previous_paragraph = None
         for sent in sentences:
             opens_paragraph = sent.paragraph != previous_paragraph
@@ -386,9 +506,9 @@ class MentionExtractor:
                 if opens_paragraph:
                     self._place_heading(sent, ctx)
                 self._track_dates(sent, ctx)
-                named = most_named(hits, [(sent.start, sent.end)])
-                for a in self.actors.find(seed_text(self.nlp.make_doc(sent.text), sent.text)):
-                    ctx.recent_actors.append((sent.index, a, named))
+                where = most_named(hits, [(sent.start, sent.end)])
+                for a in named[sent.index]:
+                    ctx.recent_actors.append((sent.index, a, where))
                 continue
             for a in p.actors:
                 ctx.recent_actors.append((sent.index, a, p.country))
@@ -400,6 +520,75 @@ class MentionExtractor:
                         mentions.extend(split_by_place(day, text))
         return mentions
 
+    def _sole_foreign_force(self, named: list[list[ActorMatch]], country: str | None
+                            ) -> ActorRef | None:
+        """The forces of the one state an article names as fighting, when that state is not
+        the article's own and no other state's forces (the host's included) are named."""
+        if not country:
+            return None
+        states: Counter[str] = Counter()
+        refs: dict[str, ActorRef] = {}
+        for actors in named:
+            for a in actors:
+                e = a.entry
+                if e.inter not in (1, 8) or e.parent or INSTITUTION.search(a.raw) or \
+                        e.name.startswith("Police"):
+                    continue
+                where = a.adjective_country or e.country or (None if e.generic else "")
+                if where is None:
+                    where = country  # "government forces": the host's
+                ref = self.actors.resolve(a, where)
+                states[ref.name] += 1
+                refs[ref.name] = ref
+        if len(states) != 1:
+            return None
+        ((name, times),) = states.items()
+        ref = refs[name]
+        if times < 2 or not ref.country or ref.country == country or \
+                name == self.actors.state_forces.get(country):
+            return None
+        return ActorRef(raw="", name=ref.name, inter=ref.inter, country=ref.country)
+
+    def _actors_of(self, sent: Sentence, acronyms: dict[str, str]) -> list[ActorMatch]:
+        """The actors a sentence the parser never saw names (tokens only, no parse)."""
+        doc = seed_text(self.nlp.make_doc(sent.text), sent.text)
+        found = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms)]
+        return self.actors.with_article_acronyms(doc, found, acronyms) if acronyms else found
+
+    def _campaigns(self, text: str, country: str | None) -> list[tuple[str, bool]]:
+        """The states an article says wage a campaign ("Turkey announced the start of military
+        operations", "Russia's invasion", "Israel airstrikes intensified"), once per telling,
+        each with whether it is one from the air or on the ground that brings the air force
+        with it. An invasion of the article's country makes its state the other side."""
+        out: list[tuple[str, bool]] = []
+        for m in self._campaign_pattern().finditer(text):
+            word = m.group("state") or m.group("by")
+            state = word if word in self.actors.states else self.actors.adjectives.get(
+                word.lower())
+            if state is None:
+                continue
+            act = (m.group("act") or m.group("act2") or "").lower()
+            out.append((state, True))
+            if country and state != country and act in ("invasion", "incursion"):
+                out.append((country, False))  # the invaded state's forces fight back
+        return out
+
+    def _campaign_pattern(self) -> re.Pattern[str]:
+        if self._campaign_re is None:
+            names = sorted({*self.actors.states,
+                            *(a for adjs in self.actors.states.values() for a in adjs)},
+                           key=len, reverse=True)
+            state = "(?P<state>" + "|".join(re.escape(n) for n in names) + ")"
+            act = (r"(?P<act>military operations?|offensive|invasion|incursion|air campaign|"
+                   r"air ?strikes|air raids|bombardment)")
+            self._campaign_re = re.compile(
+                rf"\b{state}(?:['’]s)?\s+(?:(?:announced|launched|began|started|pressed|"
+                rf"continued|expanded)\s+(?:the\s+start\s+of\s+|its\s+|a\s+|an\s+)?)?"
+                rf"(?:new\s+|military\s+|full-scale\s+|ground\s+)?{act}\b"
+                rf"|\b{act.replace('?P<act>', '?P<act2>')}\s+by\s+"
+                rf"{state.replace('?P<state>', '?P<by>')}\b")
+        return self._campaign_re
+
     # -- per sentence ---------------------------------------------------------------------
 
     def _parse(self, sent: Sentence, doc: Doc, air_context: bool,
@@ -408,6 +597,8 @@ class MentionExtractor:
         accusing = accusers(doc_text(doc))
         actors = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms or {})
                   and not any(s <= a.start_char and a.end_char <= e for s, e in accusing)]
+        if acronyms:
+            actors = self.actors.with_article_acronyms(doc, actors, acronyms)
         self._state_named_after(doc, actors)
         attribution = self.claimants.find(doc)
         counts = find_counts(doc_text(doc))
@@ -473,30 +664,51 @@ class MentionExtractor:
         found = {c: e for c, ps in groups.items() if (e := self._dominant_group(ps)) is not None}
         return found if len(found) > 1 or len(found) < len(groups) else {}
 
-    def _belligerents(self, parsed: list[ParsedSentence]) -> list[ActorRef] | None:
+    def _belligerents(self, named: list[list[ActorMatch]], country: str | None = None,
+                      dominant: ActorEntry | None = None,
+                      campaigns: list[tuple[str, bool]] | None = None
+                      ) -> list[ActorRef] | None:
         """The two armed parties an article names most, when no third rivals the second
         ("Russian forces" and "Ukrainian forces" in a front-line update), for fighting told
-        without its sides ("Positional engagements continued near Kreminna")."""
-        tally: Counter[tuple[str, str | None]] = Counter()
-        entries: dict[str, ActorEntry] = {}
-        for p in parsed:
-            for a in p.actors:
+        without its sides ("Positional engagements continued near Kreminna"); a state said
+        to wage a campaign counts as naming its forces."""
+        # by the name each resolves to: "Russian forces" (an alias) and "Russian drones" (the
+        # state's adjective) are one side
+        tally: Counter[str] = Counter()
+        sides: dict[str, ActorRef] = {}
+
+        def count(e: ActorEntry, where: str | None) -> None:
+            where = where or e.country
+            name = self.actors.canonical_name(e, where)
+            tally[name] += 1
+            sides.setdefault(name, ActorRef(raw="", name=name, inter=e.inter, country=where))
+
+        generic_army = self.actors.by_name["Military Forces of {country}"]
+        for state, _ in campaigns or []:
+            count(generic_army, state)
+        for actors in named:
+            for a in actors:
+                if INSTITUTION.search(a.raw):
+                    continue  # "the Pentagon" briefing on a war it does not fight
                 e = a.entry
+                if e.name == DOMINANT_GROUP:
+                    if dominant is None:
+                        continue
+                    e = dominant  # "the militants" of an article about one group
+                # a party the report will not name ("a non-state armed group") is a side too,
+                # and so are the unnamed state's forces ("government forces") of its country
+                unnamed = e.generic and "{country}" in e.name and (
+                    e.inter in (2, 3) or e.name.startswith("Military Forces")) and bool(country)
                 if e.inter in (1, 2, 3, 8) and not e.parent and (
-                        not e.generic or a.adjective_country):
-                    tally[(e.name, a.adjective_country if e.generic else None)] += 1
-                    entries[e.name] = e
+                        not e.generic or a.adjective_country or unnamed):
+                    where = a.adjective_country if e.generic else None
+                    count(e, where or (country if unnamed else None))
         ranked = tally.most_common(3)
         if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
             return None  # fewer than two sides, or no clear second one
-        top = [k for k, _ in ranked[:2]]
-        out = []
-        for name, country in top:
-            e = entries[name]
-            where = country or e.country
-            out.append(ActorRef(raw="", name=self.actors.canonical_name(e, where),
-                                inter=e.inter, country=where))
-        return out
+        out = [sides[name] for name, _ in ranked[:2]]
+        return list(_insurgent_first(out[0], out[1], country,
+                                     self.actors.state_forces.get(country or "")))
 
     def _air_actor(self, parsed: list[ParsedSentence], country: str | None) -> ActorEntry | None:
         """The foreign air force an article is about (the coalition in a strike report)."""
@@ -704,6 +916,13 @@ class MentionExtractor:
 
         actor1 = ref(roles.actor1) if roles.actor1 else None
         actor2 = ref(roles.actor2) if roles.actor2 else None
+        if actor1 is not None and actor1.inter == 7 and trigger.kind in VIOLENT_KINDS:
+            # ACLED never makes civilians the author of political violence: "a mosque was
+            # hit by an air raid and three civilians killed" tells their fate; the author is
+            # whoever the article makes it, or unidentified
+            if actor2 is None or actor2.inter == 7:
+                actor2 = actor1
+            actor1 = None
         if actor1 is None:
             # "the death of two civilians in Russian airstrikes": any act of the sentence
             # may carry the state's adjective
@@ -731,6 +950,13 @@ class MentionExtractor:
         if actor1 is None and speaker is not None and speaker.inter in (2, 3) and \
                 RESPONSIBILITY.search(doc_text(doc)):
             actor1 = speaker  # "Islamic State claimed responsibility for the bombing"
+        if actor1 is None and (claim := CLAIMED_RESPONSIBILITY.search(doc_text(doc))):
+            # "The Islamic State group claimed responsibility for kidnapping 11 miners": the
+            # group that claims an act is its author, as ACLED codes it
+            claimer = next((m for m in reversed(p.actors) if m.end_char <= claim.start()
+                            and self.actors.is_armed_group(m.entry)), None)
+            if claimer is not None:
+                actor1 = ref(claimer)
         if actor1 is None and speaker is not None and pronoun_subject(doc, trigger):
             actor1 = speaker  # "the coalition said it had intercepted two drones"
         if actor1 is None and attribution.affiliation and pronoun_subject(doc, trigger):
@@ -777,7 +1003,13 @@ class MentionExtractor:
         if trigger.kind in ("air", "shelling"):
             if actor1 is None and ctx.last_remote_actor is not None and \
                     sent.index - ctx.last_remote_actor[0] <= 12 and \
-                    p.country in (None, ctx.last_remote_actor[2]):
+                    p.country in (None, ctx.last_remote_actor[2]) and (
+                        ctx.last_remote_actor[3] == trigger.kind
+                        or ctx.last_remote_actor[1].inter == 8 or (
+                            ctx.last_remote_actor[1].country or country) != country):
+                # the last to strike from afar struck again; a state's own air force is not
+                # also the hand behind the rocket that lands on a house (a foreign force
+                # fighting there, whose report this is, fires both)
                 actor1 = ctx.last_remote_actor[1]
                 if actor2 is not None and actor2.name == actor1.name:
                     actor2 = None
@@ -788,7 +1020,7 @@ class MentionExtractor:
                 if actor2 is not None and actor2.name == actor1.name:
                     actor2 = None
             elif actor1 is not None:
-                ctx.last_remote_actor = (sent.index, actor1, p.country)
+                ctx.last_remote_actor = (sent.index, actor1, p.country, trigger.kind)
         if actor1 is None and actor2 is None and trigger.kind == "clash" and ctx.belligerents:
             # "Positional engagements continued near Kreminna": the article's two sides
             actor1, actor2 = ctx.belligerents
@@ -961,6 +1193,18 @@ class MentionExtractor:
             # demonstrators who turn violent are rioters in ACLED's terms (named below)
             actor1, actor2 = (None if a is not None and a.inter == 6 else a
                               for a in (actor1, actor2))
+        if event_type in VIOLENT_TYPES:
+            # a side told as the one acting ("Afghan forces attacked ...") opened the clash
+            acting = roles.actor1 is not None and trigger.is_verb and _subject(
+                doc[roles.actor1.start:roles.actor1.end].root, trigger)
+            actor1, actor2 = self._implicit_sides(sub_event, actor1, actor2, p, ctx, country,
+                                                  acting)
+        if sub_event == "Looting/property destruction" and actor1 is None and \
+                actor2 is not None and actor2.inter == 7:
+            # "civilian houses were burnt down": ACLED codes the unnamed hand as an
+            # unidentified armed group (a communal militia where communities fight)
+            actor1 = _militia(ctx.communal, country) if ctx.communal \
+                else self._unidentified(country)
         if event_type in ("Protests", "Riots") and not any(
             a is not None and a.inter in (5, 6) for a in (actor1, actor2)
         ):
@@ -1101,6 +1345,132 @@ class MentionExtractor:
             headline=headline,
             follow_up=definite or inherited_place,
         )
+
+    def _implicit_sides(self, sub_event: str, actor1: ActorRef | None,
+                        actor2: ActorRef | None, p: ParsedSentence, ctx: _Context,
+                        country: str | None, acting: bool = False
+                        ) -> tuple[ActorRef | None, ActorRef | None]:
+        """The sides a sentence leaves implicit, as ACLED codes them: an armed clash is
+        always fought between two armed sides (one unnamed is an unidentified armed group, or
+        the article's other belligerent); an air strike whose author goes unnamed is the
+        work of a state's air force (the one the sentence or the article makes plain, or
+        ACLED's unidentified military forces)."""
+        text = doc_text(p.doc)
+        if sub_event in CLAIMABLE and (actor1 is None or not actor1.raw):
+            # "drones attacked Abqaiq. The Houthis claimed responsibility.": the group that
+            # claims an incident, a sentence or two away, beats any inference
+            near = [(abs(i - p.sentence.index), a) for i, a in ctx.claimed.items()
+                    if abs(i - p.sentence.index) <= 2]
+            if near:
+                actor1 = min(near, key=lambda x: x[0])[1]
+                if actor2 is not None and actor2.name == actor1.name:
+                    actor2 = None
+                return actor1, actor2
+        if sub_event == "Armed clash":
+            # civilians caught in fighting are its victims, not a side
+            actor1 = None if actor1 is not None and actor1.inter == 7 else actor1
+            actor2 = None if actor2 is not None and actor2.inter == 7 else actor2
+            state = self._state_of(country)
+            operations = STATE_OPERATIONS.search(text) is not None
+            if operations and state is not None and not any(
+                    a is not None and a.inter in (1, 8) for a in (actor1, actor2)):
+                # "military operations in Nejrab district": the state's forces act
+                named = actor1 or actor2
+                actor1, actor2 = state, named
+            if actor1 is None and actor2 is None:
+                named = COMMUNITIES.search(text)
+                if named is not None:
+                    # "violence between the Gedeo and Guji communities": ACLED's ethnic (or
+                    # clan) militias of each
+                    kind = "Clan Militia" if named.group("kind").lower().startswith("clan") \
+                        else "Ethnic Militia"
+                    return (_militia(f"{named.group('a')} {kind}", country),
+                            _militia(f"{named.group('b')} {kind}", country))
+                if ctx.belligerents:
+                    return ctx.belligerents[0], ctx.belligerents[1]
+                communal = ctx.communal or _communal_kind(text)
+                if communal is not None:
+                    # fighting in an article about intercommunal (or inter-clan) violence
+                    return _militia(communal, country), _militia(communal, country)
+                unknown = self._unidentified(country)
+                return unknown, unknown
+            inferred = actor1 is None or actor2 is None
+            if inferred:
+                named = actor1 or actor2
+                if _among_themselves(named, text):
+                    # "clashes between non-state armed groups", "fighting between rival
+                    # militias": both sides are of the kind named
+                    return named, named
+                other = self._other_side(named, ctx, country)
+                actor1, actor2 = (named, other) if actor1 is not None else (other, named)
+            if operations or acting:
+                return actor1, actor2
+            return _insurgent_first(actor1, actor2, country,
+                                    self.actors.state_forces.get(country or ""),
+                                    named_both=not inferred)
+        if sub_event == "Air/drone strike" and actor1 is not None and \
+                actor1.inter in (2, 3, 4) and not DRONE.search(text):
+            # "fighting between an armed group and the army, the latter supported by
+            # airstrikes": only states fly warplanes; the group is what they strike
+            state = next((a for a in p.actors if a.entry.inter in (1, 8)
+                          and not a.entry.name.startswith("Police")), None)
+            if state is not None:
+                actor1, actor2 = self.actors.resolve(state, country, None,
+                                                     p.sentence.start), actor1
+        if sub_event == "Shelling/artillery/missile attack" and actor1 is None and \
+                ctx.remote_actor is not None:
+            actor1 = ctx.remote_actor
+        if sub_event == "Air/drone strike" and (actor1 is None or actor1.inter == 7):
+            author = self._air_author(actor2, p, ctx, country)
+            if actor1 is not None and actor2 is None:
+                actor2 = actor1  # the civilians hit
+            actor1 = author
+            if actor2 is not None and actor2.name == actor1.name:
+                actor2 = None
+        return actor1, actor2
+
+    def _air_author(self, target: ActorRef | None, p: ParsedSentence, ctx: _Context,
+                    country: str | None) -> ActorRef:
+        """Who flew an air strike the sentence does not give an author: a state's forces the
+        sentence names ("ANSF clearing operations supported by airstrikes"), else the state
+        side of an article's war against a non-state group (only states fly warplanes), else
+        ACLED's unidentified military forces."""
+        for a in p.actors:
+            if a.entry.inter in (1, 8) and not a.entry.name.startswith("Police"):
+                ref = self.actors.resolve(a, country, None, p.sentence.start)
+                if target is None or ref.name != target.name:
+                    return ref
+        if ctx.remote_actor is not None:
+            return ctx.remote_actor  # the one state fighting in the article's country
+        sides = ctx.belligerents or []
+        states = [b for b in sides if b.inter in (1, 8)]
+        if len(states) == 1 and not DRONE.search(doc_text(p.doc)):
+            return states[0]
+        entry = self.actors.by_name[UNIDENTIFIED_MILITARY]
+        return ActorRef(raw="", name=entry.name, inter=entry.inter, country=None)
+
+    def _other_side(self, named: ActorRef, ctx: _Context, country: str | None) -> ActorRef:
+        """The side of a clash the sentence leaves unnamed: the article's other belligerent
+        when the named one is one of its two, else an unidentified armed group."""
+        sides = ctx.belligerents or []
+        if any(b.name == named.name for b in sides):
+            other = next((b for b in sides if b.name != named.name), None)
+            if other is not None:
+                return other
+        return self._unidentified(country)
+
+    def _unidentified(self, country: str | None) -> ActorRef:
+        return _Context.actor_ref(self.actors.by_name["Unidentified Armed Group ({country})"],
+                                  self.actors, country)
+
+    def _state_of(self, country: str | None) -> ActorRef | None:
+        """The forces of the state `country` (a territory without an army of its own gets
+        the one operating there)."""
+        if not country:
+            return None
+        entry = self.actors.by_name["Military Forces of {country}"]
+        return ActorRef(raw="", name=self.actors.canonical_name(entry, country), inter=1,
+                        country=country)
 
     def _actor_speaker(self, doc: Doc, actors: list[ActorMatch], ctx: _Context
                        ) -> ActorRef | None:
