@@ -938,7 +938,7 @@ def test_demonstrators_fired_upon_meet_excessive_force(extractor):
             "were fired upon by security forces, leaving seven dead.")
     (e,) = extractor.process(make_article(text, published=dt.date(2014, 9, 12))).events
     assert e.sub_event_type == "Excessive force against protesters"
-    assert e.actor2.startswith("Protesters")
+    assert e.actor1.startswith("Protesters")  # ACLED: the demonstrators first
 
 
 
