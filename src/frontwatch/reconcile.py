@@ -883,6 +883,13 @@ def write_notes(event: Event, claims: list[Claim]) -> str:
         if parts:
             figures.append(f"{', '.join(parts)} according to {c.claimant}")
     tail = f"; {'; '.join(figures)}" if figures else ""
+    deniers = list(dict.fromkeys(c.claimant or "a source" for c in claims if c.denies))
+    if deniers and all(c.denies for c in claims):
+        # An act told only by those who deny it: the note must not read as if it happened
+        # (the store keeps the first report's note, and this stays true after a merge).
+        tail += f"; reported only as denied by {' and '.join(deniers)}"
+    elif deniers:
+        tail += f"; denied by {' and '.join(deniers)}"
     return f"{when}, {actor1} {verb}{target}{where}{tail}."
 
 
