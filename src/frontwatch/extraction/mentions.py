@@ -389,9 +389,15 @@ class MentionExtractor:
             for a in p.actors:
                 ctx.recent_actors.append((sent.index, a, p.country))
             mention = self._mention(article, p, ctx, is_title=is_headline(sent))
+            denied = None
+            if mention is not None and not mention.denial and DENY_WORD.search(sent.text):
+                # "rejected Russia's claim that its forces had captured Bakhmut, saying
+                # fighting was continuing": the speaker's own account and the act it denies
+                denied = self._mention(article, p, ctx, is_title=is_headline(sent),
+                                       denied_only=True)
             if mention is not None:
                 rival = self._rival_account(p, mention)
-                for told in [mention] if rival is None else [mention, rival]:
+                for told in [mention] + [m for m in (rival, denied) if m is not None]:
                     for day in split_by_day(told, ctx.published):
                         mentions.extend(split_by_place(day, text))
         return mentions
@@ -538,7 +544,8 @@ class MentionExtractor:
                 ctx.remember_date(expr.date, expr.precision, sent.paragraph)
 
     def _mention(
-        self, article, p: ParsedSentence, ctx: _Context, is_title: bool
+        self, article, p: ParsedSentence, ctx: _Context, is_title: bool,
+        denied_only: bool = False,
     ) -> Mention | None:
         doc, sent = p.doc, p.sentence
         # Track the claimant even when this sentence holds no event ("Amaq released a statement").
@@ -605,7 +612,8 @@ class MentionExtractor:
             ctx.last_claim_sentence = sent.index
             ctx.last_claim_paragraph = sent.paragraph
         date_info = self._date(sent, ctx)
-        trigger = self.triggers.best(p.triggers, casualties=bool(p.figures.casualties))
+        trigger = None if denied_only else self.triggers.best(
+            p.triggers, casualties=bool(p.figures.casualties))
         # "The ministry denied that its forces shelled the town": with no act stated as fact,
         # the denied act is read (before the figures' or the coder's triggers, which would
         # code it as happening) and the mention is the denier's claim against it.
@@ -613,6 +621,8 @@ class MentionExtractor:
         if trigger is None:
             trigger = self._denied_trigger(p)
             denied_act = trigger is not None
+        if denied_only and not denied_act:
+            return None
         if trigger is None:
             trigger = self._materiel_trigger(p)
         if trigger is None:
