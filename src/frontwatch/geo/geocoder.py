@@ -44,6 +44,19 @@ _MODIFIED = re.compile(r"(?:-led\b|\s+(?:[A-Z][\w-]*\s+)?(?:soldiers?|troops|for
                        r"special\s+operations|commanders?|embassy|ambassador|citizens?|"
                        r"president|minister|ministry|media|agency|coalition|personnel)\b)")
 
+# After a state's adjective or name ("Russian artillery", "the Russian Defence Ministry",
+# "Israel's army"): whose forces or officials act or speak, not where. In a war between states
+# the attacker's adjective is not the country of the place it hits, so it casts no vote.
+_ACTOR_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,3}?(?:armed\s+forces|forces|troops|soldiers?|servicemen|"
+    r"army|military|artillery|aviation|air\s*force|aircraft|warplanes?|jets|drones?|missiles?|"
+    r"rockets?|navy|naval|units?|defen[cs]e|ministry|MoD|general\s+staff|officials?|"
+    r"government|authorities|shelling|strikes?|air\s*strikes?|attacks?|assault|offensive|"
+    r"police|border\s+guards?|marines|paratroopers|brigades?|battalions?|regiments?|"
+    r"commanders?|spokes(?:man|woman|person)|media|president|leadership|command|"
+    r"occupiers|invaders|positions|tanks?|gunners|operators|sabotage)\b", re.IGNORECASE)
+
+
 # What the words around a name say it is: a division ("Abyan Governorate", "the province of
 # Homs") or a town ("the city of Deir ez-Zor").
 _ADMIN_AFTER = re.compile(r"\s+(?:[Gg]overnorate|[Pp]rovince|[Rr]egion|[Oo]blast)\b")
@@ -237,9 +250,24 @@ class Geocoder:
         pattern, table = _adjective_pattern()
         out: dict[str, float] = {}
         for m in pattern.finditer(text):
+            if _ACTOR_AFTER.match(text, m.end()):
+                continue  # "Russian artillery shelled Pokrovsk": whose guns, not where
             cc = table[m.group(1)]
             out[cc] = min(2.0, out.get(cc, 0.0) + 0.5)
         return out
+
+    def _names_as_place(self, sentence: str, country: str, code: str) -> bool:
+        """Whether a sentence names a country other than as the state of an actor: "the
+        Turkish border town of Akcakale" does, "Russian artillery shelled Pokrovsk" does not
+        (a state's adjective on an actor must not move the place to that state)."""
+        if code in self.text_countries(sentence):
+            return True
+        pattern, table = _adjective_pattern()
+        said = [m for m in pattern.finditer(sentence) if table[m.group(1)] == code]
+        said += list(re.finditer(rf"\b{re.escape(country)}\b", sentence))
+        # named only before actor words (or not found at all: the extractor's country came
+        # from elsewhere, so it stands as before)
+        return not said or any(_ACTOR_AFTER.match(sentence, m.end()) is None for m in said)
 
     def resolve_text_names(self, text: str, spans: Sequence[tuple[int, int, str]],
                            ) -> list[Candidate | None]:
@@ -388,7 +416,8 @@ class Geocoder:
             # the country the sentence itself names ("the Turkish border town of Akcakale")
             state = next((c for c in self.resolve(mention.country)
                           if c.is_country and c.match_score >= 0.9), None)
-            if state is not None:
+            if state is not None and self._names_as_place(text[s_start:s_end], mention.country,
+                                                          state.country_code):
                 local[state.country_code] = 1.0
         ctx = GeoContext(countries=local, admin1=admin1, points=points)
 
