@@ -38,8 +38,10 @@ WINDOW_BEFORE, WINDOW_AFTER = 400, 150
 # Name-match scores (see gazetteer.py): at least GOOD is the name as a gazetteer spells it;
 # FAIR a close transliteration (loose key, similar spelling); below, a distant one.
 GOOD_MATCH, FAIR_MATCH = 0.6, 0.3
-# A place written just before these words names whose soldiers, not where ("US troops").
-_MODIFIED = re.compile(r"(?:-led\b|\s+(?:[A-Z][\w-]*\s+)?(?:soldiers?|troops|forces|military|"
+# A place written just before these words names whose soldiers, not where ("US troops", "the
+# Yug group of forces").
+_MODIFIED = re.compile(r"(?:-led\b|\s+group\s+of\s+(?:forces|troops)\b|"
+                       r"\s+(?:[A-Z][\w-]*\s+)?(?:soldiers?|troops|forces|military|"
                        r"army|officials?|government|warplanes?|jets|aircraft|drones?|"
                        r"special\s+operations|commanders?|embassy|ambassador|citizens?|"
                        r"president|minister|ministry|media|agency|coalition|personnel)\b)")
@@ -339,7 +341,11 @@ class Geocoder:
         toponyms += [p for p in found if (p.start, p.end) not in seen]
         toponyms = [p for p in toponyms if not _is_modifier(text, p)]
         names = [self._lookup_name(p) for p in toponyms]
-        countries = country_votes(self.gazetteer, [n for n in names if n],
+        # The dateline says where the statement was filed (MOSCOW, KYIV: often the capital of
+        # the side that speaks), not the country of what it tells: it casts no vote.
+        countries = country_votes(self.gazetteer,
+                                  [n for p, n in zip(toponyms, names, strict=True)
+                                   if n and not in_dateline(text, p.start)],
                                   self.text_countries(text), vote_of=self._name_votes)
         article_places = self._article_places(toponyms, names, countries)
         for mention in mentions:
