@@ -7,6 +7,9 @@ import datetime as dt
 
 from frontwatch.model import Event
 from frontwatch.pipeline import make_article
+from store_support import result_of
+
+pytest_plugins = ["store_fixtures"]  # the store fixture
 
 TUESDAY = dt.date(2022, 8, 9)
 
@@ -76,3 +79,22 @@ def test_trigger_finder_keeps_denied_acts_apart(extractor):
     # as fact, nothing happened; as a denied act, an air strike
     assert mentions.triggers.find(doc, set()) == []
     assert [t.kind for t in mentions.triggers.find(doc, set(), denied=True)] == ["air"]
+
+
+def test_a_report_made_only_of_a_denial_joins_the_act_and_contests_it(store):
+    # the denial is ingested first: alone it is an event of denials, not contested
+    denial = result_of("Statement. On 2017-08-12 SAA shelled ISIS in Sukhna.", "SANA")
+    (event,) = denial.events
+    for c in event.claims:
+        c.denies = True
+    store.add_results([denial])
+    (row,) = store.events()
+    assert row["contested"] == 0
+    assert all(c.claim["denies"] for c in store.event(row["event_id_cnty"]).claims)
+    # then the account of the act: one event, contested, each claim with its claimant
+    store.add_results([result_of("Wire. On 2017-08-12 SAA shelled ISIS in Sukhna, killing 9.",
+                                 "Amaq")])
+    (row,) = store.events()
+    assert row["contested"] == 1 and row["fatalities"] == 9
+    assert sorted(c.claim["denies"] for c in store.event(row["event_id_cnty"]).claims) == [
+        False, True]

@@ -372,6 +372,7 @@ class MentionExtractor:
             ctx.air_countries = {c for p in parsed if any(
                 a.entry.name == ctx.air_actor.name for a in p.actors) for c in p.countries}
         mentions: list[Mention] = []
+        last_told: tuple[int, Mention] | None = None  # the sentence and mention told last
         by_index = {p.sentence.index: p for p in parsed}
         previous_paragraph = None
         for sent in sentences:
@@ -398,8 +399,15 @@ class MentionExtractor:
             if mention is not None:
                 rival = self._rival_account(p, mention)
                 for told in [mention] + [m for m in (rival, denied) if m is not None]:
+                    if told.denial and told.event_type != "casualty" and last_told \
+                            and last_told[0] >= sent.index - 1 \
+                            and last_told[1].event_type == told.event_type:
+                        # "... an air strike hit a house. The coalition denied carrying out
+                        # any strike in Sanaa that day": the denial answers the act just told
+                        told.follow_up = True
                     for day in split_by_day(told, ctx.published):
                         mentions.extend(split_by_place(day, text))
+                last_told = (sent.index, mention)
         return mentions
 
     # -- per sentence ---------------------------------------------------------------------
@@ -547,6 +555,18 @@ class MentionExtractor:
         self, article, p: ParsedSentence, ctx: _Context, is_title: bool,
         denied_only: bool = False,
     ) -> Mention | None:
+        fallback: list[Attribution] = []
+        mention = self._read_mention(article, p, ctx, is_title, denied_only, fallback)
+        if mention is None and fallback and not denied_only:
+            # the denied act was no event of its own (no actor, a header...): the denial
+            # still contests the incident told before it, as a denial always did
+            return self._denial(article, p, ctx, fallback[0])
+        return mention
+
+    def _read_mention(
+        self, article, p: ParsedSentence, ctx: _Context, is_title: bool,
+        denied_only: bool, fallback: list[Attribution],
+    ) -> Mention | None:
         doc, sent = p.doc, p.sentence
         # Track the claimant even when this sentence holds no event ("Amaq released a statement").
         attribution = p.attribution
@@ -621,6 +641,8 @@ class MentionExtractor:
         if trigger is None:
             trigger = self._denied_trigger(p)
             denied_act = trigger is not None
+            if denied_act:
+                fallback.append(attribution)
         if denied_only and not denied_act:
             return None
         if trigger is None:
@@ -636,6 +658,7 @@ class MentionExtractor:
             # "dismissed the claim that the group had shot down a drone": the equipment's fate
             # (or the coder) found the act, and it is denied all the same
             denied_act = True
+            fallback.append(attribution)
         if trigger.kind == "territory" and WITHOUT_FIGHT.search(doc_text(doc)):
             # "entered the town without resistance": ground changed hands peacefully
             trigger = Trigger("transfer", trigger.start, trigger.end, trigger.text,
