@@ -904,3 +904,53 @@ def test_the_dead_heading_a_list_or_with_a_part_between_commas(text, dead):
 
     events = Extractor().process(make_article(text, published=dt.date(2024, 3, 8))).events
     assert [e.fatalities for e in events] == [dead]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A police officer was shot and killed by a sniper in Tibu on Saturday.", "Armed clash"),
+    ("Gunmen killed two soldiers at a checkpoint in Tibu on Saturday.", "Armed clash"),
+    ("Suspected rebels shot dead two police officers in Tibu on Saturday.", "Armed clash"),
+    ("Gunmen killed two farmers in Tibu on Saturday.", "Attack"),
+])
+def test_soldiers_or_police_shot_by_an_armed_group_is_a_battle(extractor, text, sub):
+    """ACLED's violence against civilians needs civilian victims: an armed group killing
+    soldiers or police is an armed clash, however one-sided."""
+    (e,) = extractor.process(make_article(text, published=dt.date(2024, 5, 13))).events
+    assert e.sub_event_type == sub
+
+
+@pytest.mark.parametrize("text, sub, actor1", [
+    # an air force's attack is a strike from the air
+    ("The Israeli air force attacked several sites in Gaza City on Friday.",
+     "Air/drone strike", "Military Forces of Israel"),
+    # demonstrators clashing with the state's forces riot; no armed group fought
+    ("Weekly demonstrations at the fence east of Khan Younis continued on Friday, and clashes "
+     "with Israeli troops left two Palestinians dead.", "Violent demonstration", "Rioters"),
+    # demonstrators' own violence, and a weapon's name is no place
+    ("Hundreds of protesters threw Molotov cocktails at riot police in Minsk on Sunday.",
+     "Violent demonstration", "Rioters"),
+    ("Thousands of protesters marched peacefully through Minsk on Sunday.",
+     "Peaceful protest", "Protesters"),
+])
+def test_who_acts_decides_strikes_and_riots(extractor, text, sub, actor1):
+    events = extractor.process(make_article(text, published=dt.date(2018, 11, 3))).events
+    assert [e.sub_event_type for e in events] == [sub]
+    assert events[0].actor1.startswith(actor1)
+    assert all(e.location != "Molotov" for e in events)
+
+
+def test_demonstrators_fired_upon_meet_excessive_force(extractor):
+    text = ("Fighting broke out on Tuesday when protesters marched on the ministry in Sanaa and "
+            "were fired upon by security forces, leaving seven dead.")
+    (e,) = extractor.process(make_article(text, published=dt.date(2014, 9, 12))).events
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert e.actor2.startswith("Protesters")
+
+
+
+def test_an_archive_photo_caption_is_no_new_event(extractor):
+    text = ("Gunmen attacked a checkpoint in Aden on Monday, killing two soldiers, officials said."
+            "\n\nFILE - Security forces gather outside a clinic after it was attacked by gunmen in "
+            "the port city of Mukalla, Yemen.")
+    events = extractor.process(make_article(text, published=dt.date(2016, 4, 20))).events
+    assert len(events) == 1 and "FILE" not in events[0].evidence[0].text

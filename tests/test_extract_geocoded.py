@@ -279,3 +279,9 @@ def test_a_passive_act_without_by_has_no_author_among_what_it_destroyed(geocodin
     text = "In Akobo, government offices, civilian houses and shops were burnt down on Saturday."
     (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert not e.actor1.startswith("Civilians") and e.actor2.startswith("Civilians")
+
+
+def test_a_quantifier_opening_a_bullet_is_no_place(geocoding_extractor):
+    text = "• More than 45 people were killed in an attack by armed men in Duk County on Friday."
+    (e,) = geocoding_extractor.process(make_article(text, published=dt.date(2017, 12, 10))).events
+    assert e.location != "More"

@@ -27,7 +27,7 @@ CASES = {
     "disrupted_weapons": ("Disrupted weapons use", "Military Forces of Iraq", None, 0),
     "peaceful_protest": ("Peaceful protest", "Protesters", None, 0),
     "excessive_force": ("Excessive force against protesters", "Military Forces", "Protesters", 4),
-    "violent_demonstration": ("Violent demonstration", "Protesters", None, 0),
+    "violent_demonstration": ("Violent demonstration", "Rioters", None, 0),  # ACLED inter 5
     "mob_violence": ("Mob violence", "Rioters", "Civilians", 0),
     "nonstate_overtakes": ("Non-state actor overtakes territory", "Islamic State",
                            "Military Forces of Syria", 0),

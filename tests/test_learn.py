@@ -95,9 +95,11 @@ def test_missing_coder_is_a_clear_error(tmp_path):
         SentenceCoder(tmp_path)
 
 
-def test_training_code_fits_and_exports_a_tiny_model(tmp_path):
+@pytest.mark.parametrize("role_weight", [0.0, 0.5])
+def test_training_code_fits_and_exports_a_tiny_model(tmp_path, role_weight):
     """A two-layer random BERT on twelve sentences: the loop runs, the loss falls, the ONNX
-    export reproduces the torch model within int8 error, and the runtime coder loads it."""
+    export reproduces the torch model within int8 error, and the runtime coder loads it;
+    with a role weight the model also marks role spans, without one it has no role output."""
     torch = pytest.importorskip("torch")
     transformers = pytest.importorskip("transformers")
     pytest.importorskip("onnx")
@@ -129,18 +131,22 @@ def test_training_code_fits_and_exports_a_tiny_model(tmp_path):
     assert not marks[0].any() and not marks[-1].any()  # [CLS], [SEP]
     assert marked("place") == "Atarib"
     losses: list[str] = []
-    model = fit(examples, base, epochs=4, batch_size=4, lr=1e-3, log=losses.append)
+    model = fit(examples, base, epochs=4, batch_size=4, lr=1e-3, log=losses.append,
+                role_weight=role_weight)
     first, last = (float(line.split("loss ")[1].split()[0]) for line in (losses[0], losses[-1]))
     assert last < first
     out = tmp_path / "coder"
     export_onnx(model, out)
     (out / "tokenizer.json").write_bytes(TOKENIZER.read_bytes())
+    roles = {"role_labels": list(ROLE_LABELS)} if role_weight else {}
     (out / "card.json").write_text(json.dumps({"labels": list(LABELS), "max_len": 96,
-                                               "output": "softmax, no event first",
-                                               "role_labels": list(ROLE_LABELS)}))
+                                               "output": "softmax, no event first", **roles}))
     coder = SentenceCoder(out)
     assert check_export(model, coder, [e.text for e in examples[:2]] + ["Short."]) < 0.08
     (coding,) = coder.code([examples[0].text])
+    if not role_weight:
+        assert coding.roles is None
+        return
     assert coding.roles is not None and coding.roles.probs.shape[1] == len(ROLE_LABELS)
     # one reading per piece, [CLS] and [SEP] included, which cover no characters
     assert len(coding.roles.offsets) == len(offsets[0]) and coding.roles.offsets[0] == (0, 0)

@@ -74,7 +74,13 @@ from frontwatch.extraction.background import (
 )
 from frontwatch.extraction.classify import classify
 from frontwatch.extraction.coder import Coding, SentenceCoder
-from frontwatch.extraction.coder_policy import VIOLENT_TYPES, CoderPolicy, codable, model_trigger
+from frontwatch.extraction.coder_policy import (
+    ARMED_INTERS,
+    VIOLENT_TYPES,
+    CoderPolicy,
+    codable,
+    model_trigger,
+)
 from frontwatch.extraction.countries import country_hits, most_named
 from frontwatch.extraction.dates import find_date_expressions
 from frontwatch.extraction.figures import CasualtyFigure, FigureFinder
@@ -139,6 +145,15 @@ from frontwatch.model import (
 )
 from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
 
+PROTEST_WORDS = re.compile(r"\b(?:demonstrations?|demonstrators|protests|protesters|"
+                           r"protestors|rallies)\b", re.IGNORECASE)
+RIOT_ACTS = re.compile(
+    r"\b(?:threw|throwing|hurled|hurling|pelted|pelting)\b.{0,40}\b(?:stones?|rocks?|Molotov|"
+    r"petrol bombs?|firebombs?|bottles|fireworks)\b|\b(?:set fire to|torched|vandali[sz]ed|"
+    r"ransacked|looted|stormed)\b", re.IGNORECASE)
+FIRED_ON = re.compile(r"\b(?:fired (?:up)?on|opened fire on|shot at|fired live ammunition at)\b",
+                      re.IGNORECASE)
+FILE_CAPTION = re.compile(r"\s*(?:FILE|FILE PHOTO)\s*(?:[-–—:]|\(|$)")
 ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
                         r"Department|Prefecture|Municipality|Raion)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -711,6 +726,10 @@ class MentionExtractor:
             return None
         if METALANGUAGE.search(doc_text(doc)):
             return None  # "authorities use the word 'neutralized' to imply ..."
+        if FILE_CAPTION.match(sent.text):
+            # "FILE - Security forces gather outside a care home after it was attacked ...":
+            # an archive photo's caption, of an earlier incident the story only recalls
+            return None
         if any(count_to_fatalities(c.count) >= 5000 for c in p.figures.casualties) and \
                 not has_day(sent.text, ctx.published):
             return None  # "Tens of thousands of people were killed in the fighting"
@@ -966,6 +985,38 @@ class MentionExtractor:
             sub_event, event_type = self.policy.retype(p.coding, sub_event, event_type)
         if sub_event is None:
             return None
+        if sub_event == "Armed clash" and actor1 is not None and AIR_WORDS.search(actor1.raw):
+            # "the Israeli air force attacked multiple sites": what an air force does is
+            # strike from the air
+            sub_event, event_type = "Air/drone strike", SUB_EVENT_TO_TYPE["Air/drone strike"]
+        if sub_event == "Armed clash" and PROTEST_WORDS.search(doc_text(doc)) and not any(
+                a is not None and a.inter in (2, 3, 4, 8) and not a.name.startswith("Unidentified")
+                for a in (actor1, actor2)):
+            # "demonstrations near the fence continued, resulting in the killing of four":
+            # clashes of demonstrators with the state's forces are a violent demonstration
+            state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
+            if FIRED_ON.search(doc_text(doc)) and not RIOT_ACTS.search(doc_text(doc)):
+                # "protesters marched on the cabinet office and were fired upon by security
+                # forces": force used on demonstrators who did no violence themselves
+                sub_event = "Excessive force against protesters"
+                event_type = SUB_EVENT_TO_TYPE[sub_event]
+                actor1, actor2 = state, None
+            else:
+                sub_event, event_type = "Violent demonstration", "Riots"
+                actor1, actor2 = None, state
+        if sub_event == "Peaceful protest" and FIRED_ON.search(doc_text(doc)) and \
+                not RIOT_ACTS.search(doc_text(doc)):
+            # "protesters marched on the ministry and were fired upon": no peaceful protest
+            # any more, lethal force on one
+            sub_event = "Excessive force against protesters"
+            event_type = SUB_EVENT_TO_TYPE[sub_event]
+        if sub_event == "Peaceful protest" and RIOT_ACTS.search(doc_text(doc)):
+            # "protesters threw Molotov cocktails at police": demonstrators' own violence
+            sub_event, event_type = "Violent demonstration", "Riots"
+        if event_type == "Riots":
+            # demonstrators who turn violent are rioters in ACLED's terms (named below)
+            actor1, actor2 = (None if a is not None and a.inter == 6 else a
+                              for a in (actor1, actor2))
         if event_type in ("Protests", "Riots") and not any(
             a is not None and a.inter in (5, 6) for a in (actor1, actor2)
         ):
@@ -1055,6 +1106,12 @@ class MentionExtractor:
                                    self.actors, country)
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
+        if sub_event == "Attack" and not victims_civilian and all(
+                a is not None and a.inter in ARMED_INTERS for a in (actor1, actor2)):
+            # ACLED's violence against civilians needs civilian victims: soldiers or police
+            # shot by an armed group fought a battle, however one-sided ("a police officer
+            # was shot dead by a sniper")
+            sub_event, event_type = "Armed clash", "Battles"
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
                 and self.policy.drops(p.coding, actor1, actor2):
             # the coder reads no event here: a rule fired on background or talk (a sourced

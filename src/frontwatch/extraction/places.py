@@ -56,6 +56,10 @@ NOT_PLACES = {
     # aircraft, drones and weapons written with a capital ("in a Mirage strike")
     "mirage", "rafale", "tornado", "apache", "reaper", "predator", "bayraktar", "shahed",
     "sukhoi", "tucano", "himars", "grad", "katyusha", "kornet", "javelin", "alpha jet",
+    "molotov",  # "threw Molotov cocktails"
+    # quantifiers opening a sentence or a bullet ("• More than 45 people were killed")
+    "more", "most", "least", "several", "some", "many", "dozens", "hundreds", "thousands",
+    "nearly", "almost", "around", "about", "another", "both",
     "twitter", "facebook", "telegram", "youtube", "instagram", "whatsapp", "tiktok",
     "u", "u.s", "u.s.", "us", "uk", "u.k.", "un", "u.n.", "eu", "sept", "sep", "oct", "nov",
     "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "u.s.-led", "us-led",

