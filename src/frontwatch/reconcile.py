@@ -600,6 +600,12 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     # Reports follow events: of equally precise dates, the earliest is the incident's.
     best_date = min(dated, key=lambda m: (m.time_precision, m.date, m.sentence.start)) \
         if dated else None
+    if p.denial and p.date is not None and best_date is not None \
+            and p.time_precision <= best_date.time_precision:
+        # "denied on Feb. 11 that troops had taken Toretsk ... 12 killed over the past week":
+        # an act told only as denied is dated by the denial, not by the denier's own
+        # figures, which count over a span of their own
+        best_date = p
     place = p.place
     mp = main_place(p)
     # The most specific place any mention of the incident gives (a village beats its province,
@@ -887,6 +893,13 @@ def write_notes(event: Event, claims: list[Claim]) -> str:
         if parts:
             figures.append(f"{', '.join(parts)} according to {c.claimant}")
     tail = f"; {'; '.join(figures)}" if figures else ""
+    deniers = list(dict.fromkeys(c.claimant or "a source" for c in claims if c.denies))
+    if deniers and all(c.denies for c in claims):
+        # An act told only by those who deny it: the note must not read as if it happened
+        # (the store keeps the first report's note, and this stays true after a merge).
+        tail += f"; reported only as denied by {' and '.join(deniers)}"
+    elif deniers:
+        tail += f"; denied by {' and '.join(deniers)}"
     return f"{when}, {actor1} {verb}{target}{where}{tail}."
 
 

@@ -230,6 +230,16 @@ PLACE_ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 
+# A word by which a speaker says an act did not happen: only such sentences are searched for a
+# denied act.
+DENY_WORD = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
+                       r"refuted|refutes)\b", re.IGNORECASE)
+
+# "denied that Russian troops had taken Toretsk", "rejected claims the city had fallen": a
+# capture denied in words that state no capture when they are read as fact ("taken" to hospital)
+DENIED_FALL = re.compile(
+    r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\b[^;]{0,120}?"
+    r"\b(?:had|has|have)\s+(?:been\s+)?(?:taken|fallen)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -412,6 +422,7 @@ class MentionExtractor:
             coded = codings[n]
             candidates = [s for s in sentences
                           if self.triggers.may_hold_event(s.text) or DENIAL.search(s.text)
+                          or DENIED_FALL.search(s.text)
                           or MATERIEL_FATE.search(s.text) or LOSSES.search(s.text)
                           or (s.index in coded
                               and coded[s.index].best[1] >= self.policy.new_event)]
@@ -497,6 +508,7 @@ class MentionExtractor:
             ctx.air_countries = {c for p in parsed if any(
                 a.entry.name == ctx.air_actor.name for a in p.actors) for c in p.countries}
         mentions: list[Mention] = []
+        last_told: tuple[int, Mention] | None = None  # the sentence and mention told last
         previous_paragraph = None
         for sent in sentences:
             opens_paragraph = sent.paragraph != previous_paragraph
@@ -513,11 +525,24 @@ class MentionExtractor:
             for a in p.actors:
                 ctx.recent_actors.append((sent.index, a, p.country))
             mention = self._mention(article, p, ctx, is_title=is_headline(sent))
+            denied = None
+            if mention is not None and not mention.denial and DENY_WORD.search(sent.text):
+                # "rejected Russia's claim that its forces had captured Bakhmut, saying
+                # fighting was continuing": the speaker's own account and the act it denies
+                denied = self._mention(article, p, ctx, is_title=is_headline(sent),
+                                       denied_only=True)
             if mention is not None:
                 rival = self._rival_account(p, mention)
-                for told in [mention] if rival is None else [mention, rival]:
+                for told in [mention] + [m for m in (rival, denied) if m is not None]:
+                    if told.denial and told.event_type != "casualty" and last_told \
+                            and last_told[0] >= sent.index - 1 \
+                            and last_told[1].event_type == told.event_type:
+                        # "... an air strike hit a house. The coalition denied carrying out
+                        # any strike in Sanaa that day": the denial answers the act just told
+                        told.follow_up = True
                     for day in split_by_day(told, ctx.published):
                         mentions.extend(split_by_place(day, text))
+                last_told = (sent.index, mention)
         return mentions
 
     def _sole_foreign_force(self, named: list[list[ActorMatch]], country: str | None
@@ -754,7 +779,20 @@ class MentionExtractor:
                 ctx.remember_date(expr.date, expr.precision, sent.paragraph)
 
     def _mention(
-        self, article, p: ParsedSentence, ctx: _Context, is_title: bool
+        self, article, p: ParsedSentence, ctx: _Context, is_title: bool,
+        denied_only: bool = False,
+    ) -> Mention | None:
+        fallback: list[Attribution] = []
+        mention = self._read_mention(article, p, ctx, is_title, denied_only, fallback)
+        if mention is None and fallback and not denied_only:
+            # the denied act was no event of its own (no actor, a header...): the denial
+            # still contests the incident told before it, as a denial always did
+            return self._denial(article, p, ctx, fallback[0])
+        return mention
+
+    def _read_mention(
+        self, article, p: ParsedSentence, ctx: _Context, is_title: bool,
+        denied_only: bool, fallback: list[Attribution],
     ) -> Mention | None:
         doc, sent = p.doc, p.sentence
         # Track the claimant even when this sentence holds no event ("Amaq released a statement").
@@ -821,7 +859,19 @@ class MentionExtractor:
             ctx.last_claim_sentence = sent.index
             ctx.last_claim_paragraph = sent.paragraph
         date_info = self._date(sent, ctx)
-        trigger = self.triggers.best(p.triggers, casualties=bool(p.figures.casualties))
+        trigger = None if denied_only else self.triggers.best(
+            p.triggers, casualties=bool(p.figures.casualties))
+        # "The ministry denied that its forces shelled the town": with no act stated as fact,
+        # the denied act is read (before the figures' or the coder's triggers, which would
+        # code it as happening) and the mention is the denier's claim against it.
+        denied_act = False
+        if trigger is None:
+            trigger = self._denied_trigger(p)
+            denied_act = trigger is not None
+            if denied_act:
+                fallback.append(attribution)
+        if denied_only and not denied_act:
+            return None
         if trigger is None:
             trigger = self._materiel_trigger(p)
         if trigger is None:
@@ -830,6 +880,12 @@ class MentionExtractor:
             trigger = model_trigger(doc, p.coding, self.policy)
         if trigger is None:
             return self._denial(article, p, ctx, attribution)
+        if not denied_act and DENY_WORD.search(doc_text(doc)) and trigger not in p.triggers \
+                and self.triggers.denied_at(doc[trigger.start]):
+            # "dismissed the claim that the group had shot down a drone": the equipment's fate
+            # (or the coder) found the act, and it is denied all the same
+            denied_act = True
+            fallback.append(attribution)
         if trigger.kind == "territory" and WITHOUT_FIGHT.search(doc_text(doc)):
             # "entered the town without resistance": ground changed hands peacefully
             trigger = Trigger("transfer", trigger.start, trigger.end, trigger.text,
@@ -1256,11 +1312,14 @@ class MentionExtractor:
             # first; an event of its own only if nothing before it matches.
             event_type = "casualty"
 
-        counted = 0 if killed else counted_victims(doc, p.triggers)
+        if denied_act:
+            # the denied act's figures are the accuser's, not the denier's claim
+            killed, injured = [], []
+        counted = 0 if killed or denied_act else counted_victims(doc, p.triggers)
         if counted:
             # "Abu Jandal ... was struck and killed": one named (or one unnamed) person
             killed = [CasualtyFigure("killed", Count(value=counted), 0, 0)]
-        hurt = 0 if injured else counted_victims(doc, p.triggers, WOUNDING_WORDS)
+        hurt = 0 if injured or denied_act else counted_victims(doc, p.triggers, WOUNDING_WORDS)
         if hurt:
             injured = [CasualtyFigure("injured", Count(value=hurt), 0, 0)]
         fatalities = sum_counts([c.count for c in killed])
@@ -1277,7 +1336,7 @@ class MentionExtractor:
                 text=m.text,
             )
             for m in p.figures.materiel
-        ]
+        ] if not denied_act else []
         if confirmed and event_type == "casualty" and own_place and any(
                 pl.role in ("at", "near") and pl.text.lower() not in COUNTRIES for pl in places):
             # "a police officer was shot and killed by a sniper in El Tarra": no one named, yet
@@ -1330,7 +1389,7 @@ class MentionExtractor:
             toll_update=any(c.update for c in killed + injured),
             # "A Peshmerga spokesman denied the claim, saying two fighters were wounded": the
             # source's own account contests the claim it denies
-            denial=source_denies(doc, attribution, p.actors),
+            denial=denied_act or source_denies(doc, attribution, p.actors),
             victims=victim_actor.name if victim_actor else (
                 actor2.name if victims_civilian and actor2 else
                 # "Ten assailants were also killed": more dead, not the same ones told again
@@ -1532,6 +1591,28 @@ class MentionExtractor:
                 return ActorRef(raw=c.text, name=name, inter=entry.inter, country=state,
                                 start=None, end=None)
         return None
+
+    def _denied_trigger(self, p: ParsedSentence) -> Trigger | None:
+        """The act a sentence denies ("denied that an attack had taken place on a checkpoint",
+        "rejected claims that its forces had captured the town"), if it states none as fact;
+        looked for only where a denying word is, so ordinary sentences are read as before."""
+        if not DENY_WORD.search(doc_text(p.doc)):
+            return None
+        blocked = {i for item in p.figures.materiel for i in range(item.start, item.end)}
+        if p.attribution.token_span:
+            blocked.update(range(*p.attribution.token_span))
+        for a in p.actors:
+            blocked.update(range(a.start, a.end))
+        headlinese = is_headline(p.sentence) or not p.sentence.text.rstrip().endswith(
+            _ENDS_CLAUSE)
+        found = self.triggers.find(p.doc, blocked, title=headlinese, denied=True)
+        if not found and DENIED_FALL.search(doc_text(p.doc)):
+            for tok in p.doc:
+                if tok.lower_ in ("taken", "fallen") and tok.i not in blocked \
+                        and self.triggers.denied_at(tok):
+                    found.append(Trigger("territory", tok.i, tok.i + 1, tok.text, True))
+                    break
+        return self.triggers.best(found, casualties=bool(p.figures.casualties))
 
     def _denial(self, article, p: ParsedSentence, ctx: _Context, attribution: Attribution
                 ) -> Mention | None:

@@ -54,6 +54,15 @@ IRREALIS_HEADS = {
 }
 MODAL_AUX = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "must", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "once", "until", "whether"}
+# Verbs by which a speaker says an act did not happen ("dismissed the claim that ...").
+DENY_LEMMAS = ("deny", "refute", "reject", "dismiss")
+# (their forms, for parsers without a lemmatizer, whose fallback reads "dismissed" as "dismis")
+DENY_FORMS = {f"{stem}{end}" for stem in ("den", "refut", "reject", "dismiss")
+              for end in ("y", "ies", "ied", "ying", "e", "es", "ed", "ing", "", "s")}
+
+
+def _denies(tok: Token) -> bool:
+    return lemma_of(tok) in DENY_LEMMAS or tok.lower_ in DENY_FORMS
 # A cause stated beside a negated verb is still a fact: "has not liberated the town because of
 # attacks by ISIS".
 FACTUAL_PREPS = {"because", "despite", "amid", "after", "following", "due", "during"}
@@ -154,10 +163,13 @@ class TriggerFinder:
         return bool(words & self.multi_first) and self.prefilter.search(text) is not None
 
     def find(
-        self, doc: Doc, blocked: set[int], title: bool = False, air_context: bool = False
+        self, doc: Doc, blocked: set[int], title: bool = False, air_context: bool = False,
+        denied: bool = False,
     ) -> list[Trigger]:
         """Triggers in `doc` that state a real, past event; `blocked` are token indices
-        already taken by actors, materiel or claimants."""
+        already taken by actors, materiel or claimants. With `denied`, instead the acts a
+        speaker denies ("denied that its forces shelled the town"): a denial is a claim
+        about that act, so the act must be read (type, place, day) to be contested."""
         found: dict[tuple[int, int], Trigger] = {}
         text = doc_text(doc)
         for match_id, start, end in self.matcher(doc):
@@ -209,7 +221,9 @@ class TriggerFinder:
                 continue  # "destroyed an IED", "seized a car bomb": the weapon is the object
             if word in WEAK_AIR and head.tag_ in ("VB", "VBP", "VBZ", "VBG"):
                 continue  # "where to strike": an intention, not a strike
-            if head.dep_ in ("amod", "acl") and head.tag_ == "VBN" and kind in ("territory",):
+            if head.dep_ in ("amod", "acl") and head.tag_ == "VBN" and kind in ("territory",) \
+                    and not (denied and any(c.dep_ == "nsubj" for c in head.children)):
+                # (with its own subject, "claims that troops had captured X" is a clause)
                 continue  # "equipment captured near Palmyra": an attribute, not a capture
             if kind == "kill" and head.lower_ in ("death", "deaths") and end < len(doc) and \
                     doc[end].lower_ == "of":
@@ -222,7 +236,10 @@ class TriggerFinder:
                 "kill", "air", "shelling", "ied", "suicide", "chemical"
             ):
                 continue
-            if not self._is_factual(head, headline=title):
+            if denied:
+                if self._is_factual(head, headline=title) or not self._denied(head):
+                    continue
+            elif not self._is_factual(head, headline=title):
                 continue
             key = (start, end)
             trig = Trigger(
@@ -371,6 +388,42 @@ class TriggerFinder:
             cur = cur.head
             if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in cur.children):
                 return False
-        if lemma_of(head) in ("deny", "refute", "reject") and tok is not head:
+        if _denies(head) and tok is not head:
             return False
-        return not (governor is not None and lemma_of(governor) in ("deny", "refute", "reject"))
+        # "dismissed the claim that the group had shot down a drone": denied through the claim
+        return not self._deny_governs(head)
+
+    def denied_at(self, tok: Token) -> bool:
+        """Whether the act a word tells ("shot down" of a drone) is one a speaker denies."""
+        return not self._is_factual(tok) and self._denied(tok)
+
+    def _denied(self, tok: Token) -> bool:
+        """True when a denying verb governs the act ("denied that an attack had taken place",
+        "rejected claims that Russian troops had captured the town") and nothing else makes
+        it unreal: a denied plan ("denied plans to attack"), a future or a negated act is not
+        an act someone claimed happened."""
+        head = self.clause_head(tok)
+        for t in (tok, head):
+            for child in t.children:
+                if child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass")
+                                           and child.lower_ in MODAL_AUX):
+                    return False
+        if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                     for c in head.children):
+            return False
+        return self._deny_governs(head)
+
+    @staticmethod
+    def _deny_governs(head: Token) -> bool:
+        """A denying verb above the act's verb, directly or through what it rejects ("rejected
+        claims that its forces had captured ...")."""
+        cur = head
+        for _ in range(4):
+            if cur.head is cur:
+                return False
+            cur = cur.head
+            if _denies(cur):
+                return True
+            if lemma_of(cur) in IRREALIS_HEADS or cur.lower_ in ("said", "says", "saying"):
+                return False  # "denied it planned to strike": a plan; "..., saying": its own
+        return False

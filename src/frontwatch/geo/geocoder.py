@@ -38,11 +38,26 @@ WINDOW_BEFORE, WINDOW_AFTER = 400, 150
 # Name-match scores (see gazetteer.py): at least GOOD is the name as a gazetteer spells it;
 # FAIR a close transliteration (loose key, similar spelling); below, a distant one.
 GOOD_MATCH, FAIR_MATCH = 0.6, 0.3
-# A place written just before these words names whose soldiers, not where ("US troops").
-_MODIFIED = re.compile(r"(?:-led\b|\s+(?:[A-Z][\w-]*\s+)?(?:soldiers?|troops|forces|military|"
+# A place written just before these words names whose soldiers, not where ("US troops", "the
+# Yug group of forces").
+_MODIFIED = re.compile(r"(?:-led\b|\s+group\s+of\s+(?:forces|troops)\b|"
+                       r"\s+(?:[A-Z][\w-]*\s+)?(?:soldiers?|troops|forces|military|"
                        r"army|officials?|government|warplanes?|jets|aircraft|drones?|"
                        r"special\s+operations|commanders?|embassy|ambassador|citizens?|"
                        r"president|minister|ministry|media|agency|coalition|personnel)\b)")
+
+# After a state's adjective or name ("Russian artillery", "the Russian Defence Ministry",
+# "Israel's army"): whose forces or officials act or speak, not where. In a war between states
+# the attacker's adjective is not the country of the place it hits, so it casts no vote.
+_ACTOR_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,3}?(?:armed\s+forces|forces|troops|soldiers?|servicemen|"
+    r"army|military|artillery|aviation|air\s*force|aircraft|warplanes?|jets|drones?|missiles?|"
+    r"rockets?|navy|naval|units?|defen[cs]e|ministry|MoD|general\s+staff|officials?|"
+    r"government|authorities|shelling|strikes?|air\s*strikes?|attacks?|assault|offensive|"
+    r"police|border\s+guards?|marines|paratroopers|brigades?|battalions?|regiments?|"
+    r"commanders?|spokes(?:man|woman|person)|media|president|leadership|command|"
+    r"occupiers|invaders|positions|tanks?|gunners|operators|sabotage)\b", re.IGNORECASE)
+
 
 # What the words around a name say it is: a division ("Abyan Governorate", "the province of
 # Homs") or a town ("the city of Deir ez-Zor").
@@ -237,9 +252,24 @@ class Geocoder:
         pattern, table = _adjective_pattern()
         out: dict[str, float] = {}
         for m in pattern.finditer(text):
+            if _ACTOR_AFTER.match(text, m.end()):
+                continue  # "Russian artillery shelled Pokrovsk": whose guns, not where
             cc = table[m.group(1)]
             out[cc] = min(2.0, out.get(cc, 0.0) + 0.5)
         return out
+
+    def _names_as_place(self, sentence: str, country: str, code: str) -> bool:
+        """Whether a sentence names a country other than as the state of an actor: "the
+        Turkish border town of Akcakale" does, "Russian artillery shelled Pokrovsk" does not
+        (a state's adjective on an actor must not move the place to that state)."""
+        if code in self.text_countries(sentence):
+            return True
+        pattern, table = _adjective_pattern()
+        said = [m for m in pattern.finditer(sentence) if table[m.group(1)] == code]
+        said += list(re.finditer(rf"\b{re.escape(country)}\b", sentence))
+        # named only before actor words (or not found at all: the extractor's country came
+        # from elsewhere, so it stands as before)
+        return not said or any(_ACTOR_AFTER.match(sentence, m.end()) is None for m in said)
 
     def resolve_text_names(self, text: str, spans: Sequence[tuple[int, int, str]],
                            ) -> list[Candidate | None]:
@@ -311,7 +341,11 @@ class Geocoder:
         toponyms += [p for p in found if (p.start, p.end) not in seen]
         toponyms = [p for p in toponyms if not _is_modifier(text, p)]
         names = [self._lookup_name(p) for p in toponyms]
-        countries = country_votes(self.gazetteer, [n for n in names if n],
+        # The dateline says where the statement was filed (MOSCOW, KYIV: often the capital of
+        # the side that speaks), not the country of what it tells: it casts no vote.
+        countries = country_votes(self.gazetteer,
+                                  [n for p, n in zip(toponyms, names, strict=True)
+                                   if n and not in_dateline(text, p.start)],
                                   self.text_countries(text), vote_of=self._name_votes)
         article_places = self._article_places(toponyms, names, countries)
         for mention in mentions:
@@ -388,7 +422,8 @@ class Geocoder:
             # the country the sentence itself names ("the Turkish border town of Akcakale")
             state = next((c for c in self.resolve(mention.country)
                           if c.is_country and c.match_score >= 0.9), None)
-            if state is not None:
+            if state is not None and self._names_as_place(text[s_start:s_end], mention.country,
+                                                          state.country_code):
                 local[state.country_code] = 1.0
         ctx = GeoContext(countries=local, admin1=admin1, points=points)
 

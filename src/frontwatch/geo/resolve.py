@@ -166,6 +166,13 @@ def name_country_votes(gazetteer: Gazetteer, name: str) -> dict[str, float]:
     eight in the US, and a name with one clear reading votes almost fully for its country.
     """
     ranked = [c for c in rank(gazetteer.candidates(name)) if c.country_code]
+    # In a country where a place bears the name as its own, another place there that only bore
+    # it once (Engels, formerly Pokrovsk; Artyomovsky beside a village Artemovsk) adds no vote:
+    # else the name counts that country twice, outvotes the country where it is a city's own
+    # (or former) name, and its own vote then moves the city.
+    own = {c.country_code for c in ranked if c.match == "main"}
+    ranked = [c for c in ranked
+              if c.match != "alt" or c.country_code not in own or c.is_country or c.is_admin1]
     if not ranked:
         return {}
     top = ranked[0].score

@@ -188,9 +188,18 @@ _DATELINE_HEAD = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'�
                             r"|\s+[—–-]{1,2}\s)")
 
 
+# A dateline closed by a full stop, the way TASS and RIA file ("MOSCOW, May 20. As a result").
+_DATELINE_DOT = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+)*),\s+"
+                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                           r"\s+\d{1,2}\.\s")
+
+
 def in_dateline(text: str, start: int) -> bool:
     """Whether text[start] lies in the place (or the country) of a dateline."""
     line = text.rfind("\n", 0, start) + 1
+    dot = _DATELINE_DOT.match(text, line)
+    if dot is not None and dot.start("name") <= start < dot.end("name"):
+        return True
     m = _DATELINE.match(text, line)
     if m is not None and m.start("name") <= start < m.end("name"):
         return True
