@@ -954,3 +954,22 @@ def test_an_archive_photo_caption_is_no_new_event(extractor):
             "the port city of Mukalla, Yemen.")
     events = extractor.process(make_article(text, published=dt.date(2016, 4, 20))).events
     assert len(events) == 1 and "FILE" not in events[0].evidence[0].text
+
+
+def test_a_states_authorities_are_its_government_and_speak_without_fighting():
+    from frontwatch.pipeline import Extractor
+
+    extractor = Extractor()  # geocoded: the state is known from the place
+    text = "Homes were demolished by Israeli authorities in Masafer Yatta on Monday."
+    (e,) = extractor.process(make_article(text, published=dt.date(2025, 2, 14))).events
+    assert e.actor1 == "Government of Israel"
+    text = "Israeli authorities said two soldiers were attacked near Hebron on Monday."
+    (e,) = extractor.process(make_article(text, published=dt.date(2025, 2, 14))).events
+    assert "Government" not in e.actor1 + e.actor2  # the speaker is not a side
+
+
+def test_a_day_to_come_is_not_the_day_of_what_follows(extractor):
+    text = ("The next situation update will be issued on 18 February.\n\n"
+            "Gunmen killed three villagers in Kalaye and burned their houses.")
+    (e,) = extractor.process(make_article(text, published=dt.date(2025, 2, 14))).events
+    assert e.event_date == "2025-02-14"

@@ -315,7 +315,9 @@ class ActorCatalog:
         if entry is None:
             return out
         lowers = doc_lowers(doc)
-        for i in [n for n, w in enumerate(lowers) if w in _FORCE_WORDS and n > 0]:
+        government = self.by_name.get("Government of {country}")
+        for i in [n for n, w in enumerate(lowers) if n > 0 and (
+                w in _FORCE_WORDS or (w == "authorities" and government is not None))]:
             if i in taken or i - 1 in taken:
                 continue
             first = i - 1
@@ -328,7 +330,9 @@ class ActorCatalog:
             if state is None:
                 continue
             span = doc[first : i + 1]
-            out.append(ActorMatch(entry=entry, raw=span.text, start=first, end=i + 1,
+            # "Israeli authorities demolished homes": the state's administration, not its army
+            kind = government if lowers[i] == "authorities" else entry
+            out.append(ActorMatch(entry=kind, raw=span.text, start=first, end=i + 1,
                                   start_char=span.start_char, end_char=span.end_char,
                                   adjective_country=state))
             taken.update(range(first, i + 1))

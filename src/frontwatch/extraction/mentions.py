@@ -154,6 +154,8 @@ RIOT_ACTS = re.compile(
 FIRED_ON = re.compile(r"\b(?:fired (?:up)?on|opened fire on|shot at|fired live ammunition at)\b",
                       re.IGNORECASE)
 FILE_CAPTION = re.compile(r"\s*(?:FILE|FILE PHOTO)\s*(?:[-–—:]|\(|$)")
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|is due to|are due to|is scheduled to|is "
+                           r"expected to)\b[^.;]*$", re.IGNORECASE)
 ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
                         r"Department|Prefecture|Municipality|Raion)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -713,8 +715,10 @@ class MentionExtractor:
             count(generic_army, state)
         for actors in named:
             for a in actors:
-                if INSTITUTION.search(a.raw):
-                    continue  # "the Pentagon" briefing on a war it does not fight
+                if INSTITUTION.search(a.raw) or a.entry.name.startswith("Government of"):
+                    # "the Pentagon" briefing on a war it does not fight; a state's
+                    # authorities speak and administer, its forces fight
+                    continue
                 e = a.entry
                 if e.name == DOMINANT_GROUP:
                     if dominant is None:
@@ -775,7 +779,10 @@ class MentionExtractor:
         for expr in find_date_expressions(sent.text, ctx.published):
             if expr.start < dateline_end:
                 continue
-            if expr.date is not None and not speech_before(sent.text, expr.start):
+            if expr.date is not None and not speech_before(sent.text, expr.start) and \
+                    not FUTURE_BEFORE.search(sent.text, max(0, expr.start - 40), expr.start):
+                # ("The next update will be issued on 18 February": a day to come is no day
+                # of what the report tells next)
                 ctx.remember_date(expr.date, expr.precision, sent.paragraph)
 
     def _mention(
@@ -1351,7 +1358,8 @@ class MentionExtractor:
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
         if sub_event == "Attack" and not victims_civilian and all(
-                a is not None and a.inter in ARMED_INTERS for a in (actor1, actor2)):
+                a is not None and a.inter in ARMED_INTERS
+                and not a.name.startswith("Government of") for a in (actor1, actor2)):
             # ACLED's violence against civilians needs civilian victims: soldiers or police
             # shot by an armed group fought a battle, however one-sided ("a police officer
             # was shot dead by a sniper")
