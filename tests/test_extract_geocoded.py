@@ -301,3 +301,13 @@ def test_a_group_styled_as_the_state_in_its_own_media(geocoding_extractor):
     assert any("Ansar Allah" in (e.actor1, e.actor2) for e in own)
     assert not any("Ansar Allah" in (e.actor1, e.actor2) for e in wire)
     assert any((e.actor1 or "").startswith("Military Forces of Yemen") for e in wire)
+    # the recognised government's forces, or the army the group fights, stay the state's
+    for told in ("Yemeni government forces shelled a market in Marib on Tuesday, a military "
+                 "spokesman said.",
+                 "Houthi fighters attacked Yemeni army positions in Marib on Tuesday, a "
+                 "military spokesman said."):
+        events = geocoding_extractor.process(
+            make_article(told, published=published, outlet="Houthi-run television")).events
+        assert events and all(e.actor1 != e.actor2 for e in events)
+        assert any((a or "").startswith("Military Forces of Yemen")
+                   for e in events for a in (e.actor1, e.actor2))
