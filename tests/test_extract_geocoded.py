@@ -285,3 +285,29 @@ def test_a_quantifier_opening_a_bullet_is_no_place(geocoding_extractor):
     text = "• More than 45 people were killed in an attack by armed men in Duk County on Friday."
     (e,) = geocoding_extractor.process(make_article(text, published=dt.date(2017, 12, 10))).events
     assert e.location != "More"
+
+
+def test_a_group_styled_as_the_state_in_its_own_media(geocoding_extractor):
+    """The outlet decides what a name means: in a Houthi outlet "the Yemeni armed forces" are
+    Ansar Allah's; in a wire report they are the recognised government's army."""
+    text = ("The Yemeni armed forces shot down a hostile reconnaissance drone over Marib on "
+            "Tuesday with a surface-to-air missile, a military spokesman said.")
+    published = dt.date(2023, 4, 5)
+    own = geocoding_extractor.process(
+        make_article(text, published=published, outlet="Houthi-run television")).events
+    wire = geocoding_extractor.process(
+        make_article(text, published=published, outlet="Wire")).events
+    assert own and wire
+    assert any("Ansar Allah" in (e.actor1, e.actor2) for e in own)
+    assert not any("Ansar Allah" in (e.actor1, e.actor2) for e in wire)
+    assert any((e.actor1 or "").startswith("Military Forces of Yemen") for e in wire)
+    # the recognised government's forces, or the army the group fights, stay the state's
+    for told in ("Yemeni government forces shelled a market in Marib on Tuesday, a military "
+                 "spokesman said.",
+                 "Houthi fighters attacked Yemeni army positions in Marib on Tuesday, a "
+                 "military spokesman said."):
+        events = geocoding_extractor.process(
+            make_article(told, published=published, outlet="Houthi-run television")).events
+        assert events and all(e.actor1 != e.actor2 for e in events)
+        assert any((a or "").startswith("Military Forces of Yemen")
+                   for e in events for a in (e.actor1, e.actor2))

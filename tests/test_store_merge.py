@@ -372,3 +372,21 @@ def test_each_side_naming_only_the_enemy_tells_one_battle():
                              sub_event_type="Shelling/artillery/missile attack"), other) is None
     assert merge_decision(one, ev(actor1="Military Forces of Sudan", actor2="",
                                   event_date="2017-08-15", time_precision=2)) is None
+
+
+def test_one_facility_named_with_different_kind_words_merges():
+    """One side says 'the Amal hospital compound', the other 'Amal Medical Complex': the
+    proper name and the kind of facility agree, the kind words differ. Another kind of
+    facility of that name, or another hospital, stays apart."""
+    one = ev(location="the Karama hospital compound", geo_precision=2, geonameid=None,
+             latitude=None, longitude=None, admin2="")
+    other = ev(location="Karama Medical Complex", geo_precision=2, geonameid=None,
+               latitude=None, longitude=None, admin2="")
+    d = merge_decision(one, other)
+    assert d is not None and "one facility" in d.explain()
+    school = ev(location="Karama school complex", geo_precision=2, geonameid=None,
+                latitude=None, longitude=None, admin2="")
+    assert merge_decision(one, school) is None
+    another = ev(location="Salam Medical Complex", geo_precision=2, geonameid=None,
+                 latitude=None, longitude=None, admin2="")
+    assert merge_decision(one, another) is None

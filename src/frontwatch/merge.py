@@ -171,6 +171,33 @@ def _words(name: str) -> list[str]:
     return loose_key(name).split()
 
 
+# A facility named by its proper name plus kind words: "the Nasser hospital compound" and
+# "Nasser Medical Complex" are one hospital. Each class lists the words that say what the
+# facility is; the fillers only say it is a building or a grounds.
+FACILITY_CLASSES = {
+    "medical": {"hospital", "hospitals", "medical", "clinic", "infirmary", "health"},
+    "school": {"school", "schools", "college", "university", "academy"},
+    "worship": {"mosque", "church", "cathedral", "synagogue", "monastery"},
+    "airport": {"airport", "airfield", "airbase"},
+}
+FACILITY_FILLERS = {"complex", "compound", "centre", "center", "building", "buildings",
+                    "facility", "grounds", "the", "of", "and"}
+
+
+def _facility(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """'Nasser Medical Complex' -> ('medical', skeleton of 'Nasser'); None when the name says
+    no kind of facility, or two kinds, or nothing besides its kind words."""
+    words = [w.strip(".,'’\"()").lower() for w in name.split()]
+    kinds = {k for k, vocab in FACILITY_CLASSES.items() if any(w in vocab for w in words)}
+    if len(kinds) != 1:
+        return None
+    vocab = FACILITY_CLASSES[next(iter(kinds))]
+    proper = [w for w in words if w and w not in vocab and w not in FACILITY_FILLERS]
+    if not proper:
+        return None
+    return next(iter(kinds)), tuple(_words(" ".join(proper)))
+
+
 def _spelling_reason(a: Event, b: Event) -> tuple[str, float] | None:
     """Rival media spell one place their own way (Tal Afar / Tall 'Afar, Odessa / Odesa) or
     name a spot in it ("Old Omdurman", "Nuseirat refugee camp", "Jazirat Samarra"), which the
@@ -185,6 +212,9 @@ def _spelling_reason(a: Event, b: Event) -> tuple[str, float] | None:
         km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
         if km > SPELLING_KM:
             return None
+    fa, fb = _facility(a.location), _facility(b.location)
+    if fa and fb and fa == fb and fa[1]:
+        return f"{a.location} and {b.location} name one facility", 3.0
     wa, wb = _words(a.location), _words(b.location)
     if not wa or not wb:
         return None

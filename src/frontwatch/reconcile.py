@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from frontwatch.actors.catalog import default_state_forces
+from frontwatch.actors.catalog import default_state_forces, state_styled_groups
 from frontwatch.extraction.countries import countries_in
 from frontwatch.extraction.incidents import divide_count
 from frontwatch.extraction.numbers import count_to_fatalities
@@ -673,6 +673,8 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     actor1 = _for_period(actor1, event_day)
     actor2 = _for_period(actor2, event_day)
     actor2 = _named_for(actor2, country, placed)
+    actor1, actor2 = (_as_own_media_mean(actor1, article, g, actor2),
+                      _as_own_media_mean(actor2, article, g, actor1))
     if p.event_type in ONE_SIDED_TYPES and actor1 is not None and (
             actor2 is not None and actor2.name == actor1.name
             or actor2 is None and any(m.victims == actor1.name for m in g.mentions) and not any(
@@ -765,6 +767,26 @@ PERIODS = {
         (dt.date(2021, 1, 20), "(2021-)"),
     ],
 }
+
+
+def _as_own_media_mean(actor: ActorRef | None, article: Article, g: _Group,
+                       other: ActorRef | None = None) -> ActorRef | None:
+    """The outlet or claimant decides what a name means: in a group's own media (its outlet,
+    or its spokesman named as the group's) "the Yemeni armed forces" are the group's fighters,
+    where the group styles itself the state (`styles_as_state` in actors.yaml)."""
+    if actor is None or not actor.name.startswith("Military Forces of") \
+            or re.search(r"\bgovernment\b|\bpro-|\brecogni[sz]ed\b", actor.raw, re.I):
+        return actor  # "government forces" are the recognised state's in anyone's words
+    voices = [article.outlet or ""] + [m.claimant or "" for m in g.mentions]
+    for country, name, inter, aliases in state_styled_groups():
+        if country not in actor.name:
+            continue
+        if other is not None and other.name == name:
+            continue  # the group fighting the state's forces: the recognised army after all
+        if any(re.search(rf"\b{re.escape(a)}\b", v, re.I) for a in aliases for v in voices):
+            return ActorRef(raw=actor.raw, name=name, inter=inter, country=country,
+                            start=actor.start, end=actor.end)
+    return actor
 
 
 def _for_period(actor: ActorRef | None, day: dt.date | None) -> ActorRef | None:

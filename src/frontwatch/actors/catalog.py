@@ -206,6 +206,18 @@ def default_state_forces() -> dict[str, str]:
                             for i in data["actors"]], _forces_in(data))
 
 
+@lru_cache(maxsize=1)
+def state_styled_groups() -> list[tuple[str, str, int, list[str]]]:
+    """(country, name, inter, aliases) of groups marked `styles_as_state` in the packaged actor
+    file: de facto authorities whose own media call their fighters the state's forces (Ansar
+    Allah's "Yemeni armed forces"). In their outlets, the state's forces are the group."""
+    data = yaml.safe_load(
+        resources.files("frontwatch.data").joinpath("actors.yaml").read_text("utf-8"))
+    return [(str(i["country"]), str(i["name"]), int(i["inter"]),
+             [str(a) for a in [i["name"], *(i.get("aliases") or [])]])
+            for i in data["actors"] if i.get("styles_as_state") and i.get("country")]
+
+
 class ActorCatalog:
     def __init__(
         self,
