@@ -973,3 +973,13 @@ def test_a_day_to_come_is_not_the_day_of_what_follows(extractor):
             "Gunmen killed three villagers in Kalaye and burned their houses.")
     (e,) = extractor.process(make_article(text, published=dt.date(2025, 2, 14))).events
     assert e.event_date == "2025-02-14"
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy hostilities between the army and rebels broke out in Hpakant on Monday.",
+    "Armed confrontations between the army and rebels were reported in Hpakant on Monday.",
+])
+def test_hostilities_and_confrontations_are_fighting(rules_extractor, text):
+    """Humanitarian reports' words for fighting: a trigger for the rules themselves."""
+    events = rules_extractor.process(make_article(text, published=dt.date(2021, 6, 15))).events
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
