@@ -125,11 +125,19 @@ def split_by_day(m: Mention, published: dt.date | None) -> list[Mention]:
     if len(dates) < 2:
         return [m]
     k = len(dates)
+    return _one_each(m, [{"date": day, "time_precision": 1} for day in dates],
+                     [(divide_count(m.fatalities, i, k), divide_count(m.injuries, i, k))
+                      for i in range(k)])
+
+
+def _one_each(m: Mention, changes: list[dict], figures: list[tuple[Count | None, Count | None]]
+              ) -> list[Mention]:
+    """A copy of the mention per day or place (`changes`), each with its own deaths and
+    injuries; the materiel stays with the first."""
     out = []
-    for i, day in enumerate(dates):
-        copy = replace(m, date=day, time_precision=1)
-        copy.fatalities = divide_count(m.fatalities, i, k)
-        copy.injuries = divide_count(m.injuries, i, k)
+    for i, (change, (fatalities, injuries)) in enumerate(zip(changes, figures, strict=True)):
+        copy = replace(m, **change)
+        copy.fatalities, copy.injuries = fatalities, injuries
         if i > 0:
             copy.materiel = []
         out.append(copy)
@@ -191,47 +199,36 @@ def split_by_place(m: Mention, text: str) -> list[Mention]:
     listed = coordinated_places(m, text)
     if len(listed) < 2:
         return [m]
-    others = [p for p in m.places if p not in listed]
-    out = []
     k = len(listed)
     # "killing five people in each": the figure is every place's own
     each = EACH.search(m.sentence.text) is not None
-    for i, place in enumerate(listed):
-        copy = replace(m, places=[place] + others, split_index=i, split_count=k)
-        copy.fatalities = m.fatalities if each else divide_count(m.fatalities, i, k)
-        copy.injuries = m.injuries if each else divide_count(m.injuries, i, k)
-        if i > 0:
-            copy.materiel = []
-        out.append(copy)
-    return out
+    figures = [(m.fatalities, m.injuries) if each else
+               (divide_count(m.fatalities, i, k), divide_count(m.injuries, i, k))
+               for i in range(k)]
+    return _one_each(m, _per_place(m, listed), figures)
+
+
+def _per_place(m: Mention, listed: list[PlaceMention]) -> list[dict]:
+    """Each listed place first, the sentence's other places after it."""
+    others = [p for p in m.places if p not in listed]
+    return [{"places": [place] + others, "split_index": i, "split_count": len(listed)}
+            for i, place in enumerate(listed)]
 
 
 def _split_shares(m: Mention, shares: list[tuple[PlaceMention, Count]]) -> list[Mention]:
     """One incident per place of a shared-out toll; the shares are the deaths when they fit
     within the sentence's death toll, else the injuries when they fit those, else the toll
     is divided as for any list of places."""
-    listed = [p for p, _ in shares]
-    others = [p for p in m.places if p not in listed]
     total = sum(count_to_fatalities(c) for _, c in shares)
     field = next((name for name, c in (("fatalities", m.fatalities), ("injuries", m.injuries))
                   if c is not None and total <= count_to_fatalities(c)), None)
-    k = len(listed)
-    out = []
-    for i, (place, share) in enumerate(shares):
-        copy = replace(m, places=[place] + others, split_index=i, split_count=k)
-        if field == "fatalities":
-            copy.fatalities = share
-            copy.injuries = divide_count(m.injuries, i, k)
-        elif field == "injuries":
-            copy.injuries = share
-            copy.fatalities = divide_count(m.fatalities, i, k)
-        else:
-            copy.fatalities = divide_count(m.fatalities, i, k)
-            copy.injuries = divide_count(m.injuries, i, k)
-        if i > 0:
-            copy.materiel = []
-        out.append(copy)
-    return out
+    k = len(shares)
+    figures = []
+    for i, (_, share) in enumerate(shares):
+        divided = (divide_count(m.fatalities, i, k), divide_count(m.injuries, i, k))
+        figures.append((share, divided[1]) if field == "fatalities" else
+                       (divided[0], share) if field == "injuries" else divided)
+    return _one_each(m, _per_place(m, [p for p, _ in shares]), figures)
 
 
 def divide_count(count: Count | None, index: int, parts: int) -> Count | None:
