@@ -18,6 +18,7 @@ import datetime as dt
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
@@ -377,6 +378,13 @@ def _among_themselves(actor: ActorRef, text: str) -> bool:
     return m is not None
 
 
+def _armed_state_forces(actors: list[ActorMatch]) -> Iterator[ActorMatch]:
+    """A state's (or a foreign) military among a sentence's actors: what flies air strikes,
+    which its police do not."""
+    return (a for a in actors if a.entry.inter in (1, 8)
+            and not a.entry.name.startswith("Police"))
+
+
 def _foreign(actor: ActorRef, country: str, host: str | None) -> bool:
     """A state's forces outside their country; not the army a territory without one of its
     own has operating in it (`host`: Israel's in Gaza)."""
@@ -447,7 +455,7 @@ class MentionExtractor:
                 continue
             found = toponyms[n] if toponyms is not None else (
                 self.place_finder(article.text) if self.place_finder is not None else None)
-            out.append(self._mentions(article, sentences, parsed, found, hits))
+            out.append(self._mentions(article, sentences, parsed, found, hits, defined))
         return out
 
     def _code(self, articles: list[list[Sentence]]) -> list[dict[int, Coding]]:
@@ -465,7 +473,8 @@ class MentionExtractor:
 
     def _mentions(self, article, sentences: list[Sentence], parsed: list[ParsedSentence],
                   toponyms: list[PlaceMention] | None = None,
-                  hits: list[tuple[int, str]] | None = None) -> list[Mention]:
+                  hits: list[tuple[int, str]] | None = None,
+                  acronyms: dict[str, str] | None = None) -> list[Mention]:
         text = article.text
         if hits is None:
             hits = country_hits(text)
@@ -479,7 +488,8 @@ class MentionExtractor:
         by_index = {p.sentence.index: p for p in parsed}
         # every sentence's actors, not only the candidates': a briefing names "Russian forces"
         # in sentences that tell no act, then "heavy bombardment in Kharkiv" without them
-        acronyms = defined_acronyms(text)
+        if acronyms is None:
+            acronyms = defined_acronyms(text)
         named: dict[int, list[ActorMatch]] = {}
         for sent in sentences:
             p = by_index.get(sent.index)
@@ -489,9 +499,7 @@ class MentionExtractor:
         ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
         for sent in sentences:
             claim = CLAIMED_RESPONSIBILITY.search(sent.text)
-            claimer = None if claim is None else next(
-                (m for m in reversed(named[sent.index]) if m.end_char <= claim.start()
-                 and self.actors.is_armed_group(m.entry)), None)
+            claimer = None if claim is None else self._claimer(named[sent.index], claim.start())
             if claimer is not None:
                 ctx.claimed[sent.index] = self.actors.resolve(
                     claimer, ctx.article_country, ctx.dominant_group)
@@ -546,6 +554,12 @@ class MentionExtractor:
                         mentions.extend(split_by_place(day, text))
                 last_told = (sent.index, mention)
         return mentions
+
+    def _claimer(self, actors: list[ActorMatch], claim_start: int) -> ActorMatch | None:
+        """The armed group named last before "claimed responsibility" ("The Houthis claimed
+        responsibility"), which claims it."""
+        return next((m for m in reversed(actors) if m.end_char <= claim_start
+                     and self.actors.is_armed_group(m.entry)), None)
 
     def _sole_foreign_force(self, named: list[list[ActorMatch]], country: str | None
                             ) -> ActorRef | None:
@@ -1016,8 +1030,7 @@ class MentionExtractor:
         if actor1 is None and (claim := CLAIMED_RESPONSIBILITY.search(doc_text(doc))):
             # "The Islamic State group claimed responsibility for kidnapping 11 miners": the
             # group that claims an act is its author, as ACLED codes it
-            claimer = next((m for m in reversed(p.actors) if m.end_char <= claim.start()
-                            and self.actors.is_armed_group(m.entry)), None)
+            claimer = self._claimer(p.actors, claim.start())
             if claimer is not None:
                 actor1 = ref(claimer)
         if actor1 is None and speaker is not None and pronoun_subject(doc, trigger):
@@ -1353,8 +1366,7 @@ class MentionExtractor:
             event_type = SUB_EVENT_TO_TYPE[sub_event]
         if confirmed and actor1 is None and event_type in VIOLENT_TYPES:
             # ACLED codes an incident whose author the text does not name as unidentified
-            actor1 = ctx.actor_ref(self.actors.by_name["Unidentified Armed Group ({country})"],
-                                   self.actors, country)
+            actor1 = self._unidentified(country)
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
         if sub_event == "Attack" and not victims_civilian and all(
@@ -1479,8 +1491,7 @@ class MentionExtractor:
                 actor1.inter in (2, 3, 4) and not DRONE.search(text):
             # "fighting between an armed group and the army, the latter supported by
             # airstrikes": only states fly warplanes; the group is what they strike
-            state = next((a for a in p.actors if a.entry.inter in (1, 8)
-                          and not a.entry.name.startswith("Police")), None)
+            state = next(_armed_state_forces(p.actors), None)
             if state is not None:
                 actor1, actor2 = self.actors.resolve(state, country, None,
                                                      p.sentence.start), actor1
@@ -1502,11 +1513,10 @@ class MentionExtractor:
         sentence names ("ANSF clearing operations supported by airstrikes"), else the state
         side of an article's war against a non-state group (only states fly warplanes), else
         ACLED's unidentified military forces."""
-        for a in p.actors:
-            if a.entry.inter in (1, 8) and not a.entry.name.startswith("Police"):
-                ref = self.actors.resolve(a, country, None, p.sentence.start)
-                if target is None or ref.name != target.name:
-                    return ref
+        for a in _armed_state_forces(p.actors):
+            ref = self.actors.resolve(a, country, None, p.sentence.start)
+            if target is None or ref.name != target.name:
+                return ref
         if ctx.remote_actor is not None:
             return ctx.remote_actor  # the one state fighting in the article's country
         sides = ctx.belligerents or []
