@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from frontwatch.actor_file import packaged_actor_data
 
 # Canonical names of a state's own forces, whatever their period suffix: "Military Forces of
 # Iraq (2014-)", "Police Forces of Ukraine", "Pro-Government Militia (Iraq)".
@@ -22,8 +21,7 @@ def default_sides() -> dict[str, str]:
     """Actor name (lower case) -> the side it fights on, for the packaged actor file: a state's
     forces, its units (`parent`) and the groups that fight for it (`fights_for`) are the side
     "state:<country>". Names not listed are a side of their own (`side_of`)."""
-    data = yaml.safe_load(
-        resources.files("frontwatch.data").joinpath("actors.yaml").read_text("utf-8"))
+    data = packaged_actor_data()
     items = data["actors"]
     by_name = {str(i["name"]): i for i in items}
     out: dict[str, str] = {}

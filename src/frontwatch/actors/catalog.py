@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from frontwatch.actor_file import packaged_actor_data
 from frontwatch.errors import ConfigError
 from frontwatch.model import ActorRef
 from frontwatch.nlp import doc_lowers, doc_text, phrase_spans
@@ -198,8 +199,7 @@ def _forces_in(data: dict) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def default_state_forces() -> dict[str, str]:
     """`state_forces_of` the packaged actor file, for stages without a catalogue at hand."""
-    data = yaml.safe_load(
-        resources.files("frontwatch.data").joinpath("actors.yaml").read_text("utf-8"))
+    data = packaged_actor_data()
     return state_forces_of([ActorEntry(name=str(i["name"]), inter=int(i["inter"]),
                                        country=i.get("country"), parent=i.get("parent"),
                                        generic=bool(i.get("generic", False)), aliases=[])
@@ -211,8 +211,7 @@ def state_styled_groups() -> list[tuple[str, str, int, list[str]]]:
     """(country, name, inter, aliases) of groups marked `styles_as_state` in the packaged actor
     file: de facto authorities whose own media call their fighters the state's forces (Ansar
     Allah's "Yemeni armed forces"). In their outlets, the state's forces are the group."""
-    data = yaml.safe_load(
-        resources.files("frontwatch.data").joinpath("actors.yaml").read_text("utf-8"))
+    data = packaged_actor_data()
     return [(str(i["country"]), str(i["name"]), int(i["inter"]),
              [str(a) for a in [i["name"], *(i.get("aliases") or [])]])
             for i in data["actors"] if i.get("styles_as_state") and i.get("country")]
