@@ -166,8 +166,9 @@ class FigureFinder:
         for i in range(span.end, min(span.end + 4, len(doc))):
             if i in figures.materiel_tokens:
                 return True
-            if doc[i].is_punct or doc[i].lower_ in ("and", "or"):
-                return False
+            if doc[i].is_punct or doc[i].lower_ in ("and", "or") or \
+                    doc[i].lower_ in PERSON_NOUNS or doc[i].tag_.startswith("VB"):
+                return False  # "Two soldiers killed as IED hits": people counted, not the IED
         return False
 
     def _materiel_item(
@@ -269,7 +270,7 @@ class FigureFinder:
             elif last in ("losing", "lost"):
                 kind = "killed"  # "losing four of their own"
             elif last in ("dead", "down") and len(before) >= 2 and before[-2] in (
-                "shot", "gunned", "stabbed", "beaten", "beat"
+                "shot", "gunned", "stabbed", "beaten", "beat", "shoot", "shoots", "gun", "guns"
             ):
                 kind = "killed"  # "shot dead two farmers"
         update = bool(before) and before[-1] == "to" and lemma_of(
@@ -328,6 +329,8 @@ class FigureFinder:
                 break
             if tok.is_punct and low not in ("-", "'s"):
                 break
+            if kind is not None and j == span.end and tok.tag_ == "IN" and low != "of":
+                break  # headlinese: "Gunmen kill 12 in raid on village", "kills 9 at mosque"
             if low in ("and", "or") and person_seen:
                 if kind is None and j + 1 < len(doc) and doc[j + 1].tag_ in (
                         "CD", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$"):

@@ -124,6 +124,7 @@ from frontwatch.extraction.roles import (
     assign_roles,
     clock_places,
     destinations,
+    headline_passive,
     is_helper,
     is_speaker,
     owner_word,
@@ -333,7 +334,8 @@ def _subject(tok, trigger: Trigger) -> bool:
             tok.dep_ == "pobj" and tok.head.lower_ == "of") or (
             tok.dep_ == "prep" and tok.lower_ == "of")):
         tok = tok.head  # only through "of": "Fighting between X" is not X acting
-    return tok.dep_ == "nsubj" and trigger.start <= tok.head.i < trigger.end
+    return tok.dep_ == "nsubj" and trigger.start <= tok.head.i < trigger.end \
+        and not headline_passive(tok.head)
 
 
 def _insurgent_first(a: ActorRef, b: ActorRef, country: str | None = None,

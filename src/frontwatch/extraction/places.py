@@ -113,7 +113,17 @@ def _is_name_token(tok) -> bool:
     text = tok.text
     if tok.lower_ in NOT_PLACES or tok.is_punct and text not in ("-", "'", "’"):
         return False
-    return text[:1].isupper() or tok.lower_ in NAME_PARTICLES
+    return text[:1].isupper() or tok.lower_ in NAME_PARTICLES or _hyphen_linked(tok)
+
+
+def _hyphen_linked(tok) -> bool:
+    """A lower-case word inside a hyphenated name ("Port-au-Prince", "Châlons-en-Champagne"):
+    French and Spanish names join their parts with articles the tokenizer splits off."""
+    doc, i = tok.doc, tok.i
+    return tok.is_alpha and len(tok) <= 4 and 0 < i < len(doc) - 2 \
+        and doc[i - 1].text == "-" and doc[i + 1].text == "-" \
+        and not doc[i - 1].whitespace_ and not tok.whitespace_ \
+        and doc[i + 2].text[:1].isupper()
 
 
 def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

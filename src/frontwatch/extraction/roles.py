@@ -4,7 +4,7 @@ sentence names around one trigger, read from the parse."""
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from frontwatch.actors.catalog import ActorMatch
 from frontwatch.extraction.attribution import Attribution
@@ -257,6 +257,23 @@ TARGET_PREPOSITIONS = {"on", "against", "at", "toward", "towards", "targeting", 
                        "into", "upon"}
 
 
+# Participles that say what befell the people they follow ("officers wounded in a blast").
+_BEFALLEN = {"killed", "wounded", "injured", "hurt", "abducted", "kidnapped", "dead",
+             "missing", "detained", "arrested", "displaced", "executed", "slain"}
+
+
+def _befallen(tok: Token) -> bool:
+    return any(c.dep_ in ("acl", "amod") and c.lower_ in _BEFALLEN for c in tok.children)
+
+
+def headline_passive(verb: Token) -> bool:
+    """A participle with a subject and no auxiliary: headlinese drops "were" ("Two soldiers
+    killed as IED hits convoy"), so the subject underwent the act."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and not any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
 def is_helper(tok) -> bool:
     """"backed by Hezbollah fighters": a side's helper, not the enemy the story is about."""
     # (a capitalised "Support" is part of a name: "the Group to Support Islam and Muslims")
@@ -407,7 +424,7 @@ def assign_roles(
             # "ISIS's attack" acts; "strikes on the militants' routes" suffers
             role = "patient" if _via_target(r, trig_tok) or _in_object(r, trig_tok, head) \
                 else "agent"
-        elif r.dep_ == "nsubjpass":
+        elif r.dep_ == "nsubjpass" or r.dep_ == "nsubj" and headline_passive(r.head):
             role = "patient"
         elif r.dep_ in ("nsubj",):
             # the subject of another clause ("after government forces withdrew") is no party
@@ -444,6 +461,9 @@ def assign_roles(
                 h.dep_ == "pobj" and h.head.lower_ in ("against", "on", "at", "of")
             ):
                 role = "patient"
+        if role is None and (_befallen(r) or r.dep_ in ("compound", "amod", "nmod")
+                             and _befallen(r.head)):
+            role = "patient"  # "Five police officers wounded in Quetta blast"
         if role is None:
             # word order, unless the act is told in the passive with no "by": then whoever
             # the parse could not place underwent it ("..., civilian houses and shops were

@@ -1,0 +1,64 @@
+"""Headlinese and one-line snippets (issue 11): what the words say, read as a careful coder
+would, although the parser sees a clipped sentence ("Two soldiers killed as IED hits convoy")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontwatch.model import Event
+from frontwatch.pipeline import Extractor, make_article
+
+DAY = dt.date(2024, 5, 1)
+
+
+@pytest.fixture(scope="module")
+def geo_extractor() -> Extractor:
+    return Extractor()  # places located: the country names the actors
+
+
+def events(extractor, text: str) -> list[Event]:
+    return extractor.process(make_article(text, published=DAY)).events
+
+
+def test_kill_with_a_bare_number_before_a_preposition_is_a_toll(extractor):
+    (e,) = events(extractor, "Suicide bomber kills 9 at Kabul mosque")
+    assert e.sub_event_type == "Suicide bomb"
+    assert e.fatalities == 9
+    (e,) = events(extractor, "Gunmen kill 12 in raid on village in Zamfara state")
+    assert e.fatalities == 12
+
+
+def test_shoot_dead_in_the_present_is_a_toll(extractor):
+    (e,) = events(extractor, "Security forces shoot dead 3 protesters in Conakry")
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert e.fatalities == 3
+
+
+def test_a_participle_without_were_tells_what_befell_its_subject(geo_extractor):
+    extractor = geo_extractor
+    (e,) = events(extractor, "Two soldiers killed as IED hits convoy in Kunar")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.fatalities == 2  # the soldiers were counted, not the IED
+    assert e.actor2 == "Military Forces of Afghanistan"
+    assert not e.actor1.startswith("Military Forces")
+    (e,) = events(extractor, "Five police officers wounded in Quetta blast")
+    assert e.actor2 == "Police Forces of Pakistan"
+    assert e.actor1 != "Police Forces of Pakistan"
+
+
+def test_a_state_adjective_on_a_strike_names_its_author(extractor):
+    (e,) = events(extractor, "Israeli strike kills 4 in Khan Younis")
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1 == "Military Forces of Israel"
+    assert e.fatalities == 4
+    (e,) = events(extractor, "Russian shelling killed two people in Kherson on Tuesday.")
+    assert e.actor1.startswith("Military Forces of Russia")
+
+
+def test_a_hyphenated_french_name_is_one_place(geo_extractor):
+    (e,) = events(geo_extractor, "A mob lynched a suspected thief in Port-au-Prince on Monday.")
+    assert e.location == "Port-au-Prince"
+    assert e.country == "Haiti"
+    assert e.actor1 == "Rioters (Haiti)"
