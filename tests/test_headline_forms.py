@@ -62,3 +62,11 @@ def test_a_hyphenated_french_name_is_one_place(geo_extractor):
     assert e.location == "Port-au-Prince"
     assert e.country == "Haiti"
     assert e.actor1 == "Rioters (Haiti)"
+
+
+def test_a_one_line_text_is_a_report_even_when_parsed_without_a_verb(extractor):
+    # the parser reads "Protesters torch parliament building" as a noun phrase; a one-line
+    # text heads no section, so it is the report itself
+    (e,) = events(extractor, "Protesters torch parliament building in Nairobi")
+    assert e.sub_event_type == "Violent demonstration"
+    assert e.location == "Nairobi"

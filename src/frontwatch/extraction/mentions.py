@@ -280,6 +280,8 @@ class _Context:
     remote_actor: ActorRef | None = None
     # sentence -> the armed group it says claimed responsibility ("The Houthis claimed ...")
     claimed: dict[int, ActorRef] = field(default_factory=dict)
+    # a text of one sentence (a snippet, an alert): it heads no section
+    one_line: bool = False
 
     @staticmethod
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
@@ -486,6 +488,7 @@ class MentionExtractor:
             dominant_group=self._dominant_group(parsed),
             dominant_by_country=self._dominant_by_country(parsed),
             toponyms=toponyms,
+            one_line=len(sentences) == 1,
         )
         by_index = {p.sentence.index: p for p in parsed}
         # every sentence's actors, not only the candidates': a briefing names "Russian forces"
@@ -927,10 +930,12 @@ class MentionExtractor:
             # "a council member was seized from his car": people taken, not ground
             trigger = Trigger("abduction", trigger.start, trigger.end, trigger.text,
                               trigger.is_verb)
-        if not is_headline(sent) and len(doc) < 8 and not any(
+        if not is_headline(sent) and not ctx.one_line and len(doc) < 8 and not any(
             t.tag_.startswith("VB") for t in doc
         ):
-            return None  # a section header ("Aug. 15 Strikes"), not a report
+            # a section header ("Aug. 15 Strikes"), not a report; a text of one line is the
+            # report, though the parser may read "Protesters torch parliament" as a noun phrase
+            return None
         # The coder was trained on what is an incident and what is background, totals and
         # talk: where it reads an event, the rules' own tests for that give way to it.
         confirmed = p.coding is not None and \
