@@ -70,3 +70,11 @@ def test_a_one_line_text_is_a_report_even_when_parsed_without_a_verb(extractor):
     (e,) = events(extractor, "Protesters torch parliament building in Nairobi")
     assert e.sub_event_type == "Violent demonstration"
     assert e.location == "Nairobi"
+
+
+def test_an_act_told_as_a_cause_keeps_the_places_of_its_own_phrase(extractor):
+    text = ("Tensions escalated in Baliet, Ulang and Longochuk counties last week, following "
+            "clashes between government forces and armed groups in Malakal on 4 March.")
+    (e,) = events(extractor, text)
+    assert e.sub_event_type == "Armed clash"
+    assert e.location == "Malakal"

@@ -468,6 +468,29 @@ def act_places_first(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
         [pl for pl, m in zip(places, marks, strict=True) if m]
 
 
+# Words that make an act the cause of what the main clause tells ("tensions escalated in A
+# and B, following clashes in C"; "people fled A after fighting in C").
+_CAUSE_WORDS = {"following", "after", "amid", "amidst"}
+
+
+def own_clause_places(doc: Doc, trigger: Trigger, places: list[PlaceMention], offset: int
+                      ) -> list[PlaceMention]:
+    """An act told as the cause of another clause's news keeps the places of its own phrase:
+    the places of the tension or the flight it caused are not where it happened."""
+    if len(places) < 2:
+        return places
+    root = doc[trigger.start : trigger.end].root
+    if root.dep_ not in ("pobj", "pcomp", "dobj") or root.head.lower_ not in _CAUSE_WORDS:
+        return places
+    scope = {t.i for t in root.subtree}
+    inside = []
+    for pl in places:
+        span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
+        if span is not None and span.root.i in scope:
+            inside.append(pl)
+    return inside or places
+
+
 def is_headline(sent: Sentence) -> bool:
     """The title, or a clause of a title of two stories; never a one-line text's only line."""
     return sent.headline

@@ -64,6 +64,7 @@ from frontwatch.extraction.background import (
     is_read_as_verb,
     names_a_facility,
     narrative_shift,
+    own_clause_places,
     person_taken,
     place_in_object,
     place_in_subtree,
@@ -1217,7 +1218,8 @@ class MentionExtractor:
             trigger = best_rest
         if p.coding is not None and len(places) > 1:
             places = places_read_as_act(places, p.coding.roles, offset, self.policy.place_at)
-        places = act_places_first(doc, trigger, places, offset)
+        places = own_clause_places(doc, trigger, act_places_first(doc, trigger, places, offset),
+                                   offset)
         inherited_place = False
         if not places and NEW_INCIDENT.match(sent.text):
             ctx.last_places = []  # what follows is about this other incident
