@@ -78,3 +78,11 @@ def test_an_act_told_as_a_cause_keeps_the_places_of_its_own_phrase(extractor):
     (e,) = events(extractor, text)
     assert e.sub_event_type == "Armed clash"
     assert e.location == "Malakal"
+
+
+def test_a_day_inside_the_month_first_named_is_the_acts(extractor):
+    text = ("In March, tensions escalated in Baliet county, following clashes between "
+            "government forces and armed groups in Malakal on 4 March.")
+    (e,) = events(extractor, text)
+    assert e.event_date == dt.date(2024, 3, 4)
+    assert e.time_precision == 1

@@ -341,6 +341,15 @@ def _subject(tok, trigger: Trigger) -> bool:
         and not headline_passive(tok.head)
 
 
+def _within(day: dt.date, precision: int, period: dt.date, period_precision: int) -> bool:
+    """Whether a more precise date falls in a vaguer one's period (a week, a month)."""
+    if precision >= period_precision:
+        return False
+    if period_precision >= 3:
+        return (day.year, day.month) == (period.year, period.month)
+    return abs((day - period).days) <= 3
+
+
 def _insurgent_first(a: ActorRef, b: ActorRef, country: str | None = None,
                      host: str | None = None, named_both: bool = False
                      ) -> tuple[ActorRef, ActorRef]:
@@ -1761,6 +1770,11 @@ class MentionExtractor:
                 and SPEECH_AFTER_DATE.match(sent.text, expr.end) is not None) or (
                 len(dated) > 1 and SPEECH_RIGHT_AFTER_DATE.match(sent.text, expr.end) is not None)
             if best is None or (best[2] and not statement):
+                best = (expr.date, expr.precision, statement)
+            elif not statement and not best[2] and _within(expr.date, expr.precision,
+                                                           best[0], best[1]):
+                # "In March, ... following clashes in Nasir on 4 March": the day in the
+                # month is the act's
                 best = (expr.date, expr.precision, statement)
         if best is not None:
             date, precision, statement = best
