@@ -86,3 +86,11 @@ def test_a_day_inside_the_month_first_named_is_the_acts(extractor):
     (e,) = events(extractor, text)
     assert e.event_date == "2024-03-04"
     assert e.time_precision == 1
+
+
+def test_where_people_fled_is_not_where_the_fighting_was(extractor):
+    text = ("In Kauda, clashes between the army and the SPLM-N have persisted since 11 June, "
+            "forcing some 2,000 people to flee in the villages of Tabanya, Heiban and Um Dorein.")
+    (e,) = extractor.process(make_article(text, published=dt.date(2024, 6, 20))).events
+    assert e.sub_event_type == "Armed clash"
+    assert e.location == "Kauda"

@@ -3,6 +3,7 @@ history, totals, campaigns and generic statements."""
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -471,6 +472,9 @@ def act_places_first(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
 # Words that make an act the cause of what the main clause tells ("tensions escalated in A
 # and B, following clashes in C"; "people fled A after fighting in C").
 _CAUSE_WORDS = {"following", "after", "amid", "amidst"}
+# Participles that tell what an act caused ("..., forcing 1,911 people to flee to A")
+_CONSEQUENCES = {"forcing", "displacing", "prompting", "causing", "triggering", "leading",
+                 "driving", "pushing", "uprooting"}
 
 
 def own_clause_places(doc: Doc, trigger: Trigger, places: list[PlaceMention], offset: int
@@ -480,15 +484,35 @@ def own_clause_places(doc: Doc, trigger: Trigger, places: list[PlaceMention], of
     if len(places) < 2:
         return places
     root = doc[trigger.start : trigger.end].root
-    if root.dep_ not in ("pobj", "pcomp", "dobj") or root.head.lower_ not in _CAUSE_WORDS:
+
+    def roots() -> list[tuple[PlaceMention, int | None]]:
+        out = []
+        for pl in places:
+            span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
+            out.append((pl, None if span is None else span.root.i))
+        return out
+
+    if root.dep_ in ("pobj", "pcomp", "dobj") and root.head.lower_ in _CAUSE_WORDS:
+        scope = {t.i for t in root.subtree}
+        inside = [pl for pl, i in roots() if i in scope]
+        return inside or places
+    # "clashes have persisted since 11 June, forcing 1,911 people to flee in A, B and C":
+    # where the people fled to is the consequence's place, not the act's
+    consequence: set[int] = set()
+    for tok in doc:
+        if tok.dep_ == "advcl" and tok.lower_ in _CONSEQUENCES and \
+                root.i not in {t.i for t in tok.subtree}:
+            consequence.update(t.i for t in tok.subtree)
+    if not consequence:
         return places
-    scope = {t.i for t in root.subtree}
-    inside = []
-    for pl in places:
-        span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
-        if span is not None and span.root.i in scope:
-            inside.append(pl)
-    return inside or places
+    outside = [pl for pl, i in roots() if i not in consequence]
+    if not outside or len(outside) == len(places):
+        return places
+    if all(pl.role == "region" for pl in outside):
+        # "In Policarpa, clashes ..., forcing people to flee in A and B": the opening place,
+        # set aside as a frame for A and B, is the act's own
+        outside = [replace(pl, role="at") for pl in outside]
+    return outside
 
 
 def is_headline(sent: Sentence) -> bool:
