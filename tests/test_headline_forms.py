@@ -94,3 +94,11 @@ def test_where_people_fled_is_not_where_the_fighting_was(extractor):
     (e,) = extractor.process(make_article(text, published=dt.date(2024, 6, 20))).events
     assert e.sub_event_type == "Armed clash"
     assert e.location == "Kauda"
+
+
+def test_a_cessation_of_hostilities_is_no_fighting(extractor):
+    text = ("Officials arrived in Kuwait on Monday for the talks, adding that the recent "
+            "cessation of hostilities has largely held.")
+    assert not [e for e in events(extractor, text) if e.sub_event_type == "Armed clash"]
+    text = "The army said on Monday that an end to the fighting in Kadugli was within reach."
+    assert not [e for e in events(extractor, text) if e.sub_event_type == "Armed clash"]

@@ -137,6 +137,11 @@ def _in_relative_clause(tok: Token) -> bool:
     return False
 
 
+# Nouns of a truce or its end: "the cessation of hostilities", "a halt to the fighting"
+TRUCE_NOUNS = {"cessation", "end", "halt", "suspension", "pause", "resumption", "stop",
+               "stoppage", "de-escalation", "freeze"}
+
+
 class TriggerFinder:
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
         self.lexicon = lexicon
@@ -225,6 +230,12 @@ class TriggerFinder:
                     and not (denied and any(c.dep_ == "nsubj" for c in head.children)):
                 # (with its own subject, "claims that troops had captured X" is a clause)
                 continue  # "equipment captured near Palmyra": an attribute, not a capture
+            if kind == "clash" and head.dep_ == "pobj" and head.head.lower_ == "of" and \
+                    head.head.head.lower_ in TRUCE_NOUNS:
+                continue  # "the cessation of hostilities", "an end to the fighting": a truce
+            if kind == "clash" and head.dep_ == "pobj" and head.head.lower_ == "to" and \
+                    head.head.head.lower_ in ("end", "halt", "stop"):
+                continue
             if kind == "kill" and head.lower_ in ("death", "deaths") and end < len(doc) and \
                     doc[end].lower_ == "of":
                 continue  # "the death of Hussein": a noun phrase, often history
