@@ -103,3 +103,13 @@ def test_a_cessation_of_hostilities_is_no_fighting(extractor, rules_extractor):
     text = "The army said on Monday that an end to the fighting in Kadugli was within reach."
     # (the rules alone: the coder reads this sentence as fighting, see docs/model.md)
     assert not [e for e in events(rules_extractor, text) if e.sub_event_type == "Armed clash"]
+
+
+def test_where_the_displaced_went_is_not_where_the_fighting_was(extractor):
+    text = ("Fighting between armed groups in Kunduz reportedly displaced more than 200 people "
+            "to Mazar-i-Sharif and other localities on Monday.")
+    (e,) = events(extractor, text)
+    assert e.location == "Kunduz"
+    text = ("Around 800 displaced people arrived in Zaranj on Monday, fleeing fighting in "
+            "Farah province.")
+    assert "Zaranj" not in {e.location for e in events(extractor, text)}

@@ -27,14 +27,14 @@ IRREGULAR = {
 
 # Verbs ending in -e that the extractor's word lists name: "blamed" is "blame", not "blam".
 E_FINAL = {
-    "advance", "analyse", "analyze", "argue", "behead", "believe", "blame", "capture",
-    "charge", "choose", "condemn", "continue", "damage", "decide", "declare", "decline",
-    "decrie", "defuse", "denounce", "deplore", "dismantle", "endure", "execute", "face",
-    "fire", "hope", "hostage", "ignore", "increase", "incur", "invade", "involve", "issue",
-    "liberate", "lose", "massacre", "mourn", "overtake", "pledge", "pose", "practise",
-    "prepare", "promise", "propose", "provoke", "raise", "raze", "recapture", "receive",
-    "refuse", "release", "retake", "rise", "rule", "secure", "seize", "slaughter", "surrender",
-    "sustain", "use", "vote",
+    "advance", "analyse", "analyze", "argue", "arrive", "behead", "believe", "blame",
+    "capture", "charge", "choose", "condemn", "continue", "damage", "decide", "declare",
+    "decline", "decrie", "defuse", "denounce", "deplore", "dismantle", "displace", "endure",
+    "evacuate", "execute", "face", "fire", "hope", "hostage", "ignore", "increase", "incur",
+    "invade", "involve", "issue", "liberate", "lose", "massacre", "mourn", "overtake",
+    "pledge", "pose", "practise", "prepare", "promise", "propose", "provoke", "raise", "raze",
+    "recapture", "receive", "refuse", "release", "relocate", "retake", "rise", "rule",
+    "secure", "seize", "slaughter", "surrender", "sustain", "use", "vote",
 }
 
 

@@ -31,7 +31,8 @@ BLAME_VERBS = {"blame", "accuse", "hold", "charge"}
 
 
 _FLIGHT_VERBS = {"retreat", "flee", "withdraw", "escape", "pull", "fall", "head", "redeploy",
-                 "relocate", "evacuate", "move", "push", "drive", "chase"}
+                 "relocate", "evacuate", "move", "push", "drive", "chase", "displace", "arrive",
+                 "return"}
 
 
 _LAUNCH_VERBS = {"fire", "launch", "shell", "lob"}
@@ -40,7 +41,7 @@ _LAUNCH_VERBS = {"fire", "launch", "shell", "lob"}
 _CARE_VERBS = {"take", "rush", "transfer", "bring", "carry", "airlift", "transport", "admit",
                "evacuate", "send", "move"}
 _CARE_PLACES = {"hospital", "hospitals", "clinic", "clinics", "medical"}
-_MOVE_PREPOSITIONS = {"from", "towards", "toward", "to", "into"}
+_MOVE_PREPOSITIONS = {"from", "towards", "toward", "to", "into", "in", "at"}
 
 
 def destinations(doc: Doc) -> list[tuple[int, int]]:
@@ -56,6 +57,9 @@ def destinations(doc: Doc) -> list[tuple[int, int]]:
         verb = tok.head
         if tok.lower_ == "from":
             away = lemma_of(verb) in _LAUNCH_VERBS
+        elif tok.lower_ in ("in", "at"):
+            # "800 displaced people arrived in Zaranj": where they fled to
+            away = lemma_of(verb) == "arrive"
         else:
             away = lemma_of(verb) in _FLIGHT_VERBS or (
                 verb.lower_ in ("back", "away") and lemma_of(verb.head) in _FLIGHT_VERBS)
