@@ -101,6 +101,11 @@ REACTION_VERBS = {"condemn", "denounce", "deplore", "decry", "welcome", "mourn",
 # Verbs whose subject carries out the act their object names ("Russia launched drones")
 LAUNCHING = {"launch", "carry", "conduct", "fire", "stage", "mount", "send", "unleash", "use",
              "deploy", "lob", "drop"}
+# Trigger words that name an arm or its weapons, not an act: "artillery of the Tsentr group of
+# forces struck ...", "drones of the brigade hit ...": the force after "of" owns them and acts
+# (after an act's noun, "the shelling of the town", it is what was hit).
+ARM_NOUNS = {"artillery", "aviation", "aircraft", "warplanes", "warplane", "jets", "drones",
+             "drone", "helicopters", "gunners", "mortars", "rockets", "missiles", "tanks"}
 SUFFERED_NOUNS = {"death", "deaths", "killing", "killings", "life", "lives", "execution",
                   "executions", "abduction", "abductions", "kidnapping", "kidnappings", "wounding",
                   "injury", "injuries", "arrest", "arrests", "detention", "murder", "murders",
@@ -397,6 +402,9 @@ def assign_roles(
                 continue  # "in Sanaa, controlled by the Huthis": who holds the place
         elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
             role = "patient"
+        elif r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.i == trig_tok.i \
+                and trig_tok.lower_ in ARM_NOUNS and not trigger.is_verb:
+            role = "agent"  # "artillery of the Tsentr group of forces struck": whose guns
         elif r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in SUFFERED_NOUNS:
             role = "patient"  # "documented the death of two civilians in Russian airstrikes"
         elif r.dep_ == "pobj" and r.head.lower_ == "between":

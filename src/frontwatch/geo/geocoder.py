@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from frontwatch.actor_file import packaged_actor_data
 from frontwatch.geo.gazetteer import MATCH_ALT, Candidate, Gazetteer
 from frontwatch.geo.index import Layers, ensure_index, read_data_csv
 from frontwatch.geo.names import division_short_names, name_key, strip_trailing_words
@@ -75,6 +76,10 @@ _COUNTIES_AFTER = re.compile(r"\s+(?:[Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b|"
 # "Mansfield, La.", "Athens, Texas": a province written after a town's name.
 _STATE_AFTER = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.\s?){1,3}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 STATE_HINT = 1.0  # in units of W_ADMIN1: as strong as a province the sentence names
+# A force or word named only in one war (`theatres` in actors.yaml) votes for that war's
+# country: each one as much as a place name's whole vote, so that two of them outvote a
+# namesake's own country when the article names no other place; capped like the adjectives.
+THEATRE_VOTE, THEATRE_CAP = 1.0, 2.0
 
 _instances: dict[str, Geocoder] = {}
 _lock = threading.Lock()
@@ -94,6 +99,19 @@ def _adjective_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {r["alias"]: r["country"] for r in rows if r["kind"] == "adjective"}
     words = sorted(table, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b"), table
+
+
+@lru_cache(maxsize=1)
+def _theatre_pattern() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The packaged actor file's `theatres`: one pattern of their words, and word (lower
+    case) -> the country name of the war it is named in."""
+    table = {str(word).lower(): str(country)
+             for country, words in (packaged_actor_data().get("theatres") or {}).items()
+             for word in words or ()}
+    if not table:
+        return None, {}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE), table
 
 
 class Geocoder:
@@ -258,6 +276,28 @@ class Geocoder:
             out[cc] = min(2.0, out.get(cc, 0.0) + 0.5)
         return out
 
+    def theatre_countries(self, text: str) -> dict[str, float]:
+        """Countries whose war the text names by a force or word of that war alone ("the AFU",
+        "the Tsentr group of forces"): what decides a namesake (Krasnoarmeysk in Russia or
+        Pokrovsk, once Krasnoarmeysk, in Ukraine) when the article names no other place."""
+        pattern, table = _theatre_pattern()
+        if pattern is None:
+            return {}
+        codes = {c.name.lower(): cc for cc, c in self.gazetteer.countries.items()}
+        out: dict[str, float] = {}
+        for word in {m.group(1).lower() for m in pattern.finditer(text)}:
+            cc = codes.get(table[word].lower())
+            if cc:
+                out[cc] = min(THEATRE_CAP, out.get(cc, 0.0) + THEATRE_VOTE)
+        return out
+
+    def _context_countries(self, text: str) -> dict[str, float]:
+        """The votes a text casts besides its place names: states' adjectives and wars."""
+        out = self.text_countries(text)
+        for cc, w in self.theatre_countries(text).items():
+            out[cc] = out.get(cc, 0.0) + w
+        return out
+
     def _names_as_place(self, sentence: str, country: str, code: str) -> bool:
         """Whether a sentence names a country other than as the state of an actor: "the
         Turkish border town of Akcakale" does, "Russian artillery shelled Pokrovsk" does not
@@ -285,7 +325,8 @@ class Geocoder:
                     name = county
             names.append(name)
             hints.append(self._state_after(text, end))
-        return resolve_article_names(self.gazetteer, names, self.text_countries(text), hints)
+        return resolve_article_names(self.gazetteer, names, self._context_countries(text),
+                                     hints)
 
     def _state_after(self, text: str, end: int) -> dict[tuple[str, str], float] | None:
         """The province a name is written with ("Mansfield, La.", "Athens, Texas")."""
@@ -346,7 +387,7 @@ class Geocoder:
         countries = country_votes(self.gazetteer,
                                   [n for p, n in zip(toponyms, names, strict=True)
                                    if n and not in_dateline(text, p.start)],
-                                  self.text_countries(text), vote_of=self._name_votes)
+                                  self._context_countries(text), vote_of=self._name_votes)
         article_places = self._article_places(toponyms, names, countries)
         for mention in mentions:
             mention.place = self._place_for(mention, article_places, countries, text)
