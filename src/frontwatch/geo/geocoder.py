@@ -586,6 +586,11 @@ class Geocoder:
                      and self._plausible(c, ctx)]
             # "Saraqib countryside" is near a town (2); "Raqqah countryside", where Raqqah is
             # also a province, is the province (3), as ACLED codes it.
+            if region and towns and p.direction == "central" and not region[0].is_admin1 \
+                    and towns[0].match_score >= region[0].match_score - 0.01:
+                # "the neighbourhoods of central Baiji": the heart of a district named for its
+                # town is the town (a province's centre, "central Homs", stays the province).
+                return towns[0], 1
             if region:
                 return region[0], 3
             if towns:
