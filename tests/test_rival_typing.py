@@ -42,3 +42,23 @@ def test_glide_bombs_are_an_air_strike_not_an_ied(extractor):
 def test_a_roadside_bomb_is_still_an_ied(extractor):
     (e,) = events(extractor, "A roadside bomb killed two soldiers near Tal Afar on Wednesday.")
     assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_completed_liberation_is_a_capture_and_its_goal_is_not(extractor):
+    (e,) = events(extractor, "The ministry said the liberation of the town of Marinka was "
+                             "completed on Wednesday.")
+    assert "territory" in e.sub_event_type
+    for e in events(extractor, "Fighting for the liberation of Marinka continued on Wednesday, "
+                               "the ministry said."):
+        assert "territory" not in e.sub_event_type
+
+
+def test_whose_actions_and_whose_supporting_aviation(rules_extractor):
+    # "actions of X": X acts; "supported by aviation of Y": Y helps X, on the same side
+    (e,) = events(rules_extractor, "As a result of decisive actions of Wagner assault units, "
+                                   "supported by aviation of the Vostok group of forces, the "
+                                   "liberation of Marinka was completed on Wednesday.")
+    assert "territory" in e.sub_event_type
+    assert e.actor1 == "Wagner Group"
+    assert e.actor2 == ""
+    assert "Military Forces of Russia" in e.assoc_actor_1

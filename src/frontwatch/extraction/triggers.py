@@ -36,6 +36,11 @@ AIR_CONTEXT = re.compile(
     r"Apaches?|Tucanos?|Bayraktars?)\b",
     re.IGNORECASE,
 )
+# "The liberation of X was completed", "the full liberation of X", "congratulated the troops on
+# the liberation of X": a capture told as a noun, which alone may be a goal ("battles for the
+# liberation of X", "the liberation of X will continue").
+LIBERATION_DONE = re.compile(r"\b(?:complet(?:e|ed|es|ing|ion)|full|fully|total|totally|"
+                             r"congratulat\w*|finished|accomplished)\b", re.IGNORECASE)
 # Legal proceedings name crimes, not incidents: "charged with assault"
 LEGAL = re.compile(r"\b(?:(?:charged|accused|convicted|indicted|suspected)\s+(?:\w+\s+){0,2}"
                    r"(?:with|of|for|on)|guilty of|sentenced for|trial (?:for|over))"
@@ -206,6 +211,8 @@ class TriggerFinder:
                 # first word after a dateline: "TRIPOLI (Libya Observer) - Clashes erupted")
             if LEGAL.search(text[: span.start_char]):
                 continue
+            if word == "liberation" and not LIBERATION_DONE.search(text):
+                continue  # "fighting for the liberation of the town": not taken yet
             if kind == "protest" and not PROTEST_CUES.search(text):
                 continue  # "timed demonstrations" in a garden, "the march lasted 15 minutes"
             if kind == "grenade" and start > 0 and doc[start - 1].lower_ in ("propelled", "-"):
