@@ -249,7 +249,9 @@ class FigureFinder:
             last = before[-1]
             if last in ("killed", "killing", "kill", "kills", "executed", "executing", "left",
                         "claimed", "massacred", "eliminated", "eliminating", "neutralized",
-                        "neutralised", "neutralizing", "neutralising", "liquidating"):
+                        "neutralised", "neutralizing", "neutralising", "liquidating",
+                        # "made it possible to neutralise more than 180 terrorists"
+                        "neutralise", "neutralize", "eliminate", "liquidate"):
                 if not (len(before) >= 3 and before[-2] == "and" and before[-3] in INJURY_WORDS):
                     kind = "killed"
                 if last in ("left", "claimed") and not self._followed_by(doc, span, KILL_WORDS):
@@ -259,11 +261,15 @@ class FigureFinder:
                     return None  # "killed and injured dozens": no split between the two
                 kind = "injured"
             elif last in ("to", "of", "at") and any(w in ("toll", "death", "deaths", "killing",
-                                                          "lives", "losses")
+                                                          "lives", "losses", "loss")
                                                     for w in before):
                 # "the death toll rose to 14", "the death of over 30 members", "losses
-                # amounted to 55 servicemen"
+                # amounted to 55 servicemen", "the army deplores the loss of 6 soldiers"
                 kind = "killed"
+            elif last == "with" and len(before) >= 2 and before[-2] == "along":
+                # "storage sites were destroyed, along with up to 60 mercenaries": the people
+                # share the clause's verb ("destroyed" said of people means killed)
+                kind_hint = kind_hint or self._verb_before(doc, span.start - 2)
             elif last in ("to", "at") and (tally := _tally_kind(doc[span.start - 1])):
                 kind = tally  # "the death toll from Monday's bombing has risen to nine"
             elif last in ("losing", "lost"):
@@ -368,6 +374,20 @@ class FigureFinder:
                 "were", "was", "been", "be", "have", "has", "had", "reportedly", "being"
             ) and tok.dep_ not in ("amod", "compound", "nmod", "npadvmod")):
                 return None
+        return None
+
+    @staticmethod
+    def _verb_before(doc: Doc, end: int) -> str | None:
+        """The fate the clause before token `end` tells ("... were destroyed, along with"):
+        killed for a verb of killing or "destroyed", injured for one of wounding."""
+        for tok in reversed(doc[max(0, end - 8) : end]):
+            low = tok.lower_
+            if low in (".", ";"):
+                return None
+            if low in KILL_WORDS or low == "destroyed":
+                return "killed"
+            if low in INJURY_WORDS:
+                return "injured"
         return None
 
     @staticmethod

@@ -59,6 +59,8 @@ IRREALIS_HEADS = {
 }
 MODAL_AUX = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "must", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "once", "until", "whether"}
+# Words after which an infinitive may tell a past act's result (see _past_result).
+RESULT_GOVERNORS = {"possible", "enable", "allow"}
 # Verbs by which a speaker says an act did not happen ("dismissed the claim that ...").
 DENY_LEMMAS = ("deny", "refute", "reject", "dismiss")
 # (their forms, for parsers without a lemmatizer, whose fallback reads "dismissed" as "dismis")
@@ -100,6 +102,17 @@ def _past_form(tok: Token) -> bool:
     word = tok.lower_
     return word in _PAST_IRREGULAR or (word.endswith("ed") and not word.endswith("eed")
                                        and len(word) > 4)
+
+
+def _past_result(tok: Token) -> bool:
+    """An infinitive told as what a past act achieved: "the riposte made it possible to
+    neutralise 180 terrorists", "the strike enabled the unit to destroy ..." (not "will make it
+    possible to", a plan)."""
+    if lemma_of(tok.head) not in RESULT_GOVERNORS:
+        return False
+    gov = tok.head if tok.head.tag_.startswith("VB") else tok.head.head
+    return gov.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL_AUX for c in gov.children)
 
 
 def _supported(tok: Token) -> bool:
@@ -211,6 +224,11 @@ class TriggerFinder:
                 # first word after a dateline: "TRIPOLI (Libya Observer) - Clashes erupted")
             if LEGAL.search(text[: span.start_char]):
                 continue
+            if word == "loss of" and not (end < len(doc) and (
+                    doc[end].like_num or doc[end].tag_ == "CD"
+                    or end + 1 < len(doc) and doc[end].lower_ in ("up", "over", "more", "at")
+                    and doc[end + 1].like_num)):
+                continue  # "the loss of 6 soldiers" is a toll; "the loss of the town" is not
             if word == "liberation" and not LIBERATION_DONE.search(text):
                 continue  # "fighting for the liberation of the town": not taken yet
             if kind == "protest" and not PROTEST_CUES.search(text):
@@ -347,7 +365,8 @@ class TriggerFinder:
             return False
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and lemma_of(tok.head) not in ("manage", "succeed", "continue", "begin", "start",
-                                               "attempt", "try", "seek", "fail"):
+                                               "attempt", "try", "seek", "fail") \
+                and not _past_result(tok):
             return False  # "an offensive to liberate Manbij": a purpose, not a result
         # "no one was killed", "no casualties"
         for child in tok.children:

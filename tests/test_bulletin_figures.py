@@ -1,0 +1,47 @@
+"""Tolls as military communiques word them (issue 12): a rival account with no figure read is
+merged but not seen as disagreeing. Sentences of their own, not the rivals corpus's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from frontwatch.model import Event
+from frontwatch.pipeline import make_article
+
+MONDAY = dt.date(2024, 5, 6)
+
+
+def events(extractor, text: str) -> list[Event]:
+    return extractor.process(make_article(text, published=MONDAY)).events
+
+
+def test_the_loss_of_soldiers_is_the_incidents_toll(extractor):
+    (e,) = events(extractor, "On Sunday, army units repelled an attack by terrorists on the "
+                             "garrison of Arbinda. The army deplores the loss of 7 soldiers.")
+    assert e.fatalities == 7
+
+
+def test_the_loss_of_a_town_is_no_toll(extractor):
+    for e in events(extractor, "Terrorists attacked Arbinda on Sunday. The army denied the loss "
+                               "of the town."):
+        assert e.fatalities == 0
+
+
+def test_what_a_riposte_made_possible(extractor):
+    (e,) = events(extractor, "On Sunday, army units repelled an attack by terrorists on the "
+                             "garrison of Arbinda. The riposte made it possible to neutralise "
+                             "more than 40 terrorists.")
+    assert e.fatalities >= 40
+
+
+def test_a_result_still_hoped_for_is_no_toll(extractor):
+    for e in events(extractor, "The reinforcements will make it possible to neutralise 40 "
+                               "terrorists around Arbinda, the minister said."):
+        assert e.fatalities == 0
+
+
+def test_people_destroyed_along_with_materiel(extractor):
+    (e,) = events(extractor, "Russian missiles struck a training centre in Ochakiv on Sunday, "
+                             "where hangars were destroyed along with up to 30 foreign "
+                             "instructors, the ministry said.")
+    assert e.fatalities == 30
