@@ -62,3 +62,17 @@ def test_whose_actions_and_whose_supporting_aviation(rules_extractor):
     assert e.actor1 == "Wagner Group"
     assert e.actor2 == ""
     assert "Military Forces of Russia" in e.assoc_actor_1
+
+
+def test_a_statement_in_the_present_announces_a_done_capture(extractor):
+    # a group's own statement: "we announce the liberation of X" tells the capture as done
+    (e,) = events(extractor, "The Southern Brigades announce the liberation of Bayhan on "
+                             "Wednesday and full control of its district headquarters.")
+    assert "territory" in e.sub_event_type
+    assert e.location == "Bayhan"
+
+
+def test_an_announcement_still_to_come_is_no_capture(extractor):
+    for e in events(extractor, "The brigades will announce the liberation of Bayhan within "
+                               "days, their commander said."):
+        assert "territory" not in e.sub_event_type

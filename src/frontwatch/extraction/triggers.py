@@ -59,6 +59,9 @@ IRREALIS_HEADS = {
 }
 MODAL_AUX = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "must", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "once", "until", "whether"}
+# Verbs that open trigger phrases of a statement ("announces the liberation of", "declares full
+# control of"): said in the present, they still tell a done act.
+ANNOUNCING = {"announce", "declare"}
 # Words after which an infinitive may tell a past act's result (see _past_result).
 RESULT_GOVERNORS = {"possible", "enable", "allow"}
 # Verbs by which a speaker says an act did not happen ("dismissed the claim that ...").
@@ -384,7 +387,10 @@ class TriggerFinder:
         embedded_in_report = head.dep_ in ("dobj", "ccomp", "xcomp") and lemma_of(
             head.head) in FACTUAL_EMBEDDERS or (tok is not head and lemma_of(head) in
                                                 FACTUAL_EMBEDDERS)
-        present_ok = headline or embedded_in_report
+        # "The RSF announce the liberation of Wad Madani": a group's statement in the present
+        # tense announces a done act (the trigger phrase begins with the announcing verb).
+        announced = tok is head and lemma_of(head) in ANNOUNCING
+        present_ok = headline or embedded_in_report or announced
         # "retook" mis-tagged VB is still a past form: its lemma differs from the word
         bare = head.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) \
             and lemma_of(head) == head.lower_
