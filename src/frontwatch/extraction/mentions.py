@@ -138,6 +138,7 @@ from frontwatch.extraction.triggers import STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     ActorRef,
+    Article,
     Count,
     Evidence,
     Materiel,
@@ -279,6 +280,9 @@ class _Context:
     remote_actor: ActorRef | None = None
     # sentence -> the armed group it says claimed responsibility ("The Houthis claimed ...")
     claimed: dict[int, ActorRef] = field(default_factory=dict)
+    # the state whose forces' own outlet the article is ("Russian MoD bulletin", "IDF
+    # statement"): its bulletins name their own aircraft without a flag
+    voice: ActorRef | None = None
 
     @staticmethod
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
@@ -497,6 +501,7 @@ class MentionExtractor:
         campaigns = self._campaigns(text, ctx.article_country)
         ctx.communal = _communal_kind(text)
         ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
+        ctx.voice = self._outlet_voice(article, ctx.article_country)
         for sent in sentences:
             claim = CLAIMED_RESPONSIBILITY.search(sent.text)
             claimer = None if claim is None else self._claimer(named[sent.index], claim.start())
@@ -1517,6 +1522,10 @@ class MentionExtractor:
             ref = self.actors.resolve(a, country, None, p.sentence.start)
             if target is None or ref.name != target.name:
                 return ref
+        if ctx.voice is not None and (target is None or ctx.voice.name != target.name):
+            # "Operational-tactical aviation struck a deployment point" in the Russian MoD's
+            # own bulletin: its own aircraft (a government outlet's "our aircraft")
+            return ctx.voice
         if ctx.remote_actor is not None:
             return ctx.remote_actor  # the one state fighting in the article's country
         sides = ctx.belligerents or []
@@ -1525,6 +1534,20 @@ class MentionExtractor:
             return states[0]
         entry = self.actors.by_name[UNIDENTIFIED_MILITARY]
         return ActorRef(raw="", name=entry.name, inter=entry.inter, country=None)
+
+    def _outlet_voice(self, article: Article, country: str | None) -> ActorRef | None:
+        """The one state whose forces the outlet's name says it speaks for ("Russian MoD
+        bulletin", "IDF statement", "Malian army communique"); None for any other outlet."""
+        if not article.outlet:
+            return None
+        doc = seed_text(self.nlp.make_doc(article.outlet), article.outlet)
+        refs = {}
+        for a in self.actors.find(doc):
+            if a.entry.inter != 1 or not (a.adjective_country or a.entry.country):
+                continue  # a state's forces only, and only where the outlet says whose
+            ref = self.actors.resolve(a, country, None)
+            refs[ref.name] = replace(ref, start=None, end=None, raw="")
+        return next(iter(refs.values())) if len(refs) == 1 else None
 
     def _other_side(self, named: ActorRef, ctx: _Context, country: str | None) -> ActorRef:
         """The side of a clash the sentence leaves unnamed: the article's other belligerent
