@@ -71,3 +71,14 @@ def test_the_shelling_of_a_force_is_still_its_loss(extractor):
         "The shelling of Russian troops near Kreminna on Saturday killed 12 of them, the "
         "brigade said.", published=SUNDAY)).events
     assert e.actor2.startswith("Military Forces of Russia")
+
+
+def test_a_repelled_attempt_and_the_enemys_toll_are_one_act(extractor):
+    # the side that repelled is named, the other filled in as unidentified; the next sentence
+    # names that other side by its dead: one incident, not two
+    events = extractor.process(make_article(
+        "Units of the Zapad group of forces repelled an attempt by the 41st mechanised brigade "
+        "to counterattack near Synkivka on Saturday. Up to 40 Ukrainian servicemen and three "
+        "armoured vehicles were destroyed.", published=SUNDAY)).events
+    assert len(events) == 1, [(e.actor1, e.actor2) for e in events]
+    assert events[0].fatalities == 40

@@ -176,10 +176,16 @@ def _actors_compatible(m: Mention, g: _Group) -> bool:
     gnames = g.actors()
     if names & gnames:
         return True
-    full_m = m.actor1 is not None and m.actor2 is not None
     p = g.primary
-    full_g = p.actor1 is not None and p.actor2 is not None
+    # a pair completed by a stand-in ("repelled an attempt to counterattack": the other side
+    # filled in as unidentified) is not a full pair: the stand-in may be the side named next
+    full_m = _named(m.actor1) and _named(m.actor2)
+    full_g = _named(p.actor1) and _named(p.actor2)
     return not (full_m or full_g) or not names or not gnames
+
+
+def _named(a: ActorRef | None) -> bool:
+    return a is not None and not _stand_in(a)
 
 
 def _stand_in(a: ActorRef) -> bool:

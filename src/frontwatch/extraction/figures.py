@@ -338,8 +338,10 @@ class FigureFinder:
                 if kind is None and j + 1 < len(doc) and doc[j + 1].tag_ in (
                         "CD", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$"):
                     # "16 militants and nine SDF fighters were killed": the verb comes later
-                    # (not "abducted three shepherds and later killed one of them")
-                    kind = self._shared_verb(doc, j + 1)
+                    # (not "abducted three shepherds and later killed one of them"); with
+                    # people heading the list, "40 servicemen and three vehicles were
+                    # destroyed" too
+                    kind = self._shared_verb(doc, j + 1, people=True)
                 break
             # "3 days", "250 percent", "40 km": not people; "19 government soldiers" are
             if tok.tag_ in ("NN", "NNS") and low not in PERSON_NOUNS and not person_seen \
