@@ -45,3 +45,4 @@ def test_people_destroyed_along_with_materiel(extractor):
                              "where hangars were destroyed along with up to 30 foreign "
                              "instructors, the ministry said.")
     assert e.fatalities == 30
+

@@ -82,3 +82,14 @@ def test_a_repelled_attempt_and_the_enemys_toll_are_one_act(extractor):
         "armoured vehicles were destroyed.", published=SUNDAY)).events
     assert len(events) == 1, [(e.actor1, e.actor2) for e in events]
     assert events[0].fatalities == 40
+
+
+def test_a_toll_according_to_the_source_named_before(geocoding_extractor):
+    # "the source" is the one the sentence before introduced: the toll is claimed, and with
+    # no act the article tells ("hit" is no trigger) it stands as that day's fighting
+    ((place, _, _, actor2),) = located(
+        geocoding_extractor, "Ukrainian forces hit a Russian fuel depot near Kursk on March 9, "
+                             "a source in the military told our outlet. According to the "
+                             "source, up to 12 Russian soldiers guarding the site were killed.")
+    assert place == "Kursk"
+    assert actor2.startswith("Military Forces of Russia")
