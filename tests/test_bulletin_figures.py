@@ -46,3 +46,17 @@ def test_people_destroyed_along_with_materiel(extractor):
                              "instructors, the ministry said.")
     assert e.fatalities == 30
 
+
+
+def test_fighters_destroyed_in_a_sentence_of_their_own(extractor):
+    # "destroyed" said of fighters is a bulletin's killing, and the toll joins the strike
+    (e,) = events(extractor, "Russian missiles struck a training centre in Ochakiv on Sunday. "
+                             "Hangars and boats were destroyed, along with up to 25 foreign "
+                             "mercenaries.")
+    assert e.fatalities == 25
+
+
+def test_materiel_destroyed_is_no_killing(extractor):
+    for e in events(extractor, "Artillery units destroyed two tanks and a fuel depot near "
+                               "Robotyne on Sunday, the ministry said."):
+        assert e.fatalities == 0

@@ -59,6 +59,10 @@ IRREALIS_HEADS = {
 }
 MODAL_AUX = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "must", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "once", "until", "whether"}
+# People a bulletin says it "destroyed": fighters only (see _destroys_fighters).
+FIGHTER_NOUNS = {"servicemen", "soldiers", "troops", "personnel", "mercenaries", "militants",
+                 "terrorists", "fighters", "insurgents", "gunmen", "nationalists", "instructors",
+                 "militiamen", "combatants", "jihadists", "rebels", "bandits"}
 # Verbs that open trigger phrases of a statement ("announces the liberation of", "declares full
 # control of"): said in the present, they still tell a done act.
 ANNOUNCING = {"announce", "declare"}
@@ -105,6 +109,18 @@ def _past_form(tok: Token) -> bool:
     word = tok.lower_
     return word in _PAST_IRREGULAR or (word.endswith("ed") and not word.endswith("eed")
                                        and len(word) > 4)
+
+
+def _destroys_fighters(verb: Token) -> bool:
+    """Whether "destroyed" is said of fighters: a military bulletin's word for killing them
+    ("destroyed up to 60 mercenaries", "workshops were destroyed, along with 60 instructors",
+    "90 servicemen and two tanks were destroyed"), not of buildings or vehicles alone."""
+    for tok in verb.doc:
+        if tok.lower_ not in FIGHTER_NOUNS or tok.i == verb.i:
+            continue
+        if any(a.i == verb.i for a in tok.ancestors):
+            return True
+    return False
 
 
 def _past_result(tok: Token) -> bool:
@@ -232,6 +248,8 @@ class TriggerFinder:
                     or end + 1 < len(doc) and doc[end].lower_ in ("up", "over", "more", "at")
                     and doc[end + 1].like_num)):
                 continue  # "the loss of 6 soldiers" is a toll; "the loss of the town" is not
+            if word == "destroyed" and kind == "kill" and not _destroys_fighters(doc[start]):
+                continue  # "destroyed two tanks": materiel, read by the figures, no killing
             if word == "liberation" and not LIBERATION_DONE.search(text):
                 continue  # "fighting for the liberation of the town": not taken yet
             if kind == "protest" and not PROTEST_CUES.search(text):
