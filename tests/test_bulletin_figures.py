@@ -60,3 +60,17 @@ def test_materiel_destroyed_is_no_killing(extractor):
     for e in events(extractor, "Artillery units destroyed two tanks and a fuel depot near "
                                "Robotyne on Sunday, the ministry said."):
         assert e.fatalities == 0
+
+
+def test_fighters_hit_in_a_bulletin_are_its_toll(extractor):
+    (e,) = events(extractor, "On Sunday evening attack drones struck a deployment point of a "
+                             "brigade in Huliaipole, the ministry said. Up to 35 servicemen of "
+                             "the brigade were hit.")
+    assert e.fatalities == 35
+
+
+def test_people_hit_by_shrapnel_or_civilians_hit_are_no_deaths(extractor):
+    for text in ("Shelling struck Huliaipole on Sunday. Three soldiers were hit by shrapnel.",
+                 "Shelling struck Huliaipole on Sunday and three civilians were hit."):
+        for e in events(extractor, text):
+            assert e.fatalities == 0, text

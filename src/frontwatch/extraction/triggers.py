@@ -123,6 +123,19 @@ def _destroys_fighters(verb: Token) -> bool:
     return False
 
 
+def _fighters_hit(verb: Token) -> bool:
+    """"Up to 40 servicemen of a battalion were hit": a bulletin's count of the enemy it
+    struck, told of fighters with a number and no agent ("were hit by shrapnel" tells how
+    people were wounded, not a toll)."""
+    if any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children):
+        return False
+    for subj in (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")):
+        if subj.lower_ in FIGHTER_NOUNS and any(
+                c.like_num or c.tag_ == "CD" for c in subj.subtree):
+            return True
+    return False
+
+
 def _past_result(tok: Token) -> bool:
     """An infinitive told as what a past act achieved: "the riposte made it possible to
     neutralise 180 terrorists", "the strike enabled the unit to destroy ..." (not "will make it
@@ -250,6 +263,8 @@ class TriggerFinder:
                 continue  # "the loss of 6 soldiers" is a toll; "the loss of the town" is not
             if word == "destroyed" and kind == "kill" and not _destroys_fighters(doc[start]):
                 continue  # "destroyed two tanks": materiel, read by the figures, no killing
+            if word == "were hit" and not _fighters_hit(doc[end - 1]):
+                continue  # "houses were hit", "three men were hit by shrapnel": not a toll
             if word == "liberation" and not LIBERATION_DONE.search(text):
                 continue  # "fighting for the liberation of the town": not taken yet
             if kind == "protest" and not PROTEST_CUES.search(text):
