@@ -93,3 +93,30 @@ def test_a_toll_according_to_the_source_named_before(geocoding_extractor):
                              "source, up to 12 Russian soldiers guarding the site were killed.")
     assert place == "Kursk"
     assert actor2.startswith("Military Forces of Russia")
+
+
+def test_a_front_sector_alone_is_its_towns_district(geocoding_extractor):
+    # "in the Kupyansk direction" is the front around the town, not the town: its district
+    events = geocoding_extractor.process(make_article(
+        "In the Kupyansk direction, units of the Zapad group of forces repelled six attacks "
+        "over the past day, the ministry said.", published=SUNDAY)).events
+    (e,) = events
+    assert e.geo_precision == 3
+    assert e.location == e.admin2 and "Raion" in e.location
+
+
+def test_a_sector_with_a_village_places_the_village_by_the_town(geocoding_extractor):
+    (e,) = geocoding_extractor.process(make_article(
+        "In the Kupyansk direction, units of the Zapad group of forces repelled an attack near "
+        "Kurylivka on Saturday.", published=SUNDAY)).events
+    assert e.location == "Kurylivka" and e.geo_precision == 2
+
+
+def test_a_sector_is_never_a_namesake_division_abroad(geocoding_extractor):
+    # Lyman is a town in Donetsk oblast and a county in South Dakota
+    for text in ("In the Lyman direction, units of the Tsentr group of forces repelled five "
+                 "attacks over the past day.",
+                 "In the Lyman direction, units of the Tsentr group of forces repelled an attack "
+                 "near Torske on Saturday."):
+        (e,) = geocoding_extractor.process(make_article(text, published=SUNDAY)).events
+        assert e.country == "Ukraine", text

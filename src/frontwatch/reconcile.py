@@ -831,6 +831,9 @@ def _named_for(actor: ActorRef | None, country: str, placed: bool = False
                     start=actor.start, end=actor.end, template=actor.template)
 
 
+_DIVISION_KIND = re.compile(r"\s+(?:raion|rayon|district|county|governorate|province|oblast)$")
+
+
 def _location_name(place, written) -> str:
     """The resolved place's name, unless the geocoder fell back to an anchor: then the place as
     written stays the location and the anchor only gives coordinates."""
@@ -838,7 +841,9 @@ def _location_name(place, written) -> str:
         return written.text if written else ""
     if written is None or place.geo_precision == 1:
         return place.name
-    a = re.sub(r"[^a-z]", "", place.name.lower())
+    # "Kupiansk Raion" for "Kupyansk" (a front sector's district): the name without its kind
+    # word, so that another spelling of the same name still counts as the same
+    a = re.sub(r"[^a-z]", "", _DIVISION_KIND.sub("", place.name.lower()))
     b = re.sub(r"[^a-z]", "", written.text.lower())
     if a and b and (a in b or b in a or fuzz.ratio(a, b) >= 70):
         return place.name

@@ -67,6 +67,8 @@ _ADMIN_WORD = re.compile(r"(?:[Gg]overnorate|[Pp]rovince)$")
 _ADMIN_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
 _COUNTY_NAME = re.compile(r"\s(?:County|Parish|Borough)$")
+# "the Kupyansk direction", "the Zaporizhzhia axis": a sector of the front named for a town
+_SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector)\b", re.I)
 _VOTES_KEPT = 100_000  # names whose country votes a geocoder keeps between articles
 # After a bare name: the kind word of US counties, for it alone or for a list it begins.
 _COUNTIES_AFTER = re.compile(r"\s+(?:[Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b|"
@@ -468,7 +470,14 @@ class Geocoder:
                 local[state.country_code] = 1.0
         ctx = GeoContext(countries=local, admin1=admin1, points=points)
 
-        results = [self._resolve_mention_place(p, ctx, _kind_of(text, p)) for p in places]
+        kinds = [_kind_of(text, p) for p in places]
+        if len(places) > 1:
+            # A sector is the event's district only when the sentence names no other place:
+            # "in the Kupyansk direction ... near Synkivka" is near the town (a village the
+            # gazetteer lacks is placed by it).
+            kinds = ["sector town" if k == "sector" else k for k in kinds]
+        results = [self._resolve_mention_place(p, ctx, k)
+                   for p, k in zip(places, kinds, strict=True)]
         if mention.split_count > 1:
             # "near Kreminna, Terny and Bilohorivka": a listed village lies by the others
             siblings = [(r.candidate.latitude, r.candidate.longitude) for r in nearby
@@ -576,6 +585,21 @@ class Geocoder:
             admins = [c for c in ranked if c.is_admin1 and self._plausible(c, ctx)]
             if towns and admins and towns[0].match_score >= admins[0].match_score - 0.01:
                 return towns[0], (2 if p.role == "near" else 1)
+        if kind in ("sector", "sector town"):
+            # A sector is the front around a town, not the town (nor a namesake division, "Lyman
+            # County"): its district (ACLED's region, precision 3) where the gazetteer has it
+            # near the town, else near the town (2), as when another place is named with it.
+            towns = [c for c in self.resolve(name, ctx) if not c.is_admin
+                     and self._plausible(c, ctx)]
+            if towns:
+                town = towns[0]
+                district = [c for c in self.gazetteer.candidates(town.admin2 or "")
+                            if c.fcode == "ADM2" and c.country_code == town.country_code
+                            and c.admin1_code == town.admin1_code
+                            and distance_km(c.latitude, c.longitude, town.latitude,
+                                            town.longitude) <= NEAR_ANCHOR_KM
+                            ] if town.admin2 and kind == "sector" else []
+                return (district[0], 3) if district else (town, 2)
         if p.role in ("region", "countryside"):
             top = self.resolve(name, ctx)[:1]
             if top and top[0].is_country and top[0].match_score >= 0.9:
@@ -695,9 +719,12 @@ def _context_key(ctx: GeoContext | None) -> tuple:
 
 
 def _kind_of(text: str, p: PlaceMention) -> str | None:
-    """'admin' when the words around a name say division, 'town' when they say city."""
+    """'admin' when the words around a name say division, 'town' when they say city, 'sector'
+    for a front sector named for a town ("in the Kupyansk direction")."""
     if p.role == "offset":
         return None
+    if _SECTOR_AFTER.match(text, p.end):
+        return "sector"
     if (_ADMIN_WORD.search(p.text) or _ADMIN_AFTER.match(text, p.end)
             or _ADMIN_BEFORE.search(text, max(0, p.start - 30), p.start)):
         return "admin"
