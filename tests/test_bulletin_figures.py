@@ -74,3 +74,16 @@ def test_people_hit_by_shrapnel_or_civilians_hit_are_no_deaths(extractor):
                  "Shelling struck Huliaipole on Sunday and three civilians were hit."):
         for e in events(extractor, text):
             assert e.fatalities == 0, text
+
+
+def test_the_loss_of_aircraft_is_no_event(extractor):
+    assert events(extractor, "The army confirmed the loss of 2 helicopters near Arbinda on "
+                             "Sunday.") == []
+
+
+def test_fighters_hit_and_wounded_are_no_deaths(extractor):
+    for text in ("Two soldiers were hit and wounded by sniper fire near Arbinda on Sunday.",
+                 "Militants attacked a checkpoint near Arbinda on Sunday. Four soldiers were "
+                 "hit and evacuated to hospital."):
+        for e in events(extractor, text):
+            assert e.fatalities == 0, text

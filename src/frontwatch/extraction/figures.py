@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from frontwatch.extraction.lemmas import lemma_of
 from frontwatch.extraction.lexicon import Lexicon
 from frontwatch.extraction.numbers import find_counts
-from frontwatch.extraction.triggers import FIGHTER_NOUNS, VEHICLE_NOUNS
+from frontwatch.extraction.triggers import FIGHTER_NOUNS, VEHICLE_NOUNS, hit_as_toll
 from frontwatch.model import Count
 from frontwatch.nlp import doc_text
 
@@ -317,8 +317,7 @@ class FigureFinder:
                 break
             if kind is None and low == "hit" and victim is not None \
                     and doc[victim[1] - 1].lower_ in FIGHTER_NOUNS \
-                    and doc[j - 1].lower_ in ("were", "was") \
-                    and not (j + 1 < len(doc) and doc[j + 1].lower_ == "by"):
+                    and doc[j - 1].lower_ in ("were", "was") and hit_as_toll(tok):
                 # "up to 40 servicemen were hit" (fighters, no "by"): a bulletin's toll of the
                 # enemy, where "three civilians were hit" or "hit by shrapnel" is no death
                 kind = "killed"

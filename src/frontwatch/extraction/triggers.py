@@ -63,6 +63,12 @@ CONDITIONAL_MARKS = {"if", "unless", "once", "until", "whether"}
 FIGHTER_NOUNS = {"servicemen", "soldiers", "troops", "personnel", "mercenaries", "militants",
                  "terrorists", "fighters", "insurgents", "gunmen", "nationalists", "instructors",
                  "militiamen", "combatants", "jihadists", "rebels", "bandits"}
+# Words after "were hit" that make it a wounding, not a toll.
+HURT_AFTER_HIT = {"wounded", "injured", "hurt", "evacuated", "hospital", "hospitalised",
+                  "hospitalized", "treatment", "treated", "by"}
+# The people a "loss of" may count ("the army deplores the loss of 6 soldiers").
+LOST_PEOPLE = FIGHTER_NOUNS | {"people", "civilians", "men", "members", "officers", "policemen",
+                               "guards", "workers", "comrades", "lives", "volunteers", "VDP"}
 # Verbs that open trigger phrases of a statement ("announces the liberation of", "declares full
 # control of"): said in the present, they still tell a done act.
 ANNOUNCING = {"announce", "declare"}
@@ -123,11 +129,18 @@ def _destroys_fighters(verb: Token) -> bool:
     return False
 
 
+def hit_as_toll(verb: Token) -> bool:
+    """"were hit" as a bulletin's toll: no agent ("were hit by shrapnel" tells how people were
+    wounded) and no wounding or evacuation told after it ("were hit and evacuated")."""
+    if any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children):
+        return False
+    return not any(t.lower_ in HURT_AFTER_HIT for t in verb.doc[verb.i + 1:])
+
+
 def _fighters_hit(verb: Token) -> bool:
     """"Up to 40 servicemen of a battalion were hit": a bulletin's count of the enemy it
-    struck, told of fighters with a number and no agent ("were hit by shrapnel" tells how
-    people were wounded, not a toll)."""
-    if any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children):
+    struck, told of fighters with a number (see hit_as_toll)."""
+    if not hit_as_toll(verb):
         return False
     for subj in (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")):
         if subj.lower_ in FIGHTER_NOUNS and any(
@@ -256,11 +269,13 @@ class TriggerFinder:
                 # first word after a dateline: "TRIPOLI (Libya Observer) - Clashes erupted")
             if LEGAL.search(text[: span.start_char]):
                 continue
-            if word == "loss of" and not (end < len(doc) and (
-                    doc[end].like_num or doc[end].tag_ == "CD"
-                    or end + 1 < len(doc) and doc[end].lower_ in ("up", "over", "more", "at")
-                    and doc[end + 1].like_num)):
-                continue  # "the loss of 6 soldiers" is a toll; "the loss of the town" is not
+            if word == "loss of" and not (
+                    any(t.like_num or t.tag_ == "CD" for t in doc[end:end + 3])
+                    and any(t.lower_ in LOST_PEOPLE or t.text in LOST_PEOPLE
+                            for t in doc[end:end + 6])):
+                # "the loss of 6 soldiers" is a toll; "the loss of the town" or "of 2
+                # helicopters" is not
+                continue
             if word == "destroyed" and kind == "kill" and not _destroys_fighters(doc[start]):
                 continue  # "destroyed two tanks": materiel, read by the figures, no killing
             if word == "were hit" and not _fighters_hit(doc[end - 1]):
