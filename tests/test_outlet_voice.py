@@ -53,3 +53,14 @@ def test_unnamed_aircraft_do_not_join_a_fight_between_others():
     fight = ev(event_type="Battles", sub_event_type="Armed clash",
                actor1="Military Forces of Russia (2000-)", actor2="Military Forces of Ukraine")
     assert merge_decision(hit, fight) is None
+
+
+def test_a_strike_on_its_own_people_or_by_the_enemy_is_not_the_outlets(extractor):
+    # a side's own outlet telling the other side's strikes without naming them
+    for text in ("A guided aerial bomb struck a residential building in Orikhiv on Tuesday, "
+                 "killing two residents.",
+                 "On Tuesday evening the enemy attacked Orikhiv with attack drones, damaging a "
+                 "school."):
+        for e in extractor.process(make_article(text, published=WEDNESDAY,
+                                                outlet="Ukrainian army press service")).events:
+            assert e.actor1 != "Military Forces of Ukraine", text

@@ -195,6 +195,8 @@ STATE_OPERATIONS = re.compile(
 # Drones fly for non-state groups too: a drone strike's author is not inferred from who flies
 DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+# How a side's own outlet names the other side's forces: their strikes are not its own.
+ENEMY_WORDS = re.compile(r"\b(?:enemy|occupiers?|invaders?|adversary)\b", re.IGNORECASE)
 # Violence between communities rather than armed organisations: ACLED's identity militias
 # Acts a group claims: what ACLED codes as the claiming group's when no other author is named
 CLAIMABLE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
@@ -1522,9 +1524,12 @@ class MentionExtractor:
             ref = self.actors.resolve(a, country, None, p.sentence.start)
             if target is None or ref.name != target.name:
                 return ref
-        if ctx.voice is not None and (target is None or ctx.voice.name != target.name):
+        if ctx.voice is not None and (target is None or ctx.voice.name != target.name
+                                      and target.inter != 7) \
+                and not ENEMY_WORDS.search(doc_text(p.doc)):
             # "Operational-tactical aviation struck a deployment point" in the Russian MoD's
-            # own bulletin: its own aircraft (a government outlet's "our aircraft")
+            # own bulletin: its own aircraft (a government outlet's "our aircraft"); not where
+            # it tells a strike on civilians or by "the enemy", which is the other side's
             return ctx.voice
         if ctx.remote_actor is not None:
             return ctx.remote_actor  # the one state fighting in the article's country
