@@ -300,3 +300,11 @@ def test_a_states_own_air_force_is_not_the_hand_behind_the_next_rocket(extractor
                      "2021-05-06")
     (shelling,) = [e for e in events if e.sub_event_type.startswith("Shelling")]
     assert shelling.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_a_special_operations_unit_is_the_states_army(extractor):
+    # one unit named in the singular is the army as much as "special operations units"
+    (e,) = extractor.process(make_article(
+        "On Tuesday, a special operations unit raided a bandit hideout near Kaya, killing five "
+        "of the bandits, the army said.", published="2024-04-10")).events
+    assert e.actor1.startswith("Military Forces of")

@@ -235,8 +235,10 @@ def _actors(e: Event) -> set[str]:
 
 def _unspecific(name: str) -> bool:
     """Actors rival accounts name differently for the same people: who the victims were
-    (civilians or fighters) and who did it when the text does not say."""
-    return name.startswith(("civilians", "unidentified armed group", "rioters", "protesters"))
+    (civilians or fighters) and who did it when the text does not say (ACLED's "Unidentified
+    Military Forces": some state's aircraft, which one the account does not say)."""
+    return name.startswith(("civilians", "unidentified armed group", "rioters", "protesters",
+                            "unidentified military forces"))
 
 
 def actor_reason(a: Event, b: Event) -> str | None:

@@ -176,10 +176,16 @@ def _actors_compatible(m: Mention, g: _Group) -> bool:
     gnames = g.actors()
     if names & gnames:
         return True
-    full_m = m.actor1 is not None and m.actor2 is not None
     p = g.primary
-    full_g = p.actor1 is not None and p.actor2 is not None
+    # a pair completed by a stand-in ("repelled an attempt to counterattack": the other side
+    # filled in as unidentified) is not a full pair: the stand-in may be the side named next
+    full_m = _named(m.actor1) and _named(m.actor2)
+    full_g = _named(p.actor1) and _named(p.actor2)
     return not (full_m or full_g) or not names or not gnames
+
+
+def _named(a: ActorRef | None) -> bool:
+    return a is not None and not _stand_in(a)
 
 
 def _stand_in(a: ActorRef) -> bool:
@@ -825,6 +831,9 @@ def _named_for(actor: ActorRef | None, country: str, placed: bool = False
                     start=actor.start, end=actor.end, template=actor.template)
 
 
+_DIVISION_KIND = re.compile(r"\s+(?:raion|rayon|district|county|governorate|province|oblast)$")
+
+
 def _location_name(place, written) -> str:
     """The resolved place's name, unless the geocoder fell back to an anchor: then the place as
     written stays the location and the anchor only gives coordinates."""
@@ -832,7 +841,9 @@ def _location_name(place, written) -> str:
         return written.text if written else ""
     if written is None or place.geo_precision == 1:
         return place.name
-    a = re.sub(r"[^a-z]", "", place.name.lower())
+    # "Kupiansk Raion" for "Kupyansk" (a front sector's district): the name without its kind
+    # word, so that another spelling of the same name still counts as the same
+    a = re.sub(r"[^a-z]", "", _DIVISION_KIND.sub("", place.name.lower()))
     b = re.sub(r"[^a-z]", "", written.text.lower())
     if a and b and (a in b or b in a or fuzz.ratio(a, b) >= 70):
         return place.name

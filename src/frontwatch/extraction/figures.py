@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from frontwatch.extraction.lemmas import lemma_of
 from frontwatch.extraction.lexicon import Lexicon
 from frontwatch.extraction.numbers import find_counts
-from frontwatch.extraction.triggers import VEHICLE_NOUNS
+from frontwatch.extraction.triggers import FIGHTER_NOUNS, VEHICLE_NOUNS, hit_as_toll
 from frontwatch.model import Count
 from frontwatch.nlp import doc_text
 
@@ -250,7 +250,9 @@ class FigureFinder:
             last = before[-1]
             if last in ("killed", "killing", "kill", "kills", "executed", "executing", "left",
                         "claimed", "massacred", "eliminated", "eliminating", "neutralized",
-                        "neutralised", "neutralizing", "neutralising", "liquidating"):
+                        "neutralised", "neutralizing", "neutralising", "liquidating",
+                        # "made it possible to neutralise more than 180 terrorists"
+                        "neutralise", "neutralize", "eliminate", "liquidate"):
                 if not (len(before) >= 3 and before[-2] == "and" and before[-3] in INJURY_WORDS):
                     kind = "killed"
                 if last in ("left", "claimed") and not self._followed_by(doc, span, KILL_WORDS):
@@ -260,11 +262,15 @@ class FigureFinder:
                     return None  # "killed and injured dozens": no split between the two
                 kind = "injured"
             elif last in ("to", "of", "at") and any(w in ("toll", "death", "deaths", "killing",
-                                                          "lives", "losses")
+                                                          "lives", "losses", "loss")
                                                     for w in before):
                 # "the death toll rose to 14", "the death of over 30 members", "losses
-                # amounted to 55 servicemen"
+                # amounted to 55 servicemen", "the army deplores the loss of 6 soldiers"
                 kind = "killed"
+            elif last == "with" and len(before) >= 2 and before[-2] == "along":
+                # "storage sites were destroyed, along with up to 60 mercenaries": the people
+                # share the clause's verb ("destroyed" said of people means killed)
+                kind_hint = kind_hint or self._verb_before(doc, span.start - 2)
             elif last in ("to", "at") and (tally := _tally_kind(doc[span.start - 1])):
                 kind = tally  # "the death toll from Monday's bombing has risen to nine"
             elif last in ("losing", "lost"):
@@ -310,6 +316,13 @@ class FigureFinder:
             if kind is None and low in INJURY_WORDS:
                 kind = "injured"
                 break
+            if kind is None and low == "hit" and victim is not None \
+                    and doc[victim[1] - 1].lower_ in FIGHTER_NOUNS \
+                    and doc[j - 1].lower_ in ("were", "was") and hit_as_toll(tok):
+                # "up to 40 servicemen were hit" (fighters, no "by"): a bulletin's toll of the
+                # enemy, where "three civilians were hit" or "hit by shrapnel" is no death
+                kind = "killed"
+                break
             if low in OTHER_FATE_WORDS:
                 break
             if low == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ASIDES:
@@ -335,8 +348,10 @@ class FigureFinder:
                 if kind is None and j + 1 < len(doc) and doc[j + 1].tag_ in (
                         "CD", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$"):
                     # "16 militants and nine SDF fighters were killed": the verb comes later
-                    # (not "abducted three shepherds and later killed one of them")
-                    kind = self._shared_verb(doc, j + 1)
+                    # (not "abducted three shepherds and later killed one of them"); with
+                    # people heading the list, "40 servicemen and three vehicles were
+                    # destroyed" too
+                    kind = self._shared_verb(doc, j + 1, people=True)
                 break
             # "3 days", "250 percent", "40 km": not people; "19 government soldiers" are
             if tok.tag_ in ("NN", "NNS") and low not in PERSON_NOUNS and not person_seen \
@@ -371,6 +386,20 @@ class FigureFinder:
                 "were", "was", "been", "be", "have", "has", "had", "reportedly", "being"
             ) and tok.dep_ not in ("amod", "compound", "nmod", "npadvmod")):
                 return None
+        return None
+
+    @staticmethod
+    def _verb_before(doc: Doc, end: int) -> str | None:
+        """The fate the clause before token `end` tells ("... were destroyed, along with"):
+        killed for a verb of killing or "destroyed", injured for one of wounding."""
+        for tok in reversed(doc[max(0, end - 8) : end]):
+            low = tok.lower_
+            if low in (".", ";"):
+                return None
+            if low in KILL_WORDS or low == "destroyed":
+                return "killed"
+            if low in INJURY_WORDS:
+                return "injured"
         return None
 
     @staticmethod

@@ -140,6 +140,7 @@ from frontwatch.extraction.triggers import STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     ActorRef,
+    Article,
     Count,
     Evidence,
     Materiel,
@@ -196,6 +197,8 @@ STATE_OPERATIONS = re.compile(
 # Drones fly for non-state groups too: a drone strike's author is not inferred from who flies
 DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+# How a side's own outlet names the other side's forces: their strikes are not its own.
+ENEMY_WORDS = re.compile(r"\b(?:enemy|occupiers?|invaders?|adversary)\b", re.IGNORECASE)
 # Violence between communities rather than armed organisations: ACLED's identity militias
 # Acts a group claims: what ACLED codes as the claiming group's when no other author is named
 CLAIMABLE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
@@ -283,6 +286,9 @@ class _Context:
     claimed: dict[int, ActorRef] = field(default_factory=dict)
     # a text of one sentence (a snippet, an alert): it heads no section
     one_line: bool = False
+    # the state whose forces' own outlet the article is ("Russian MoD bulletin", "IDF
+    # statement"): its bulletins name their own aircraft without a flag
+    voice: ActorRef | None = None
 
     @staticmethod
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
@@ -512,6 +518,7 @@ class MentionExtractor:
         campaigns = self._campaigns(text, ctx.article_country)
         ctx.communal = _communal_kind(text)
         ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
+        ctx.voice = self._outlet_voice(article, ctx.article_country)
         for sent in sentences:
             claim = CLAIMED_RESPONSIBILITY.search(sent.text)
             claimer = None if claim is None else self._claimer(named[sent.index], claim.start())
@@ -1535,6 +1542,13 @@ class MentionExtractor:
             ref = self.actors.resolve(a, country, None, p.sentence.start)
             if target is None or ref.name != target.name:
                 return ref
+        if ctx.voice is not None and (target is None or ctx.voice.name != target.name
+                                      and target.inter != 7) \
+                and not ENEMY_WORDS.search(doc_text(p.doc)):
+            # "Operational-tactical aviation struck a deployment point" in the Russian MoD's
+            # own bulletin: its own aircraft (a government outlet's "our aircraft"); not where
+            # it tells a strike on civilians or by "the enemy", which is the other side's
+            return ctx.voice
         if ctx.remote_actor is not None:
             return ctx.remote_actor  # the one state fighting in the article's country
         sides = ctx.belligerents or []
@@ -1543,6 +1557,20 @@ class MentionExtractor:
             return states[0]
         entry = self.actors.by_name[UNIDENTIFIED_MILITARY]
         return ActorRef(raw="", name=entry.name, inter=entry.inter, country=None)
+
+    def _outlet_voice(self, article: Article, country: str | None) -> ActorRef | None:
+        """The one state whose forces the outlet's name says it speaks for ("Russian MoD
+        bulletin", "IDF statement", "Malian army communique"); None for any other outlet."""
+        if not article.outlet:
+            return None
+        doc = seed_text(self.nlp.make_doc(article.outlet), article.outlet)
+        refs = {}
+        for a in self.actors.find(doc):
+            if a.entry.inter != 1 or not (a.adjective_country or a.entry.country):
+                continue  # a state's forces only, and only where the outlet says whose
+            ref = self.actors.resolve(a, country, None)
+            refs[ref.name] = replace(ref, start=None, end=None, raw="")
+        return next(iter(refs.values())) if len(refs) == 1 else None
 
     def _other_side(self, named: ActorRef, ctx: _Context, country: str | None) -> ActorRef:
         """The side of a clash the sentence leaves unnamed: the article's other belligerent

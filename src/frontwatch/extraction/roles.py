@@ -105,6 +105,14 @@ REACTION_VERBS = {"condemn", "denounce", "deplore", "decry", "welcome", "mourn",
 # Verbs whose subject carries out the act their object names ("Russia launched drones")
 LAUNCHING = {"launch", "carry", "conduct", "fire", "stage", "mount", "send", "unleash", "use",
              "deploy", "lob", "drop"}
+# Trigger words that name an arm or its weapons, not an act: "artillery of the Tsentr group of
+# forces struck ...", "drones of the brigade hit ...": the force after "of" owns them and acts
+# (after an act's noun, "the shelling of the town", it is what was hit).
+ARM_NOUNS = {"artillery", "aviation", "aircraft", "warplanes", "warplane", "jets", "drones",
+             "drone", "helicopters", "gunners", "mortars", "rockets", "missiles", "tanks"}
+# Nouns of acting whose "of" names who acts: "as a result of offensive actions of the Wagner
+# detachments", "operations of the 3rd brigade" (a bulletin's idiom; not "the shelling of X").
+AGENT_OF_NOUNS = {"actions", "action", "operations", "efforts"}
 SUFFERED_NOUNS = {"death", "deaths", "killing", "killings", "life", "lives", "execution",
                   "executions", "abduction", "abductions", "kidnapping", "kidnappings", "wounding",
                   "injury", "injuries", "arrest", "arrests", "detention", "murder", "murders",
@@ -358,6 +366,22 @@ def _via_target(tok, trigger_tok) -> bool:
     return False
 
 
+def _owner_acts(tok) -> bool:
+    """`tok` follows "of" after a noun of acting ("actions of X") or after an arm that acts or
+    helps ("aviation of X" as the subject, or after "supported by"): X is on the acting side."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    owner = tok.head.head
+    if owner.lower_ in AGENT_OF_NOUNS:
+        return True
+    while owner.dep_ == "conj" and owner.head is not owner:
+        owner = owner.head  # "artillery and aviation of the Yug group"
+    if owner.lower_ not in ARM_NOUNS:
+        return False
+    return owner.dep_ == "nsubj" or (owner.dep_ == "pobj" and owner.head.lower_ == "by"
+                                     and owner.head.head.lower_ in SUPPORT_VERBS)
+
+
 def _root(doc: Doc, a: ActorMatch):
     return doc[a.start : a.end].root
 
@@ -418,6 +442,12 @@ def assign_roles(
                 continue  # "in Sanaa, controlled by the Huthis": who holds the place
         elif r.dep_ == "pobj" and r.head.lower_ in ("against", "on", "targeting", "at", "upon"):
             role = "patient"
+        elif r.dep_ == "pobj" and r.head.lower_ == "of" and (
+                r.head.head.i == trig_tok.i and trig_tok.lower_ in ARM_NOUNS
+                and not trigger.is_verb or _owner_acts(r)):
+            # "artillery of the Tsentr group of forces struck": whose guns; "supported by
+            # aviation of the Yug group": whose aircraft helped; "actions of the brigade"
+            role = "agent"
         elif r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in SUFFERED_NOUNS:
             role = "patient"  # "documented the death of two civilians in Russian airstrikes"
         elif r.dep_ == "pobj" and r.head.lower_ == "between":
@@ -461,6 +491,8 @@ def assign_roles(
                 h = h.head
             if h.dep_ in ("nsubj",) or (h.dep_ == "pobj" and h.head.lower_ == "by"):
                 role = "agent"
+            elif _owner_acts(h):
+                role = "agent"  # "actions of the Wagner assault detachments"
             elif h.dep_ in ("dobj", "nsubjpass") or (
                 h.dep_ == "pobj" and h.head.lower_ in ("against", "on", "at", "of")
             ):

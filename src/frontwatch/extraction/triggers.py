@@ -36,6 +36,11 @@ AIR_CONTEXT = re.compile(
     r"Apaches?|Tucanos?|Bayraktars?)\b",
     re.IGNORECASE,
 )
+# "The liberation of X was completed", "the full liberation of X", "congratulated the troops on
+# the liberation of X": a capture told as a noun, which alone may be a goal ("battles for the
+# liberation of X", "the liberation of X will continue").
+LIBERATION_DONE = re.compile(r"\b(?:complet(?:e|ed|es|ing|ion)|full|fully|total|totally|"
+                             r"congratulat\w*|finished|accomplished)\b", re.IGNORECASE)
 # Legal proceedings name crimes, not incidents: "charged with assault"
 LEGAL = re.compile(r"\b(?:(?:charged|accused|convicted|indicted|suspected)\s+(?:\w+\s+){0,2}"
                    r"(?:with|of|for|on)|guilty of|sentenced for|trial (?:for|over))"
@@ -54,6 +59,21 @@ IRREALIS_HEADS = {
 }
 MODAL_AUX = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "must", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "once", "until", "whether"}
+# People a bulletin says it "destroyed": fighters only (see _destroys_fighters).
+FIGHTER_NOUNS = {"servicemen", "soldiers", "troops", "personnel", "mercenaries", "militants",
+                 "terrorists", "fighters", "insurgents", "gunmen", "nationalists", "instructors",
+                 "militiamen", "combatants", "jihadists", "rebels", "bandits"}
+# Words after "were hit" that make it a wounding, not a toll.
+HURT_AFTER_HIT = {"wounded", "injured", "hurt", "evacuated", "hospital", "hospitalised",
+                  "hospitalized", "treatment", "treated", "by"}
+# The people a "loss of" may count ("the army deplores the loss of 6 soldiers").
+LOST_PEOPLE = FIGHTER_NOUNS | {"people", "civilians", "men", "members", "officers", "policemen",
+                               "guards", "workers", "comrades", "lives", "volunteers", "VDP"}
+# Verbs that open trigger phrases of a statement ("announces the liberation of", "declares full
+# control of"): said in the present, they still tell a done act.
+ANNOUNCING = {"announce", "declare"}
+# Words after which an infinitive may tell a past act's result (see _past_result).
+RESULT_GOVERNORS = {"possible", "enable", "allow"}
 # Verbs by which a speaker says an act did not happen ("dismissed the claim that ...").
 DENY_LEMMAS = ("deny", "refute", "reject", "dismiss")
 # (their forms, for parsers without a lemmatizer, whose fallback reads "dismissed" as "dismis")
@@ -95,6 +115,49 @@ def _past_form(tok: Token) -> bool:
     word = tok.lower_
     return word in _PAST_IRREGULAR or (word.endswith("ed") and not word.endswith("eed")
                                        and len(word) > 4)
+
+
+def _destroys_fighters(verb: Token) -> bool:
+    """Whether "destroyed" is said of fighters: a military bulletin's word for killing them
+    ("destroyed up to 60 mercenaries", "workshops were destroyed, along with 60 instructors",
+    "90 servicemen and two tanks were destroyed"), not of buildings or vehicles alone."""
+    for tok in verb.doc:
+        if tok.lower_ not in FIGHTER_NOUNS or tok.i == verb.i:
+            continue
+        if any(a.i == verb.i for a in tok.ancestors):
+            return True
+    return False
+
+
+def hit_as_toll(verb: Token) -> bool:
+    """"were hit" as a bulletin's toll: no agent ("were hit by shrapnel" tells how people were
+    wounded) and no wounding or evacuation told after it ("were hit and evacuated")."""
+    if any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children):
+        return False
+    return not any(t.lower_ in HURT_AFTER_HIT for t in verb.doc[verb.i + 1:])
+
+
+def _fighters_hit(verb: Token) -> bool:
+    """"Up to 40 servicemen of a battalion were hit": a bulletin's count of the enemy it
+    struck, told of fighters with a number (see hit_as_toll)."""
+    if not hit_as_toll(verb):
+        return False
+    for subj in (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")):
+        if subj.lower_ in FIGHTER_NOUNS and any(
+                c.like_num or c.tag_ == "CD" for c in subj.subtree):
+            return True
+    return False
+
+
+def _past_result(tok: Token) -> bool:
+    """An infinitive told as what a past act achieved: "the riposte made it possible to
+    neutralise 180 terrorists", "the strike enabled the unit to destroy ..." (not "will make it
+    possible to", a plan)."""
+    if lemma_of(tok.head) not in RESULT_GOVERNORS:
+        return False
+    gov = tok.head if tok.head.tag_.startswith("VB") else tok.head.head
+    return gov.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL_AUX for c in gov.children)
 
 
 def _supported(tok: Token) -> bool:
@@ -211,6 +274,19 @@ class TriggerFinder:
                 # first word after a dateline: "TRIPOLI (Libya Observer) - Clashes erupted")
             if LEGAL.search(text[: span.start_char]):
                 continue
+            if word == "loss of" and not (
+                    any(t.like_num or t.tag_ == "CD" for t in doc[end:end + 3])
+                    and any(t.lower_ in LOST_PEOPLE or t.text in LOST_PEOPLE
+                            for t in doc[end:end + 6])):
+                # "the loss of 6 soldiers" is a toll; "the loss of the town" or "of 2
+                # helicopters" is not
+                continue
+            if word == "destroyed" and kind == "kill" and not _destroys_fighters(doc[start]):
+                continue  # "destroyed two tanks": materiel, read by the figures, no killing
+            if word == "were hit" and not _fighters_hit(doc[end - 1]):
+                continue  # "houses were hit", "three men were hit by shrapnel": not a toll
+            if word == "liberation" and not LIBERATION_DONE.search(text):
+                continue  # "fighting for the liberation of the town": not taken yet
             if kind == "protest" and not PROTEST_CUES.search(text):
                 continue  # "timed demonstrations" in a garden, "the march lasted 15 minutes"
             if kind == "grenade" and start > 0 and doc[start - 1].lower_ in ("propelled", "-"):
@@ -351,7 +427,8 @@ class TriggerFinder:
             return False
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and lemma_of(tok.head) not in ("manage", "succeed", "continue", "begin", "start",
-                                               "attempt", "try", "seek", "fail"):
+                                               "attempt", "try", "seek", "fail") \
+                and not _past_result(tok):
             return False  # "an offensive to liberate Manbij": a purpose, not a result
         # "no one was killed", "no casualties"
         for child in tok.children:
@@ -369,7 +446,10 @@ class TriggerFinder:
         embedded_in_report = head.dep_ in ("dobj", "ccomp", "xcomp") and lemma_of(
             head.head) in FACTUAL_EMBEDDERS or (tok is not head and lemma_of(head) in
                                                 FACTUAL_EMBEDDERS)
-        present_ok = headline or embedded_in_report
+        # "The RSF announce the liberation of Wad Madani": a group's statement in the present
+        # tense announces a done act (the trigger phrase begins with the announcing verb).
+        announced = tok is head and lemma_of(head) in ANNOUNCING
+        present_ok = headline or embedded_in_report or announced
         # "retook" mis-tagged VB is still a past form: its lemma differs from the word
         bare = head.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) \
             and lemma_of(head) == head.lower_

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from frontwatch.actor_file import packaged_actor_data
 from frontwatch.geo.gazetteer import MATCH_ALT, Candidate, Gazetteer
 from frontwatch.geo.index import Layers, ensure_index, read_data_csv
 from frontwatch.geo.names import division_short_names, name_key, strip_trailing_words
@@ -66,6 +67,8 @@ _ADMIN_WORD = re.compile(r"(?:[Gg]overnorate|[Pp]rovince)$")
 _ADMIN_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
 _COUNTY_NAME = re.compile(r"\s(?:County|Parish|Borough)$")
+# "the Kupyansk direction", "the Zaporizhzhia axis": a sector of the front named for a town
+_SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector)\b", re.I)
 _VOTES_KEPT = 100_000  # names whose country votes a geocoder keeps between articles
 # After a bare name: the kind word of US counties, for it alone or for a list it begins.
 _COUNTIES_AFTER = re.compile(r"\s+(?:[Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b|"
@@ -75,6 +78,10 @@ _COUNTIES_AFTER = re.compile(r"\s+(?:[Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b|"
 # "Mansfield, La.", "Athens, Texas": a province written after a town's name.
 _STATE_AFTER = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.\s?){1,3}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 STATE_HINT = 1.0  # in units of W_ADMIN1: as strong as a province the sentence names
+# A force or word named only in one war (`theatres` in actors.yaml) votes for that war's
+# country: each one as much as a place name's whole vote, so that two of them outvote a
+# namesake's own country when the article names no other place; capped like the adjectives.
+THEATRE_VOTE, THEATRE_CAP = 1.0, 2.0
 
 _instances: dict[str, Geocoder] = {}
 _lock = threading.Lock()
@@ -94,6 +101,19 @@ def _adjective_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {r["alias"]: r["country"] for r in rows if r["kind"] == "adjective"}
     words = sorted(table, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b"), table
+
+
+@lru_cache(maxsize=1)
+def _theatre_pattern() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The packaged actor file's `theatres`: one pattern of their words, and word (lower
+    case) -> the country name of the war it is named in."""
+    table = {str(word).lower(): str(country)
+             for country, words in (packaged_actor_data().get("theatres") or {}).items()
+             for word in words or ()}
+    if not table:
+        return None, {}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE), table
 
 
 class Geocoder:
@@ -258,6 +278,28 @@ class Geocoder:
             out[cc] = min(2.0, out.get(cc, 0.0) + 0.5)
         return out
 
+    def theatre_countries(self, text: str) -> dict[str, float]:
+        """Countries whose war the text names by a force or word of that war alone ("the AFU",
+        "the Tsentr group of forces"): what decides a namesake (Krasnoarmeysk in Russia or
+        Pokrovsk, once Krasnoarmeysk, in Ukraine) when the article names no other place."""
+        pattern, table = _theatre_pattern()
+        if pattern is None:
+            return {}
+        codes = {c.name.lower(): cc for cc, c in self.gazetteer.countries.items()}
+        out: dict[str, float] = {}
+        for word in {m.group(1).lower() for m in pattern.finditer(text)}:
+            cc = codes.get(table[word].lower())
+            if cc:
+                out[cc] = min(THEATRE_CAP, out.get(cc, 0.0) + THEATRE_VOTE)
+        return out
+
+    def _context_countries(self, text: str) -> dict[str, float]:
+        """The votes a text casts besides its place names: states' adjectives and wars."""
+        out = self.text_countries(text)
+        for cc, w in self.theatre_countries(text).items():
+            out[cc] = out.get(cc, 0.0) + w
+        return out
+
     def _names_as_place(self, sentence: str, country: str, code: str) -> bool:
         """Whether a sentence names a country other than as the state of an actor: "the
         Turkish border town of Akcakale" does, "Russian artillery shelled Pokrovsk" does not
@@ -285,7 +327,8 @@ class Geocoder:
                     name = county
             names.append(name)
             hints.append(self._state_after(text, end))
-        return resolve_article_names(self.gazetteer, names, self.text_countries(text), hints)
+        return resolve_article_names(self.gazetteer, names, self._context_countries(text),
+                                     hints)
 
     def _state_after(self, text: str, end: int) -> dict[tuple[str, str], float] | None:
         """The province a name is written with ("Mansfield, La.", "Athens, Texas")."""
@@ -346,7 +389,7 @@ class Geocoder:
         countries = country_votes(self.gazetteer,
                                   [n for p, n in zip(toponyms, names, strict=True)
                                    if n and not in_dateline(text, p.start)],
-                                  self.text_countries(text), vote_of=self._name_votes)
+                                  self._context_countries(text), vote_of=self._name_votes)
         article_places = self._article_places(toponyms, names, countries)
         for mention in mentions:
             mention.place = self._place_for(mention, article_places, countries, text)
@@ -427,7 +470,14 @@ class Geocoder:
                 local[state.country_code] = 1.0
         ctx = GeoContext(countries=local, admin1=admin1, points=points)
 
-        results = [self._resolve_mention_place(p, ctx, _kind_of(text, p)) for p in places]
+        kinds = [_kind_of(text, p) for p in places]
+        if len(places) > 1:
+            # A sector is the event's district only when the sentence names no other place:
+            # "in the Kupyansk direction ... near Synkivka" is near the town (a village the
+            # gazetteer lacks is placed by it).
+            kinds = ["sector town" if k == "sector" else k for k in kinds]
+        results = [self._resolve_mention_place(p, ctx, k)
+                   for p, k in zip(places, kinds, strict=True)]
         if mention.split_count > 1:
             # "near Kreminna, Terny and Bilohorivka": a listed village lies by the others
             siblings = [(r.candidate.latitude, r.candidate.longitude) for r in nearby
@@ -535,6 +585,21 @@ class Geocoder:
             admins = [c for c in ranked if c.is_admin1 and self._plausible(c, ctx)]
             if towns and admins and towns[0].match_score >= admins[0].match_score - 0.01:
                 return towns[0], (2 if p.role == "near" else 1)
+        if kind in ("sector", "sector town"):
+            # A sector is the front around a town, not the town (nor a namesake division, "Lyman
+            # County"): its district (ACLED's region, precision 3) where the gazetteer has it
+            # near the town, else near the town (2), as when another place is named with it.
+            towns = [c for c in self.resolve(name, ctx) if not c.is_admin
+                     and self._plausible(c, ctx)]
+            if towns:
+                town = towns[0]
+                district = [c for c in self.gazetteer.candidates(town.admin2 or "")
+                            if c.fcode == "ADM2" and c.country_code == town.country_code
+                            and c.admin1_code == town.admin1_code
+                            and distance_km(c.latitude, c.longitude, town.latitude,
+                                            town.longitude) <= NEAR_ANCHOR_KM
+                            ] if town.admin2 and kind == "sector" else []
+                return (district[0], 3) if district else (town, 2)
         if p.role in ("region", "countryside"):
             top = self.resolve(name, ctx)[:1]
             if top and top[0].is_country and top[0].match_score >= 0.9:
@@ -545,6 +610,11 @@ class Geocoder:
                      and self._plausible(c, ctx)]
             # "Saraqib countryside" is near a town (2); "Raqqah countryside", where Raqqah is
             # also a province, is the province (3), as ACLED codes it.
+            if region and towns and p.direction == "central" and not region[0].is_admin1 \
+                    and towns[0].match_score >= region[0].match_score - 0.01:
+                # "the neighbourhoods of central Baiji": the heart of a district named for its
+                # town is the town (a province's centre, "central Homs", stays the province).
+                return towns[0], 1
             if region:
                 return region[0], 3
             if towns:
@@ -649,9 +719,12 @@ def _context_key(ctx: GeoContext | None) -> tuple:
 
 
 def _kind_of(text: str, p: PlaceMention) -> str | None:
-    """'admin' when the words around a name say division, 'town' when they say city."""
+    """'admin' when the words around a name say division, 'town' when they say city, 'sector'
+    for a front sector named for a town ("in the Kupyansk direction")."""
     if p.role == "offset":
         return None
+    if _SECTOR_AFTER.match(text, p.end):
+        return "sector"
     if (_ADMIN_WORD.search(p.text) or _ADMIN_AFTER.match(text, p.end)
             or _ADMIN_BEFORE.search(text, max(0, p.start - 30), p.start)):
         return "admin"
