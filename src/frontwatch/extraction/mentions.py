@@ -29,6 +29,7 @@ from frontwatch.actors.catalog import (
     ActorEntry,
     ActorMatch,
     defined_acronyms,
+    out_of_scope,
     redefined_acronym,
     regional_coalition,
 )
@@ -508,7 +509,8 @@ class MentionExtractor:
         named: dict[int, list[ActorMatch]] = {}
         for sent in sentences:
             p = by_index.get(sent.index)
-            named[sent.index] = p.actors if p is not None else self._actors_of(sent, acronyms)
+            named[sent.index] = p.actors if p is not None else self._actors_of(
+                sent, acronyms, frozenset(c for _, c in hits))
         campaigns = self._campaigns(text, ctx.article_country)
         ctx.communal = _communal_kind(text)
         ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
@@ -605,10 +607,13 @@ class MentionExtractor:
             return None
         return ActorRef(raw="", name=ref.name, inter=ref.inter, country=ref.country)
 
-    def _actors_of(self, sent: Sentence, acronyms: dict[str, str]) -> list[ActorMatch]:
-        """The actors a sentence the parser never saw names (tokens only, no parse)."""
+    def _actors_of(self, sent: Sentence, acronyms: dict[str, str],
+                   countries: frozenset[str]) -> list[ActorMatch]:
+        """The actors a sentence the parser never saw names (tokens only, no parse);
+        `countries` are those the article names, which scoped aliases need."""
         doc = seed_text(self.nlp.make_doc(sent.text), sent.text)
-        found = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms)]
+        found = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms)
+                 and not out_of_scope(a, countries)]
         return self.actors.with_article_acronyms(doc, found, acronyms) if acronyms else found
 
     def _campaigns(self, text: str, country: str | None) -> list[tuple[str, bool]]:
@@ -651,7 +656,11 @@ class MentionExtractor:
                hits: list[tuple[int, str]], acronyms: dict[str, str] | None = None
                ) -> ParsedSentence:
         accusing = accusers(doc_text(doc))
+        # an alias held to some countries ("AA", "ADF") counts only in an article that names
+        # one of them: the whole article's, since a sentence often names no country at all
+        countries = frozenset(c for _, c in hits)
         actors = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms or {})
+                  and not out_of_scope(a, countries)
                   and not any(s <= a.start_char and a.end_char <= e for s, e in accusing)]
         if acronyms:
             actors = self.actors.with_article_acronyms(doc, actors, acronyms)
