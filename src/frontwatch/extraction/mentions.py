@@ -400,6 +400,17 @@ def _armed_state_forces(actors: list[ActorMatch]) -> Iterator[ActorMatch]:
             and not a.entry.name.startswith("Police"))
 
 
+_MONEY = {"fund", "funds", "funding", "money", "financing", "grant", "grants", "budget",
+          "million", "billion", "dollars", "pledges"}
+
+
+def _money_secured(doc: Doc, trigger: Trigger) -> bool:
+    """"More funds have been secured for the response": money, not ground, was secured; the
+    state's forces are not to be made the victors of an appeal."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _MONEY
+               for t in doc[trigger.start:trigger.end] for c in t.children)
+
+
 def _foreign(actor: ActorRef, country: str, host: str | None) -> bool:
     """A state's forces outside their country; not the army a territory without one of its
     own has operating in it (`host`: Israel's in Gaza)."""
@@ -1321,7 +1332,7 @@ class MentionExtractor:
             else:
                 actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
         if sub_event == "Government regains territory" and actor1 is None and country in \
-                self.actors.state_forces:
+                self.actors.state_forces and not _money_secured(doc, trigger):
             # "the prime minister declared victory in Tal Afar": the state's forces regained it
             name = self.actors.state_forces[country]
             actor1 = ActorRef(raw="", name=name, inter=1, country=country)
