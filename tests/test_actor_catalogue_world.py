@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from frontwatch.actors.catalog import ActorCatalog, out_of_scope
+from frontwatch.actors.catalog import ActorCatalog, defined_acronyms, out_of_scope
 from frontwatch.errors import ConfigError
 from frontwatch.extraction.countries import countries_in
 from frontwatch.pipeline import make_article
@@ -233,3 +233,14 @@ def test_no_acronym_names_two_actors(catalog):
             if " " in alias or not alias.isupper():
                 continue
             assert seen.setdefault(alias, e.name) == e.name, alias
+
+
+def test_an_acronym_the_article_gives_a_known_army_is_that_army(catalog, nlp):
+    # "Myanmar Armed Forces" reads as an unknown group's name as well; the catalogue's
+    # reading (Myanmar's adjective and its forces) wins
+    article = ("Clashes between the Myanmar Armed Forces (MAF) and local militias went on in "
+               "Sagaing. The MAF shelled two villages near Kale.")
+    doc = nlp("The MAF shelled two villages near Kale.")
+    found = catalog.with_article_acronyms(doc, catalog.find(doc), defined_acronyms(article))
+    assert [catalog.canonical_name(m.entry, m.adjective_country) for m in found] == [
+        "Military Forces of Myanmar (2021-)"]

@@ -479,9 +479,11 @@ class ActorCatalog:
         People's Liberation Front (TPLF)") take ACLED's "TPLF: Tigray People's Liberation
         Front" form, and the bare acronym anywhere in the article is that group."""
         known = self._known_aliases()
-        groups = {acr: name for acr, raw in acronyms.items() if acr not in known
-                  and (name := self._group_named(doc, raw)) is not None}
         spelled = self._spelled_out(doc, acronyms)
+        # "the Myanmar Armed Forces (MAF)" reads as an unknown group's name too, but it ends
+        # in an actor the catalogue knows (a state's adjective and its forces): that one wins
+        groups = {acr: name for acr, raw in acronyms.items() if acr not in known
+                  and acr not in spelled and (name := self._group_named(doc, raw)) is not None}
         if not groups and not spelled:
             return found
         for m in found:
