@@ -244,3 +244,16 @@ def test_an_acronym_the_article_gives_a_known_army_is_that_army(catalog, nlp):
     found = catalog.with_article_acronyms(doc, catalog.find(doc), defined_acronyms(article))
     assert [catalog.canonical_name(m.entry, m.adjective_country) for m in found] == [
         "Military Forces of Myanmar (2021-)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polish Territorial Defence Forces joined the flood relief in Opole.",
+        "SAF soldiers marched at the National Day Parade.",
+        "AA troops shot down a drone over the harbour.",
+        "The Kurdistan Democratic Party of Iran said its offices were raided.",
+    ],
+)
+def test_longer_aliases_held_to_their_wars_too(catalog, nlp, text):
+    assert not [m for m in _named(catalog, nlp, text) if "Military Forces of {" not in m]
