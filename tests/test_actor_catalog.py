@@ -11,7 +11,7 @@ import pytest
         ("Over the weekend, the Russians executed 60 missile strikes.",
          [("Russians", "Military Forces of Russia (2000-)")]),
         ("The Ukrainians are putting up stiff resistance in Lysychansk.",
-         [("Ukrainians", "Military Forces of Ukraine")]),
+         [("Ukrainians", "Military Forces of Ukraine (2019-)")]),
         ("Russian forces tried to push west near Bakhmut.",
          [("Russian forces", "Military Forces of Russia (2000-)")]),
         # a country's name is not its people, and people without "the" stay people

@@ -550,7 +550,7 @@ def test_front_line_update_sides(rules_extractor):
     the article's two belligerents."""
     events = events_of(rules_extractor, "front_line_update.txt")
     sides = {e.location: {e.actor1, e.actor2} for e in events}
-    war = {"Military Forces of Russia (2000-)", "Military Forces of Ukraine"}
+    war = {"Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"}
     assert set(sides) == {"Bakhmut", "Avdiivka", "Kreminna", "Bilohorivka"}
     assert all(s == war for s in sides.values())
     assert all(e.sub_event_type == "Armed clash" for e in events)
@@ -887,7 +887,7 @@ def test_a_sides_dead_claimed_for_a_day_stand_as_its_fight():
     [e] = events("MOSCOW - Up to 70 Ukrainian servicemen were eliminated near Kupyansk on "
                  "Thursday, the Defence Ministry said.")
     assert (e.sub_event_type, e.actor2, e.fatalities) == (
-        "Armed clash", "Military Forces of Ukraine", 70)
+        "Armed clash", "Military Forces of Ukraine (2019-)", 70)
     assert events("MOSCOW - Up to 300 Ukrainian servicemen were eliminated near Kupyansk over "
                   "the past week, the Defence Ministry said.") == []
 

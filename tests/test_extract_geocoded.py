@@ -139,7 +139,7 @@ def test_a_town_across_the_border_named_by_its_country_adjective(geocoding_extra
     events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     shebekino = next(e for e in events if e.location == "Shebekino")
     assert shebekino.country == "Russia" and shebekino.latitude is not None
-    assert shebekino.actor1 == "Military Forces of Ukraine"
+    assert shebekino.actor1 == "Military Forces of Ukraine (2019-)"
     assert shebekino.actor2 == "Civilians (Russia)" and shebekino.injuries == 2
 
 
@@ -230,7 +230,8 @@ def test_whom_a_denial_answers_is_not_a_party_to_the_act(geocoding_extractor):
             "Russian artillery had shelled a school in Kostiantynivka on Sunday.")
     events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert events and all(c.denies for e in events for c in e.claims)
-    assert all("Military Forces of Ukraine" not in (e.actor1, e.actor2) for e in events)
+    assert not any((name or "").startswith("Military Forces of Ukraine")
+                   for e in events for name in (e.actor1, e.actor2))
 
 
 def test_where_in_the_city_the_act_struck_is_the_same_act(geocoding_extractor):

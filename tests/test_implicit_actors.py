@@ -116,7 +116,7 @@ def test_the_named_side_of_a_two_sided_war_fights_the_other(extractor):
                      "positions.", "2023-05-10")
     (event,) = [e for e in events if e.location == "Vovchansk"]
     assert {event.actor1, event.actor2} == {"Military Forces of Russia (2000-)",
-                                            "Military Forces of Ukraine"}
+                                            "Military Forces of Ukraine (2019-)"}
 
 
 def test_the_sides_of_a_war_come_from_sentences_that_tell_no_act(extractor):
@@ -129,7 +129,7 @@ def test_the_sides_of_a_war_come_from_sentences_that_tell_no_act(extractor):
                        "said Ukrainian forces are well supplied. On Tuesday, fighting continued "
                        "near Vovchansk.", "2022-05-11")
     assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)",
-                                            "Military Forces of Ukraine")
+                                            "Military Forces of Ukraine (2019-)")
 
 
 def test_a_foreign_states_campaign_flies_the_air_strikes_told_without_author(extractor):
@@ -186,7 +186,7 @@ def test_a_foreign_states_forces_come_before_the_host_states(extractor):
                      "Bakhmut.", "2023-05-06")
     (event,) = [e for e in events if e.location == "Bakhmut"]
     assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)",
-                                            "Military Forces of Ukraine")
+                                            "Military Forces of Ukraine (2019-)")
 
 
 def test_the_army_operating_in_a_territory_is_not_foreign_there(extractor):
@@ -202,7 +202,7 @@ def test_an_invasion_makes_the_invaded_states_forces_the_other_side(extractor):
                        "resistance. On 28 February, heavy fighting was reported in Sumy.",
                        "2022-03-01")
     assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)",
-                                            "Military Forces of Ukraine")
+                                            "Military Forces of Ukraine (2019-)")
 
 
 def test_a_states_air_campaign_flies_the_strikes_told_without_author(extractor):
@@ -265,7 +265,7 @@ def test_a_words_meaning_depends_on_the_wars_country(extractor):
     (event,) = _events(extractor, "Ethiopia: update\n\nOn 3 November, heavy fighting between "
                        "federal forces and Tigray regional forces killed 20 people near "
                        "Humera.", "2020-11-06")
-    assert (event.actor1, event.actor2) == ("Military Forces of Ethiopia",
+    assert (event.actor1, event.actor2) == ("Military Forces of Ethiopia (2018-)",
                                             "TPLF: Tigray People's Liberation Front")
 
 

@@ -33,6 +33,10 @@ class ActorEntry:
     parent: str | None = None
     generic: bool = False
     aliases: list[str] = field(default_factory=list)
+    # Countries whose stories alone may name this actor by one of its `scoped` aliases (lower
+    # case): "ADF" is the Allied Democratic Forces in a Congolese or Ugandan story only.
+    scope: tuple[str, ...] = ()
+    scoped: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -46,6 +50,8 @@ class ActorMatch:
     start_char: int
     end_char: int
     adjective_country: str | None = None
+    # the countries a text must be about for this match to stand (empty: anywhere)
+    scope: tuple[str, ...] = ()
 
 
 _ADMIN_UNITS = {"district", "districts"}
@@ -111,9 +117,34 @@ def _without_group_forces(found: list[ActorMatch], doc: Doc) -> list[ActorMatch]
     return out
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def _is_case_sensitive(alias: str) -> bool:
-    # Acronyms ("IS", "SAA", "US forces") must keep their case: "is" is a verb.
-    return any(len(tok) >= 2 and tok.replace(".", "").isupper() for tok in alias.split())
+    # Acronyms ("IS", "SAA", "US forces") must keep their case: "is" is a verb; so must their
+    # plurals ("PDFs" are Myanmar's resistance forces, "pdfs" are files).
+    return any(len(tok) >= 2 and tok.replace(".", "").isupper()
+               or _PLURAL_ACRONYM.fullmatch(tok) is not None for tok in alias.split())
+
+
+def _is_acronym(alias: str) -> bool:
+    """A bare acronym ("ADF", "AA", "PDFs"): one word, matched case-sensitively."""
+    return " " not in alias.strip() and _is_case_sensitive(alias)
+
+
+def scoped_aliases(aliases: list[str], countries: list[str], extra: list[str]) -> frozenset[str]:
+    """The aliases (lower case) held to an entry's `acronym_countries`: its bare acronyms,
+    which other bodies share ("ADF", the Australian Defence Force), and the `scoped_aliases`
+    it lists; none without countries."""
+    if not countries:
+        return frozenset()
+    return frozenset(a.lower() for a in aliases if _is_acronym(a)) | {a.lower() for a in extra}
+
+
+def out_of_scope(match: ActorMatch, countries: set[str] | frozenset[str]) -> bool:
+    """An alias held to some countries ("AA": the Arakan Army in Myanmar) found in a text that
+    names none of them (`countries`): there it is someone else, or nothing ("AA batteries")."""
+    return bool(match.scope) and not countries.intersection(match.scope)
 
 
 # "The coalition" of a war other than the one against ISIS: the coalition of that country's war,
@@ -222,6 +253,19 @@ def state_styled_groups() -> list[tuple[str, str, int, list[str]]]:
             for i in data["actors"] if i.get("styles_as_state") and i.get("country")]
 
 
+def _entry(item: dict) -> ActorEntry:
+    """An actor file's entry; `acronym_countries` and `scoped_aliases` set its scope."""
+    aliases = [str(a) for a in item.get("aliases", [])]
+    countries = [str(c) for c in item.get("acronym_countries") or []]
+    extra = [str(a) for a in item.get("scoped_aliases") or []]
+    if extra and not countries:
+        raise ValueError(f"{item['name']}: scoped_aliases without acronym_countries")
+    return ActorEntry(name=str(item["name"]), inter=int(item["inter"]),
+                      country=item.get("country"), parent=item.get("parent"),
+                      generic=bool(item.get("generic", False)), aliases=aliases,
+                      scope=tuple(countries), scoped=scoped_aliases(aliases, countries, extra))
+
+
 class ActorCatalog:
     def __init__(
         self,
@@ -264,17 +308,7 @@ class ActorCatalog:
                 raise ConfigError(f"{where}: cannot read actor file ({exc.strerror})") from exc
         try:
             data = yaml.safe_load(text)
-            entries = [
-                ActorEntry(
-                    name=str(item["name"]),
-                    inter=int(item["inter"]),
-                    country=item.get("country"),
-                    parent=item.get("parent"),
-                    generic=bool(item.get("generic", False)),
-                    aliases=[str(a) for a in item.get("aliases", [])],
-                )
-                for item in data["actors"]
-            ]
+            entries = [_entry(item) for item in data["actors"]]
             states = {str(k): [str(a) for a in v] for k, v in data.get("states", {}).items()}
             forces_in = _forces_in(data)
         except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -288,6 +322,8 @@ class ActorCatalog:
         found = self._unknown_groups(doc, taken) + self._state_forces(doc, taken)
         for span in sorted(known, key=lambda s: s.start):
             entry = self.entries[int(span.label_[1:])]
+            # read before the span grows to "groups affiliated with ...": the alias as written
+            scope = entry.scope if span.text.lower() in entry.scoped else ()
             if entry.generic and span.start > 0 and doc[span.start - 1].lower_ in (
                     "its", "their", "his", '"', "“") and span[-1].lower_ in _BARE_FORCES:
                 continue  # 'its "soldiers of the caliphate"': the group's own, not a state's
@@ -305,10 +341,11 @@ class ActorCatalog:
                 span.label_ = f"A{self.entries.index(entry)}"
             adjective = None
             if entry.generic and span.start > 0:
-                prev = doc[span.start - 1].text.lower()
-                adjective = self.adjectives.get(prev)
+                lowers = doc_lowers(doc)
+                prev = lowers[span.start - 1]
+                adjective = self._adjective_at(lowers, span.start - 1)[0]
                 if adjective is None and prev in _BETWEEN_ADJECTIVE and span.start > 1:
-                    adjective = self.adjectives.get(doc[span.start - 2].text.lower())
+                    adjective = self._adjective_at(lowers, span.start - 2)[0]
             found.append(
                 ActorMatch(
                     entry=entry,
@@ -318,10 +355,20 @@ class ActorCatalog:
                     start_char=span.start_char,
                     end_char=span.end_char,
                     adjective_country=adjective,
+                    scope=scope,
                 )
             )
         return _without_group_forces(
             _without_restatements(sorted(found, key=lambda m: m.start), doc), doc)
+
+    def _adjective_at(self, lowers: list[str], i: int) -> tuple[str | None, int]:
+        """The state whose adjective ends at token `i`, and where the adjective starts: a
+        two-word one first ("South Sudanese" troops are not Sudan's)."""
+        if i > 0:
+            state = self.adjectives.get(f"{lowers[i - 1]} {lowers[i]}")
+            if state is not None:
+                return state, i - 1
+        return self.adjectives.get(lowers[i]), i
 
     def _state_forces(self, doc: Doc, taken: set[int]) -> list[ActorMatch]:
         """"Ukrainian forces", "Turkish military units": a state's adjective before a word for
@@ -336,14 +383,12 @@ class ActorCatalog:
                 w in _FORCE_WORDS or (w == "authorities" and government is not None))]:
             if i in taken or i - 1 in taken:
                 continue
-            first = i - 1
-            state = self.adjectives.get(lowers[first])
-            if state is None and i > 1 and lowers[first] in _BETWEEN_ADJECTIVE \
-                    and first - 1 not in taken:
+            state, first = self._adjective_at(lowers, i - 1)
+            if state is None and i > 1 and lowers[i - 1] in _BETWEEN_ADJECTIVE \
+                    and i - 2 not in taken:
                 # "the Ethiopian defense forces": one word between the state and its forces
-                first = i - 2
-                state = self.adjectives.get(lowers[first])
-            if state is None:
+                state, first = self._adjective_at(lowers, i - 2)
+            if state is None or first in taken:
                 continue
             span = doc[first : i + 1]
             # "Israeli authorities demolished homes": the state's administration, not its army
@@ -379,8 +424,10 @@ class ActorCatalog:
             word = lowers[i]
             state = self.adjectives.get(word[:-1]) or (
                 self.adjectives.get(word[:-2]) if word.endswith("es") else None)
-            # (a sentence only tokenised, to see who an article names, has no tags)
-            if state is None or doc[i].tag_ and doc[i].tag_ not in ("NNPS", "NNS", "NNP"):
+            # (a sentence only tokenised, to see who an article names, has no tags); "the
+            # Philippines" is the state itself, not its people
+            if state is None or doc[i].text in self.states or \
+                    doc[i].tag_ and doc[i].tag_ not in ("NNPS", "NNS", "NNP"):
                 continue
             span = doc[i : i + 1]
             out.append(ActorMatch(entry=entry, raw=span.text, start=i, end=i + 1,
@@ -432,9 +479,11 @@ class ActorCatalog:
         People's Liberation Front (TPLF)") take ACLED's "TPLF: Tigray People's Liberation
         Front" form, and the bare acronym anywhere in the article is that group."""
         known = self._known_aliases()
-        groups = {acr: name for acr, raw in acronyms.items() if acr not in known
-                  and (name := self._group_named(doc, raw)) is not None}
         spelled = self._spelled_out(doc, acronyms)
+        # "the Myanmar Armed Forces (MAF)" reads as an unknown group's name too, but it ends
+        # in an actor the catalogue knows (a state's adjective and its forces): that one wins
+        groups = {acr: name for acr, raw in acronyms.items() if acr not in known
+                  and acr not in spelled and (name := self._group_named(doc, raw)) is not None}
         if not groups and not spelled:
             return found
         for m in found:

@@ -28,7 +28,8 @@ COUNTRY_WORDS = {
     "Russia": r"Belgorod|Kursk|Bryansk|Saratov|Voronezh|Rostov-on-Don|Krasnodar|Novorossiysk|"
     r"Shebekino|Engels",
     "Lebanon": r"Lebanon|Beirut",
-    "Nigeria": r"Nigeria|Nigerian|Boko Haram|Borno|Maiduguri",
+    "Nigeria": r"Nigeria|Nigerian|Boko Haram|Borno|Maiduguri|Abuja|Biafra|Biafran|Anambra|"
+    r"Enugu|Ebonyi|Imo State|Zamfara|Kaduna|Katsina",
     "Somalia": r"Somalia|Somali|Mogadishu|al-Shabaab|Al-Shabab",
     "Mali": r"\bMali\b|Malian|Bamako|Timbuktu",
     "Ukraine": r"Ukraine|Ukrainian|Kyiv|Kiev|Donetsk|Luhansk|Kharkiv",
@@ -44,15 +45,35 @@ COUNTRY_WORDS = {
     "Cameroon": r"Cameroon|Cameroonian|Yaound[eé]|Yaounde|Bamenda|Ambazonia",
     "Mozambique": r"Mozambique|Mozambican|Cabo Delgado|Maputo|Palma|Mocimboa da Praia",
     "Democratic Republic of the Congo": r"Democratic Republic of (?:the )?Congo|DR Congo|DRC|"
-    r"Congolese|Kinshasa|Goma|Ituri|North Kivu|South Kivu|Beni|Bunia",
+    r"Congolese|Kinshasa|Goma|Ituri|North Kivu|South Kivu|Beni|Bunia|eastern Congo|Bukavu|"
+    r"Uvira|Butembo|Rutshuru|Masisi|Djugu|FARDC",
     "Central African Republic": r"Central African Republic|Bangui",
     "Sudan": r"(?<!South )\bSudan\b|(?<!South )Sudanese|Khartoum|Darfur|Omdurman|El Fasher|"
     r"Kordofan",
-    "South Sudan": r"South Sudan|South Sudanese|Juba",
-    "Ethiopia": r"Ethiopia|Ethiopian|Addis Ababa|Tigray|Tigrayan|Amhara|Oromia",
+    "South Sudan": r"South Sudan|South Sudanese|Juba|Jonglei|Upper Nile|Malakal|Equatoria|"
+    r"SSPDF",
+    "Ethiopia": r"Ethiopia|Ethiopian|Addis Ababa|Tigray|Tigrayan|Amhara|Oromia|Oromo|Gondar|"
+    r"Bahir Dar|Mekelle|ENDF",
     "Kenya": r"Kenya|Kenyan|Nairobi|Mandera|Garissa|Lamu",
-    "Myanmar": r"Myanmar|Burma|Burmese|Rakhine|Yangon|Naypyidaw|Sagaing",
+    "Myanmar": r"Myanmar|Burma|Burmese|Rakhine|Yangon|Naypyidaw|Sagaing|Kachin|Shan State|"
+    r"Chin State|Chinland|northern Shan|Karen State|Kayin|Kayah|Karenni|Mandalay|Magway|"
+    r"Arakan|Tatmadaw|Lashio|Myawaddy",
     "Pakistan": r"Pakistan|Pakistani|Islamabad|Peshawar|Khyber|Balochistan|Waziristan|Quetta",
+    # The Americas' and Asia's other wars, for the actors held to them ("AA", "NPA", "EMC")
+    "Uganda": r"Uganda|Ugandan|Kampala|UPDF",
+    "Colombia": r"Colombia|Colombian|Bogot[aá]|Cauca|Antioquia|Catatumbo|Arauca|Putumayo|"
+    r"Nari[nñ]o|Choc[oó]",
+    "Haiti": r"Haiti|Haitian|Port-au-Prince|Artibonite|Cit[eé] Soleil",
+    # not "New Mexico"
+    "Mexico": r"(?<!New )Mexico|Mexican|Sinaloa|Jalisco|Michoac[aá]n|Tamaulipas|Culiac[aá]n",
+    "Philippines": r"Philippines|Philippine|Filipino|Mindanao|Manila|Sulu|Basilan|Marawi|"
+    r"Maguindanao|Cotabato|Lanao",
+    # not the "Indian Ocean"
+    "India": r"India|Indian(?!\s+Ocean)|New Delhi|Chhattisgarh|Jharkhand|Manipur|Sukma|"
+    r"Dantewada",
+    "Thailand": r"Thailand|Thai|Pattani|Narathiwat|Songkhla|Bangkok",
+    "Rwanda": r"Rwanda|Rwandan|Kigali",
+    "Venezuela": r"Venezuela|Venezuelan|Caracas",
     "Palestinian Territory": r"Palestine|Palestinian|Gaza|West Bank|Jenin|Nablus|Hebron|"
     r"Ramallah|Khan Younis",
 }

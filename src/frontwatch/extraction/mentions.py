@@ -29,6 +29,7 @@ from frontwatch.actors.catalog import (
     ActorEntry,
     ActorMatch,
     defined_acronyms,
+    out_of_scope,
     redefined_acronym,
     regional_coalition,
 )
@@ -405,6 +406,17 @@ def _armed_state_forces(actors: list[ActorMatch]) -> Iterator[ActorMatch]:
             and not a.entry.name.startswith("Police"))
 
 
+_MONEY = {"fund", "funds", "funding", "money", "financing", "grant", "grants", "budget",
+          "million", "billion", "dollars", "pledges"}
+
+
+def _money_secured(doc: Doc, trigger: Trigger) -> bool:
+    """"More funds have been secured for the response": money, not ground, was secured; the
+    state's forces are not to be made the victors of an appeal."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _MONEY
+               for t in doc[trigger.start:trigger.end] for c in t.children)
+
+
 def _foreign(actor: ActorRef, country: str, host: str | None) -> bool:
     """A state's forces outside their country; not the army a territory without one of its
     own has operating in it (`host`: Israel's in Gaza)."""
@@ -514,7 +526,8 @@ class MentionExtractor:
         named: dict[int, list[ActorMatch]] = {}
         for sent in sentences:
             p = by_index.get(sent.index)
-            named[sent.index] = p.actors if p is not None else self._actors_of(sent, acronyms)
+            named[sent.index] = p.actors if p is not None else self._actors_of(
+                sent, acronyms, frozenset(c for _, c in hits))
         campaigns = self._campaigns(text, ctx.article_country)
         ctx.communal = _communal_kind(text)
         ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
@@ -612,10 +625,13 @@ class MentionExtractor:
             return None
         return ActorRef(raw="", name=ref.name, inter=ref.inter, country=ref.country)
 
-    def _actors_of(self, sent: Sentence, acronyms: dict[str, str]) -> list[ActorMatch]:
-        """The actors a sentence the parser never saw names (tokens only, no parse)."""
+    def _actors_of(self, sent: Sentence, acronyms: dict[str, str],
+                   countries: frozenset[str]) -> list[ActorMatch]:
+        """The actors a sentence the parser never saw names (tokens only, no parse);
+        `countries` are those the article names, which scoped aliases need."""
         doc = seed_text(self.nlp.make_doc(sent.text), sent.text)
-        found = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms)]
+        found = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms)
+                 and not out_of_scope(a, countries)]
         return self.actors.with_article_acronyms(doc, found, acronyms) if acronyms else found
 
     def _campaigns(self, text: str, country: str | None) -> list[tuple[str, bool]]:
@@ -658,7 +674,11 @@ class MentionExtractor:
                hits: list[tuple[int, str]], acronyms: dict[str, str] | None = None
                ) -> ParsedSentence:
         accusing = accusers(doc_text(doc))
+        # an alias held to some countries ("AA", "ADF") counts only in an article that names
+        # one of them: the whole article's, since a sentence often names no country at all
+        countries = frozenset(c for _, c in hits)
         actors = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms or {})
+                  and not out_of_scope(a, countries)
                   and not any(s <= a.start_char and a.end_char <= e for s, e in accusing)]
         if acronyms:
             actors = self.actors.with_article_acronyms(doc, actors, acronyms)
@@ -1319,7 +1339,7 @@ class MentionExtractor:
             else:
                 actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
         if sub_event == "Government regains territory" and actor1 is None and country in \
-                self.actors.state_forces:
+                self.actors.state_forces and not _money_secured(doc, trigger):
             # "the prime minister declared victory in Tal Afar": the state's forces regained it
             name = self.actors.state_forces[country]
             actor1 = ActorRef(raw="", name=name, inter=1, country=country)
