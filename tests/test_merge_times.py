@@ -39,13 +39,13 @@ def test_times_of_day_are_read_only_where_they_time_the_act():
 def test_a_morning_and_an_evening_strike_on_one_city_stay_apart():
     morning = ev("Cruise missiles hit the shipyard on Monday morning, the governor said.")
     evening = ev("A guided bomb struck a dormitory on the evening of March 14.",
-                 actor2="Military Forces of Ukraine")
+                 actor2="Military Forces of Ukraine (2019-)")
     assert times_conflict(morning, evening)
     assert merge_decision(morning, evening) is None
     # without the times, the same two reports would be one incident told two ways
     assert merge_decision(ev("Cruise missiles hit the shipyard on Monday."),
                           ev("A guided bomb struck a dormitory on March 14.",
-                             actor2="Military Forces of Ukraine")) is not None
+                             actor2="Military Forces of Ukraine (2019-)")) is not None
 
 
 def test_compatible_times_merge():
@@ -70,7 +70,7 @@ def test_a_day_is_stated_only_when_named_for_the_act():
 def test_fighting_on_two_stated_days_are_two_incidents():
     def clash(sentence: str, date: str) -> Event:
         return ev(sentence, date=date, event_type="Battles", sub_event_type="Armed clash",
-                  actor2="Military Forces of Ukraine")
+                  actor2="Military Forces of Ukraine (2019-)")
 
     sunday = clash("Assault groups stormed the northern outskirts on Sunday.", "2022-03-13")
     monday = clash("The defenders held the plant on Monday as fighting went on.", "2022-03-14")

@@ -46,7 +46,7 @@ def test_the_other_sides_forces_by_their_acronym(geocoding_extractor):
                                          "Drones destroyed an AFU ammunition depot in "
                                          "Dzerzhinsk on Saturday, the ministry said.")
     assert country == "Ukraine"
-    assert actor2 == "Military Forces of Ukraine"
+    assert actor2 == "Military Forces of Ukraine (2019-)"
 
 
 def test_a_place_named_as_the_other_countrys_stays_there(geocoding_extractor):
@@ -55,7 +55,7 @@ def test_a_place_named_as_the_other_countrys_stays_there(geocoding_extractor):
                                          "city of Dzerzhinsk on Saturday, the regional governor "
                                          "said.")
     assert country == "Russia"
-    assert actor1 == "Military Forces of Ukraine"
+    assert actor1 == "Military Forces of Ukraine (2019-)"
 
 
 def test_a_clue_of_the_war_does_not_move_an_unambiguous_town(geocoding_extractor):
