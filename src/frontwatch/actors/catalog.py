@@ -182,6 +182,14 @@ ACRONYM_DEFINED = re.compile(
 _NAME_FILLERS = {"and", "of", "for", "the", "to", "de", "du", "des", "la", "le", "s"}
 
 
+def _state_match(doc: Doc, entry: ActorEntry, start: int, end: int, state: str) -> ActorMatch:
+    """A state's forces named by the words doc[start:end] ("Israeli" of a strike)."""
+    span = doc[start:end]
+    return ActorMatch(entry=entry, raw=span.text, start=start, end=end,
+                      start_char=span.start_char, end_char=span.end_char,
+                      adjective_country=state)
+
+
 def defined_acronyms(text: str) -> dict[str, str]:
     """The acronyms an article defines, with the names it gives them."""
     return {m.group("acronym"): m.group("name") for m in ACRONYM_DEFINED.finditer(text)}
@@ -390,12 +398,9 @@ class ActorCatalog:
                 state, first = self._adjective_at(lowers, i - 2)
             if state is None or first in taken:
                 continue
-            span = doc[first : i + 1]
             # "Israeli authorities demolished homes": the state's administration, not its army
             kind = government if lowers[i] == "authorities" else entry
-            out.append(ActorMatch(entry=kind, raw=span.text, start=first, end=i + 1,
-                                  start_char=span.start_char, end_char=span.end_char,
-                                  adjective_country=state))
+            out.append(_state_match(doc, kind, first, i + 1, state))
             taken.update(range(first, i + 1))
         # "Israeli strike kills 4", "Russian shelling of Kherson": a state's adjective on a
         # strike from the air or by artillery names the state's forces as its author (the
@@ -410,10 +415,7 @@ class ActorCatalog:
             state = self.adjectives.get(lowers[first])
             if state is None or first in taken or doc[first].text[:1].islower():
                 continue
-            span = doc[first : first + 1]
-            out.append(ActorMatch(entry=entry, raw=span.text, start=first, end=first + 1,
-                                  start_char=span.start_char, end_char=span.end_char,
-                                  adjective_country=state))
+            out.append(_state_match(doc, entry, first, first + 1, state))
             taken.add(first)
         # "the Russians executed 60 missile strikes", "the Ukrainians pushed them back": in a
         # war report the people named by their state are that state's forces
@@ -429,10 +431,7 @@ class ActorCatalog:
             if state is None or doc[i].text in self.states or \
                     doc[i].tag_ and doc[i].tag_ not in ("NNPS", "NNS", "NNP"):
                 continue
-            span = doc[i : i + 1]
-            out.append(ActorMatch(entry=entry, raw=span.text, start=i, end=i + 1,
-                                  start_char=span.start_char, end_char=span.end_char,
-                                  adjective_country=state))
+            out.append(_state_match(doc, entry, i, i + 1, state))
             taken.add(i)
         return out
 
