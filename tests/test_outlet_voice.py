@@ -66,3 +66,16 @@ def test_a_strike_on_its_own_people_or_by_the_enemy_is_not_the_outlets(extractor
         for e in extractor.process(make_article(text, published=WEDNESDAY,
                                                 outlet="Ukrainian army press service")).events:
             assert not (e.actor1 or "").startswith("Military Forces of Ukraine"), text
+
+
+def test_our_units_in_a_state_forces_bulletin_are_its_forces(extractor):
+    text = ("In the Zaporizhzhia direction the enemy attacked six times near Robotyne on "
+            "Tuesday, trying to drive our units from their positions. All attacks were repelled.")
+    (e,) = extractor.process(make_article(text, published=WEDNESDAY,
+                                          outlet="Ukrainian General Staff update")).events
+    assert e.sub_event_type == "Armed clash"
+    assert e.actor2 == "Military Forces of Ukraine (2019-)"
+    assert e.actor1.startswith("Unidentified")  # the enemy, unnamed
+    # the same words from any other outlet name no side
+    (e,) = extractor.process(make_article(text, published=WEDNESDAY, outlet="Example Wire")).events
+    assert "Military Forces of Ukraine (2019-)" not in (e.actor1, e.actor2)

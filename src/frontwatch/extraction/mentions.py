@@ -320,6 +320,11 @@ ACT_AFTER_DATE = re.compile(
 _ENDS_CLAUSE = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 
+# A bulletin's own forces in the first person ("our units", "our defenders")
+OUR_FORCES = re.compile(r"\bour\s+(?:\w+\s+)?(?:units?|forces|troops|defenders|soldiers|"
+                        r"fighters|servicemen|positions|brigades?|battalions?)\b", re.IGNORECASE)
+
+
 def _punctuated(text: str) -> str:
     """A headline, a snippet or a list item without a final full stop, with one: the parser
     reads "Gunmen kill 12 villagers in central Mali" as a noun phrase without it."""
@@ -1517,6 +1522,10 @@ class MentionExtractor:
                     # fighting in an article about intercommunal (or inter-clan) violence
                     return _militia(communal, country), _militia(communal, country)
                 unknown = self._unidentified(country)
+                if ctx.voice is not None and OUR_FORCES.search(text):
+                    # fighting in a state's forces' own bulletin ("the enemy attacked our
+                    # units near Vovchansk"): "our" forces are its own, the enemy unnamed
+                    return unknown, ctx.voice
                 return unknown, unknown
             inferred = actor1 is None or actor2 is None
             if inferred:
