@@ -27,6 +27,17 @@ def rules_extractor():
 
 
 @pytest.fixture(scope="session")
+def catalog(extractor):
+    """The extractor's actor catalogue (the packaged actor file, matched on its vocabulary)."""
+    return extractor.mentions.actors
+
+
+@pytest.fixture(scope="session")
+def nlp(extractor):
+    return extractor.mentions.nlp
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} absent: shared development data is not available here")

@@ -14,16 +14,6 @@ from frontwatch.extraction.countries import countries_in
 from frontwatch.pipeline import make_article
 
 
-@pytest.fixture(scope="module")
-def catalog(extractor) -> ActorCatalog:
-    return extractor.mentions.actors
-
-
-@pytest.fixture(scope="module")
-def nlp(extractor):
-    return extractor.mentions.nlp
-
-
 def _named(catalog: ActorCatalog, nlp, text: str, article: str | None = None) -> list[str]:
     """The canonical names a sentence's actors take in an article (the sentence alone when
     none is given), with the aliases held to other countries' stories set aside."""

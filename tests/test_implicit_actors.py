@@ -4,20 +4,8 @@ and the names and acronyms an article defines for itself."""
 
 from __future__ import annotations
 
-import pytest
-
-from frontwatch.actors.catalog import ActorCatalog, defined_acronyms
+from frontwatch.actors.catalog import defined_acronyms
 from frontwatch.pipeline import make_article
-
-
-@pytest.fixture(scope="module")
-def catalog(extractor) -> ActorCatalog:
-    return extractor.mentions.actors
-
-
-@pytest.fixture(scope="module")
-def nlp(extractor):
-    return extractor.mentions.nlp
 
 
 def _found(catalog, nlp, text: str, article: str | None = None) -> list[tuple[str, str | None]]:

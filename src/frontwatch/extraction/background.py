@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from frontwatch.extraction.dates import find_date_expressions
 from frontwatch.extraction.figures import CIVILIAN_NOUNS
@@ -408,6 +408,13 @@ def definite_noun(doc: Doc, trigger: Trigger) -> bool:
     ) and not any(c.dep_ == "nummod" for c in root.children)
 
 
+def place_root(doc: Doc, pl: PlaceMention, offset: int) -> Token | None:
+    """The parse's head token of a place mention (`offset`: where the sentence starts in the
+    article), or None where its characters do not align with tokens."""
+    span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
+    return None if span is None else span.root
+
+
 def place_in_subtree(doc: Doc, trigger: Trigger, places: list[PlaceMention], offset: int
                       ) -> bool:
     root = doc[trigger.start : trigger.end].root
@@ -415,11 +422,8 @@ def place_in_subtree(doc: Doc, trigger: Trigger, places: list[PlaceMention], off
     if root.dep_ == "nsubj" and lemma_of(root.head) in IMPACT_VERBS:
         # "The airstrike hit a hotel in Saada": the place of the impact
         scope |= {t.i for t in root.head.subtree}
-    for pl in places:
-        span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
-        if span is not None and span.root.i in scope:
-            return True
-    return False
+    return any((r := place_root(doc, pl, offset)) is not None and r.i in scope
+               for pl in places)
 
 
 def has_date(text: str, published: dt.date | None) -> bool:
@@ -485,16 +489,11 @@ def own_clause_places(doc: Doc, trigger: Trigger, places: list[PlaceMention], of
         return places
     root = doc[trigger.start : trigger.end].root
 
-    def roots() -> list[tuple[PlaceMention, int | None]]:
-        out = []
-        for pl in places:
-            span = doc.char_span(pl.start - offset, pl.end - offset, alignment_mode="expand")
-            out.append((pl, None if span is None else span.root.i))
-        return out
-
+    heads = [place_root(doc, pl, offset) for pl in places]
     if root.dep_ in ("pobj", "pcomp", "dobj") and root.head.lower_ in _CAUSE_WORDS:
         scope = {t.i for t in root.subtree}
-        inside = [pl for pl, i in roots() if i in scope]
+        inside = [pl for pl, h in zip(places, heads, strict=True)
+                  if h is not None and h.i in scope]
         return inside or places
     # "clashes have persisted since 11 June, forcing 1,911 people to flee in A, B and C":
     # where the people fled to is the consequence's place, not the act's
@@ -505,7 +504,8 @@ def own_clause_places(doc: Doc, trigger: Trigger, places: list[PlaceMention], of
             consequence.update(t.i for t in tok.subtree)
     if not consequence:
         return places
-    outside = [pl for pl, i in roots() if i not in consequence]
+    outside = [pl for pl, h in zip(places, heads, strict=True)
+               if h is None or h.i not in consequence]
     if not outside or len(outside) == len(places):
         return places
     if all(pl.role == "region" for pl in outside):

@@ -205,6 +205,15 @@ TRUCE_NOUNS = {"cessation", "end", "halt", "suspension", "pause", "resumption", 
                "stoppage", "de-escalation", "freeze"}
 
 
+def _truce_of(tok: Token) -> bool:
+    """Fighting named as what a truce ends ("the cessation of hostilities", "an end to the
+    fighting"), not as fighting that happened."""
+    if tok.dep_ != "pobj":
+        return False
+    prep, noun = tok.head.lower_, tok.head.head.lower_
+    return prep == "of" and noun in TRUCE_NOUNS or prep == "to" and noun in ("end", "halt", "stop")
+
+
 class TriggerFinder:
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
         self.lexicon = lexicon
@@ -306,12 +315,8 @@ class TriggerFinder:
                     and not (denied and any(c.dep_ == "nsubj" for c in head.children)):
                 # (with its own subject, "claims that troops had captured X" is a clause)
                 continue  # "equipment captured near Palmyra": an attribute, not a capture
-            if kind == "clash" and head.dep_ == "pobj" and head.head.lower_ == "of" and \
-                    head.head.head.lower_ in TRUCE_NOUNS:
+            if kind == "clash" and _truce_of(head):
                 continue  # "the cessation of hostilities", "an end to the fighting": a truce
-            if kind == "clash" and head.dep_ == "pobj" and head.head.lower_ == "to" and \
-                    head.head.head.lower_ in ("end", "halt", "stop"):
-                continue
             if kind == "kill" and head.lower_ in ("death", "deaths") and end < len(doc) and \
                     doc[end].lower_ == "of":
                 continue  # "the death of Hussein": a noun phrase, often history
