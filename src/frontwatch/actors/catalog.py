@@ -161,11 +161,6 @@ _FORCE_WORDS = {"forces", "military", "units", "gunboats", "warships", "navy", "
                 "paratroopers", "commandos", "artillery", "drones", "jets", "aircraft",
                 "positions", "posts", "checkpoints", "convoy", "convoys", "patrol", "patrols",
                 "enemy", "side"}
-# Strikes a state's adjective makes its forces' ("Israeli airstrikes", "Russian shelling");
-# attacks and raids only with a word for the means ("Russian drone attack").
-_STATE_STRIKES = {"strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes",
-                  "shelling", "bombardment", "bombardments", "attack", "attacks", "raid", "raids"}
-_STRIKE_MEANS = {"air", "drone", "missile", "artillery", "aerial", "naval", "rocket"}
 # Words between a state's adjective and its forces: "the Turkish occupation army"
 _BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national", "regular",
                       "federal", "special", "elite", "government", "security", "armed",
@@ -402,21 +397,6 @@ class ActorCatalog:
             kind = government if lowers[i] == "authorities" else entry
             out.append(_state_match(doc, kind, first, i + 1, state))
             taken.update(range(first, i + 1))
-        # "Israeli strike kills 4", "Russian shelling of Kherson": a state's adjective on a
-        # strike from the air or by artillery names the state's forces as its author (the
-        # adjective alone is the actor: the strike stays the act). Attacks in general are left
-        # out: "a Palestinian attack" is not a state's.
-        for i in [n for n, w in enumerate(lowers) if n > 0 and w in _STATE_STRIKES]:
-            first = i - 1
-            if lowers[first] in _STRIKE_MEANS and i > 1:
-                first = i - 2
-            elif lowers[i] in ("attack", "attacks", "raid", "raids"):
-                continue  # only "air attack", "drone raid"
-            state = self.adjectives.get(lowers[first])
-            if state is None or first in taken or doc[first].text[:1].islower():
-                continue
-            out.append(_state_match(doc, entry, first, first + 1, state))
-            taken.add(first)
         # "the Russians executed 60 missile strikes", "the Ukrainians pushed them back": in a
         # war report the people named by their state are that state's forces
         for i in [n for n, w in enumerate(lowers) if n > 0 and lowers[n - 1] == "the"

@@ -198,6 +198,10 @@ STATE_OPERATIONS = re.compile(
 # Drones fly for non-state groups too: a drone strike's author is not inferred from who flies
 DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+# Nouns of a strike that, as a verb's subject, carry its author's adjective ("Israeli strike
+# kills 4", "Russian shelling wounds two")
+STRIKE_SUBJECTS = {"strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment",
+                   "barrage", "raid", "raids", "bombing"}
 # How a side's own outlet names the other side's forces: their strikes are not its own.
 ENEMY_WORDS = re.compile(r"\b(?:enemy|occupiers?|invaders?|adversary)\b", re.IGNORECASE)
 # Violence between communities rather than armed organisations: ACLED's identity militias
@@ -1653,8 +1657,9 @@ class MentionExtractor:
         # ("US soldiers died": the subject suffered, it did not act)
         active = trigger.is_verb and root.lower_ not in PATIENT_SUBJECT_TRIGGERS and \
             lemma_of(root) not in PATIENT_SUBJECT_VERBS
-        subjects = [c for c in root.children
-                    if active and c.dep_ == "nsubj" and c.lower_ in ARMED_NOUNS]
+        # "Israeli strike kills 4": the strike that killed is the state's
+        subjects = [c for c in root.children if active and c.dep_ == "nsubj"
+                    and (c.lower_ in ARMED_NOUNS or c.lower_ in STRIKE_SUBJECTS)]
         modifiers += [m for c in subjects for m in c.children
                       if m.dep_ in ("amod", "compound", "nmod", "poss")]
         # "Ukrainian shelling wounded two": the parser may read "shelling" as a verb, or worse;
