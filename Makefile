@@ -36,6 +36,7 @@ bench: $(DEV_STAMP)
 model: $(DEV_STAMP)
 	$(BIN)/pip install -q -e ".[model,dev,train]"
 	$(BIN)/python -m frontwatch.learn.train --out src/frontwatch/data/coder
+	$(BIN)/python -m frontwatch.learn.gate --out src/frontwatch/data/coder
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -73,13 +73,18 @@ class Extractor:
         engine = engine or default_engine()
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
-        coder = None
+        coder = gate = None
         if engine == "model":
             from frontwatch.extraction.coder import SentenceCoder
+            from frontwatch.extraction.gate import GateUnavailable, SentenceGate
 
             coder = SentenceCoder(coder_dir)
+            try:
+                gate = SentenceGate(coder_dir)
+            except GateUnavailable:
+                gate = None  # a coder trained without its gate reads every sentence
         self.engine = engine
-        self.mentions = MentionExtractor(model=model, coder=coder)
+        self.mentions = MentionExtractor(model=model, coder=coder, gate=gate)
         self.geocoder = None
         if geocode:
             try:

@@ -87,6 +87,7 @@ from frontwatch.extraction.coder_policy import (
 from frontwatch.extraction.countries import country_hits, most_named
 from frontwatch.extraction.dates import find_date_expressions
 from frontwatch.extraction.figures import CasualtyFigure, FigureFinder
+from frontwatch.extraction.gate import SentenceGate
 from frontwatch.extraction.incidents import (
     NEW_INCIDENT,
     merge_places,
@@ -436,12 +437,16 @@ def _foreign(actor: ActorRef, country: str, host: str | None) -> bool:
 class MentionExtractor:
     def __init__(self, model: str | None = None, use_ner: bool | None = None,
                  coder: SentenceCoder | None = None,
-                 policy: CoderPolicy | None = None) -> None:
+                 policy: CoderPolicy | None = None,
+                 gate: SentenceGate | None = None) -> None:
         # With a coder (the model engine) the learned model decides which sentences tell
         # events and of what type; the rules read their arguments (actors, places, dates,
         # figures, claims). Without one, the rules decide everything.
         self.coder = coder
         self.policy = policy or CoderPolicy()
+        # Without a gate the coder reads every sentence; with one, only the rules' candidates
+        # and the sentences the gate says could hold an event (gate.py says why)
+        self.gate = gate
         self.nlp = load_pipeline(model)
         if use_ner is None:
             use_ner = os.environ.get("FRONTWATCH_NER", "") not in ("", "0")
@@ -468,13 +473,13 @@ class MentionExtractor:
         plans = []
         texts: list[str] = []
         split = [split_sentences(a.text, a.kept) for a in articles]
-        codings = self._code(split)
+        by_rules = [{s.index for s in sentences if self._rule_candidate(s.text)}
+                    for sentences in split]
+        codings = self._code(split, by_rules)
         for n, (article, sentences) in enumerate(zip(articles, split, strict=True)):
             coded = codings[n]
             candidates = [s for s in sentences
-                          if self.triggers.may_hold_event(s.text) or DENIAL.search(s.text)
-                          or DENIED_FALL.search(s.text)
-                          or MATERIEL_FATE.search(s.text) or LOSSES.search(s.text)
+                          if s.index in by_rules[n]
                           or (s.index in coded
                               and coded[s.index].best[1] >= self.policy.new_event)]
             plans.append((article, sentences, candidates))
@@ -499,13 +504,26 @@ class MentionExtractor:
             out.append(self._mentions(article, sentences, parsed, found, hits, defined))
         return out
 
-    def _code(self, articles: list[list[Sentence]]) -> list[dict[int, Coding]]:
+    def _rule_candidate(self, text: str) -> bool:
+        return bool(self.triggers.may_hold_event(text) or DENIAL.search(text)
+                    or DENIED_FALL.search(text) or MATERIEL_FATE.search(text)
+                    or LOSSES.search(text))
+
+    def _code(self, articles: list[list[Sentence]], by_rules: list[set[int]]
+              ) -> list[dict[int, Coding]]:
         """The coder's reading of every sentence worth reading, per article (sentence index ->
-        coding); empty without a coder. All articles' sentences run as one batch."""
+        coding); empty without a coder. All articles' sentences run as one batch. Sentences
+        the rules do not hold are read only when the gate lets them through."""
         if self.coder is None:
             return [{} for _ in articles]
         wanted = [(n, s) for n, sentences in enumerate(articles) for s in sentences
                   if codable(s.text)]
+        if self.gate is not None:
+            others = [(n, s) for n, s in wanted if s.index not in by_rules[n]]
+            passed = {(n, s.index) for (n, s), ok in zip(
+                others, self.gate.maybe_event([s.text for _, s in others]), strict=True) if ok}
+            wanted = [(n, s) for n, s in wanted
+                      if s.index in by_rules[n] or (n, s.index) in passed]
         codings = self.coder.code([s.text for _, s in wanted])
         out: list[dict[int, Coding]] = [{} for _ in articles]
         for (n, s), coding in zip(wanted, codings, strict=True):

@@ -1,0 +1,76 @@
+"""A cheap first reader: which sentences the learned coder need not read.
+
+The coder (a MiniLM encoder) costs about as much per sentence as the parser; most sentences of
+a report tell no event. Sentences the rules already hold as candidates are always coded (the
+coder confirms, retypes or drops their events); for the rest the coder's only use is to find
+an event the rules' triggers miss, and a hashed n-gram linear model, trained on the same data
+(`frontwatch.learn.gate`), tells which of them could hold one. Its threshold is set for high
+recall on event sentences, so it spares the encoder the clearly eventless, not the doubtful.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "coder"
+BUCKETS = 1 << 20
+_WORD = re.compile(r"[^\W_]+|\d+", re.UNICODE)
+
+
+def features(text: str, buckets: int = BUCKETS) -> dict[int, float]:
+    """Hashed word unigrams and bigrams and in-word character 3-5-grams, L2-normalised.
+
+    crc32 rather than `hash()`: the same bucket in every process and Python version, so the
+    committed weights keep their meaning."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    grams: list[str] = [f"w {w}" for w in words]
+    grams += [f"b {a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    for w in words:
+        padded = f"<{w}>"
+        for n in (3, 4, 5):
+            grams += [f"c {padded[i:i + n]}" for i in range(len(padded) - n + 1)]
+    counts: dict[int, float] = {}
+    for gram in grams:
+        key = zlib.crc32(gram.encode("utf-8")) % buckets
+        counts[key] = counts.get(key, 0.0) + 1.0
+    norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
+    return {k: v / norm for k, v in counts.items()}
+
+
+class GateUnavailable(RuntimeError):
+    """No trained gate beside the coder."""
+
+
+class SentenceGate:
+    """`maybe_event(text)`: whether the coder should read a sentence the rules do not hold."""
+
+    def __init__(self, model_dir: Path | str | None = None) -> None:
+        folder = Path(model_dir) if model_dir else DEFAULT_DIR
+        path = folder / "gate.npz"
+        if not path.is_file():
+            raise GateUnavailable(f"{path}: no trained gate (run `make model`)")
+        data = np.load(path)
+        self.weights = data["weights"].astype(np.float32)
+        self.bias = float(data["bias"])
+        self.threshold = float(data["threshold"])
+        card = folder / "gate.json"
+        self.card = json.loads(card.read_text(encoding="utf-8")) if card.is_file() else {}
+
+    def scores(self, texts: Iterable[str]) -> list[float]:
+        out = []
+        buckets = len(self.weights)
+        for text in texts:
+            feats = features(text, buckets)
+            z = self.bias + sum(self.weights[k] * v for k, v in feats.items())
+            out.append(1.0 / (1.0 + math.exp(-z)))
+        return out
+
+    def maybe_event(self, texts: list[str]) -> list[bool]:
+        return [s >= self.threshold for s in self.scores(texts)]
