@@ -15,6 +15,7 @@ import math
 import re
 import zlib
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -30,18 +31,27 @@ def features(text: str, buckets: int = BUCKETS) -> dict[int, float]:
     crc32 rather than `hash()`: the same bucket in every process and Python version, so the
     committed weights keep their meaning."""
     words = [w.lower() for w in _WORD.findall(text)]
-    grams: list[str] = [f"w {w}" for w in words]
-    grams += [f"b {a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    for w in words:
-        padded = f"<{w}>"
-        for n in (3, 4, 5):
-            grams += [f"c {padded[i:i + n]}" for i in range(len(padded) - n + 1)]
     counts: dict[int, float] = {}
-    for gram in grams:
-        key = zlib.crc32(gram.encode("utf-8")) % buckets
+    for key in _keys([f"b {a} {b}" for a, b in zip(words, words[1:], strict=False)], buckets):
         counts[key] = counts.get(key, 0.0) + 1.0
+    for w in words:
+        for key in _word_keys(w, buckets):
+            counts[key] = counts.get(key, 0.0) + 1.0
     norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
     return {k: v / norm for k, v in counts.items()}
+
+
+def _keys(grams: list[str], buckets: int) -> list[int]:
+    return [zlib.crc32(gram.encode("utf-8")) % buckets for gram in grams]
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str, buckets: int) -> tuple[int, ...]:
+    """A word's own bucket and its character n-grams' (words recur: cached)."""
+    padded = f"<{word}>"
+    grams = [f"w {word}"] + [f"c {padded[i:i + n]}" for n in (3, 4, 5)
+                             for i in range(len(padded) - n + 1)]
+    return tuple(_keys(grams, buckets))
 
 
 class GateUnavailable(RuntimeError):
