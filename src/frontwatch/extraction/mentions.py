@@ -1436,9 +1436,12 @@ class MentionExtractor:
             best, prob = p.coding.best
             sub_event = best if prob >= self.policy.retype_at else sub_event
             event_type = SUB_EVENT_TO_TYPE[sub_event]
-        if confirmed and actor1 is None and event_type in VIOLENT_TYPES:
+        if confirmed and actor1 is None and (event_type in VIOLENT_TYPES
+                                             or sub_event == "Looting/property destruction"):
             # ACLED codes an incident whose author the text does not name as unidentified
-            actor1 = self._unidentified(country)
+            # ("armed individuals robbed two vehicles belonging to an NGO")
+            actor1 = _militia(ctx.communal, country) if ctx.communal \
+                and sub_event == "Looting/property destruction" else self._unidentified(country)
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
         if sub_event == "Attack" and not victims_civilian and all(
