@@ -305,3 +305,22 @@ def test_looting_by_people_the_text_does_not_name_is_an_unidentified_groups(extr
     assert event.sub_event_type == "Looting/property destruction"
     assert event.actor1.startswith("Unidentified Armed Group (")
     assert event.location == "Bria" and event.event_date == "2019-06-03"
+
+
+def test_a_regional_bulletins_country_heading_places_its_section(extractor):
+    text = ("West Africa: Weekly Snapshot\n\nNIGER\n\nFLOODS HIT THE CAPITAL\n\n"
+            "Heavy rain flooded parts of the capital this week.\n\nMALI\n\n"
+            "ATTACK ON A CONVOY\n\nOn 3 May, unidentified gunmen killed four traders on the "
+            "road near Boni.\n")
+    (event,) = _events(extractor, text, "2019-05-06")
+    assert event.actor1 == "Unidentified Armed Group (Mali)"
+    assert event.country == "Mali"
+
+
+def test_country_headings():
+    from frontwatch.extraction.mentions import _country_heading
+
+    assert _country_heading("CENTRAL AFRICAN REPUBLIC") == "Central African Republic"
+    assert _country_heading("Burkina Faso:") == "Burkina Faso"
+    assert _country_heading("NIGERIAN TROOPS ADVANCE") is None
+    assert _country_heading("Niger + 3 more") is None

@@ -100,6 +100,12 @@ def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
                  for m in _COUNTRY_RE.finditer(text))
 
 
+def country_named(text: str) -> str | None:
+    """The country `text` is nothing but the name (or demonym) of, else None."""
+    m = _COUNTRY_RE.fullmatch(text.strip())
+    return _COUNTRY_GROUPS[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
+
+
 def most_named(hits: list[tuple[int, str]], ranges: list[tuple[int, int]]) -> str | None:
     """The country named most often inside `ranges` (the first named wins a tie)."""
     counts: Counter[str] = Counter()

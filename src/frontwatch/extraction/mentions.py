@@ -84,7 +84,7 @@ from frontwatch.extraction.coder_policy import (
     codable,
     model_trigger,
 )
-from frontwatch.extraction.countries import country_hits, most_named
+from frontwatch.extraction.countries import country_hits, country_named, most_named
 from frontwatch.extraction.dates import find_date_expressions
 from frontwatch.extraction.figures import CasualtyFigure, FigureFinder
 from frontwatch.extraction.gate import SentenceGate
@@ -273,6 +273,8 @@ class _Context:
     last_places: list[PlaceMention] = field(default_factory=list)
     last_places_sentence: int = -10
     paragraph_country: dict[int, str] = field(default_factory=dict)
+    # a regional bulletin's section ("MALI", then its paragraphs): the country of what follows
+    section_country: str | None = None
     # (sentence, actor, the country that sentence names most) of the actors named lately
     recent_actors: list[tuple[int, ActorMatch, str | None]] = field(default_factory=list)
     # the gazetteer recogniser's places of the whole article (offsets into the article)
@@ -298,8 +300,12 @@ class _Context:
 
     @staticmethod
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
+        # a generic name made for the article's country is a guess: the event's place, once
+        # geocoded, renames it (a multi-country bulletin's Mali section is not about Niger)
+        guessed = not entry.country and "{country}" in entry.name
         return ActorRef(raw="", name=catalog.canonical_name(entry, entry.country or country),
-                        inter=entry.inter, country=entry.country or country)
+                        inter=entry.inter, country=entry.country or country,
+                        template=entry.name if guessed else None)
 
     def remember_date(self, date: dt.date, precision: int, paragraph: int = -1) -> None:
         """The date later sentences inherit; a vague aside ("twice this month") does not
@@ -384,6 +390,18 @@ def _insurgent_first(a: ActorRef, b: ActorRef, country: str | None = None,
     if b.inter in (1, 8) and a.inter in (2, 3, 4) and not a.name.startswith("Unidentified"):
         return b, a  # a named group and a state's forces: the state's first
     return a, b
+
+
+def _country_heading(text: str) -> str | None:
+    """The country a heading line is nothing but ("MALI", "Central African Republic:")."""
+    bare = text.strip().rstrip(":.")
+    if not bare or len(bare) > 40 or len(bare.split()) > 6 or not (
+            bare.isupper() or bare.istitle()):
+        return None
+    if bare.isupper():  # the country finder reads names as written in running text
+        bare = " ".join(w.lower() if w.lower() in ("of", "the", "and") else w.capitalize()
+                        for w in bare.split())
+    return country_named(bare)
 
 
 def _militia(kind: str, country: str | None) -> ActorRef:
@@ -586,6 +604,8 @@ class MentionExtractor:
             opens_paragraph = sent.paragraph != previous_paragraph
             previous_paragraph = sent.paragraph
             p = by_index.get(sent.index)
+            if opens_paragraph:
+                ctx.section_country = _country_heading(sent.text) or ctx.section_country
             if p is None:
                 if opens_paragraph:
                     self._place_heading(sent, ctx)
@@ -1044,7 +1064,8 @@ class MentionExtractor:
         if country:
             ctx.paragraph_country[sent.paragraph] = country
         else:
-            country = ctx.paragraph_country.get(sent.paragraph) or ctx.article_country
+            country = ctx.paragraph_country.get(sent.paragraph) or ctx.section_country \
+                or ctx.article_country
         offset = sent.start
         roles = assign_roles(doc, trigger, p.actors, p.attribution)
         if p.coding is not None:
