@@ -324,3 +324,4 @@ def test_country_headings():
     assert _country_heading("Burkina Faso:") == "Burkina Faso"
     assert _country_heading("NIGERIAN TROOPS ADVANCE") is None
     assert _country_heading("Niger + 3 more") is None
+

@@ -91,7 +91,13 @@ DIRECTION_ADJ = {
 FACILITY_NOUNS = {"hospital", "complex", "mosque", "school", "market", "building", "bridge",
                   "prison", "university", "stadium", "factory", "hotel", "church", "street",
                   "road", "highway", "square", "refinery", "plant", "company", "brigade",
-                  "battalion", "division", "regiment", "forces", "army", "group", "council"}
+                  "battalion", "division", "regiment", "forces", "army", "group", "council",
+                  "centre", "center", "clinic", "office", "offices", "warehouse"}
+# "At President Biden's direction": a person by title, not a place after "at"
+PERSON_TITLES = {"president", "secretary", "minister", "prime", "general", "gen.", "colonel",
+                 "col.", "king", "prince", "governor", "gov.", "mayor", "senator", "sen.",
+                 "pope", "ambassador", "commander", "lieutenant", "lt.", "sheikh", "chairman",
+                 "spokesman", "spokeswoman", "dr.", "mr.", "mrs.", "ms."}
 HOMETOWN = re.compile(
     r"(?:,\s*\d{1,2},\s*|\bnative\s)of\s*$|,\s*\d{1,2},\s*of\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?,\s*$"
 )
@@ -308,6 +314,8 @@ def find_places(
             "supported", "sponsored",
         ):
             continue  # "Iran-backed": an attribute, not a place
+        if span[0].lower_ in PERSON_TITLES:
+            continue
         text = span.text.strip(" -'’")
         if not text or text.lower() in NOT_PLACES or len(text) < 3:
             continue
