@@ -23,7 +23,14 @@ KILL_WORDS = {
     "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
     "lives", "fatalities", "bodies", "slain", "executed", "martyred", "massacred", "beheaded",
     "perished", "toll", "drowned", "eliminated", "neutralized", "neutralised", "liquidated",
+    "decapitated", "beheading", "decapitating",
 }
+# plural nouns a count may measure that are never people
+NOT_PEOPLE = {"days", "weeks", "months", "years", "hours", "minutes", "times", "percent",
+              "kilometres", "kilometers", "km", "miles", "metres", "meters", "tonnes", "tons",
+              "dollars", "rounds", "shells", "rockets", "missiles", "drones", "vehicles",
+              "tanks", "houses", "homes", "buildings", "cattle", "goats", "sheep", "cows",
+              "camels", "animals", "heads", "attacks", "incidents", "strikes", "villages"}
 INJURY_WORDS = {
     "injured", "injuring", "injures", "injure", "injuries", "wounded", "wounding", "wounds",
     "hurt", "injury",
@@ -252,7 +259,8 @@ class FigureFinder:
                         "claimed", "massacred", "eliminated", "eliminating", "neutralized",
                         "neutralised", "neutralizing", "neutralising", "liquidating",
                         # "made it possible to neutralise more than 180 terrorists"
-                        "neutralise", "neutralize", "eliminate", "liquidate"):
+                        "neutralise", "neutralize", "eliminate", "liquidate",
+                        "beheading", "beheaded", "decapitating", "decapitated"):
                 if not (len(before) >= 3 and before[-2] == "and" and before[-3] in INJURY_WORDS):
                     kind = "killed"
                 if last in ("left", "claimed") and not self._followed_by(doc, span, KILL_WORDS):
@@ -294,6 +302,10 @@ class FigureFinder:
             tok = doc[j]
             low = tok.lower_
             if low in PERSON_NOUNS or (
+                    # "decapitating 11 miners", "killed five shepherds": after a verb of
+                    # killing, the plural noun counted is people, whatever their trade
+                    kind is not None and not hinted and j == span.end and tok.tag_ == "NNS"
+                    and low not in NOT_PEOPLE) or (
                     # "killed 12 Peshmerga", "five Houthis died": a force's members by name
                     tok.tag_ in ("NNP", "NNPS") and not person_seen and j == span.end
                     and (j + 1 >= len(doc) or doc[j + 1].tag_ not in ("NNP", "NNPS", "NN"))):
@@ -324,6 +336,10 @@ class FigureFinder:
                 kind = "killed"
                 break
             if low in OTHER_FATE_WORDS:
+                if hinted:
+                    # "killed five Palestinians and over 500 people were displaced": the
+                    # figure's own verb tells another fate than the one it was lent
+                    return None
                 break
             if low == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ASIDES:
                 # skip ", including two children," and look on for the verb

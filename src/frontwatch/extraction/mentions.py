@@ -1465,6 +1465,11 @@ class MentionExtractor:
                 and sub_event == "Looting/property destruction" else self._unidentified(country)
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
+        if sub_event == "Abduction/forced disappearance" and fatalities is not None \
+                and count_to_fatalities(fatalities) > 0:
+            # "kidnapping and decapitating 11 miners": ACLED codes abductees killed as an
+            # attack
+            sub_event = "Attack"
         if sub_event == "Attack" and not victims_civilian and all(
                 a is not None and a.inter in ARMED_INTERS
                 and not a.name.startswith("Government of") for a in (actor1, actor2)):
