@@ -325,3 +325,10 @@ def test_country_headings():
     assert _country_heading("NIGERIAN TROOPS ADVANCE") is None
     assert _country_heading("Niger + 3 more") is None
 
+
+
+def test_violence_against_civilians_targets_civilians_when_none_are_named(extractor):
+    (event,) = _events(extractor, "On Sunday, armed men killed four in the village of "
+                                  "Diafarabe.", "2021-01-04")
+    assert event.sub_event_type == "Attack"
+    assert event.actor2.startswith("Civilians (")

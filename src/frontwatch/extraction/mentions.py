@@ -1477,6 +1477,12 @@ class MentionExtractor:
             # shot by an armed group fought a battle, however one-sided ("a police officer
             # was shot dead by a sniper")
             sub_event, event_type = "Armed clash", "Battles"
+        if event_type == "Violence against civilians" and actor2 is None:
+            # ACLED's violence against civilians has civilians as its target when no group
+            # of them is named (the sub-type may have come from the coder, not a trigger)
+            civ = self.actors.by_name["Civilians ({country})"]
+            actor2 = ActorRef(raw="", name=self.actors.canonical_name(civ, country), inter=7,
+                              country=country)
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
                 and self.policy.drops(p.coding, actor1, actor2):
             # the coder reads no event here: a rule fired on background or talk (a sourced
