@@ -8,9 +8,10 @@ the place of "the town", the source of "the statement") is carried in `ArticleCo
 This module runs the cascade and builds each mention; the stages it calls live beside it:
 `sentences` (splitting), `triggers` (acts), `countries` (which war a text is about), `roles`
 (who did what to whom), `figures` and `numbers` (tolls), `places`, `dates`, `attribution`
-(claimants), `implicit_actors` (the sides a sentence leaves unnamed, as ACLED codes them),
-`background` (what is not an incident), `incidents` (one mention into several) and
-`coder_policy` (where the learned coder overrides the rules).
+(claimants), `article_sides` (the sides and campaigns a whole article names), `implicit_actors`
+(the sides a sentence leaves unnamed, as ACLED codes them), `background` (what is not an
+incident), `incidents` (one mention into several) and `coder_policy` (where the learned coder
+overrides the rules).
 """
 
 from __future__ import annotations
@@ -18,13 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from frontwatch.actors.catalog import (
-    DOMINANT_GROUP,
     ActorCatalog,
     ActorEntry,
     ActorMatch,
@@ -33,8 +32,9 @@ from frontwatch.actors.catalog import (
     redefined_acronym,
     regional_coalition,
 )
-from frontwatch.extraction.acled_sides import communal_kind, insurgent_first, militia
+from frontwatch.extraction.acled_sides import communal_kind, militia
 from frontwatch.extraction.article_context import ArticleContext
+from frontwatch.extraction.article_sides import ArticleSides
 from frontwatch.extraction.attribution import Attribution, ClaimantFinder
 from frontwatch.extraction.background import (
     AGGREGATE,
@@ -126,7 +126,6 @@ from frontwatch.extraction.roles import (
     clock_places,
     destinations,
     headline_passive,
-    is_helper,
     owner_word,
     pronoun_subject,
     rival_clause,
@@ -188,9 +187,6 @@ CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|streets?|squa
                        re.IGNORECASE)
 CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?responsibility\b",
                                     re.IGNORECASE)
-# Institutions named as a state's forces: the source of a briefing, not a side in its war
-INSTITUTION = re.compile(r"\b(?:Pentagon|Department|Ministry|Command|AFRICOM|CENTCOM|"
-                         r"United States)\b", re.IGNORECASE)
 # Trigger kinds of political violence, whose author is never a civilian
 VIOLENT_KINDS = {"air", "shelling", "clash", "ied", "suicide", "grenade", "chemical", "kill",
                  "vac_kill", "abduction", "sexual"}
@@ -316,8 +312,8 @@ class MentionExtractor:
         self.claimants = ClaimantFinder(self.lexicon, self.nlp)
         self.figures = FigureFinder(self.lexicon, self.nlp)
         self.implicit = ImplicitActors(self.actors, self.nlp)
+        self.article_sides = ArticleSides(self.actors)
         self.place_finder = None  # a geocoder's gazetteer-aware recogniser, when one is given
-        self._campaign_re: re.Pattern[str] | None = None
 
     def extract(self, article) -> list[Mention]:
         return self.extract_batch([article])[0]
@@ -398,8 +394,8 @@ class MentionExtractor:
         ctx = ArticleContext(
             article_country=most_named(hits, article.kept or [(0, len(text))]),
             published=article.published,
-            dominant_group=self._dominant_group(parsed),
-            dominant_by_country=self._dominant_by_country(parsed),
+            dominant_group=self.article_sides.dominant_group(parsed),
+            dominant_by_country=self.article_sides.dominant_by_country(parsed),
             toponyms=toponyms,
             one_line=len(sentences) == 1,
         )
@@ -413,19 +409,21 @@ class MentionExtractor:
             p = by_index.get(sent.index)
             named[sent.index] = p.actors if p is not None else self._actors_of(
                 sent, acronyms, frozenset(c for _, c in hits))
-        campaigns = self._campaigns(text, ctx.article_country)
+        campaigns = self.article_sides.campaigns(text, ctx.article_country)
         ctx.communal = communal_kind(text)
-        ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
+        ctx.remote_actor = self.article_sides.sole_foreign_force(list(named.values()),
+                                                                 ctx.article_country)
         ctx.voice = self.implicit.outlet_voice(article, ctx.article_country)
         for sent in sentences:
             claim = CLAIMED_RESPONSIBILITY.search(sent.text)
-            claimer = None if claim is None else self._claimer(named[sent.index], claim.start())
+            claimer = None if claim is None else self.article_sides.claimer(
+                named[sent.index], claim.start())
             if claimer is not None:
                 ctx.claimed[sent.index] = self.actors.resolve(
                     claimer, ctx.article_country, ctx.dominant_group)
-        ctx.belligerents = self._belligerents(list(named.values()), ctx.article_country,
-                                              ctx.dominant_group, campaigns)
-        ctx.air_actor = self._air_actor(parsed, ctx.article_country)
+        ctx.belligerents = self.article_sides.belligerents(
+            list(named.values()), ctx.article_country, ctx.dominant_group, campaigns)
+        ctx.air_actor = self.article_sides.air_actor(parsed, ctx.article_country)
         if ctx.air_actor is None:
             # "Turkey announced the start of military operations in north-eastern Syria": the
             # foreign state whose campaign the article reports flies its air strikes
@@ -475,41 +473,6 @@ class MentionExtractor:
                 last_told = (sent.index, mention)
         return mentions
 
-    def _claimer(self, actors: list[ActorMatch], claim_start: int) -> ActorMatch | None:
-        """The armed group named last before "claimed responsibility" ("The Houthis claimed
-        responsibility"), which claims it."""
-        return next((m for m in reversed(actors) if m.end_char <= claim_start
-                     and self.actors.is_armed_group(m.entry)), None)
-
-    def _sole_foreign_force(self, named: list[list[ActorMatch]], country: str | None
-                            ) -> ActorRef | None:
-        """The forces of the one state an article names as fighting, when that state is not
-        the article's own and no other state's forces (the host's included) are named."""
-        if not country:
-            return None
-        states: Counter[str] = Counter()
-        refs: dict[str, ActorRef] = {}
-        for actors in named:
-            for a in actors:
-                e = a.entry
-                if e.inter not in (1, 8) or e.parent or INSTITUTION.search(a.raw) or \
-                        e.name.startswith("Police"):
-                    continue
-                where = a.adjective_country or e.country or (None if e.generic else "")
-                if where is None:
-                    where = country  # "government forces": the host's
-                ref = self.actors.resolve(a, where)
-                states[ref.name] += 1
-                refs[ref.name] = ref
-        if len(states) != 1:
-            return None
-        ((name, times),) = states.items()
-        ref = refs[name]
-        if times < 2 or not ref.country or ref.country == country or \
-                name == self.actors.state_forces.get(country):
-            return None
-        return ActorRef(raw="", name=ref.name, inter=ref.inter, country=ref.country)
-
     def _actors_of(self, sent: Sentence, acronyms: dict[str, str],
                    countries: frozenset[str]) -> list[ActorMatch]:
         """The actors a sentence the parser never saw names (tokens only, no parse);
@@ -518,40 +481,6 @@ class MentionExtractor:
         found = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms)
                  and not out_of_scope(a, countries)]
         return self.actors.with_article_acronyms(doc, found, acronyms) if acronyms else found
-
-    def _campaigns(self, text: str, country: str | None) -> list[tuple[str, bool]]:
-        """The states an article says wage a campaign ("Turkey announced the start of military
-        operations", "Russia's invasion", "Israel airstrikes intensified"), once per telling,
-        each with whether it is one from the air or on the ground that brings the air force
-        with it. An invasion of the article's country makes its state the other side."""
-        out: list[tuple[str, bool]] = []
-        for m in self._campaign_pattern().finditer(text):
-            word = m.group("state") or m.group("by")
-            state = word if word in self.actors.states else self.actors.adjectives.get(
-                word.lower())
-            if state is None:
-                continue
-            act = (m.group("act") or m.group("act2") or "").lower()
-            out.append((state, True))
-            if country and state != country and act in ("invasion", "incursion"):
-                out.append((country, False))  # the invaded state's forces fight back
-        return out
-
-    def _campaign_pattern(self) -> re.Pattern[str]:
-        if self._campaign_re is None:
-            names = sorted({*self.actors.states,
-                            *(a for adjs in self.actors.states.values() for a in adjs)},
-                           key=len, reverse=True)
-            state = "(?P<state>" + "|".join(re.escape(n) for n in names) + ")"
-            act = (r"(?P<act>military operations?|offensive|invasion|incursion|air campaign|"
-                   r"air ?strikes|air raids|bombardment)")
-            self._campaign_re = re.compile(
-                rf"\b{state}(?:['’]s)?\s+(?:(?:announced|launched|began|started|pressed|"
-                rf"continued|expanded)\s+(?:the\s+start\s+of\s+|its\s+|a\s+|an\s+)?)?"
-                rf"(?:new\s+|military\s+|full-scale\s+|ground\s+)?{act}\b"
-                rf"|\b{act.replace('?P<act>', '?P<act2>')}\s+by\s+"
-                rf"{state.replace('?P<state>', '?P<by>')}\b")
-        return self._campaign_re
 
     # -- per sentence ---------------------------------------------------------------------
 
@@ -600,104 +529,6 @@ class MentionExtractor:
             name = FORMAL_STATE_NAMES.get(m.group(1).lower(), m.group(1))
             if name in self.actors.states:
                 a.adjective_country = name
-
-    def _dominant_group(self, parsed: list[ParsedSentence]) -> ActorEntry | None:
-        tally: Counter[str] = Counter()
-        entries: dict[str, ActorEntry] = {}
-        for p in parsed:
-            for a in p.actors:
-                if a.entry.inter == 2 and a.entry.name != DOMINANT_GROUP and not is_helper(
-                        p.doc[a.start : a.end].root):
-                    tally[a.entry.name] += 1
-                    entries[a.entry.name] = a.entry
-        if not tally:
-            return None
-        return entries[tally.most_common(1)[0][0]]
-
-    def _dominant_by_country(self, parsed: list[ParsedSentence]) -> dict[str, ActorEntry]:
-        """The dominant group of each country's sentences (a sentence naming none counts for its
-        paragraph's country)."""
-        by_paragraph: dict[int, Counter[str]] = {}
-        for p in parsed:
-            if p.country:
-                by_paragraph.setdefault(p.sentence.paragraph, Counter())[p.country] += 1
-        groups: dict[str, list[ParsedSentence]] = {}
-        for p in parsed:
-            here = by_paragraph.get(p.sentence.paragraph)
-            country = p.country or (here.most_common(1)[0][0] if here else None)
-            if country:
-                groups.setdefault(country, []).append(p)
-        if len(groups) < 2:
-            return {}  # one country: the article's dominant group is its
-        found = {c: e for c, ps in groups.items() if (e := self._dominant_group(ps)) is not None}
-        return found if len(found) > 1 or len(found) < len(groups) else {}
-
-    def _belligerents(self, named: list[list[ActorMatch]], country: str | None = None,
-                      dominant: ActorEntry | None = None,
-                      campaigns: list[tuple[str, bool]] | None = None
-                      ) -> list[ActorRef] | None:
-        """The two armed parties an article names most, when no third rivals the second
-        ("Russian forces" and "Ukrainian forces" in a front-line update), for fighting told
-        without its sides ("Positional engagements continued near Kreminna"); a state said
-        to wage a campaign counts as naming its forces."""
-        # by the name each resolves to: "Russian forces" (an alias) and "Russian drones" (the
-        # state's adjective) are one side
-        tally: Counter[str] = Counter()
-        sides: dict[str, ActorRef] = {}
-
-        def count(e: ActorEntry, where: str | None) -> None:
-            where = where or e.country
-            name = self.actors.canonical_name(e, where)
-            tally[name] += 1
-            sides.setdefault(name, ActorRef(raw="", name=name, inter=e.inter, country=where))
-
-        generic_army = self.actors.by_name["Military Forces of {country}"]
-        for state, _ in campaigns or []:
-            count(generic_army, state)
-        for actors in named:
-            for a in actors:
-                if INSTITUTION.search(a.raw) or a.entry.name.startswith("Government of"):
-                    # "the Pentagon" briefing on a war it does not fight; a state's
-                    # authorities speak and administer, its forces fight
-                    continue
-                e = a.entry
-                if e.name == DOMINANT_GROUP:
-                    if dominant is None:
-                        continue
-                    e = dominant  # "the militants" of an article about one group
-                # a party the report will not name ("a non-state armed group") is a side too,
-                # and so are the unnamed state's forces ("government forces") of its country
-                unnamed = e.generic and "{country}" in e.name and (
-                    e.inter in (2, 3) or e.name.startswith("Military Forces")) and bool(country)
-                if e.inter in (1, 2, 3, 8) and not e.parent and (
-                        not e.generic or a.adjective_country or unnamed):
-                    where = a.adjective_country if e.generic else None
-                    count(e, where or (country if unnamed else None))
-        ranked = tally.most_common(3)
-        if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
-            return None  # fewer than two sides, or no clear second one
-        out = [sides[name] for name, _ in ranked[:2]]
-        return list(insurgent_first(out[0], out[1], country,
-                                    self.actors.state_forces.get(country or "")))
-
-    def _air_actor(self, parsed: list[ParsedSentence], country: str | None) -> ActorEntry | None:
-        """The foreign air force an article is about (the coalition in a strike report)."""
-        tally: Counter[str] = Counter()
-        entries: dict[str, ActorEntry] = {}
-        for p in parsed:
-            for a in p.actors:
-                e = a.entry
-                regional = regional_coalition(a.raw, country) \
-                    if e.name == "Operation Inherent Resolve" else None
-                if regional is not None and regional[0] in self.actors.by_name:
-                    e = self.actors.by_name[regional[0]]  # "coalition aircraft" over Yemen
-                if e.inter == 8 or (e.inter == 1 and e.country and country and
-                                    e.country != country and not e.parent):
-                    tally[e.name] += 1
-                    entries[e.name] = e
-        if not tally:
-            return None
-        return entries[tally.most_common(1)[0][0]]
 
     def _place_heading(self, sent: Sentence, ctx: ArticleContext) -> None:
         """A paragraph that opens on a bare place name ("Pokrovsk again.") is about that
@@ -959,7 +790,7 @@ class MentionExtractor:
         if actor1 is None and (claim := CLAIMED_RESPONSIBILITY.search(doc_text(doc))):
             # "The Islamic State group claimed responsibility for kidnapping 11 miners": the
             # group that claims an act is its author, as ACLED codes it
-            claimer = self._claimer(p.actors, claim.start())
+            claimer = self.article_sides.claimer(p.actors, claim.start())
             if claimer is not None:
                 actor1 = ref(claimer)
         if actor1 is None and speaker is not None and pronoun_subject(doc, trigger):
