@@ -3,13 +3,15 @@
 The cascade: split sentences (rules), keep those the trigger filter passes (one regex), parse
 only those with spaCy, then read triggers, actors and their roles, figures, materiel, places,
 dates and the claimant from each parse. Context that crosses sentences (the date last named,
-the place of "the town", the source of "the statement") is carried in `_Context`.
+the place of "the town", the source of "the statement") is carried in `ArticleContext`.
 
 This module runs the cascade and builds each mention; the stages it calls live beside it:
 `sentences` (splitting), `triggers` (acts), `countries` (which war a text is about), `roles`
 (who did what to whom), `figures` and `numbers` (tolls), `places`, `dates`, `attribution`
-(claimants), `background` (what is not an incident), `incidents` (one mention into several)
-and `coder_policy` (where the learned coder overrides the rules).
+(claimants), `article_sides` (the sides and campaigns a whole article names), `implicit_actors`
+(the sides a sentence leaves unnamed, as ACLED codes them), `background` (what is not an
+incident), `incidents` (one mention into several) and `coder_policy` (where the learned coder
+overrides the rules).
 """
 
 from __future__ import annotations
@@ -17,14 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from frontwatch.actors.catalog import (
-    DOMINANT_GROUP,
     ActorCatalog,
     ActorEntry,
     ActorMatch,
@@ -33,11 +32,13 @@ from frontwatch.actors.catalog import (
     redefined_acronym,
     regional_coalition,
 )
+from frontwatch.extraction.acled_sides import communal_kind, militia
+from frontwatch.extraction.article_context import ArticleContext
+from frontwatch.extraction.article_sides import ArticleSides
 from frontwatch.extraction.attribution import Attribution, ClaimantFinder
 from frontwatch.extraction.background import (
     AGGREGATE,
     AIR_WORDS,
-    ARMED_NOUNS,
     ARTICLE_AIR_CONTEXT,
     ATTEMPT,
     DENIAL,
@@ -88,6 +89,7 @@ from frontwatch.extraction.countries import country_hits, country_named, most_na
 from frontwatch.extraction.dates import find_date_expressions
 from frontwatch.extraction.figures import CasualtyFigure, FigureFinder
 from frontwatch.extraction.gate import SentenceGate
+from frontwatch.extraction.implicit_actors import ImplicitActors
 from frontwatch.extraction.incidents import (
     NEW_INCIDENT,
     merge_places,
@@ -95,7 +97,6 @@ from frontwatch.extraction.incidents import (
     split_by_place,
     sum_counts,
 )
-from frontwatch.extraction.lemmas import lemma_of
 from frontwatch.extraction.lexicon import Lexicon
 from frontwatch.extraction.model_roles import (
     apply_role_reading,
@@ -115,12 +116,9 @@ from frontwatch.extraction.roles import (
     ALSO_KILLED,
     BELIEVED_STATE,
     ENEMY_NOUNS,
-    LAUNCHING,
     METALANGUAGE,
     NO_CASUALTIES,
     OTHER_DEAD,
-    PATIENT_SUBJECT_TRIGGERS,
-    PATIENT_SUBJECT_VERBS,
     RESPONSIBILITY,
     SEIZED_WEAPONS,
     accusers,
@@ -128,8 +126,6 @@ from frontwatch.extraction.roles import (
     clock_places,
     destinations,
     headline_passive,
-    is_helper,
-    is_speaker,
     owner_word,
     pronoun_subject,
     rival_clause,
@@ -142,14 +138,13 @@ from frontwatch.extraction.triggers import STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     ActorRef,
-    Article,
     Count,
     Evidence,
     Materiel,
     Mention,
     PlaceMention,
 )
-from frontwatch.nlp import doc_lowers, doc_text, load_pipeline, seed_text
+from frontwatch.nlp import doc_text, load_pipeline, seed_text
 
 PROTEST_WORDS = re.compile(r"\b(?:demonstrations?|demonstrators|protests|protesters|"
                            r"protestors|rallies)\b", re.IGNORECASE)
@@ -190,39 +185,12 @@ WITHOUT_FIGHT = re.compile(r"\bwithout (?:a fight|resistance|any resistance|figh
 # A part of a city: "al-Hamdaniya neighborhood" in "In Aleppo, ..." is in Aleppo
 CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|streets?|square|suburbs?)\b",
                        re.IGNORECASE)
-# A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
-# Operations only a state's forces conduct, told without them: "military operations in X"
-STATE_OPERATIONS = re.compile(
-    r"\b(?:military|clearing|ground|mop-?up|counter-?terrorism|counter-?insurgency|security) "
-    r"operations?\b",
-    re.IGNORECASE)
-# Drones fly for non-state groups too: a drone strike's author is not inferred from who flies
-DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
-UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
-# Nouns of a strike that, as a verb's subject, carry its author's adjective ("Israeli strike
-# kills 4", "Russian shelling wounds two")
-STRIKE_SUBJECTS = {"strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment",
-                   "barrage", "raid", "raids", "bombing"}
-# How a side's own outlet names the other side's forces: their strikes are not its own.
-ENEMY_WORDS = re.compile(r"\b(?:enemy|occupiers?|invaders?|adversary)\b", re.IGNORECASE)
-# Violence between communities rather than armed organisations: ACLED's identity militias
-# Acts a group claims: what ACLED codes as the claiming group's when no other author is named
-CLAIMABLE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
-             "Remote explosive/landmine/IED", "Grenade", "Attack",
-             "Abduction/forced disappearance"}
-COMMUNAL = re.compile(r"\b(?:inter-?communal|inter-?ethnic|inter-?clan|communal|ethnic|clan)\s+"
-                      r"(?:violence|clash(?:es)?|fighting|conflicts?|hostilities)\b",
-                      re.IGNORECASE)
-COMMUNITIES = re.compile(r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][\w-]+)\s+and\s+(?:the\s+)?"
-                         r"(?P<b>[A-Z][\w-]+)\s+(?P<kind>communities|ethnic groups|clans)\b")
 CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?responsibility\b",
                                     re.IGNORECASE)
-# Institutions named as a state's forces: the source of a briefing, not a side in its war
-INSTITUTION = re.compile(r"\b(?:Pentagon|Department|Ministry|Command|AFRICOM|CENTCOM|"
-                         r"United States)\b", re.IGNORECASE)
 # Trigger kinds of political violence, whose author is never a civilian
 VIOLENT_KINDS = {"air", "shelling", "clash", "ied", "suicide", "grenade", "chemical", "kill",
                  "vac_kill", "abduction", "sexual"}
+# A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
 FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][^,;]{1,40},")
 SPEECH_AFTER_DATE = re.compile(
     r",?\s+(?:the\s+)?[A-Z][\w.’'()-]*(?:\s+[\w.’'()-]+){0,5}?\s+(?:said|says|announced|reported|"
@@ -256,66 +224,6 @@ DENIED_FALL = re.compile(
     r"\b(?:had|has|have)\s+(?:been\s+)?(?:taken|fallen)\b", re.IGNORECASE)
 
 
-@dataclass(slots=True)
-class _Context:
-    article_country: str | None
-    published: dt.date | None
-    dominant_group: ActorEntry | None
-    # the group each country's sentences name most ("jihadists" in a Burkina paragraph are
-    # JNIM even when Islamic State dominates the Syria paragraphs)
-    dominant_by_country: dict[str, ActorEntry] = field(default_factory=dict)
-    last_date: tuple[dt.date | None, int] | None = None
-    last_date_paragraph: int = -1
-    last_claim: Attribution | None = None
-    claims_told: list[tuple[int, Attribution]] = field(default_factory=list)  # every source
-    last_claim_sentence: int = -10
-    last_claim_paragraph: int = -1
-    last_places: list[PlaceMention] = field(default_factory=list)
-    last_places_sentence: int = -10
-    paragraph_country: dict[int, str] = field(default_factory=dict)
-    # a regional bulletin's section ("MALI", then its paragraphs): the country of what follows
-    section_country: str | None = None
-    # (sentence, actor, the country that sentence names most) of the actors named lately
-    recent_actors: list[tuple[int, ActorMatch, str | None]] = field(default_factory=list)
-    # the gazetteer recogniser's places of the whole article (offsets into the article)
-    toponyms: list[PlaceMention] | None = None
-    # (sentence, actor, country of that sentence): who last struck from afar
-    last_remote_actor: tuple[int, ActorRef, str | None, str] | None = None
-    air_actor: ActorEntry | None = None
-    # the two sides an article's fighting is between, when it names them often enough
-    belligerents: list[ActorRef] | None = None
-    air_countries: set[str] = field(default_factory=set)  # where the text names it
-    # "Unidentified Communal Militia" in an article about intercommunal violence
-    communal: str | None = None
-    # the one foreign state whose forces an article names, and no other state's: who fires
-    # the bombardment it tells without author ("heavy bombardment in Kharkiv")
-    remote_actor: ActorRef | None = None
-    # sentence -> the armed group it says claimed responsibility ("The Houthis claimed ...")
-    claimed: dict[int, ActorRef] = field(default_factory=dict)
-    # a text of one sentence (a snippet, an alert): it heads no section
-    one_line: bool = False
-    # the state whose forces' own outlet the article is ("Russian MoD bulletin", "IDF
-    # statement"): its bulletins name their own aircraft without a flag
-    voice: ActorRef | None = None
-
-    @staticmethod
-    def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
-        # a generic name made for the article's country is a guess: the event's place, once
-        # geocoded, renames it (a multi-country bulletin's Mali section is not about Niger)
-        guessed = not entry.country and "{country}" in entry.name
-        return ActorRef(raw="", name=catalog.canonical_name(entry, entry.country or country),
-                        inter=entry.inter, country=entry.country or country,
-                        template=entry.name if guessed else None)
-
-    def remember_date(self, date: dt.date, precision: int, paragraph: int = -1) -> None:
-        """The date later sentences inherit; a vague aside ("twice this month") does not
-        replace a known day."""
-        if precision >= 3 and self.last_date is not None and self.last_date[1] < 3:
-            return
-        self.last_date = (date, precision)
-        self.last_date_paragraph = paragraph
-
-
 # The statistical NER, the attribute ruler (coarse POS from tags) and the lemmatizer cost more
 # than half of the pipeline's time and the
 # extractor does not need them: places come from cue words and the gazetteer, verb lemmas from
@@ -329,11 +237,6 @@ ACT_AFTER_DATE = re.compile(
     r"shelling|bombings?|blasts?|explosions?|raids?|clashes|fighting|assaults?|ambush(?:es)?|"
     r"killings?|massacres?|offensive|rocket fire|drone attacks?)\b", re.IGNORECASE)
 _ENDS_CLAUSE = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
-
-
-# A bulletin's own forces in the first person ("our units", "our defenders")
-OUR_FORCES = re.compile(r"\bour\s+(?:\w+\s+)?(?:units?|forces|troops|defenders|soldiers|"
-                        r"fighters|servicemen|positions|brigades?|battalions?)\b", re.IGNORECASE)
 
 
 def _punctuated(text: str) -> str:
@@ -373,25 +276,6 @@ def _within(day: dt.date, precision: int, period: dt.date, period_precision: int
     return abs((day - period).days) <= 3
 
 
-def _insurgent_first(a: ActorRef, b: ActorRef, country: str | None = None,
-                     host: str | None = None, named_both: bool = False
-                     ) -> tuple[ActorRef, ActorRef]:
-    """ACLED's order for fighting told without an initiator ("clashes between the army and
-    an armed group"): the unidentified group that takes on a state's forces comes first, as
-    the one that usually opens such fighting; where a side is inferred, a foreign state's
-    forces before those of the country they fight in, and a state's forces before a named
-    group; otherwise as told."""
-    if b.name.startswith("Unidentified Armed Group") and a.inter == 1:
-        return b, a
-    if named_both:
-        return a, b  # both named: as the sentence tells them
-    if country and _foreign(b, country, host) and not _foreign(a, country, host):
-        return b, a
-    if b.inter in (1, 8) and a.inter in (2, 3, 4) and not a.name.startswith("Unidentified"):
-        return b, a  # a named group and a state's forces: the state's first
-    return a, b
-
-
 def _country_heading(text: str) -> str | None:
     """The country a heading line is nothing but ("MALI", "Central African Republic:")."""
     bare = text.strip().rstrip(":.")
@@ -404,36 +288,6 @@ def _country_heading(text: str) -> str | None:
     return country_named(bare)
 
 
-def _militia(kind: str, country: str | None) -> ActorRef:
-    """An identity militia as ACLED names it ("Unidentified Communal Militia (Sudan)")."""
-    return ActorRef(raw="", name=f"{kind} ({country or 'Unknown'})", inter=4, country=country)
-
-
-def _communal_kind(text: str) -> str | None:
-    m = COMMUNAL.search(text)
-    if m is None:
-        return None
-    return "Unidentified Clan Militia" if "clan" in m.group(0).lower() \
-        else "Unidentified Communal Militia"
-
-
-def _among_themselves(actor: ActorRef, text: str) -> bool:
-    """Whether a sentence tells fighting between several of one unnamed kind ("clashes
-    between members of opposed armed groups") rather than between it and another."""
-    if not actor.raw or actor.inter not in (2, 3, 4) or not actor.raw.lower().endswith("s"):
-        return False
-    m = re.search(rf"\bbetween\s+(?:[\w-]+\s+){{0,3}}{re.escape(actor.raw)}(?!\s+and\b)",
-                  text)
-    return m is not None
-
-
-def _armed_state_forces(actors: list[ActorMatch]) -> Iterator[ActorMatch]:
-    """A state's (or a foreign) military among a sentence's actors: what flies air strikes,
-    which its police do not."""
-    return (a for a in actors if a.entry.inter in (1, 8)
-            and not a.entry.name.startswith("Police"))
-
-
 _MONEY = {"fund", "funds", "funding", "money", "financing", "grant", "grants", "budget",
           "million", "billion", "dollars", "pledges"}
 
@@ -443,13 +297,6 @@ def _money_secured(doc: Doc, trigger: Trigger) -> bool:
     state's forces are not to be made the victors of an appeal."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _MONEY
                for t in doc[trigger.start:trigger.end] for c in t.children)
-
-
-def _foreign(actor: ActorRef, country: str, host: str | None) -> bool:
-    """A state's forces outside their country; not the army a territory without one of its
-    own has operating in it (`host`: Israel's in Gaza)."""
-    return actor.inter in (1, 8) and bool(actor.country) and actor.country != country \
-        and actor.name != host
 
 
 class MentionExtractor:
@@ -476,8 +323,9 @@ class MentionExtractor:
         self.triggers = TriggerFinder(self.lexicon, self.nlp)
         self.claimants = ClaimantFinder(self.lexicon, self.nlp)
         self.figures = FigureFinder(self.lexicon, self.nlp)
+        self.implicit = ImplicitActors(self.actors, self.nlp)
+        self.article_sides = ArticleSides(self.actors)
         self.place_finder = None  # a geocoder's gazetteer-aware recogniser, when one is given
-        self._campaign_re: re.Pattern[str] | None = None
 
     def extract(self, article) -> list[Mention]:
         return self.extract_batch([article])[0]
@@ -555,11 +403,11 @@ class MentionExtractor:
         text = article.text
         if hits is None:
             hits = country_hits(text)
-        ctx = _Context(
+        ctx = ArticleContext(
             article_country=most_named(hits, article.kept or [(0, len(text))]),
             published=article.published,
-            dominant_group=self._dominant_group(parsed),
-            dominant_by_country=self._dominant_by_country(parsed),
+            dominant_group=self.article_sides.dominant_group(parsed),
+            dominant_by_country=self.article_sides.dominant_by_country(parsed),
             toponyms=toponyms,
             one_line=len(sentences) == 1,
         )
@@ -573,19 +421,21 @@ class MentionExtractor:
             p = by_index.get(sent.index)
             named[sent.index] = p.actors if p is not None else self._actors_of(
                 sent, acronyms, frozenset(c for _, c in hits))
-        campaigns = self._campaigns(text, ctx.article_country)
-        ctx.communal = _communal_kind(text)
-        ctx.remote_actor = self._sole_foreign_force(list(named.values()), ctx.article_country)
-        ctx.voice = self._outlet_voice(article, ctx.article_country)
+        campaigns = self.article_sides.campaigns(text, ctx.article_country)
+        ctx.communal = communal_kind(text)
+        ctx.remote_actor = self.article_sides.sole_foreign_force(list(named.values()),
+                                                                 ctx.article_country)
+        ctx.voice = self.implicit.outlet_voice(article, ctx.article_country)
         for sent in sentences:
             claim = CLAIMED_RESPONSIBILITY.search(sent.text)
-            claimer = None if claim is None else self._claimer(named[sent.index], claim.start())
+            claimer = None if claim is None else self.article_sides.claimer(
+                named[sent.index], claim.start())
             if claimer is not None:
                 ctx.claimed[sent.index] = self.actors.resolve(
                     claimer, ctx.article_country, ctx.dominant_group)
-        ctx.belligerents = self._belligerents(list(named.values()), ctx.article_country,
-                                              ctx.dominant_group, campaigns)
-        ctx.air_actor = self._air_actor(parsed, ctx.article_country)
+        ctx.belligerents = self.article_sides.belligerents(
+            list(named.values()), ctx.article_country, ctx.dominant_group, campaigns)
+        ctx.air_actor = self.article_sides.air_actor(parsed, ctx.article_country)
         if ctx.air_actor is None:
             # "Turkey announced the start of military operations in north-eastern Syria": the
             # foreign state whose campaign the article reports flies its air strikes
@@ -637,41 +487,6 @@ class MentionExtractor:
                 last_told = (sent.index, mention)
         return mentions
 
-    def _claimer(self, actors: list[ActorMatch], claim_start: int) -> ActorMatch | None:
-        """The armed group named last before "claimed responsibility" ("The Houthis claimed
-        responsibility"), which claims it."""
-        return next((m for m in reversed(actors) if m.end_char <= claim_start
-                     and self.actors.is_armed_group(m.entry)), None)
-
-    def _sole_foreign_force(self, named: list[list[ActorMatch]], country: str | None
-                            ) -> ActorRef | None:
-        """The forces of the one state an article names as fighting, when that state is not
-        the article's own and no other state's forces (the host's included) are named."""
-        if not country:
-            return None
-        states: Counter[str] = Counter()
-        refs: dict[str, ActorRef] = {}
-        for actors in named:
-            for a in actors:
-                e = a.entry
-                if e.inter not in (1, 8) or e.parent or INSTITUTION.search(a.raw) or \
-                        e.name.startswith("Police"):
-                    continue
-                where = a.adjective_country or e.country or (None if e.generic else "")
-                if where is None:
-                    where = country  # "government forces": the host's
-                ref = self.actors.resolve(a, where)
-                states[ref.name] += 1
-                refs[ref.name] = ref
-        if len(states) != 1:
-            return None
-        ((name, times),) = states.items()
-        ref = refs[name]
-        if times < 2 or not ref.country or ref.country == country or \
-                name == self.actors.state_forces.get(country):
-            return None
-        return ActorRef(raw="", name=ref.name, inter=ref.inter, country=ref.country)
-
     def _actors_of(self, sent: Sentence, acronyms: dict[str, str],
                    countries: frozenset[str]) -> list[ActorMatch]:
         """The actors a sentence the parser never saw names (tokens only, no parse);
@@ -680,40 +495,6 @@ class MentionExtractor:
         found = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms)
                  and not out_of_scope(a, countries)]
         return self.actors.with_article_acronyms(doc, found, acronyms) if acronyms else found
-
-    def _campaigns(self, text: str, country: str | None) -> list[tuple[str, bool]]:
-        """The states an article says wage a campaign ("Turkey announced the start of military
-        operations", "Russia's invasion", "Israel airstrikes intensified"), once per telling,
-        each with whether it is one from the air or on the ground that brings the air force
-        with it. An invasion of the article's country makes its state the other side."""
-        out: list[tuple[str, bool]] = []
-        for m in self._campaign_pattern().finditer(text):
-            word = m.group("state") or m.group("by")
-            state = word if word in self.actors.states else self.actors.adjectives.get(
-                word.lower())
-            if state is None:
-                continue
-            act = (m.group("act") or m.group("act2") or "").lower()
-            out.append((state, True))
-            if country and state != country and act in ("invasion", "incursion"):
-                out.append((country, False))  # the invaded state's forces fight back
-        return out
-
-    def _campaign_pattern(self) -> re.Pattern[str]:
-        if self._campaign_re is None:
-            names = sorted({*self.actors.states,
-                            *(a for adjs in self.actors.states.values() for a in adjs)},
-                           key=len, reverse=True)
-            state = "(?P<state>" + "|".join(re.escape(n) for n in names) + ")"
-            act = (r"(?P<act>military operations?|offensive|invasion|incursion|air campaign|"
-                   r"air ?strikes|air raids|bombardment)")
-            self._campaign_re = re.compile(
-                rf"\b{state}(?:['’]s)?\s+(?:(?:announced|launched|began|started|pressed|"
-                rf"continued|expanded)\s+(?:the\s+start\s+of\s+|its\s+|a\s+|an\s+)?)?"
-                rf"(?:new\s+|military\s+|full-scale\s+|ground\s+)?{act}\b"
-                rf"|\b{act.replace('?P<act>', '?P<act2>')}\s+by\s+"
-                rf"{state.replace('?P<state>', '?P<by>')}\b")
-        return self._campaign_re
 
     # -- per sentence ---------------------------------------------------------------------
 
@@ -763,105 +544,7 @@ class MentionExtractor:
             if name in self.actors.states:
                 a.adjective_country = name
 
-    def _dominant_group(self, parsed: list[ParsedSentence]) -> ActorEntry | None:
-        tally: Counter[str] = Counter()
-        entries: dict[str, ActorEntry] = {}
-        for p in parsed:
-            for a in p.actors:
-                if a.entry.inter == 2 and a.entry.name != DOMINANT_GROUP and not is_helper(
-                        p.doc[a.start : a.end].root):
-                    tally[a.entry.name] += 1
-                    entries[a.entry.name] = a.entry
-        if not tally:
-            return None
-        return entries[tally.most_common(1)[0][0]]
-
-    def _dominant_by_country(self, parsed: list[ParsedSentence]) -> dict[str, ActorEntry]:
-        """The dominant group of each country's sentences (a sentence naming none counts for its
-        paragraph's country)."""
-        by_paragraph: dict[int, Counter[str]] = {}
-        for p in parsed:
-            if p.country:
-                by_paragraph.setdefault(p.sentence.paragraph, Counter())[p.country] += 1
-        groups: dict[str, list[ParsedSentence]] = {}
-        for p in parsed:
-            here = by_paragraph.get(p.sentence.paragraph)
-            country = p.country or (here.most_common(1)[0][0] if here else None)
-            if country:
-                groups.setdefault(country, []).append(p)
-        if len(groups) < 2:
-            return {}  # one country: the article's dominant group is its
-        found = {c: e for c, ps in groups.items() if (e := self._dominant_group(ps)) is not None}
-        return found if len(found) > 1 or len(found) < len(groups) else {}
-
-    def _belligerents(self, named: list[list[ActorMatch]], country: str | None = None,
-                      dominant: ActorEntry | None = None,
-                      campaigns: list[tuple[str, bool]] | None = None
-                      ) -> list[ActorRef] | None:
-        """The two armed parties an article names most, when no third rivals the second
-        ("Russian forces" and "Ukrainian forces" in a front-line update), for fighting told
-        without its sides ("Positional engagements continued near Kreminna"); a state said
-        to wage a campaign counts as naming its forces."""
-        # by the name each resolves to: "Russian forces" (an alias) and "Russian drones" (the
-        # state's adjective) are one side
-        tally: Counter[str] = Counter()
-        sides: dict[str, ActorRef] = {}
-
-        def count(e: ActorEntry, where: str | None) -> None:
-            where = where or e.country
-            name = self.actors.canonical_name(e, where)
-            tally[name] += 1
-            sides.setdefault(name, ActorRef(raw="", name=name, inter=e.inter, country=where))
-
-        generic_army = self.actors.by_name["Military Forces of {country}"]
-        for state, _ in campaigns or []:
-            count(generic_army, state)
-        for actors in named:
-            for a in actors:
-                if INSTITUTION.search(a.raw) or a.entry.name.startswith("Government of"):
-                    # "the Pentagon" briefing on a war it does not fight; a state's
-                    # authorities speak and administer, its forces fight
-                    continue
-                e = a.entry
-                if e.name == DOMINANT_GROUP:
-                    if dominant is None:
-                        continue
-                    e = dominant  # "the militants" of an article about one group
-                # a party the report will not name ("a non-state armed group") is a side too,
-                # and so are the unnamed state's forces ("government forces") of its country
-                unnamed = e.generic and "{country}" in e.name and (
-                    e.inter in (2, 3) or e.name.startswith("Military Forces")) and bool(country)
-                if e.inter in (1, 2, 3, 8) and not e.parent and (
-                        not e.generic or a.adjective_country or unnamed):
-                    where = a.adjective_country if e.generic else None
-                    count(e, where or (country if unnamed else None))
-        ranked = tally.most_common(3)
-        if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
-            return None  # fewer than two sides, or no clear second one
-        out = [sides[name] for name, _ in ranked[:2]]
-        return list(_insurgent_first(out[0], out[1], country,
-                                     self.actors.state_forces.get(country or "")))
-
-    def _air_actor(self, parsed: list[ParsedSentence], country: str | None) -> ActorEntry | None:
-        """The foreign air force an article is about (the coalition in a strike report)."""
-        tally: Counter[str] = Counter()
-        entries: dict[str, ActorEntry] = {}
-        for p in parsed:
-            for a in p.actors:
-                e = a.entry
-                regional = regional_coalition(a.raw, country) \
-                    if e.name == "Operation Inherent Resolve" else None
-                if regional is not None and regional[0] in self.actors.by_name:
-                    e = self.actors.by_name[regional[0]]  # "coalition aircraft" over Yemen
-                if e.inter == 8 or (e.inter == 1 and e.country and country and
-                                    e.country != country and not e.parent):
-                    tally[e.name] += 1
-                    entries[e.name] = e
-        if not tally:
-            return None
-        return entries[tally.most_common(1)[0][0]]
-
-    def _place_heading(self, sent: Sentence, ctx: _Context) -> None:
+    def _place_heading(self, sent: Sentence, ctx: ArticleContext) -> None:
         """A paragraph that opens on a bare place name ("Pokrovsk again.") is about that
         place: the sentences after it inherit it as if it had been named in them. The name
         must be one the gazetteer's finder takes for a place where a cue word precedes it, so
@@ -877,7 +560,7 @@ class MentionExtractor:
         ctx.last_places = [PlaceMention(text=name, start=start, end=start + len(name))]
         ctx.last_places_sentence = sent.index
 
-    def _track_dates(self, sent: Sentence, ctx: _Context) -> None:
+    def _track_dates(self, sent: Sentence, ctx: ArticleContext) -> None:
         dateline_end = max((e for _, e in dateline_spans(sent.text)), default=0)
         for expr in find_date_expressions(sent.text, ctx.published):
             if expr.start < dateline_end:
@@ -889,7 +572,7 @@ class MentionExtractor:
                 ctx.remember_date(expr.date, expr.precision, sent.paragraph)
 
     def _mention(
-        self, article, p: ParsedSentence, ctx: _Context, is_title: bool,
+        self, article, p: ParsedSentence, ctx: ArticleContext, is_title: bool,
         denied_only: bool = False,
     ) -> Mention | None:
         fallback: list[Attribution] = []
@@ -901,7 +584,7 @@ class MentionExtractor:
         return mention
 
     def _read_mention(
-        self, article, p: ParsedSentence, ctx: _Context, is_title: bool,
+        self, article, p: ParsedSentence, ctx: ArticleContext, is_title: bool,
         denied_only: bool, fallback: list[Attribution],
     ) -> Mention | None:
         doc, sent = p.doc, p.sentence
@@ -950,7 +633,7 @@ class MentionExtractor:
             if regional is not None:  # "the coalition said" in Yemen: the Saudi-led one
                 attribution = Attribution(regional[1], attribution.kind, regional[0],
                                           attribution.hedged, token_span=attribution.token_span)
-        speaker = None if is_headline(sent) else self._actor_speaker(doc, p.actors, ctx)
+        speaker = None if is_headline(sent) else self.implicit.speaker(doc, p.actors, ctx)
         if attribution.claimant is None and speaker is None and ctx.last_claim is not None \
                 and not DENIAL.search(doc_text(doc)) \
                 and ctx.last_claim_sentence == sent.index - 1 \
@@ -1097,13 +780,13 @@ class MentionExtractor:
             # may carry the state's adjective
             for t in [trigger] + [t for t in p.triggers if t is not trigger
                                   and t.kind in ("air", "shelling", "clash", "ied")]:
-                actor1 = self._adjective_agent(doc, t, country)
+                actor1 = self.implicit.adjective_agent(doc, t, country)
                 if actor1 is not None:
                     break
         elif actor2 is None:
             # "Ukrainian forces repelled Russian assaults": the assault's state is the other side
             for t in [t for t in [trigger, *p.triggers] if not t.is_verb]:
-                other = self._adjective_agent(doc, t, country)
+                other = self.implicit.adjective_agent(doc, t, country)
                 if other is not None and other.name != actor1.name:
                     actor2 = other
                     break
@@ -1122,7 +805,7 @@ class MentionExtractor:
         if actor1 is None and (claim := CLAIMED_RESPONSIBILITY.search(doc_text(doc))):
             # "The Islamic State group claimed responsibility for kidnapping 11 miners": the
             # group that claims an act is its author, as ACLED codes it
-            claimer = self._claimer(p.actors, claim.start())
+            claimer = self.article_sides.claimer(p.actors, claim.start())
             if claimer is not None:
                 actor1 = ref(claimer)
         if actor1 is None and speaker is not None and pronoun_subject(doc, trigger):
@@ -1366,14 +1049,14 @@ class MentionExtractor:
             # a side told as the one acting ("Afghan forces attacked ...") opened the clash
             acting = roles.actor1 is not None and trigger.is_verb and _subject(
                 doc[roles.actor1.start:roles.actor1.end].root, trigger)
-            actor1, actor2 = self._implicit_sides(sub_event, actor1, actor2, p, ctx, country,
-                                                  acting)
+            actor1, actor2 = self.implicit.sides(sub_event, actor1, actor2, p, ctx, country,
+                                                 acting)
         if sub_event == "Looting/property destruction" and actor1 is None and \
                 actor2 is not None and actor2.inter == 7:
             # "civilian houses were burnt down": ACLED codes the unnamed hand as an
             # unidentified armed group (a communal militia where communities fight)
-            actor1 = _militia(ctx.communal, country) if ctx.communal \
-                else self._unidentified(country)
+            actor1 = militia(ctx.communal, country) if ctx.communal \
+                else self.implicit.unidentified(country)
         if event_type in ("Protests", "Riots") and not any(
             a is not None and a.inter in (5, 6) for a in (actor1, actor2)
         ):
@@ -1461,8 +1144,9 @@ class MentionExtractor:
                                              or sub_event == "Looting/property destruction"):
             # ACLED codes an incident whose author the text does not name as unidentified
             # ("armed individuals robbed two vehicles belonging to an NGO")
-            actor1 = _militia(ctx.communal, country) if ctx.communal \
-                and sub_event == "Looting/property destruction" else self._unidentified(country)
+            actor1 = militia(ctx.communal, country) if ctx.communal \
+                and sub_event == "Looting/property destruction" \
+                else self.implicit.unidentified(country)
             if actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
         if sub_event == "Abduction/forced disappearance" and fatalities is not None \
@@ -1532,217 +1216,6 @@ class MentionExtractor:
             follow_up=definite or inherited_place,
         )
 
-    def _implicit_sides(self, sub_event: str, actor1: ActorRef | None,
-                        actor2: ActorRef | None, p: ParsedSentence, ctx: _Context,
-                        country: str | None, acting: bool = False
-                        ) -> tuple[ActorRef | None, ActorRef | None]:
-        """The sides a sentence leaves implicit, as ACLED codes them: an armed clash is
-        always fought between two armed sides (one unnamed is an unidentified armed group, or
-        the article's other belligerent); an air strike whose author goes unnamed is the
-        work of a state's air force (the one the sentence or the article makes plain, or
-        ACLED's unidentified military forces)."""
-        text = doc_text(p.doc)
-        if sub_event in CLAIMABLE and (actor1 is None or not actor1.raw):
-            # "drones attacked Abqaiq. The Houthis claimed responsibility.": the group that
-            # claims an incident, a sentence or two away, beats any inference
-            near = [(abs(i - p.sentence.index), a) for i, a in ctx.claimed.items()
-                    if abs(i - p.sentence.index) <= 2]
-            if near:
-                actor1 = min(near, key=lambda x: x[0])[1]
-                if actor2 is not None and actor2.name == actor1.name:
-                    actor2 = None
-                return actor1, actor2
-        if sub_event == "Armed clash":
-            # civilians caught in fighting are its victims, not a side
-            actor1 = None if actor1 is not None and actor1.inter == 7 else actor1
-            actor2 = None if actor2 is not None and actor2.inter == 7 else actor2
-            state = self._state_of(country)
-            operations = STATE_OPERATIONS.search(text) is not None
-            if operations and state is not None and not any(
-                    a is not None and a.inter in (1, 8) for a in (actor1, actor2)):
-                # "military operations in Nejrab district": the state's forces act
-                named = actor1 or actor2
-                actor1, actor2 = state, named
-            if actor1 is None and actor2 is None:
-                named = COMMUNITIES.search(text)
-                if named is not None:
-                    # "violence between the Gedeo and Guji communities": ACLED's ethnic (or
-                    # clan) militias of each
-                    kind = "Clan Militia" if named.group("kind").lower().startswith("clan") \
-                        else "Ethnic Militia"
-                    return (_militia(f"{named.group('a')} {kind}", country),
-                            _militia(f"{named.group('b')} {kind}", country))
-                if ctx.belligerents:
-                    return ctx.belligerents[0], ctx.belligerents[1]
-                communal = ctx.communal or _communal_kind(text)
-                if communal is not None:
-                    # fighting in an article about intercommunal (or inter-clan) violence
-                    return _militia(communal, country), _militia(communal, country)
-                unknown = self._unidentified(country)
-                if ctx.voice is not None and OUR_FORCES.search(text):
-                    # fighting in a state's forces' own bulletin ("the enemy attacked our
-                    # units near Vovchansk"): "our" forces are its own, the enemy unnamed
-                    return unknown, ctx.voice
-                return unknown, unknown
-            inferred = actor1 is None or actor2 is None
-            if inferred:
-                named = actor1 or actor2
-                if _among_themselves(named, text):
-                    # "clashes between non-state armed groups", "fighting between rival
-                    # militias": both sides are of the kind named
-                    return named, named
-                other = self._other_side(named, ctx, country)
-                actor1, actor2 = (named, other) if actor1 is not None else (other, named)
-            if operations or acting:
-                return actor1, actor2
-            return _insurgent_first(actor1, actor2, country,
-                                    self.actors.state_forces.get(country or ""),
-                                    named_both=not inferred)
-        if sub_event == "Air/drone strike" and actor1 is not None and \
-                actor1.inter in (2, 3, 4) and not DRONE.search(text):
-            # "fighting between an armed group and the army, the latter supported by
-            # airstrikes": only states fly warplanes; the group is what they strike
-            state = next(_armed_state_forces(p.actors), None)
-            if state is not None:
-                actor1, actor2 = self.actors.resolve(state, country, None,
-                                                     p.sentence.start), actor1
-        if sub_event == "Shelling/artillery/missile attack" and actor1 is None and \
-                ctx.remote_actor is not None:
-            actor1 = ctx.remote_actor
-        if sub_event == "Air/drone strike" and (actor1 is None or actor1.inter == 7):
-            author = self._air_author(actor2, p, ctx, country)
-            if actor1 is not None and actor2 is None:
-                actor2 = actor1  # the civilians hit
-            actor1 = author
-            if actor2 is not None and actor2.name == actor1.name:
-                actor2 = None
-        return actor1, actor2
-
-    def _air_author(self, target: ActorRef | None, p: ParsedSentence, ctx: _Context,
-                    country: str | None) -> ActorRef:
-        """Who flew an air strike the sentence does not give an author: a state's forces the
-        sentence names ("ANSF clearing operations supported by airstrikes"), else the state
-        side of an article's war against a non-state group (only states fly warplanes), else
-        ACLED's unidentified military forces."""
-        for a in _armed_state_forces(p.actors):
-            ref = self.actors.resolve(a, country, None, p.sentence.start)
-            if target is None or ref.name != target.name:
-                return ref
-        if ctx.voice is not None and (target is None or ctx.voice.name != target.name
-                                      and target.inter != 7) \
-                and not ENEMY_WORDS.search(doc_text(p.doc)):
-            # "Operational-tactical aviation struck a deployment point" in the Russian MoD's
-            # own bulletin: its own aircraft (a government outlet's "our aircraft"); not where
-            # it tells a strike on civilians or by "the enemy", which is the other side's
-            return ctx.voice
-        if ctx.remote_actor is not None:
-            return ctx.remote_actor  # the one state fighting in the article's country
-        sides = ctx.belligerents or []
-        states = [b for b in sides if b.inter in (1, 8)]
-        if len(states) == 1 and not DRONE.search(doc_text(p.doc)):
-            return states[0]
-        entry = self.actors.by_name[UNIDENTIFIED_MILITARY]
-        return ActorRef(raw="", name=entry.name, inter=entry.inter, country=None)
-
-    def _outlet_voice(self, article: Article, country: str | None) -> ActorRef | None:
-        """The one state whose forces the outlet's name says it speaks for ("Russian MoD
-        bulletin", "IDF statement", "Malian army communique"); None for any other outlet."""
-        if not article.outlet:
-            return None
-        doc = seed_text(self.nlp.make_doc(article.outlet), article.outlet)
-        refs = {}
-        for a in self.actors.find(doc):
-            if a.entry.inter != 1 or not (a.adjective_country or a.entry.country):
-                continue  # a state's forces only, and only where the outlet says whose
-            ref = self.actors.resolve(a, country, None)
-            refs[ref.name] = replace(ref, start=None, end=None, raw="")
-        return next(iter(refs.values())) if len(refs) == 1 else None
-
-    def _other_side(self, named: ActorRef, ctx: _Context, country: str | None) -> ActorRef:
-        """The side of a clash the sentence leaves unnamed: the article's other belligerent
-        when the named one is one of its two, else an unidentified armed group."""
-        sides = ctx.belligerents or []
-        if any(b.name == named.name for b in sides):
-            other = next((b for b in sides if b.name != named.name), None)
-            if other is not None:
-                return other
-        return self._unidentified(country)
-
-    def _unidentified(self, country: str | None) -> ActorRef:
-        return _Context.actor_ref(self.actors.by_name["Unidentified Armed Group ({country})"],
-                                  self.actors, country)
-
-    def _state_of(self, country: str | None) -> ActorRef | None:
-        """The forces of the state `country` (a territory without an army of its own gets
-        the one operating there)."""
-        if not country:
-            return None
-        entry = self.actors.by_name["Military Forces of {country}"]
-        return ActorRef(raw="", name=self.actors.canonical_name(entry, country), inter=1,
-                        country=country)
-
-    def _actor_speaker(self, doc: Doc, actors: list[ActorMatch], ctx: _Context
-                       ) -> ActorRef | None:
-        for a in actors:
-            if is_speaker(doc[a.start : a.end].root):
-                return self.actors.resolve(a, ctx.article_country, ctx.dominant_group)
-        # "The ... Group to Support Islam and Muslims (JNIM) claimed the attack": a group named
-        # anywhere inside the subject of "claimed"
-        lowers = doc_lowers(doc)
-        subjects = {t.i for n, w in enumerate(lowers) if w in ("claimed", "claims")
-                    for c in doc[n].children if c.dep_ == "nsubj" for t in c.subtree}
-        for a in actors:
-            if a.start in subjects and a.entry.inter in (2, 3):
-                return self.actors.resolve(a, ctx.article_country, ctx.dominant_group)
-        return None
-
-    def _adjective_agent(self, doc: Doc, trigger: Trigger, country: str | None
-                         ) -> ActorRef | None:
-        """"Turkish shelling", "Russian air strikes": the state the adjective names acts."""
-        span = doc[trigger.start : trigger.end]
-        # the phrase's word, not its preposition ("airstrikes on")
-        root = span.root
-        if root.tag_ == "IN":
-            root = next((t for t in reversed(span) if t.tag_ != "IN"), root)
-        # a modifier of the trigger, or a word of the trigger phrase itself, before its head
-        modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-        # "A Turkish drone struck", "Russian jets bombed": the modifier of the verb's subject
-        # ("US soldiers died": the subject suffered, it did not act)
-        active = trigger.is_verb and root.lower_ not in PATIENT_SUBJECT_TRIGGERS and \
-            lemma_of(root) not in PATIENT_SUBJECT_VERBS
-        # "Israeli strike kills 4": the strike that killed is the state's
-        subjects = [c for c in root.children if active and c.dep_ == "nsubj"
-                    and (c.lower_ in ARMED_NOUNS or c.lower_ in STRIKE_SUBJECTS)]
-        modifiers += [m for c in subjects for m in c.children
-                      if m.dep_ in ("amod", "compound", "nmod", "poss")]
-        # "Ukrainian shelling wounded two": the parser may read "shelling" as a verb, or worse;
-        # the adjective right before the word still names its state
-        if trigger.start > 0 and doc[trigger.start - 1].lower_ in self.actors.adjectives \
-                and doc[trigger.start - 1].tag_ in ("JJ", "NNP"):
-            modifiers.append(doc[trigger.start - 1])
-        # "Russia launched a wave of drones at Odesa": the state named as the act's subject
-        verb = root
-        for _ in range(4):
-            if verb.tag_.startswith("VB") or verb.head is verb:
-                break
-            verb = verb.head
-        if verb.tag_.startswith("VB") and (verb is root or lemma_of(verb) in LAUNCHING):
-            modifiers += [c for c in verb.children
-                          if c.dep_ == "nsubj" and c.text in self.actors.states]
-        for c in modifiers + list(doc[trigger.start : trigger.end]):
-            # "Turkish jets"; "Russia's warplanes": the state's own name as the owner
-            state = self.actors.adjectives.get(c.lower_) or (
-                c.text if c.dep_ in ("poss", "nsubj") and c.text in self.actors.states
-                else None)
-            if state and (c.i < root.i or c.head.i != root.i):
-                # the state's own entry, else the generic one named for it ("French jets")
-                entry = self.actors.by_name[self.actors.state_forces.get(
-                    state, "Military Forces of {country}")]
-                name = self.actors.canonical_name(entry, state)
-                return ActorRef(raw=c.text, name=name, inter=entry.inter, country=state,
-                                start=None, end=None)
-        return None
-
     def _denied_trigger(self, p: ParsedSentence) -> Trigger | None:
         """The act a sentence denies ("denied that an attack had taken place on a checkpoint",
         "rejected claims that its forces had captured the town"), if it states none as fact;
@@ -1765,7 +1238,7 @@ class MentionExtractor:
                     break
         return self.triggers.best(found, casualties=bool(p.figures.casualties))
 
-    def _denial(self, article, p: ParsedSentence, ctx: _Context, attribution: Attribution
+    def _denial(self, article, p: ParsedSentence, ctx: ArticleContext, attribution: Attribution
                 ) -> Mention | None:
         """"The Syrian army denied the report": a claim against the incident just told."""
         m = DENIAL.search(doc_text(p.doc))
@@ -1860,7 +1333,7 @@ class MentionExtractor:
                 return Trigger("disrupted", item.start, item.end, item.text, False)
         return None
 
-    def _date(self, sent: Sentence, ctx: _Context) -> tuple[dt.date | None, int]:
+    def _date(self, sent: Sentence, ctx: ArticleContext) -> tuple[dt.date | None, int]:
         best = None
         dateline_end = max((e for _, e in dateline_spans(sent.text)), default=0)
         found = find_date_expressions(sent.text, ctx.published)
