@@ -1,8 +1,9 @@
 """Agreement of the second coder with the first on the checked sample of synthetic sentences.
 
-    .venv/bin/python tools/synthetic_agreement.py
+    .venv/bin/python tools/synthetic_agreement.py [check/second_coder_syn13.jsonl]
 
-Reads corpus/synthetic/check/second_coder.jsonl (the second coder's blind annotations) and the
+Reads corpus/synthetic/check/second_coder.jsonl, or the check file named (the second coder's
+blind annotations), and the
 first coder's annotations of the same sentences (corpus/synthetic/syn*.jsonl), and prints:
 sentences that agree exactly on the set of sub-event types, micro F1 over (sentence, sub-type)
 pairs, event detection agreement, and place-span F1 (exact substrings, case-insensitive).
@@ -34,7 +35,8 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 def main() -> int:
     first = first_coder()
-    second = [json.loads(x) for x in (ROOT / "check" / "second_coder.jsonl").read_text(
+    name = sys.argv[1] if len(sys.argv) > 1 else "check/second_coder.jsonl"
+    second = [json.loads(x) for x in (ROOT / name).read_text(
         encoding="utf-8").splitlines() if x.strip()]
     exact = 0
     sub = Counter()
