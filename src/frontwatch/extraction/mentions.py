@@ -1087,7 +1087,7 @@ class MentionExtractor:
             definite_noun(doc, t) for t in p.triggers if t.kind in ("clash", "air", "shelling",
                                                                      "ied", "suicide"))
         if definite and not place_in_subtree(doc, trigger, places, offset) \
-                and event_type != "casualty" and not headline:
+                and event_type != "casualty" and not headline and not denied_act:
             # "condemned the attack", "the bombing was the deadliest": the incident already
             # told; this sentence can only add to it.
             event_type = "casualty"
@@ -1140,10 +1140,11 @@ class MentionExtractor:
             best, prob = p.coding.best
             sub_event = best if prob >= self.policy.retype_at else sub_event
             event_type = SUB_EVENT_TO_TYPE[sub_event]
-        if confirmed and actor1 is None and (event_type in VIOLENT_TYPES
+        if (confirmed or denied_act) and actor1 is None and (event_type in VIOLENT_TYPES
                                              or sub_event == "Looting/property destruction"):
             # ACLED codes an incident whose author the text does not name as unidentified
-            # ("armed individuals robbed two vehicles belonging to an NGO")
+            # ("armed individuals robbed two vehicles belonging to an NGO"); a denied act is
+            # an incident as its denier tells it, though the coder reads no event in a denial
             actor1 = militia(ctx.communal, country) if ctx.communal \
                 and sub_event == "Looting/property destruction" \
                 else self.implicit.unidentified(country)
@@ -1168,9 +1169,10 @@ class MentionExtractor:
             actor2 = ActorRef(raw="", name=self.actors.canonical_name(civ, country), inter=7,
                               country=country)
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
-                and self.policy.drops(p.coding, actor1, actor2):
+                and not denied_act and self.policy.drops(p.coding, actor1, actor2):
             # the coder reads no event here: a rule fired on background or talk (a sourced
-            # account stays: its claim may contest another's)
+            # account stays: its claim may contest another's; so does a denied act, which
+            # the coder, taught that a denial tells no event, rightly reads as none)
             return None
         date, precision = date_info
         civilian_targeting = bool(actor2 and actor2.inter == 7) and event_type in (
