@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extract_support import events_of
 from frontwatch.model import Event
-from frontwatch.pipeline import make_article
 
 MONDAY = dt.date(2024, 5, 6)
 
 
 def events(extractor, text: str) -> list[Event]:
-    return extractor.process(make_article(text, published=MONDAY)).events
+    return events_of(extractor, text, MONDAY)
 
 
 def test_the_loss_of_soldiers_is_the_incidents_toll(extractor):

@@ -5,32 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from frontwatch.model import Event
-from frontwatch.pipeline import make_article
+from extract_support import events_of
 
 MONDAY = dt.date(2021, 1, 4)
 
 
-def events(extractor, text: str) -> list[Event]:
-    return extractor.process(make_article(text, published=MONDAY)).events
-
-
 def test_the_displaced_of_the_next_clause_are_not_dead(extractor):
-    (e,) = events(extractor, "On Sunday, soldiers killed three villagers in Kidal and over 400 "
-                             "people were displaced.")
+    (e,) = events_of(extractor, "On Sunday, soldiers killed three villagers in Kidal and "
+                                "over 400 people were displaced.", MONDAY)
     assert e.fatalities == 3
 
 
 def test_people_counted_by_their_trade_after_a_verb_of_killing(extractor):
-    (e,) = events(extractor, "Gunmen killed five shepherds near Kidal on Sunday.")
+    (e,) = events_of(extractor, "Gunmen killed five shepherds near Kidal on Sunday.", MONDAY)
     assert e.fatalities == 5
-    for e in events(extractor, "Gunmen killed 30 cattle near Kidal on Sunday."):
+    for e in events_of(extractor, "Gunmen killed 30 cattle near Kidal on Sunday.", MONDAY):
         assert e.fatalities == 0
 
 
 def test_abductees_killed_are_an_attack(extractor):
-    (e,) = events(extractor, "Militants kidnapped and beheaded seven miners near Kidal on "
-                             "Sunday.")
+    (e,) = events_of(extractor, "Militants kidnapped and beheaded seven miners near Kidal "
+                                "on Sunday.", MONDAY)
     assert (e.sub_event_type, e.fatalities) == ("Attack", 7)
-    (e,) = events(extractor, "Gunmen abducted three aid workers near Kidal on Sunday.")
+    (e,) = events_of(extractor, "Gunmen abducted three aid workers near Kidal on Sunday.", MONDAY)
     assert (e.sub_event_type, e.fatalities) == ("Abduction/forced disappearance", 0)

@@ -8,6 +8,7 @@ event. Dev and test sentences are read only to measure, never to train.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
@@ -140,3 +141,14 @@ def data_hash(examples: list[Example]) -> str:
         h.update(ex.text.encode())
         h.update("|".join(sorted(ex.labels)).encode())
     return h.hexdigest()[:16]
+
+
+def data_arguments(description: str) -> argparse.ArgumentParser:
+    """A training command's parser with the arguments every trainer shares: where the model
+    goes and where the synthetic and real data are."""
+    repo = Path(__file__).resolve().parents[3]
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=repo / "src/frontwatch/data/coder")
+    parser.add_argument("--synthetic", type=Path, default=repo / "corpus/synthetic")
+    parser.add_argument("--real", type=Path, default=repo / "corpus/real")
+    return parser

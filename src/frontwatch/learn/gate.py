@@ -10,7 +10,6 @@ spares the encoder sentences it is sure of. Needs scikit-learn and scipy (the `t
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import sys
@@ -21,9 +20,14 @@ from typing import Any
 import numpy as np
 
 from frontwatch.extraction.gate import BUCKETS, SentenceGate, features
-from frontwatch.learn.data import Example, data_hash, fold_of, real_examples, synthetic_examples
-
-REPO = Path(__file__).resolve().parents[3]
+from frontwatch.learn.data import (
+    Example,
+    data_arguments,
+    data_hash,
+    fold_of,
+    real_examples,
+    synthetic_examples,
+)
 
 
 def matrix(texts: list[str], buckets: int = BUCKETS):
@@ -87,10 +91,7 @@ def train_gate(train: list[Example], held: list[Example], out: Path, recall: flo
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "src/frontwatch/data/coder")
-    parser.add_argument("--synthetic", type=Path, default=REPO / "corpus/synthetic")
-    parser.add_argument("--real", type=Path, default=REPO / "corpus/real")
+    parser = data_arguments(__doc__.splitlines()[0])
     parser.add_argument("--recall", type=float, default=0.99)
     parser.add_argument("--c", type=float, default=4.0)
     args = parser.parse_args(argv)

@@ -10,7 +10,6 @@ package); the exported model runs with onnxruntime and tokenizers only.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import platform
@@ -29,6 +28,7 @@ from frontwatch.learn.data import (
     LABELS,
     ROLE_LABELS,
     Example,
+    data_arguments,
     data_hash,
     fold_of,
     real_examples,
@@ -319,10 +319,7 @@ def role_scores(coder, examples: list[Example]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "src/frontwatch/data/coder")
-    parser.add_argument("--synthetic", type=Path, default=REPO / "corpus/synthetic")
-    parser.add_argument("--real", type=Path, default=REPO / "corpus/real")
+    parser = data_arguments(__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=8e-5)
