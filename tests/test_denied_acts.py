@@ -98,3 +98,27 @@ def test_a_report_made_only_of_a_denial_joins_the_act_and_contests_it(store):
     assert row["contested"] == 1 and row["fatalities"] == 9
     assert sorted(c.claim["denies"] for c in store.event(row["event_id_cnty"]).claims) == [
         False, True]
+
+
+class _NoEventCoder:
+    """A coder that reads no event anywhere, as a coder taught that a denial tells none
+    reads a denial."""
+
+    def code(self, texts: list[str], roles: bool = True):
+        from frontwatch.extraction.coder import Coding
+        from frontwatch.learn.data import LABELS
+
+        return [Coding({label: 0.0 for label in LABELS}, 0.99) for _ in texts]
+
+
+def test_a_denied_act_stands_though_the_coder_reads_no_event_in_the_denial(extractor):
+    coder, gate = extractor.mentions.coder, extractor.mentions.gate
+    extractor.mentions.coder, extractor.mentions.gate = _NoEventCoder(), None
+    try:
+        (e,) = events(extractor, "The regional administration denied on Tuesday that its "
+                                 "artillery had shelled a bus station in Nova Kakhovka on "
+                                 "Monday.")
+    finally:
+        extractor.mentions.coder, extractor.mentions.gate = coder, gate
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert only_denials(e)
