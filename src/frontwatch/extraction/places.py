@@ -48,6 +48,7 @@ REGION_NOUNS = {"province", "governorate", "region", "provinces", "governorates"
 NAME_PARTICLES = {
     "al", "el", "ar", "as", "ash", "ad", "az", "at", "an", "ez", "es", "bin", "ibn", "abu",
     "umm", "um", "bani", "beni", "de", "du", "-", "'", "’", "of",
+    "da", "das", "dos", "del",  # "Mocímboa da Praia", "Cabo Delgado", "San José del Guaviare"
 }
 # Words between a camp's name and "camp": "the Makhmour refugee camp"
 CAMP_KINDS = {"refugee", "refugees", "displacement", "idp", "displaced", "detention", "army",

@@ -65,7 +65,7 @@ def rates(gate_scores: list[float], examples: list[Example], threshold: float
     }
 
 
-def train_gate(train: list[Example], held: list[Example], out: Path, recall: float = 0.99,
+def train_gate(train: list[Example], held: list[Example], out: Path, recall: float = 0.995,
                c: float = 4.0, buckets: int = BUCKETS) -> dict[str, Any]:
     """Fit, set the threshold on `held`, write gate.npz; returns what the card records."""
     from sklearn.linear_model import LogisticRegression
@@ -92,7 +92,7 @@ def train_gate(train: list[Example], held: list[Example], out: Path, recall: flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = data_arguments(__doc__.splitlines()[0])
-    parser.add_argument("--recall", type=float, default=0.99)
+    parser.add_argument("--recall", type=float, default=0.995)
     parser.add_argument("--c", type=float, default=4.0)
     args = parser.parse_args(argv)
 
