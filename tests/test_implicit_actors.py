@@ -318,12 +318,12 @@ def test_a_regional_bulletins_country_heading_places_its_section(extractor):
 
 
 def test_country_headings():
-    from frontwatch.extraction.mentions import _country_heading
+    from frontwatch.extraction.countries import country_heading
 
-    assert _country_heading("CENTRAL AFRICAN REPUBLIC") == "Central African Republic"
-    assert _country_heading("Burkina Faso:") == "Burkina Faso"
-    assert _country_heading("NIGERIAN TROOPS ADVANCE") is None
-    assert _country_heading("Niger + 3 more") is None
+    assert country_heading("CENTRAL AFRICAN REPUBLIC") == "Central African Republic"
+    assert country_heading("Burkina Faso:") == "Burkina Faso"
+    assert country_heading("NIGERIAN TROOPS ADVANCE") is None
+    assert country_heading("Niger + 3 more") is None
 
 
 

@@ -38,6 +38,13 @@ class ActorEntry:
     scope: tuple[str, ...] = ()
     scoped: frozenset[str] = frozenset()
 
+    def guessed_template(self, adjective_country: str | None = None) -> str | None:
+        """This entry's name template when a name made from it guesses the country (a
+        generic entry, no country of its own, no adjective naming one): a later stage renames
+        it for the event's geocoded country."""
+        guessed = self.generic and not adjective_country and not self.country
+        return self.name if guessed and "{country}" in self.name else None
+
 
 @dataclass(slots=True)
 class ActorMatch:
@@ -558,7 +565,6 @@ class ActorCatalog:
                 entry = self.by_name["Unidentified Armed Group ({country})"]
         actor_country = match.adjective_country or entry.country or country
         name = self.canonical_name(entry, actor_country)
-        guessed = entry.generic and not match.adjective_country and not entry.country
         return ActorRef(
             raw=match.raw,
             name=name,
@@ -566,7 +572,7 @@ class ActorCatalog:
             country=actor_country,
             start=match.start_char + offset,
             end=match.end_char + offset,
-            template=entry.name if guessed and "{country}" in entry.name else None,
+            template=entry.guessed_template(match.adjective_country),
         )
 
     def parent_of(self, name: str) -> str | None:

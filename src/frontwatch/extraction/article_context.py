@@ -65,10 +65,9 @@ class ArticleContext:
     def actor_ref(entry: ActorEntry, catalog: ActorCatalog, country: str | None) -> ActorRef:
         # a generic name made for the article's country is a guess: the event's place, once
         # geocoded, renames it (a multi-country bulletin's Mali section is not about Niger)
-        guessed = not entry.country and "{country}" in entry.name
         return ActorRef(raw="", name=catalog.canonical_name(entry, entry.country or country),
                         inter=entry.inter, country=entry.country or country,
-                        template=entry.name if guessed else None)
+                        template=entry.guessed_template())
 
     def remember_date(self, date: dt.date, precision: int, paragraph: int = -1) -> None:
         """The date later sentences inherit; a vague aside ("twice this month") does not

@@ -100,9 +100,17 @@ def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
                  for m in _COUNTRY_RE.finditer(text))
 
 
-def country_named(text: str) -> str | None:
-    """The country `text` is nothing but the name (or demonym) of, else None."""
-    m = _COUNTRY_RE.fullmatch(text.strip())
+def country_heading(text: str) -> str | None:
+    """The country a heading line is nothing but the name (or demonym) of ("MALI",
+    "Central African Republic:"), else None."""
+    bare = text.strip().rstrip(":.")
+    if not bare or len(bare) > 40 or len(bare.split()) > 6 or not (
+            bare.isupper() or bare.istitle()):
+        return None
+    if bare.isupper():  # the country names are matched as written in running text
+        bare = " ".join(w.lower() if w.lower() in ("of", "the", "and") else w.capitalize()
+                        for w in bare.split())
+    m = _COUNTRY_RE.fullmatch(bare)
     return _COUNTRY_GROUPS[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
 
 

@@ -394,10 +394,8 @@ class FigureFinder:
         `people` heading it, "destroyed" too, which said of people means killed."""
         for tok in doc[start : min(len(doc), start + 12)]:
             low = tok.lower_
-            if low in KILL_WORDS or people and low == "destroyed":
-                return "killed"
-            if low in INJURY_WORDS:
-                return "injured"
+            if fate := _fate_word(low, people):
+                return fate
             if low in (".", ";") or (tok.tag_.startswith("VB") and low not in (
                 "were", "was", "been", "be", "have", "has", "had", "reportedly", "being"
             ) and tok.dep_ not in ("amod", "compound", "nmod", "npadvmod")):
@@ -412,15 +410,23 @@ class FigureFinder:
             low = tok.lower_
             if low in (".", ";"):
                 return None
-            if low in KILL_WORDS or low == "destroyed":
-                return "killed"
-            if low in INJURY_WORDS:
-                return "injured"
+            if fate := _fate_word(low, people=True):
+                return fate
         return None
 
     @staticmethod
     def _followed_by(doc: Doc, span: Span, words: set[str]) -> bool:
         return any(t.lower_ in words for t in doc[span.end : min(len(doc), span.end + 4)])
+
+
+def _fate_word(low: str, people: bool) -> str | None:
+    """"killed" or "injured" for a word that tells that fate; "destroyed" said of people
+    (`people`) means killed."""
+    if low in KILL_WORDS or people and low == "destroyed":
+        return "killed"
+    if low in INJURY_WORDS:
+        return "injured"
+    return None
 
 
 # Verbs of a tally that grew: its new figure replaces the earlier ones (ACLED updates an

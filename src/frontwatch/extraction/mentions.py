@@ -85,7 +85,7 @@ from frontwatch.extraction.coder_policy import (
     codable,
     model_trigger,
 )
-from frontwatch.extraction.countries import country_hits, country_named, most_named
+from frontwatch.extraction.countries import country_heading, country_hits, most_named
 from frontwatch.extraction.dates import find_date_expressions
 from frontwatch.extraction.figures import CasualtyFigure, FigureFinder
 from frontwatch.extraction.gate import SentenceGate
@@ -276,18 +276,6 @@ def _within(day: dt.date, precision: int, period: dt.date, period_precision: int
     return abs((day - period).days) <= 3
 
 
-def _country_heading(text: str) -> str | None:
-    """The country a heading line is nothing but ("MALI", "Central African Republic:")."""
-    bare = text.strip().rstrip(":.")
-    if not bare or len(bare) > 40 or len(bare.split()) > 6 or not (
-            bare.isupper() or bare.istitle()):
-        return None
-    if bare.isupper():  # the country finder reads names as written in running text
-        bare = " ".join(w.lower() if w.lower() in ("of", "the", "and") else w.capitalize()
-                        for w in bare.split())
-    return country_named(bare)
-
-
 _MONEY = {"fund", "funds", "funding", "money", "financing", "grant", "grants", "budget",
           "million", "billion", "dollars", "pledges"}
 
@@ -455,7 +443,7 @@ class MentionExtractor:
             previous_paragraph = sent.paragraph
             p = by_index.get(sent.index)
             if opens_paragraph:
-                ctx.section_country = _country_heading(sent.text) or ctx.section_country
+                ctx.section_country = country_heading(sent.text) or ctx.section_country
             if p is None:
                 if opens_paragraph:
                     self._place_heading(sent, ctx)
