@@ -312,3 +312,19 @@ def test_a_group_styled_as_the_state_in_its_own_media(geocoding_extractor):
         assert events and all(e.actor1 != e.actor2 for e in events)
         assert any((a or "").startswith("Military Forces of Yemen")
                    for e in events for a in (e.actor1, e.actor2))
+
+
+def test_a_list_of_provinces_is_one_event_in_each(geocoding_extractor):
+    # "Hilmand" is the UN's spelling of Helmand: the plural kind word after the list makes
+    # each name a province, which lets the loose spelling resolve.
+    text = "Clashes continued on Thursday in Uruzgan, Hilmand, Zabul and Kandahar provinces."
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert sorted(e.admin1 for e in events) == ["Helmand", "Kandahar", "Oruzgan", "Zabul"]
+    assert {e.sub_event_type for e in events} == {"Armed clash"}
+
+
+def test_a_world_region_is_no_place(geocoding_extractor):
+    text = ("Speaking from a command post in the Middle East, a coalition spokesman said "
+            "aircraft struck Islamic State fighters near Mosul on Tuesday.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.location == "Mosul"

@@ -57,3 +57,28 @@ def test_offsets_index_the_text():
     text = "Title line\n\nFirst one.Second one. Third one!"
     for s in split_sentences(text):
         assert text[s.start : s.end] == s.text
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence():
+    text = ("KABUL, Afghanistan —\nAt 7:32 p.m. local time\ntoday, U.S. forces conducted a "
+            "strike on an Islamic State of Iraq\nand Syria-Khorasan tunnel complex in Achin "
+            "district, Nangarhar province,\nAfghanistan, the command said. The group is made "
+            "up of former members of the Afghan\nTaliban.\nNo civilians were hurt.")
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "KABUL, Afghanistan —",
+        "At 7:32 p.m. local time today, U.S. forces conducted a strike on an Islamic State of "
+        "Iraq and Syria-Khorasan tunnel complex in Achin district, Nangarhar province, "
+        "Afghanistan, the command said.",
+        "The group is made up of former members of the Afghan Taliban.",
+        "No civilians were hurt.",
+    ]
+    # the wrap is read as a space, so every sentence still indexes the text as written
+    assert all(len(s.text) == s.end - s.start for s in sents)
+
+
+def test_lines_of_a_list_or_after_a_stop_stay_apart():
+    text = ("Clashes were reported in:\nKunduz city\nBaghlan province\n"
+            "The army said it held the roads.\nresidents fled overnight.")
+    assert texts(text) == ["Clashes were reported in:", "Kunduz city", "Baghlan province",
+                           "The army said it held the roads.", "residents fled overnight."]

@@ -33,12 +33,19 @@ _COORDINATION = re.compile(
     re.IGNORECASE,
 )
 
+# "in Uruzgan, Hilmand, Zabul and Kandahar provinces": the plural kind after the last name
+# makes every name of the list one of them, the last included.
+_PLURAL_KIND = re.compile(r"\s+(?:provinces|districts|governorates|regions|states|counties|"
+                          r"territories|departments|municipalities|prefectures|oblasts)\b",
+                          re.IGNORECASE)
+
 
 def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
     """The places a sentence lists side by side ("A, B and C", "near A and at B"); an anchor
     ("A near the Euphrates", "A east of B") is not one of them."""
     own = sorted(
-        (p for p in m.places if p.role in ("at", "near", "countryside")
+        (p for p in m.places if (p.role in ("at", "near", "countryside") or (
+            p.role == "region" and _PLURAL_KIND.match(text, p.end)))
          and m.sentence.start <= p.start < m.sentence.end and not is_country(p.text)),
         key=lambda p: p.start,
     )

@@ -69,6 +69,12 @@ NOT_PLACES = {
     "november", "december", "the", "a", "an", "on", "in", "at", "meanwhile", "government",
     "according", "special", "troops", "forces", "army", "state", "islamic", "coalition",
     "video", "photo", "update", "breaking", "he", "she", "they", "it", "we", "this", "that",
+    # world regions: where a briefer sits or a war is summed up, never an event's place
+    # ("a command post in the Middle East")
+    "middle east", "the middle east", "west africa", "east africa", "north africa",
+    "central africa", "southern africa", "sub-saharan africa", "horn of africa", "africa",
+    "europe", "asia", "south asia", "central asia", "southeast asia", "latin america",
+    "the balkans", "the caucasus", "the levant", "levant",
 }
 NEAR_CUES = ("near", "outside", "around", "close to", "vicinity of", "outskirts of",
              "area of", "areas of", "surroundings of", "environs of", "edge of", "approaches to",

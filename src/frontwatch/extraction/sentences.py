@@ -23,6 +23,19 @@ _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # before the stop ("U.S.Army") and lower-case after it (a domain name) are no boundary.
 _GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:--|[-•*–—]\s))|\n")
+# Text hard-wrapped at a fixed width (PDF releases, e-mailed bulletins, some scrapes) breaks
+# lines inside sentences: "conducted a strike on an Islamic State of Iraq\nand Syria-Khorasan
+# tunnel complex". A single line break is a wrap, not a paragraph, when the line before ends
+# without a stop and the next line goes on in lower case, or the line before ends on a comma
+# or on a word that cannot end a sentence.
+_WRAP_TAIL = re.compile(
+    r"(?:,|\b(?:of|the|and|or|a|an|in|on|at|by|for|from|to|with|that|which|who|as|its|their"
+    r"|his|her|into|near|between|against|after|before|during|including|were|was|had|has|have"
+    r"|been|is|are))[ \t]*$",
+    re.IGNORECASE,
+)
+_WRAP_HEAD = re.compile(r"[ \t]*[a-z]")
+_NO_WRAP_TAIL = re.compile(r"[.!?:;\"”’)\]—–-][ \t]*$|^[ \t]*$")
 
 
 @dataclass(slots=True)
@@ -79,7 +92,14 @@ def split_sentences(
     paragraph = 0
     for r_start, r_end in ranges:
         pos = r_start
-        for m in list(_PARAGRAPH.finditer(text, r_start, r_end)) + [None]:
+        found = list(_PARAGRAPH.finditer(text, r_start, r_end))
+        # Two lines going on in lower case mark a hard-wrapped text: there every line that
+        # ends without a stop goes on, whatever case the next begins with ("the Afghan\n
+        # Taliban."), except the title line.
+        wrapped = sum(_is_wrap(text, m, r_start, r_end, lower_only=True) for m in found) >= 2
+        breaks = [m for n, m in enumerate(found)
+                  if not _is_wrap(text, m, r_start, r_end, anywhere=wrapped and n > 0)]
+        for m in breaks + [None]:
             p_end = m.start() if m else r_end
             if text[pos:p_end].strip():
                 spans = _split_paragraph(text, pos, p_end)
@@ -94,13 +114,30 @@ def split_sentences(
                     while e > s and text[e - 1].isspace():
                         e -= 1
                     if e > s:
-                        out.append(Sentence(s, e, text[s:e], paragraph, len(out)))
+                        # A wrap read as a space: same length, so offsets stay exact.
+                        out.append(Sentence(s, e, text[s:e].replace("\n", " "), paragraph,
+                                            len(out)))
                 paragraph += 1
             pos = m.end() if m else r_end
     if paragraph > 1:
         for sent in out:
             sent.headline = _looks_like_title(sent)
     return out
+
+
+def _is_wrap(text: str, m: re.Match[str], start: int, end: int, lower_only: bool = False,
+             anywhere: bool = False) -> bool:
+    if m.group() != "\n":
+        return False
+    line_start = text.rfind("\n", start, m.start()) + 1
+    before = text[max(line_start, start):m.start()]
+    after_end = text.find("\n", m.end(), end)
+    after = text[m.end():after_end if after_end != -1 else end]
+    if _NO_WRAP_TAIL.search(before) or not after.strip():
+        return False
+    if lower_only:
+        return bool(_WRAP_HEAD.match(after))
+    return anywhere or bool(_WRAP_HEAD.match(after) or _WRAP_TAIL.search(before))
 
 
 def _looks_like_title(sent: Sentence) -> bool:

@@ -63,6 +63,11 @@ _ACTOR_AFTER = re.compile(
 # What the words around a name say it is: a division ("Abyan Governorate", "the province of
 # Homs") or a town ("the city of Deir ez-Zor").
 _ADMIN_AFTER = re.compile(r"\s+(?:[Gg]overnorate|[Pp]rovince|[Rr]egion|[Oo]blast)\b")
+# "Uruzgan, Hilmand, Zabul and Kandahar provinces": the plural kind word after a list is every
+# listed name's.
+_ADMINS_AFTER = re.compile(r"(?:(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)"
+                           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*,?\s+"
+                           r"(?:[Gg]overnorates|[Pp]rovinces|[Rr]egions|[Oo]blasts)\b")
 _ADMIN_WORD = re.compile(r"(?:[Gg]overnorate|[Pp]rovince)$")
 _ADMIN_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
@@ -726,6 +731,7 @@ def _kind_of(text: str, p: PlaceMention) -> str | None:
     if _SECTOR_AFTER.match(text, p.end):
         return "sector"
     if (_ADMIN_WORD.search(p.text) or _ADMIN_AFTER.match(text, p.end)
+            or _ADMINS_AFTER.match(text, p.end)
             or _ADMIN_BEFORE.search(text, max(0, p.start - 30), p.start)):
         return "admin"
     if _TOWN_BEFORE.search(text, max(0, p.start - 20), p.start):
