@@ -588,8 +588,11 @@ def test_sahel_somalia_afghanistan_wire(extractor):
     assert by_place["Gossi"].actor1 == "Military Forces of France (2017-)"
     assert by_place["Moqokori"].sub_event_type == "Non-violent transfer of territory"
     assert any(c.claimant == "Somali police" for c in by_place["Mogadishu"].claims)
-    kuchi = by_place["Kuchi"]
-    assert kuchi.sub_event_type == "Attack" and kuchi.country == "Nigeria"  # not Niger
+    # "killed seven people and abducted four women": an attack and an abduction
+    kuchi = {e.sub_event_type: e for e in events if e.location == "Kuchi"}
+    assert set(kuchi) == {"Attack", "Abduction/forced disappearance"}
+    assert kuchi["Attack"].fatalities == 7
+    assert all(e.country == "Nigeria" for e in kuchi.values())  # not Niger
     assert by_place["Ghormach"].sub_event_type == "Non-state actor overtakes territory"
     tajoura = by_place["Tajoura"]
     assert tajoura.sub_event_type == "Shelling/artillery/missile attack"

@@ -280,6 +280,8 @@ class Mention:
     denial: bool = False  # "The Syrian army denied the report": a claim that contests the rest
     toll_update: bool = False  # "the toll has risen to nine": its figures replace earlier ones
     follow_up: bool = False  # "the airstrike", "in the clashes": refers to an incident told before
+    # "shelling and airstrikes": one of the events a sentence listing several means tells
+    means_split: bool = False
 
 
 @dataclass(slots=True)

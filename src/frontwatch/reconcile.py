@@ -207,6 +207,9 @@ def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     if m.split_count > 1 and any(x.sentence.start == m.sentence.start and x.split_count > 1
                                  and x.split_index != m.split_index for x in g.mentions):
         return False  # "the villages of A and B": one event each, even where B is unplaced
+    if m.means_split and any(x.sentence.start == m.sentence.start and x.means_split
+                             and x.sub_event_type != m.sub_event_type for x in g.mentions):
+        return False  # "shelling and airstrikes": a shelling and an air strike
     if m.country and p.country and m.country != p.country:
         return False  # an incident in Iraq is not one in Syria
     if m.denial:

@@ -98,6 +98,7 @@ from frontwatch.extraction.incidents import (
     sum_counts,
 )
 from frontwatch.extraction.lexicon import Lexicon
+from frontwatch.extraction.means import split_by_means
 from frontwatch.extraction.model_roles import (
     apply_role_reading,
     places_read_as_act,
@@ -470,8 +471,9 @@ class MentionExtractor:
                         # "... an air strike hit a house. The coalition denied carrying out
                         # any strike in Sanaa that day": the denial answers the act just told
                         told.follow_up = True
-                    for day in split_by_day(told, ctx.published):
-                        mentions.extend(split_by_place(day, text))
+                    for means in split_by_means(told):
+                        for day in split_by_day(means, ctx.published):
+                            mentions.extend(split_by_place(day, text))
                 last_told = (sent.index, mention)
         return mentions
 
