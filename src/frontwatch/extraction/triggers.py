@@ -50,7 +50,12 @@ PROTEST_CUES = re.compile(r"\b(against|demand\w*|protest\w*|chant\w*|slogans?|ba
                           r"tear gas|police|security forces|strike|calling for|called for|"
                           r"demonstrators|peaceful(?:ly)?|embassy|consulate|crowds?|residents|"
                           r"students|hundreds|thousands|dozens|streets?|square|marched|gathered|"
-                          r"accusing)\b", re.IGNORECASE)
+                          r"accusing|"
+                          # an embassy's alert: where people march now ("Demonstrations are
+                          # currently underway along the road to the airport")
+                          r"under\s?way|ongoing|taking\s+place|took\s+place|roads?|roadblocks?|"
+                          r"blocking|avenue|boulevard|downtown|city\s+cent(?:er|re)|"
+                          r"parliament|palace|ministry)\b", re.IGNORECASE)
 IRREALIS_HEADS = {
     "plan", "threaten", "vow", "intend", "prepare", "aim", "want", "seek", "deny", "reject",
     "refute", "expect", "hope", "fear", "warn", "call", "urge", "demand", "consider", "propose",
