@@ -328,3 +328,17 @@ def test_a_world_region_is_no_place(geocoding_extractor):
             "aircraft struck Islamic State fighters near Mosul on Tuesday.")
     (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.location == "Mosul"
+
+
+def test_a_list_that_goes_on_is_still_a_list(geocoding_extractor):
+    text = ("Protesters have implemented roadblocks in La Paz, Santa Cruz, and other Bolivian "
+            "cities on Thursday.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert sorted(e.location for e in events) == ["La Paz", "Santa Cruz"]
+
+
+def test_an_institution_is_no_place(geocoding_extractor):
+    text = ("On Thursday morning Peruvian police dispersed a small contingent of demonstrators "
+            "at Congress in Lima.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.location == "Lima" and e.sub_event_type == "Protest with intervention"

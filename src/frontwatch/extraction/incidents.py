@@ -39,6 +39,10 @@ _PLURAL_KIND = re.compile(r"\s+(?:provinces|districts|governorates|regions|state
                           r"territories|departments|municipalities|prefectures|oblasts)\b",
                           re.IGNORECASE)
 
+# "in La Paz, Santa Cruz, and other Bolivian cities": a list whose "and" leads elsewhere
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|among)\s+(?:other|several|many|some|various)\b",
+                           re.IGNORECASE)
+
 
 def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
     """The places a sentence lists side by side ("A, B and C", "near A and at B"); an anchor
@@ -64,7 +68,8 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
         return []  # "the road between A and B", "the desert linking A, B and C": one place
     if len(best) > 1 and not any(
             re.search(r"\b(?:and|or)\b|&", text[a.end : b.start])
-            for a, b in zip(best, best[1:], strict=False)):
+            for a, b in zip(best, best[1:], strict=False)) and not _LIST_GOES_ON.match(
+                text, best[-1].end):
         return []  # "in Wadi Houran, Anbar, on Monday": a place and its province, no list
     return best
 

@@ -108,6 +108,7 @@ from frontwatch.extraction.numbers import count_to_fatalities, find_counts
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
     COUNTRIES,
+    INSTITUTION,
     NOT_PLACES,
     find_places,
     is_demonym,
@@ -935,6 +936,7 @@ class MentionExtractor:
             places = merge_places(places, found)
         places = [pl for pl in places
                   if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3
+                  and not INSTITUTION.match(pl.text)
                   and not is_demonym(pl.text) and not owner_word(doc, pl)
                   and not names_a_facility(doc, pl)]
         away = destinations(doc)

@@ -76,6 +76,13 @@ NOT_PLACES = {
     "europe", "asia", "south asia", "central asia", "southeast asia", "latin america",
     "the balkans", "the caucasus", "the levant", "levant",
 }
+# An institution is where an act happened inside a city the text names elsewhere, never a
+# place of its own: "dispersed demonstrators at Congress", "burning tires at the Ministry of
+# Social Affairs and Labor", "in various Police Districts".
+INSTITUTION = re.compile(
+    r"^(?:the\s+)?(?:ministry|embassy|consulate|presidential\s+palace|palace|national\s+"
+    r"assembly|congress|parliament|senate|supreme\s+court|court\s+house|city\s+hall|"
+    r"police\s+(?:district|headquarters|station)|labou?r)\b", re.IGNORECASE)
 NEAR_CUES = ("near", "outside", "around", "close to", "vicinity of", "outskirts of",
              "area of", "areas of", "surroundings of", "environs of", "edge of", "approaches to",
              "south of", "north of", "east of", "west of", "northeast of", "northwest of",
