@@ -186,9 +186,15 @@ def test_span_of_days_has_first_and_last_day(text: str, first: dt.date, last: dt
     assert (e.date, e.precision, e.last) == (first, 2, last)
 
 
-def test_two_listed_days_are_not_a_span() -> None:
+def test_listed_days_are_days_not_a_span() -> None:
     found = find_date_expressions("on 5 and 7 July", D(2024, 7, 20))
-    assert [(e.date, e.last) for e in found] == [(D(2024, 7, 7), None)]
+    assert [(e.date, e.precision, e.last) for e in found] == [
+        (D(2024, 7, 5), 1, None), (D(2024, 7, 7), 1, None)]
+    found = find_date_expressions("attacks on 3, 4 and 6 June 2023", D(2024, 7, 20))
+    assert [e.date for e in found] == [D(2023, 6, 3), D(2023, 6, 4), D(2023, 6, 6)]
+    # a count before a day is no day of it
+    assert [e.date for e in find_date_expressions("killed 5 and 2 September", D(2024, 9, 9))
+            ] == [D(2024, 9, 2)]
 
 
 @pytest.mark.parametrize(

@@ -986,3 +986,11 @@ def test_hostilities_and_confrontations_are_fighting(rules_extractor, text):
     """Humanitarian reports' words for fighting: a trigger for the rules themselves."""
     events = rules_extractor.process(make_article(text, published=dt.date(2021, 6, 15))).events
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_the_day_beside_the_act_not_the_background_one(extractor):
+    text = ("Although leaders of the communities signed an agreement on the cessation of "
+            "violence in early August, renewed clashes were reported on 1 and 2 September "
+            "2022 in Ar Rusayris locality.")
+    events = extractor.process(make_article(text, published="2022-10-03")).events
+    assert sorted(e.event_date for e in events) == ["2022-09-01", "2022-09-02"]

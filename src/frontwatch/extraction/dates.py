@@ -399,7 +399,31 @@ def _date_expressions(text: str, published: dt.date | None) -> tuple[DateExpress
         taken.append((s, e))
         out.append(DateExpression(s, e, text[s:e], d, p, last))
     out.sort(key=lambda x: x.start)
-    return tuple(out)
+    return tuple(sorted(out + _listed_day_numbers(text, out), key=lambda x: x.start))
+
+
+# "on 1 and 2 September", "on 3, 4 and 6 June": day numbers listed before a day of a month
+_LISTED_DAYS = re.compile(r"(?:\b(?:[0-3]?\d)(?:st|nd|rd|th)?\s*(?:,\s*|\s+and\s+))+$")
+_DAY_NUMBER = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+
+
+def _listed_day_numbers(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """The earlier days of "1 and 2 September 2022": each a day of the month that follows."""
+    out = []
+    for expr in found:
+        if expr.date is None or expr.precision != 1 or not expr.text[:1].isdigit():
+            continue
+        lead = _LISTED_DAYS.search(text, max(0, expr.start - 40), expr.start)
+        if lead is None:
+            continue
+        for m in _DAY_NUMBER.finditer(text, lead.start(), lead.end()):
+            day = int(m.group(1))
+            if not 1 <= day < expr.date.day:
+                continue
+            d = _safe_date(expr.date.year, expr.date.month, day)
+            if d is not None:
+                out.append(DateExpression(m.start(), m.end(), m.group(0), d, 1))
+    return out
 
 
 def _span_end(m: re.Match[str], first: dt.date | None) -> dt.date | None:

@@ -86,7 +86,7 @@ from frontwatch.extraction.coder_policy import (
     model_trigger,
 )
 from frontwatch.extraction.countries import country_heading, country_hits, most_named
-from frontwatch.extraction.dates import find_date_expressions
+from frontwatch.extraction.dates import DateExpression, find_date_expressions
 from frontwatch.extraction.figures import CasualtyFigure, FigureFinder
 from frontwatch.extraction.gate import SentenceGate
 from frontwatch.extraction.implicit_actors import ImplicitActors
@@ -148,6 +148,9 @@ from frontwatch.model import (
 )
 from frontwatch.nlp import doc_text, load_pipeline, seed_text
 
+# Where one clause of a sentence ends and another begins ("Although ..., renewed clashes")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\b(?:although|after|before|following|since|while|"
+                           r"whereas|when|but)\b", re.IGNORECASE)
 PROTEST_WORDS = re.compile(r"\b(?:demonstrations?|demonstrators|protests|protesters|"
                            r"protestors|rallies)\b", re.IGNORECASE)
 RIOT_ACTS = re.compile(
@@ -1166,7 +1169,7 @@ class MentionExtractor:
             # account stays: its claim may contest another's; so does a denied act, which
             # the coder, taught that a denial tells no event, rightly reads as none)
             return None
-        date, precision = date_info
+        date, precision = self._act_date(sent, ctx, date_info, doc[trigger.start].idx)
         civilian_targeting = bool(actor2 and actor2.inter == 7) and event_type in (
             "Violence against civilians",
             "Explosions/Remote violence",
@@ -1327,8 +1330,11 @@ class MentionExtractor:
                 return Trigger("disrupted", item.start, item.end, item.text, False)
         return None
 
-    def _date(self, sent: Sentence, ctx: ArticleContext) -> tuple[dt.date | None, int]:
-        best = None
+    def _date_candidates(self, sent: Sentence, ctx: ArticleContext
+                         ) -> list[tuple[DateExpression, bool]]:
+        """The sentence's dates that may be its act's, each with whether it is only a
+        statement's day."""
+        out = []
         dateline_end = max((e for _, e in dateline_spans(sent.text)), default=0)
         found = find_date_expressions(sent.text, ctx.published)
         dated = [e for e in found if e.date is not None and e.start >= dateline_end]
@@ -1351,6 +1357,34 @@ class MentionExtractor:
                 len(dated) > 1 and not sent.text[dateline_end : expr.start].strip()
                 and SPEECH_AFTER_DATE.match(sent.text, expr.end) is not None) or (
                 len(dated) > 1 and SPEECH_RIGHT_AFTER_DATE.match(sent.text, expr.end) is not None)
+            out.append((expr, statement))
+        return out
+
+    def _act_date(self, sent: Sentence, ctx: ArticleContext, chosen: tuple[dt.date | None, int],
+                  trigger_at: int) -> tuple[dt.date | None, int]:
+        """Of a sentence's several days, the one told beside its act: "Although leaders
+        signed an agreement in early August, renewed clashes were reported on 1 and 2
+        September" is September's. The sentence's first date stands when the act's own
+        clause names none."""
+        acts = [e for e, statement in self._date_candidates(sent, ctx) if not statement]
+        if len({e.date for e in acts}) < 2:
+            return chosen
+        at = trigger_at  # the parse is of the sentence alone
+
+        def gap(e: DateExpression) -> int:
+            between = sent.text[min(e.end, at):max(e.start, at)]
+            # a clause boundary between the date and the act puts it farther
+            return abs(e.start - at) + (200 if _CLAUSE_BREAK.search(between) else 0)
+
+        nearest = min(acts, key=gap)
+        if nearest.date == chosen[0] or _CLAUSE_BREAK.search(
+                sent.text[min(nearest.end, at):max(nearest.start, at)]):
+            return chosen
+        return nearest.date, nearest.precision
+
+    def _date(self, sent: Sentence, ctx: ArticleContext) -> tuple[dt.date | None, int]:
+        best = None
+        for expr, statement in self._date_candidates(sent, ctx):
             if best is None or (best[2] and not statement):
                 best = (expr.date, expr.precision, statement)
             elif not statement and not best[2] and _within(expr.date, expr.precision,
