@@ -342,3 +342,13 @@ def test_an_institution_is_no_place(geocoding_extractor):
             "at Congress in Lima.")
     (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.location == "Lima" and e.sub_event_type == "Protest with intervention"
+
+
+def test_a_namesake_abroad_does_not_vouch_for_its_own_country(geocoding_extractor):
+    # Salahuddin is a district of Tripoli and a province of Iraq; the report is on Libya
+    text = ("OCHA Libya | Tripoli Clashes Situation Report\n\nFighting went on south of "
+            "Tripoli, Libya, on Tuesday. Overnight, indiscriminate shelling was reported in a "
+            "residential area in Salahuddin district, the Libyan health ministry said.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert events and all(e.country == "Libya" for e in events)
+    assert not any("Iraq" in e.actor1 + e.actor2 for e in events)

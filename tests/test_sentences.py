@@ -82,3 +82,10 @@ def test_lines_of_a_list_or_after_a_stop_stay_apart():
             "The army said it held the roads.\nresidents fled overnight.")
     assert texts(text) == ["Clashes were reported in:", "Kunduz city", "Baghlan province",
                            "The army said it held the roads.", "residents fled overnight."]
+
+
+def test_an_acronym_glued_to_the_next_sentence_ends_it():
+    assert texts("Attacks constitute war crimes under IHL.During the night, shelling went on.") \
+        == ["Attacks constitute war crimes under IHL.", "During the night, shelling went on."]
+    assert texts("The UNHCR.Another report.") == ["The UNHCR.", "Another report."]
+    assert texts("In the U.S.A.The end.") == ["In the U.S.A.The end."]  # initials, no stop

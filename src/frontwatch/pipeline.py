@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -22,6 +23,17 @@ OF_A_COUNTRY = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+(?:border\s+)?(?:town|city|v
                           r"province|district|port|capital)\s+of\b")
 QUARTER = re.compile(r"^(East|West|North|South|Eastern|Western|Northern|Southern|Old|Central|"
                      r"Greater)\s+(\S.*)$")
+
+
+def _named_only_as(place, country: str, hits: list[tuple[int, str]], text: str) -> str | None:
+    """The story's country when the text names `country` only by this place's own name and
+    another country more often: then the place is a namesake abroad."""
+    own = [o for o, c in hits if c == country]
+    written = (place.written or place.name or "").strip()
+    if not own or not written or not all(text.startswith(written, o) for o in own):
+        return None
+    others = Counter(c for _, c in hits if c != country).most_common(1)
+    return others[0][0] if others and others[0][1] > len(own) else None
 
 
 def _same_name(m: Mention, resolved: str) -> bool:
@@ -155,15 +167,29 @@ class Extractor:
             if self.geocoder is not None and toponyms is not None:
                 self.geocoder.geocode_mentions(article, mentions, toponyms[n])
                 self._geocode_quarters(article, mentions, toponyms[n])
-                from frontwatch.extraction.countries import countries_in
+                from frontwatch.extraction.countries import country_hits
 
-                named = set(countries_in(article.text)) | {m.country for m in mentions if m.country}
+                hits = country_hits(article.text)
+                named = {c for _, c in hits} | {m.country for m in mentions if m.country}
                 # "the Russian town of Shebekino": a country named by its adjective for a place
                 adjectives = self.mentions.actors.adjectives
                 named |= {adjectives[a.lower()] for a in OF_A_COUNTRY.findall(article.text)
                           if a.lower() in adjectives}
+                # "Turkish drones", "the Russian town of": a country named by its people
+                said_adjectives = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b",
+                                                                 article.text)}
                 for m in mentions:
-                    if m.place is not None and (m.country or named) and m.place.country and \
+                    instead = None if m.place is None or not m.place.country or any(
+                        adjectives.get(w) == m.place.country for w in said_adjectives) else \
+                        _named_only_as(m.place, m.place.country, hits, article.text)
+                    if instead is not None:
+                        # "shelling in Salahuddin district" in a Libya report: the Iraqi
+                        # province of that name is the only trace of Iraq in the text, so it
+                        # cannot vouch for itself
+                        m.place = None
+                        if m.country not in (None, instead):
+                            m.country = instead
+                    elif m.place is not None and (m.country or named) and m.place.country and \
                             m.place.country not in named:
                         # A village the text puts in Syria is not a namesake in Russia, nor
                         # "Grad rockets" a Slovenian municipality: keep the name as written,

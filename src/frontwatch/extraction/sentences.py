@@ -19,9 +19,11 @@ _ABBREVIATIONS = {
 
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # Text scraped without a space after a full stop ("...pro-government sources.Al-Shula was"):
-# a word of two or more lower-case letters, the stop, then a capitalised word. Upper-case
-# before the stop ("U.S.Army") and lower-case after it (a domain name) are no boundary.
-_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+# a word of two or more lower-case letters (or an acronym of two to five capitals: "under
+# IHL.During the overnight hours"), the stop, then a capitalised word. Initials before the stop
+# ("U.S.Army") and lower-case after it (a domain name) are no boundary.
+_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[^.A-Z][A-Z]{2})|(?<=[^.A-Z][A-Z]{3})|"
+                    r"(?<=[^.A-Z][A-Z]{4})|(?<=[^.A-Z][A-Z]{5}))[.!?](?=[A-Z][a-z])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:--|[-•*–—]\s))|\n")
 # Text hard-wrapped at a fixed width (PDF releases, e-mailed bulletins, some scrapes) breaks
 # lines inside sentences: "conducted a strike on an Islamic State of Iraq\nand Syria-Khorasan
