@@ -220,11 +220,14 @@ def test_fighting_among_one_unnamed_kind_has_it_on_both_sides(extractor):
 
 def test_fighting_in_an_article_about_intercommunal_violence_is_between_communal_militias(
         extractor):
-    (event,) = _events(extractor, "Sudan: update\n\nThousands were displaced in July following "
-                       "a wave of intercommunal violence in Blue Nile. Renewed clashes were "
-                       "reported on 1 and 2 September in Wad Al Mahi.", "2022-09-06")
-    assert (event.actor1, event.actor2) == ("Unidentified Communal Militia (Sudan)",
-                                            "Unidentified Communal Militia (Sudan)")
+    events = _events(extractor, "Sudan: update\n\nThousands were displaced in July following "
+                     "a wave of intercommunal violence in Blue Nile. Renewed clashes were "
+                     "reported on 1 and 2 September in Wad Al Mahi.", "2022-09-06")
+    # one clash a day, each between the communities' militias
+    assert [e.event_date for e in events] == ["2022-09-01", "2022-09-02"]
+    for event in events:
+        assert (event.actor1, event.actor2) == ("Unidentified Communal Militia (Sudan)",
+                                                "Unidentified Communal Militia (Sudan)")
 
 
 def test_named_communities_fight_as_their_ethnic_militias(extractor):
