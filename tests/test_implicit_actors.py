@@ -302,9 +302,11 @@ def test_a_special_operations_unit_is_the_states_army(extractor):
 
 
 def test_looting_by_people_the_text_does_not_name_is_an_unidentified_groups(extractor):
-    # the coder reads the robbery as an event; no catalogue actor did it
+    # the coder reads the robbery as an event (no rule trigger does; at 0.85, clear of the
+    # new-event threshold on CPUs with and without VNNI); no catalogue actor did it
     (event,) = _events(extractor, "Separately in Bria, unknown individuals on 3 June robbed a "
-                                  "truck belonging to a charity.", "2019-06-10")
+                                  "truck belonging to a charity and stole the food it carried.",
+                       "2019-06-10")
     assert event.sub_event_type == "Looting/property destruction"
     assert event.actor1.startswith("Unidentified Armed Group (")
     assert event.location == "Bria" and event.event_date == "2019-06-03"
