@@ -54,6 +54,9 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 SUB_EVENT_TO_TYPE: dict[str, str] = {
     sub: etype for etype, subs in EVENT_TYPES.items() for sub in subs
 }
+# ACLED's event types of political violence with armed force (not protests, riots or
+# strategic developments)
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 # ACLED 'inter' codes.
 INTER_CODES: dict[int, str] = {

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from frontwatch.model import Article, Event, Mention, PlaceMention
+from frontwatch.model import Article, Event, Mention, Place, PlaceMention
 
 OF_A_COUNTRY = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+(?:border\s+)?(?:town|city|village|region|"
                           r"province|district|port|capital)\s+of\b")
@@ -25,7 +25,8 @@ QUARTER = re.compile(r"^(East|West|North|South|Eastern|Western|Northern|Southern
                      r"Greater)\s+(\S.*)$")
 
 
-def _named_only_as(place, country: str, hits: list[tuple[int, str]], text: str) -> str | None:
+def _named_only_as(place: Place, country: str, hits: list[tuple[int, str]],
+                   text: str) -> str | None:
     """The story's country when the text names `country` only by this place's own name and
     another country more often: then the place is a namesake abroad."""
     own = [o for o, c in hits if c == country]
@@ -176,11 +177,12 @@ class Extractor:
                 named |= {adjectives[a.lower()] for a in OF_A_COUNTRY.findall(article.text)
                           if a.lower() in adjectives}
                 # "Turkish drones", "the Russian town of": a country named by its people
-                said_adjectives = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b",
-                                                                 article.text)}
+                by_people = {adjectives[w.lower()] for w in re.findall(r"\b[A-Z][a-z]+\b",
+                                                                      article.text)
+                             if w.lower() in adjectives}
                 for m in mentions:
-                    instead = None if m.place is None or not m.place.country or any(
-                        adjectives.get(w) == m.place.country for w in said_adjectives) else \
+                    instead = None if m.place is None or not m.place.country or \
+                        m.place.country in by_people else \
                         _named_only_as(m.place, m.place.country, hits, article.text)
                     if instead is not None:
                         # "shelling in Salahuddin district" in a Libya report: the Iraqi

@@ -23,6 +23,7 @@ from frontwatch.extraction.roles import OTHER_DEAD
 from frontwatch.geodesy import haversine_km
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
+    VIOLENT_TYPES,
     ActorRef,
     Article,
     Claim,
@@ -37,7 +38,6 @@ from frontwatch.model import (
 )
 
 UNNAMED_OUTLET = "reporting outlet"  # claims an article makes in its own voice, outlet unknown
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Where ACLED's actor order says who struck whom (a battle's sides are peers).
 ONE_SIDED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 # How far apart (in sentences of evidence) two mentions may be and still be merged without a

@@ -27,7 +27,6 @@ MODEL_KINDS = {sub: kind for kind, sub in SIMPLE_KINDS.items()} | {
 # Pairs the rules tell apart better than the coder: which side took ground depends on who
 # the actors are, which the catalogue knows.
 ACTOR_DECIDED = {"Government regains territory", "Non-state actor overtakes territory"}
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ARMED_INTERS = (1, 2, 3, 4, 8)  # ACLED's state, rebel, militia, communal and external forces
 # The coder reads any sentence about aircraft as an air strike ("carried out an air landing
 # operation behind ISIS lines" at 0.80); a strike it alone finds needs a word that strikes.

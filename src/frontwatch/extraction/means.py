@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from frontwatch.model import SUB_EVENT_TO_TYPE, Mention
-
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+from frontwatch.model import SUB_EVENT_TO_TYPE, VIOLENT_TYPES, Mention
 
 # Means named as nouns (or gerunds) of an act; order matters only for reading.
 _MEANS: list[tuple[str, re.Pattern[str]]] = [
@@ -99,7 +97,7 @@ def split_by_means(m: Mention) -> list[Mention]:
     """The mention and, for each other means its sentence lists beside its own, a copy of
     that sub-type; the copies carry no figures or materiel (the toll stays with the act the
     rules read)."""
-    if SUB_EVENT_TO_TYPE.get(m.sub_event_type) not in VIOLENT or m.denial:
+    if SUB_EVENT_TO_TYPE.get(m.sub_event_type) not in VIOLENT_TYPES or m.denial:
         return [m]
     subs = listed_means(m.sentence.text)
     if m.sub_event_type not in subs:

@@ -80,7 +80,6 @@ from frontwatch.extraction.classify import classify
 from frontwatch.extraction.coder import Coding, SentenceCoder
 from frontwatch.extraction.coder_policy import (
     ARMED_INTERS,
-    VIOLENT_TYPES,
     CoderPolicy,
     codable,
     model_trigger,
@@ -139,6 +138,7 @@ from frontwatch.extraction.sentences import Sentence, split_sentences
 from frontwatch.extraction.triggers import STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
+    VIOLENT_TYPES,
     ActorRef,
     Count,
     Evidence,
@@ -1369,16 +1369,13 @@ class MentionExtractor:
         acts = [e for e, statement in self._date_candidates(sent, ctx) if not statement]
         if len({e.date for e in acts}) < 2:
             return chosen
-        at = trigger_at  # the parse is of the sentence alone
-
-        def gap(e: DateExpression) -> int:
-            between = sent.text[min(e.end, at):max(e.start, at)]
-            # a clause boundary between the date and the act puts it farther
-            return abs(e.start - at) + (200 if _CLAUSE_BREAK.search(between) else 0)
-
-        nearest = min(acts, key=gap)
-        if nearest.date == chosen[0] or _CLAUSE_BREAK.search(
-                sent.text[min(nearest.end, at):max(nearest.start, at)]):
+        # (the parse is of the sentence alone: `trigger_at` counts from its start)
+        told = [(e, _CLAUSE_BREAK.search(
+            sent.text[min(e.end, trigger_at):max(e.start, trigger_at)]) is not None)
+            for e in acts]
+        # a clause boundary between the date and the act puts it farther
+        nearest, apart = min(told, key=lambda t: abs(t[0].start - trigger_at) + 200 * t[1])
+        if nearest.date == chosen[0] or apart:
             return chosen
         return nearest.date, nearest.precision
 

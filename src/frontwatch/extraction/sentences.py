@@ -95,12 +95,13 @@ def split_sentences(
     for r_start, r_end in ranges:
         pos = r_start
         found = list(_PARAGRAPH.finditer(text, r_start, r_end))
+        joins = [_line_join(text, m, r_start, r_end) for m in found]
         # Two lines going on in lower case mark a hard-wrapped text: there every line that
         # ends without a stop goes on, whatever case the next begins with ("the Afghan\n
         # Taliban."), except the title line.
-        wrapped = sum(_is_wrap(text, m, r_start, r_end, lower_only=True) for m in found) >= 2
-        breaks = [m for n, m in enumerate(found)
-                  if not _is_wrap(text, m, r_start, r_end, anywhere=wrapped and n > 0)]
+        wrapped = joins.count("lower") >= 2
+        breaks = [m for n, (m, join) in enumerate(zip(found, joins, strict=True))
+                  if join is None or (join == "open" and not (wrapped and n > 0))]
         for m in breaks + [None]:
             p_end = m.start() if m else r_end
             if text[pos:p_end].strip():
@@ -127,19 +128,21 @@ def split_sentences(
     return out
 
 
-def _is_wrap(text: str, m: re.Match[str], start: int, end: int, lower_only: bool = False,
-             anywhere: bool = False) -> bool:
+def _line_join(text: str, m: re.Match[str], start: int, end: int) -> str | None:
+    """How a single line break may be a wrap: "lower" (the next line goes on in lower case),
+    "word" (the line ends on a comma or a word that cannot end a sentence), "open" (it ends
+    without a stop, a wrap only in a hard-wrapped text), None (a break)."""
     if m.group() != "\n":
-        return False
+        return None
     line_start = text.rfind("\n", start, m.start()) + 1
     before = text[max(line_start, start):m.start()]
     after_end = text.find("\n", m.end(), end)
     after = text[m.end():after_end if after_end != -1 else end]
     if _NO_WRAP_TAIL.search(before) or not after.strip():
-        return False
-    if lower_only:
-        return bool(_WRAP_HEAD.match(after))
-    return anywhere or bool(_WRAP_HEAD.match(after) or _WRAP_TAIL.search(before))
+        return None
+    if _WRAP_HEAD.match(after):
+        return "lower"
+    return "word" if _WRAP_TAIL.search(before) else "open"
 
 
 def _looks_like_title(sent: Sentence) -> bool:

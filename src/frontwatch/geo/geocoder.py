@@ -63,10 +63,13 @@ _ACTOR_AFTER = re.compile(
 # What the words around a name say it is: a division ("Abyan Governorate", "the province of
 # Homs") or a town ("the city of Deir ez-Zor").
 _ADMIN_AFTER = re.compile(r"\s+(?:[Gg]overnorate|[Pp]rovince|[Rr]egion|[Oo]blast)\b")
+# One more name of a list after a name ("..., Zabul", "... and Kandahar"), for the kind words
+# written once after a whole list.
+_NEXT_LISTED_NAME = (r"(?:(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)"
+                     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 # "Uruzgan, Hilmand, Zabul and Kandahar provinces": the plural kind word after a list is every
 # listed name's.
-_ADMINS_AFTER = re.compile(r"(?:(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)"
-                           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*,?\s+"
+_ADMINS_AFTER = re.compile(rf"{_NEXT_LISTED_NAME}*,?\s+"
                            r"(?:[Gg]overnorates|[Pp]rovinces|[Rr]egions|[Oo]blasts)\b")
 _ADMIN_WORD = re.compile(r"(?:[Gg]overnorate|[Pp]rovince)$")
 _ADMIN_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.I)
@@ -77,8 +80,7 @@ _SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector)\b", re.I)
 _VOTES_KEPT = 100_000  # names whose country votes a geocoder keeps between articles
 # After a bare name: the kind word of US counties, for it alone or for a list it begins.
 _COUNTIES_AFTER = re.compile(r"\s+(?:[Cc]ount(?:y|ies)|[Pp]arish(?:es)?)\b|"
-                             r"(?:(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)"
-                             r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})+,?\s+"
+                             rf"{_NEXT_LISTED_NAME}+,?\s+"
                              r"(?:[Cc]ounties|[Pp]arishes)\b")
 # "Mansfield, La.", "Athens, Texas": a province written after a town's name.
 _STATE_AFTER = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.\s?){1,3}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
