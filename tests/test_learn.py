@@ -164,3 +164,26 @@ def test_a_sentence_reads_the_same_whatever_its_neighbours():
     alone = coder.probabilities([target])[0]
     among = coder.probabilities(others + [target])[-1]
     assert (alone == among).all()
+
+
+def test_length_batches_cover_every_sentence_once_with_little_padding():
+    """Training batches of like length: every index once per epoch, no batch over its size,
+    and far less padding than batches drawn at random."""
+    import numpy as np
+
+    from frontwatch.learn.train import length_batches
+
+    rng = np.random.default_rng(1)
+    lengths = [int(n) for n in rng.integers(8, 96, size=1000)]
+    batches = length_batches(lengths, 16, np.random.default_rng(2), pool=10)
+    flat = sorted(int(i) for b in batches for i in b)
+    assert flat == list(range(1000))
+    assert all(1 <= len(b) <= 16 for b in batches)
+
+    def padding(groups) -> int:
+        return sum(max(lengths[i] for i in g) * len(g) - sum(lengths[i] for i in g)
+                   for g in groups)
+
+    order = np.random.default_rng(3).permutation(1000)
+    at_random = [order[s : s + 16] for s in range(0, 1000, 16)]
+    assert padding(batches) < padding(at_random) / 4

@@ -18,7 +18,7 @@ from frontwatch.actors.catalog import default_state_forces, state_styled_groups
 from frontwatch.extraction.countries import countries_in
 from frontwatch.extraction.incidents import divide_count
 from frontwatch.extraction.numbers import count_to_fatalities
-from frontwatch.extraction.places import COUNTRIES
+from frontwatch.extraction.places import is_country
 from frontwatch.extraction.roles import OTHER_DEAD
 from frontwatch.geodesy import haversine_km
 from frontwatch.model import (
@@ -396,7 +396,22 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
     return groups
 
 
-COUNTRY_LEVEL = COUNTRIES | {"washington"}
+def _country_name(text: str) -> bool:
+    """A whole country (any, not only the wars the rules were first written on), or the
+    capital that stands for its government."""
+    return is_country(text) or text.lower().strip(" .") == "washington"
+
+
+def _written_place(m: Mention):
+    """The place as the mention writes it; where that is a country, the finer place the
+    geocoder chose in it ("In southern Yemen, in mountainous al-Bayda province")."""
+    main = main_place(m)
+    if main is not None and _specificity(main) == 0 and m.place is not None \
+            and m.place.start is not None and m.place.start != main.start:
+        for pl in m.places:
+            if pl.start == m.place.start:
+                return pl
+    return main
 
 
 def _specificity(p, place=None) -> int:
@@ -404,7 +419,7 @@ def _specificity(p, place=None) -> int:
     place, 3 the place itself."""
     if p is None:
         return -1
-    if p.text.lower().strip(".") in COUNTRY_LEVEL:
+    if _country_name(p.text):
         return 0
     if place is not None and place.geo_precision == 3:
         return 1
@@ -470,7 +485,7 @@ def _country_level(g: _Group) -> bool:
         if m.headline:
             continue
         mp = main_place(m)
-        if mp is not None and mp.text.lower() not in COUNTRY_LEVEL:
+        if mp is not None and not _country_name(mp.text):
             return False
     return True
 
@@ -616,7 +631,7 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
         # figures, which count over a span of their own
         best_date = p
     place = p.place
-    mp = main_place(p)
+    mp = _written_place(p)
     # The most specific place any mention of the incident gives (a village beats its province,
     # a province beats the country); the primary mention's place wins ties.
     for m in sorted(g.mentions, key=lambda m: m is not p):

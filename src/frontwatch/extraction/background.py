@@ -297,7 +297,9 @@ IMPACT_VERBS = {"hit", "strike", "target", "kill", "destroy", "wound", "injure",
 HISTORY_GAP = dt.timedelta(days=120)
 YEARS_AGO = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
                        r"(?:years|decades)\s+ago\b", re.IGNORECASE)
-IN_YEAR = re.compile(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+IN_YEAR = re.compile(
+    r"\b(?:in|since|during|back in)\s+(?:(?:early|mid|late|mid-|the (?:spring|summer|autumn|"
+    r"fall|winter|end|beginning|start) of)\s*)?((?:19|20)\d\d)\b", re.IGNORECASE)
 POLITICAL_DETAINEES = re.compile(
     r"\b(militants?|insurgents?|terrorists?|fighters?|members? of|cell|suspected|activists?|"
     r"protesters?|demonstrators?|journalists?|opposition|dissidents?|rebels?|jihadists?|"

@@ -106,10 +106,10 @@ from frontwatch.extraction.model_roles import (
 from frontwatch.extraction.numbers import count_to_fatalities, find_counts
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
-    COUNTRIES,
     INSTITUTION,
     NOT_PLACES,
     find_places,
+    is_country,
     is_demonym,
     role_of,
 )
@@ -555,6 +555,10 @@ class MentionExtractor:
         ctx.last_places_sentence = sent.index
 
     def _track_dates(self, sent: Sentence, ctx: ArticleContext) -> None:
+        if FILE_CAPTION.match(sent.text):
+            # "FILE - An Indian soldier patrols ..., Aug. 14, 2019.": the archive photo's day
+            # is not the day of the story that follows it
+            return
         dateline_end = max((e for _, e in dateline_spans(sent.text)), default=0)
         for expr in find_date_expressions(sent.text, ctx.published):
             if expr.start < dateline_end:
@@ -930,8 +934,14 @@ class MentionExtractor:
         if ctx.toponyms is not None:
             found = [replace(f, start=f.start - sent.start, end=f.end - sent.start)
                      for f in ctx.toponyms if sent.start <= f.start and f.end <= sent.end]
+            # a name inside a person's ("Tahira Sabah Alimyar, a member of the council") is
+            # part of the name, not Sabah
+            people = [(ent.start_char, ent.end_char) for ent in doc.ents
+                      if ent.label_ == "PERSON" and len(ent) > 1]
             taken = char_ranges(doc, blocked) + not_here
-            found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
+            found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)
+                     and not any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end)
+                                 for s, e in people)]
             for f in found:
                 span = doc.char_span(f.start, f.end, alignment_mode="expand")
                 if span is not None and f.role == "at":
@@ -1129,7 +1139,7 @@ class MentionExtractor:
             for m in p.figures.materiel
         ] if not denied_act else []
         if confirmed and event_type == "casualty" and own_place and any(
-                pl.role in ("at", "near") and pl.text.lower() not in COUNTRIES for pl in places):
+                pl.role in ("at", "near") and not is_country(pl.text) for pl in places):
             # "a police officer was shot and killed by a sniper in El Tarra": no one named, yet
             # an incident of its own at its own place, as the coder reads it
             best, prob = p.coding.best

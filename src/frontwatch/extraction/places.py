@@ -36,6 +36,17 @@ ATTACK_NOUNS = {"airstrikes", "airstrike", "strikes", "strike", "raids", "raid",
                 "attacks", "assault", "assaults", "offensive", "shelling", "bombardment",
                 "bombing", "bombings", "push", "advance", "march", "fire", "barrage",
                 "rockets", "missiles", "shells", "mortars", "drones", "aggression"}
+# A headline capitalises every word: "Killed in Renewed Kashmir Clashes" names Kashmir. Words
+# of violence and the adjectives headlines put before them are no part of a place's name.
+HEADLINE_EVENT_WORDS = ATTACK_NOUNS | {
+    "clash", "clashes", "fighting", "violence", "protest", "protests", "blast", "blasts",
+    "explosion", "explosions", "battle", "battles", "siege", "unrest", "riot", "riots",
+    "airstrike", "ambush", "standoff", "raid", "attack", "bomb", "bombs",
+    # and the verbs that follow a headline's place ("Fresh Clashes in Tripoli Kill 12")
+    "kill", "kills", "killed", "hit", "hits", "leave", "leaves", "wound", "wounds", "injure",
+    "injures", "rock", "rocks", "target", "targets", "say", "says", "claim", "claims"}
+HEADLINE_ADJECTIVES = {"renewed", "fresh", "deadly", "latest", "heavy", "fierce", "major",
+                       "massive", "suspected", "twin", "multiple", "rare", "new-wave"}
 # "advanced on Maadan", "closed in on the town": "on" after a verb of moving at a place
 ADVANCE_WORDS = {"advanced", "advancing", "advance", "advances", "marched", "marching",
                  "closed", "closing", "converged", "converging", "descended", "pushed", "pushing",
@@ -216,6 +227,14 @@ def _adjectival(doc: Doc, end: int) -> bool:
         nxt.lower_ not in FEATURE_NOUNS and nxt.lower_ not in ("and", "or")
 
 
+def _trim_headline_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end - start > 1 and doc[end - 1].lower_ in HEADLINE_EVENT_WORDS:
+        end -= 1
+    while end - start > 1 and doc[start].lower_ in HEADLINE_ADJECTIVES:
+        start += 1
+    return start, end
+
+
 def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | None]:
     """The place's role from the words around it: near, offset, countryside, region or at."""
     before = doc_text(doc)[max(0, doc[start].idx - 45) : doc[start].idx].lower().rstrip()
@@ -309,6 +328,7 @@ def find_places(
     if object_region is not None:
         for s, e in name_runs(doc, *object_region):
             spans.setdefault((s, e), "list")
+    spans = {_trim_headline_words(doc, s, e): src for (s, e), src in spans.items()}
     out: list[PlaceMention] = []
     taken: set[int] = set()
     for (s, e), _source in sorted(spans.items(), key=lambda kv: (kv[0][0], -(kv[0][1]))):
@@ -330,6 +350,8 @@ def find_places(
             continue  # "Iran-backed": an attribute, not a place
         if span[0].lower_ in PERSON_TITLES:
             continue
+        if e - s == 1 and span[0].tag_ == "JJ" and span[0].ent_type_ not in ("GPE", "LOC"):
+            continue  # "the disputed Himalayan region of Kashmir": an adjective, not a name
         text = span.text.strip(" -'’")
         if not text or text.lower() in NOT_PLACES or len(text) < 3:
             continue

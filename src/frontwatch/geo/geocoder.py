@@ -393,13 +393,16 @@ class Geocoder:
         names = [self._lookup_name(p) for p in toponyms]
         # The dateline says where the statement was filed (MOSCOW, KYIV: often the capital of
         # the side that speaks), not the country of what it tells: it casts no vote.
-        countries = country_votes(self.gazetteer,
-                                  [n for p, n in zip(toponyms, names, strict=True)
-                                   if n and not in_dateline(text, p.start)],
-                                  self._context_countries(text), vote_of=self._name_votes)
-        article_places = self._article_places(toponyms, names, countries)
+        voters = [n for p, n in zip(toponyms, names, strict=True)
+                  if n and not in_dateline(text, p.start)]
+        extra = self._context_countries(text)
+        countries = country_votes(self.gazetteer, voters, extra, vote_of=self._name_votes)
+        others = _OtherNamesVotes(self, voters, extra, countries)
+        article_places = self._article_places(toponyms, names, others)
         for mention in mentions:
-            mention.place = self._place_for(mention, article_places, countries, text)
+            mention.place = self._place_for(
+                mention, article_places,
+                others.without([self._lookup_name(p) for p in mention.places]), text)
 
     @staticmethod
     def _lookup_name(p: PlaceMention) -> str:
@@ -413,15 +416,15 @@ class Geocoder:
         return strip_trailing_words(text)
 
     def _article_places(self, toponyms: list[PlaceMention], names: list[str],
-                        countries: dict[str, float]) -> list[Resolved]:
+                        others: _OtherNamesVotes) -> list[Resolved]:
         """Every toponym of the article resolved on its own merits (for context and fallback).
 
         A loose spelling resolved here ("Kabani" ~ Kobani) is no context for its own name: see
         `_place_for`, which leaves such points out when it resolves that name.
         """
-        ctx = GeoContext(countries=countries)
         out = []
         for p, name in zip(toponyms, names, strict=True):
+            ctx = GeoContext(countries=others.without([name]))
             ranked = self.resolve(name, ctx) if name else []
             # A weak match to a small place elsewhere is no context: only plausible ones count.
             best = next((c for c in ranked[:3] if self._plausible(c, ctx)), None)
@@ -504,7 +507,10 @@ class Geocoder:
             # the same area ("eastern Raqqah countryside ... liberated Maadan") takes over.
             if prec > 1:
                 for p2, c2, prec2 in choices[1:]:
-                    if prec2 < prec and _same_area(c, c2):
+                    # (a country is coarser than any province in it, though both are
+                    # "regions": "In southern Yemen, in mountainous al-Bayda province")
+                    finer = prec2 < prec or (c.is_country and not c2.is_country)
+                    if finer and _same_area(c, c2):
                         p, c, prec = p2, c2, prec2
                         break
             if c.is_admin1 and places and places[0] is not p:
@@ -760,6 +766,33 @@ def _is_modifier(text: str, p: PlaceMention) -> bool:
     if p.role != "at" or p.end <= 0:
         return False
     return _MODIFIED.match(text, p.end) is not None
+
+
+class _OtherNamesVotes:
+    """The article's countries as the names other than the ones being resolved vote for them:
+    "Nara" in a story about an attack in Mali must not make Japan (whose prefecture it also
+    names) one of the article's countries, and so be read as the prefecture. Without other
+    votes, all of them stand."""
+
+    def __init__(self, geocoder: Geocoder, voters: list[str], extra: dict[str, float],
+                 countries: dict[str, float]) -> None:
+        self._geocoder = geocoder
+        self._voters = [(name_key(n), n) for n in voters]
+        self._extra = extra
+        self._all = countries
+        self._cache: dict[frozenset[str], dict[str, float]] = {}
+
+    def without(self, names: list[str]) -> dict[str, float]:
+        keys = frozenset(name_key(n) for n in names if n)
+        if not keys or not any(k in keys for k, _ in self._voters):
+            return self._all
+        got = self._cache.get(keys)
+        if got is None:
+            rest = [n for k, n in self._voters if k not in keys]
+            got = country_votes(self._geocoder.gazetteer, rest, self._extra,
+                                vote_of=self._geocoder._name_votes) or self._all
+            self._cache[keys] = got
+        return got
 
 
 def _same_area(a: Candidate, b: Candidate) -> bool:

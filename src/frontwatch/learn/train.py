@@ -162,14 +162,16 @@ def fit(
         keep = mask.to(per.dtype) * annotated.unsqueeze(-1)
         return (per * keep).sum() / keep.sum().clamp(min=1.0)
 
+    tok.no_padding()
+    lengths = [len(e.ids) for e in tok.encode_batch([ex.text for ex in data])]
+    tok.enable_padding(pad_id=0, pad_token="[PAD]")
+    rng = np.random.default_rng(seed)
     model.train()
     step = 0
     started = time.perf_counter()
     for epoch in range(epochs):
-        order = np.random.permutation(len(data))
         total = 0.0
-        for start in range(0, len(order), batch_size):
-            idx = order[start : start + batch_size]
+        for idx in length_batches(lengths, batch_size, rng):
             batch = [data[i] for i in idx]
             ids, mask, offsets = _encode_with_offsets(tok, [ex.text for ex in batch])
             out = model(torch.from_numpy(ids), torch.from_numpy(mask))
@@ -191,6 +193,23 @@ def fit(
             f"({time.perf_counter() - started:.0f} s)")
     model.eval()
     return model
+
+
+def length_batches(lengths: list[int], batch_size: int, rng: np.random.Generator,
+                   pool: int = 50) -> list[np.ndarray]:
+    """Every index once, in batches of like length. A batch is padded to its longest sentence,
+    and the synthetic sentences are far shorter than the real ones: drawn at random, a third
+    of the tokens trained on were padding. Shuffled, cut into pools of `pool` batches, sorted
+    by length within a pool, and the batches shuffled again, so an epoch still mixes sources
+    and lengths."""
+    order = rng.permutation(len(lengths))
+    size = batch_size * pool
+    batches = []
+    for start in range(0, len(order), size):
+        chunk = sorted(order[start : start + size], key=lambda i: lengths[i])
+        batches += [np.array(chunk[b : b + batch_size]) for b in range(0, len(chunk), batch_size)]
+    rng.shuffle(batches)
+    return batches
 
 
 def soft_target(ex: Example) -> list[float]:
