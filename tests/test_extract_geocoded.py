@@ -355,3 +355,35 @@ def test_a_namesake_abroad_does_not_vouch_for_its_own_country(geocoding_extracto
     events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert events and all(e.country == "Libya" for e in events)
     assert not any("Iraq" in e.actor1 + e.actor2 for e in events)
+
+
+def test_a_province_in_a_country_is_the_place(geocoding_extractor):
+    text = ("In southern Yemen, in mountainous al-Bayda province, heavy fighting has continued "
+            "between Houthi rebels and Sunni tribesmen.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert (e.location, e.admin1, e.country) == ("Al Bayda", "Al Bayda", "Yemen")
+
+
+def test_a_country_wide_lede_and_the_placed_attack_are_one_event(geocoding_extractor):
+    """The lede places the attack in a whole country and gives the toll; the body names the
+    town (Nara, a Japanese prefecture too, which the town's own name must not make the
+    story's country)."""
+    text = ("Suspected Islamist fighters attacked a military camp in western Mali before dawn "
+            "Saturday, and three soldiers and nine attackers were killed, the Defense "
+            "Ministry said.\n\nResidents of a nearby village hid in their homes.\n\n"
+            "The Defense Ministry statement said the gunmen attacked a military camp in\n"
+            "Nara, though an army spokesman said they also targeted a bank.\n")
+    (e,) = geocoding_extractor.process(make_article(text, published="2015-06-27")).events
+    assert (e.location, e.admin1, e.country) == ("Nara", "Koulikoro", "Mali")
+    assert e.fatalities == 12
+
+
+def test_headline_words_and_adjectives_are_no_places(geocoding_extractor):
+    text = ("3 Indian Soldiers Killed in Renewed Kashmir Clashes\n\n"
+            "FILE - An Indian soldier patrols along the border near Jammu, Aug. 14, 2019.\n\n"
+            "Three Indian soldiers were killed in clashes with militants in the disputed "
+            "Himalayan region of Kashmir, officials said.\n")
+    events = geocoding_extractor.process(make_article(text, published="2020-05-04")).events
+    assert events and all("Kashmir" in e.location for e in events)
+    # the archive photo's day is not the day of the clash told after it
+    assert {e.event_date for e in events} == {"2020-05-04"}

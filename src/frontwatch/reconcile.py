@@ -440,6 +440,13 @@ def _substantive(groups: list[_Group]) -> list[_Group]:
         if _country_level(g) and (g.primary.sub_event_type in finer or (
             finer_violent and g.primary.event_type in VIOLENT_TYPES
         )):
+            same = _placed_retelling(g, groups)
+            if same is not None:
+                # "Islamist fighters attacked a military camp in western Mali ... three
+                # soldiers and nine attackers were killed" and, later, "the gunmen attacked a
+                # military camp in Nara": the one incident the article places, with its toll
+                same.mentions = sorted(same.mentions + g.mentions,
+                                       key=lambda m: m.sentence.start)
             continue
         if all(m.headline for m in g.mentions) and _country_level(g):
             continue  # "Strikes continue against ISIS in Iraq, Syria": no incident to code
@@ -449,6 +456,24 @@ def _substantive(groups: list[_Group]) -> list[_Group]:
             continue
         out.append(g)
     return out
+
+
+def _placed_retelling(g: _Group, groups: list[_Group]) -> _Group | None:
+    """The one group of the same sub-type and day that places the incident a country-level
+    group tells; none when the article places several (a summary of them, not one of them)."""
+    p = g.primary
+    same = [o for o in groups if o is not g and not _country_level(o)
+            and o.primary.sub_event_type == p.sub_event_type
+            and _dates_compatible(o.primary, p)]
+    if len(same) != 1:
+        return None
+    o = same[0].primary
+    if p.country and o.country and p.country != o.country:
+        return None
+    if o.place is not None and p.place is not None and o.place.country and p.place.country \
+            and o.place.country != p.place.country:
+        return None
+    return same[0]
 
 
 def _province_of(g: _Group) -> tuple[str, str] | None:

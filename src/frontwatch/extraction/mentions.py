@@ -108,6 +108,7 @@ from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
     INSTITUTION,
     NOT_PLACES,
+    adjective_name,
     find_places,
     is_country,
     is_demonym,
@@ -270,6 +271,11 @@ def _subject(tok, trigger: Trigger) -> bool:
         tok = tok.head  # only through "of": "Fighting between X" is not X acting
     return tok.dep_ == "nsubj" and trigger.start <= tok.head.i < trigger.end \
         and not headline_passive(tok.head)
+
+
+def _adjective_place(doc, pl: PlaceMention) -> bool:
+    span = doc.char_span(pl.start, pl.end)
+    return span is not None and adjective_name(span)
 
 
 def _within(day: dt.date, precision: int, period: dt.date, period_precision: int) -> bool:
@@ -951,7 +957,7 @@ class MentionExtractor:
                   if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3
                   and not INSTITUTION.match(pl.text)
                   and not is_demonym(pl.text) and not owner_word(doc, pl)
-                  and not names_a_facility(doc, pl)]
+                  and not names_a_facility(doc, pl) and not _adjective_place(doc, pl)]
         away = destinations(doc)
         if away:
             # "forcing the militants to retreat towards Deir ez-Zor": where the losers went (or

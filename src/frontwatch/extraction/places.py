@@ -227,6 +227,21 @@ def _adjectival(doc: Doc, end: int) -> bool:
         nxt.lower_ not in FEATURE_NOUNS and nxt.lower_ not in ("and", "or")
 
 
+def adjective_name(span) -> bool:
+    """"the disputed Himalayan region of Kashmir", "Islamist rebels": a capitalised adjective,
+    not a name. The tagger calls many a rare transliterated name an adjective too ("Sahar and
+    Haydan districts"): only an adjective's ending, or a region the words go on to name, tells
+    one."""
+    if len(span) != 1 or span[0].tag_ != "JJ" or span[0].ent_type_ in ("GPE", "LOC"):
+        return False
+    tok = span[0]
+    if tok.lower_.endswith(("ist", "ish", "ese", "ian", "ic")):
+        return True
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in FEATURE_NOUNS \
+        and doc[tok.i + 2].lower_ == "of"
+
+
 def _trim_headline_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end - start > 1 and doc[end - 1].lower_ in HEADLINE_EVENT_WORDS:
         end -= 1
@@ -350,8 +365,8 @@ def find_places(
             continue  # "Iran-backed": an attribute, not a place
         if span[0].lower_ in PERSON_TITLES:
             continue
-        if e - s == 1 and span[0].tag_ == "JJ" and span[0].ent_type_ not in ("GPE", "LOC"):
-            continue  # "the disputed Himalayan region of Kashmir": an adjective, not a name
+        if adjective_name(span):
+            continue
         text = span.text.strip(" -'’")
         if not text or text.lower() in NOT_PLACES or len(text) < 3:
             continue

@@ -1,0 +1,30 @@
+"""Background tests that need no parse: what dates a sentence into history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontwatch.extraction.background import historical
+
+PUBLISHED = dt.date(2015, 6, 27)
+
+
+@pytest.mark.parametrize("text", [
+    "A French-led military campaign in early 2013 liberated northern Mali.",
+    "In mid-2012 the rebels seized the north.",
+    "During the summer of 2011 the army shelled the town.",
+    "Ten years ago, a gunman opened fire on worshippers.",
+])
+def test_years_before_the_report_are_history(text):
+    assert historical(text, PUBLISHED)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a military camp in Nara on Saturday.",
+    "Clashes in late 2015 left dozens dead.",  # the report's own year
+    "Fighting resumed in 2014 and has not stopped.",  # last year: may still be news
+])
+def test_this_years_and_undated_acts_are_not(text):
+    assert not historical(text, PUBLISHED)
