@@ -88,3 +88,9 @@ def test_a_sector_of_the_front_is_not_where_the_act_was():
     attacks is the one named with them ('near Vovchansk')."""
     places = found("In the Homs direction the enemy attacked twice near Palmyra on Monday.")
     assert ("Homs", "region") in places and ("Palmyra", "near") in places
+
+
+def test_a_language_or_a_holder_is_no_part_of_a_place():
+    assert found("an uneasy calm in Syria's French-speaking towns") == [("Syria", "at")]
+    assert ("Raqqah", "at") in found("fighting in the Kurdish-held town of Raqqah")
+    assert all("speaking" not in t for t, _ in found("in the English-speaking regions"))

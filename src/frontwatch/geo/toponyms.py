@@ -109,6 +109,9 @@ _KIND_ROLE = {
 }
 _FACILITY = re.compile(r"field|airport|air\s?base|dam|crossing|checkpoint")
 _POSSESSIVE = re.compile(r"['’]s$")
+_COMPOUND_ADJECTIVE = re.compile(
+    r"(?:^|\s)[A-Z][\w'’]*-(?:speaking|held|controlled|led|backed|occupied|majority|"
+    r"dominated|populated|run|allied|aligned)$")
 _KIND_WORDS = {"Village", "Town", "City", "Province", "Governorate", "Countryside", "District",
                "Region", "Desert", "Area"}
 
@@ -265,6 +268,11 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         while span.startswith(" "):
             start += 1
             span = text[start:end]
+    m = _COMPOUND_ADJECTIVE.search(span)
+    if m:
+        # "Cameroon's French-speaking towns": the towns' language, not a place's name
+        end = start + len(span[: m.start()].rstrip())
+        span = text[start:end]
     m = _POSSESSIVE.search(span)
     if m:
         end -= len(m.group(0))
