@@ -45,8 +45,8 @@ def test_a_roadside_bomb_is_still_an_ied(extractor):
 
 
 def test_a_completed_liberation_is_a_capture_and_its_goal_is_not(extractor):
-    (e,) = events(extractor, "The ministry said the liberation of the town of Marinka was "
-                             "completed on Wednesday.")
+    (e,) = events(extractor, "The Russian Defence Ministry said the liberation of the town "
+                             "of Marinka was completed on Wednesday.")
     assert "territory" in e.sub_event_type
     for e in events(extractor, "Fighting for the liberation of Marinka continued on Wednesday, "
                                "the ministry said."):

@@ -32,9 +32,19 @@ ARMED_INTERS = (1, 2, 3, 4, 8)  # ACLED's state, rebel, militia, communal and ex
 # operation behind ISIS lines" at 0.80); a strike it alone finds needs a word that strikes.
 _STRIKE_WORDS = re.compile(
     r"\b(?:(?:air|drone)?\s*strikes?|airstrikes?|struck|strik(?:e|es|ing)|bomb\w*|raids?|"
-    r"raided|sorties?|warplanes?|jets?|aircraft|drones?|UAVs?|helicopters?|gunships?|"
-    r"missiles?|rockets?|hit|hits|pound\w*|target\w*|shell\w*|killed|destroy\w*)\b",
-    re.IGNORECASE)
+    r"raided|sorties?|missiles?|rockets?|hit|hits|pound\w*|target\w*|shell\w*|killed|"
+    r"destroy\w*)\b", re.IGNORECASE)
+# An aircraft named is a strike word too, unless the aircraft is what was lost ("the army
+# confirmed the loss of 2 helicopters": a crash or a downing, no strike).
+_AIRCRAFT = re.compile(r"\b(?:warplanes?|jets?|aircraft|drones?|UAVs?|helicopters?|gunships?)\b",
+                       re.IGNORECASE)
+_AIRCRAFT_LOST = re.compile(r"\b(?:loss|losses|lost|crash\w*|went down|downing)\b", re.IGNORECASE)
+
+
+def _strikes(text: str) -> bool:
+    if _STRIKE_WORDS.search(text):
+        return True
+    return _AIRCRAFT.search(text) is not None and _AIRCRAFT_LOST.search(text) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +53,7 @@ class CoderPolicy:
 
     new_event: float = 0.8  # a sentence no rule reads becomes an event when the coder gives
     # one sub-type this probability
-    confirm: float = 0.5  # the rules' background tests give way when the coder reads an event
+    confirm: float = 0.9  # the rules' background tests give way when the coder reads an event
     # this surely
     retype_at: float = 0.75  # the coder's sub-type replaces the rules' at this probability...
     doubt: float = 0.2  # ... when it gives the rules' own sub-type less than this
@@ -82,7 +92,7 @@ def model_trigger(doc: Doc, coding: Coding, policy: CoderPolicy) -> Trigger | No
     best, prob = coding.best
     if prob < policy.new_event:
         return None
-    if best == "Air/drone strike" and not _STRIKE_WORDS.search(doc.text):
+    if best == "Air/drone strike" and not _strikes(doc.text):
         return None
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:

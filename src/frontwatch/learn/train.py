@@ -346,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=8e-5)
-    parser.add_argument("--real-repeat", type=int, default=2,
+    parser.add_argument("--real-repeat", type=int, default=4,
                         help="show each real train sentence this many times per epoch: real "
                              "reporting is the domain scored, and there is less of it")
     parser.add_argument("--threads", type=int, default=2)
