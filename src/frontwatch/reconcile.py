@@ -481,6 +481,12 @@ def _province_of(g: _Group) -> tuple[str, str] | None:
     places = [m.place for m in g.mentions if not m.headline and m.place is not None]
     if not places or any(p.feature_code != "ADM1" for p in places):
         return None
+    if any(_location_name(m.place, main_place(m)) != m.place.name
+           for m in g.mentions if not m.headline and m.place is not None):
+        # "in Palma, Nangade, and Mocimboa da Praia districts": a town or district the
+        # gazetteer places only at its province is still that place, not a province-wide
+        # summary
+        return None
     return (places[0].country or "", places[0].admin1 or "")
 
 
