@@ -53,3 +53,10 @@ def test_keys_never_fail_and_are_stable(text):
     key = name_key(text)
     assert name_key(key) == key or not key.strip()
     loose_key(text)
+
+
+def test_an_airport_is_placed_by_its_city():
+    from frontwatch.geo.names import strip_trailing_words
+
+    assert strip_trailing_words("Abha International Airport") == "Abha"
+    assert strip_trailing_words("Kandahar Airfield") == "Kandahar"

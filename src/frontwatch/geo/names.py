@@ -53,6 +53,8 @@ TRAILING_WORDS = frozenset({
     "neighborhood", "camp", "farm", "farms", "countryside", "outskirts", "governorate",
     "province", "region", "county", "parish", "township", "borough", "station", "refugee",
     "refugees", "displacement", "idp", "displaced",
+    # "Abha International Airport": the city it serves places it
+    "airport", "international", "airfield",
 })
 
 
