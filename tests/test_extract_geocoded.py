@@ -387,3 +387,11 @@ def test_headline_words_and_adjectives_are_no_places(geocoding_extractor):
     assert events and all("Kashmir" in e.location for e in events)
     # the archive photo's day is not the day of the clash told after it
     assert {e.event_date for e in events} == {"2020-05-04"}
+
+
+def test_where_the_displaced_stay_is_not_where_the_fighting_was(geocoding_extractor):
+    text = ("• In Chin State, clashes continued in and around Mindat Township over the course "
+            "of July and more than 18,100 persons remain internally displaced in over 100 "
+            "sites in Chin State and in neighboring Magway and Sagaing regions.")
+    (e,) = geocoding_extractor.process(make_article(text, published="2021-07-15")).events
+    assert e.admin1 == "Chin State"  # the township, placed in its state; not Magway, Sagaing

@@ -404,7 +404,9 @@ def _country_name(text: str) -> bool:
 
 def _written_place(m: Mention):
     """The place as the mention writes it; where that is a country, the finer place the
-    geocoder chose in it ("In southern Yemen, in mountainous al-Bayda province")."""
+    geocoder chose in it ("In southern Yemen, in mountainous al-Bayda province"). (Not for a
+    province: where the geocoder fell back to one for a place it lacks, the place as written
+    stays.)"""
     main = main_place(m)
     if main is not None and _specificity(main) == 0 and m.place is not None \
             and m.place.start is not None and m.place.start != main.start:

@@ -44,6 +44,23 @@ _CARE_PLACES = {"hospital", "hospitals", "clinic", "clinics", "medical"}
 _MOVE_PREPOSITIONS = {"from", "towards", "toward", "to", "into", "in", "at"}
 
 
+_STAY_VERBS = {"host", "shelter", "receive", "accommodate", "house"}
+
+
+def _where_displaced_stay(prep) -> bool:
+    verb = prep.head
+    for _ in range(3):
+        if verb.tag_.startswith(("VB", "MD")) or verb.head is verb:
+            break
+        verb = verb.head
+    if lemma_of(verb) in _STAY_VERBS:
+        return True
+    if lemma_of(verb) != "displace":
+        return False
+    before = {t.lower_ for t in verb.doc[max(0, verb.i - 3) : verb.i]}
+    return bool(before & {"remain", "remains", "remained", "still"})
+
+
 def destinations(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of where someone went after the act ("retreat towards X", "fled to X",
     "pushed them back to X", the wounded "taken to hospital in X") and of where fire came
@@ -58,8 +75,11 @@ def destinations(doc: Doc) -> list[tuple[int, int]]:
         if tok.lower_ == "from":
             away = lemma_of(verb) in _LAUNCH_VERBS
         elif tok.lower_ in ("in", "at"):
-            # "800 displaced people arrived in Zaranj": where they fled to
-            away = lemma_of(verb) == "arrive"
+            # "800 displaced people arrived in Zaranj": where they fled to; "18,100 persons
+            # remain internally displaced in over 100 sites in Chin State and in neighboring
+            # Magway and Sagaing regions", "IDPs ... to receive assistance in X": where the
+            # displaced are now, not where the fighting was
+            away = lemma_of(verb) == "arrive" or _where_displaced_stay(tok)
         else:
             away = lemma_of(verb) in _FLIGHT_VERBS or (
                 verb.lower_ in ("back", "away") and lemma_of(verb.head) in _FLIGHT_VERBS)
@@ -74,7 +94,10 @@ def destinations(doc: Doc) -> list[tuple[int, int]]:
                     end = phrase_range(c)[1]
             out.append((start, end))
             continue
-        if away and objects:
+        if away and tok.lower_ in ("in", "at") and _where_displaced_stay(tok):
+            # the whole phrase: "in over 100 sites in Chin State and in neighboring Magway"
+            out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
+        elif away and objects:
             out.append(phrase_range(objects[0]))
     return out
 

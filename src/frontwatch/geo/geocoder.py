@@ -507,9 +507,12 @@ class Geocoder:
             # the same area ("eastern Raqqah countryside ... liberated Maadan") takes over.
             if prec > 1:
                 for p2, c2, prec2 in choices[1:]:
-                    # (a country is coarser than any province in it, though both are
-                    # "regions": "In southern Yemen, in mountainous al-Bayda province")
-                    finer = prec2 < prec or (c.is_country and not c2.is_country)
+                    # (a country is coarser than any province in it and a province than
+                    # its districts, though all are "regions": "In southern Yemen, in
+                    # mountainous al-Bayda province", "In Chin State, clashes continued in and
+                    # around Mindat Township")
+                    finer = prec2 < prec or (c.is_country and not c2.is_country) or (
+                        c.is_admin1 and not c2.is_admin1 and not c2.is_country)
                     if finer and _same_area(c, c2):
                         p, c, prec = p2, c2, prec2
                         break
