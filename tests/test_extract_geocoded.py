@@ -395,3 +395,10 @@ def test_where_the_displaced_stay_is_not_where_the_fighting_was(geocoding_extrac
             "sites in Chin State and in neighboring Magway and Sagaing regions.")
     (e,) = geocoding_extractor.process(make_article(text, published="2021-07-15")).events
     assert e.admin1 == "Chin State"  # the township, placed in its state; not Magway, Sagaing
+
+
+def test_in_the_province_is_the_province_its_officials_speak_for(geocoding_extractor):
+    text = ("Meanwhile, officials in Herat confirmed a late-night Taliban raid against a "
+            "security checkpoint in the province killed nine Afghan forces.")
+    (e,) = geocoding_extractor.process(make_article(text, published="2018-09-09")).events
+    assert (e.location, e.admin1) == ("Herat", "Herat")

@@ -160,6 +160,8 @@ RIOT_ACTS = re.compile(
     r"ransacked|looted|stormed)\b", re.IGNORECASE)
 FIRED_ON = re.compile(r"\b(?:fired (?:up)?on|opened fire on|shot at|fired live ammunition at)\b",
                       re.IGNORECASE)
+THE_AREA = re.compile(r"\bin the (?:province|district|city|town|area|region|county|state)\b",
+                      re.IGNORECASE)
 FILE_CAPTION = re.compile(r"\s*(?:FILE|FILE PHOTO)\s*(?:[-–—:]|\(|$)")
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|is due to|are due to|is scheduled to|is "
                            r"expected to)\b[^.;]*$", re.IGNORECASE)
@@ -930,11 +932,22 @@ class MentionExtractor:
         headline = is_headline(sent)
         places = [] if headline else find_places(doc, blocked, object_region)
         # Who is told something, the outlet's name and the dateline are never the event's place
+        sources_at = source_places(doc, attribution)
         not_here = receivers(doc) + dateline_spans(doc_text(doc)) \
-            + source_places(doc, attribution) + clock_places(doc_text(doc))
+            + sources_at + clock_places(doc_text(doc))
         if article.outlet:
             not_here += [(m.start(), m.end()) for m in re.finditer(
                 re.escape(article.outlet), doc_text(doc))]
+        # "officials in Herat confirmed a raid ... in the province": the province the
+        # sources speak for is where it was, when the act names it only so
+        speaker = char_ranges(doc, set(range(*attribution.token_span))) \
+            if attribution.token_span else []
+        sources_place = [
+            replace(f, start=f.start - sent.start, end=f.end - sent.start, role="region")
+            for f in ctx.toponyms or [] if sent.start <= f.start and f.end <= sent.end
+            and any(s < f.end - sent.start and f.start - sent.start < e
+                    for s, e in sources_at + speaker)
+        ] if THE_AREA.search(doc_text(doc)) else []
         places = [pl for pl in places
                   if not any(s < pl.end and pl.start < e for s, e in not_here)]
         if ctx.toponyms is not None:
@@ -958,6 +971,8 @@ class MentionExtractor:
                   and not INSTITUTION.match(pl.text)
                   and not is_demonym(pl.text) and not owner_word(doc, pl)
                   and not names_a_facility(doc, pl) and not _adjective_place(doc, pl)]
+        if not places and sources_place:
+            places = sources_place
         away = destinations(doc)
         if away:
             # "forcing the militants to retreat towards Deir ez-Zor": where the losers went (or
