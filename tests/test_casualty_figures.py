@@ -29,3 +29,14 @@ def test_abductees_killed_are_an_attack(extractor):
     assert (e.sub_event_type, e.fatalities) == ("Attack", 7)
     (e,) = events_of(extractor, "Gunmen abducted three aid workers near Kidal on Sunday.", MONDAY)
     assert (e.sub_event_type, e.fatalities) == ("Abduction/forced disappearance", 0)
+
+
+def test_a_toll_dating_the_act_by_an_earlier_incident_is_that_incidents(extractor):
+    (e,) = events_of(extractor, "Gunmen killed two policemen in Kidal on Sunday, days after "
+                                "an attack that killed 12 people in the town.", MONDAY)
+    assert e.fatalities == 2
+    # the act's own toll stays, whatever "after" phrase follows it
+    (e,) = events_of(extractor, "A bomb exploded in a market in Kidal on Sunday, killing ten "
+                                "people, a day after clashes in which soldiers were wounded.",
+                     MONDAY)
+    assert e.fatalities == 10

@@ -140,6 +140,8 @@ class FigureFinder:
         for span, count in count_spans:
             if self._next_is_materiel(doc, span, figures):
                 continue
+            if _in_earlier_incident(span):
+                continue
             hint = None
             if previous is not None and all(
                 t.lower_ in ("and", ",", "as", "well") for t in doc[previous[1] : span.start]
@@ -417,6 +419,18 @@ class FigureFinder:
     @staticmethod
     def _followed_by(doc: Doc, span: Span, words: set[str]) -> bool:
         return any(t.lower_ in words for t in doc[span.end : min(len(doc), span.end + 4)])
+
+
+def _in_earlier_incident(span: Span) -> bool:
+    """"killed ..., a day after a gun battle in which five were killed", "days after an
+    attack that killed 12": a toll told inside the phrase dating the act by an earlier
+    incident is that incident's, not the act's."""
+    for tok in span.root.ancestors:
+        if tok.lower_ in ("after", "following", "since") and tok.dep_ == "prep" and any(
+                c.dep_ == "pobj" and any(g.dep_ == "relcl" for g in c.children)
+                for c in tok.children):
+            return True
+    return False
 
 
 def _fate_word(low: str, people: bool) -> str | None:
