@@ -21,7 +21,7 @@ ROOT = Path("corpus/synthetic")
 
 def first_coder() -> dict[str, dict]:
     out = {}
-    for path in sorted(ROOT.glob("syn*.jsonl")):
+    for path in sorted(ROOT.rglob("syn*.jsonl")):  # unused/ too: its checks stay comparable
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
