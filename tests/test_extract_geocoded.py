@@ -402,3 +402,21 @@ def test_in_the_province_is_the_province_its_officials_speak_for(geocoding_extra
             "security checkpoint in the province killed nine Afghan forces.")
     (e,) = geocoding_extractor.process(make_article(text, published="2018-09-09")).events
     assert (e.location, e.admin1) == ("Herat", "Herat")
+
+
+def test_a_province_wide_summary_beside_its_district_and_an_archive_caption(
+        geocoding_extractor):
+    """The caption's province places nothing; the raids "in Maidan Wardak, Herat and Baghlan
+    provinces" sum up the incidents the article then places, district by district."""
+    text = ("Dozens of Afghan Forces Killed in Taliban Attacks\n\n"
+            "FILE - Taliban fighters gather in Surkhroad district of Nangarhar province.\n\n"
+            "A district police chief was among dozens of security forces killed in "
+            "Afghanistan in overnight attacks by the Taliban, officials said Sunday.\n\n"
+            "The insurgent raids occurred in the central eastern Maidan Wardak, western Herat "
+            "and northern Baghlan provinces, the officials said.\n\n"
+            "A provincial government spokesman in Maidan Wardak told VOA Taliban fighters "
+            "stormed the Day Mirdad district center late Saturday, killing its police chief.\n")
+    events = geocoding_extractor.process(make_article(text, published="2018-09-09")).events
+    assert "Nangarhar" not in {e.admin1 for e in events}
+    assert "Day Mirdad" in {e.location for e in events}
+    assert "Maidan Wardak" not in {e.location for e in events}

@@ -480,11 +480,14 @@ def _placed_retelling(g: _Group, groups: list[_Group]) -> _Group | None:
 
 def _province_of(g: _Group) -> tuple[str, str] | None:
     """(country, province) of a group placed only at a whole province."""
-    places = [m.place for m in g.mentions if not m.headline and m.place is not None]
+    # (a mention placed only in the whole country, "killed in Afghanistan in overnight
+    # attacks", leaves the summary a province's)
+    placed = [m for m in g.mentions if not m.headline and m.place is not None
+              and not (m.place.feature_code or "").startswith("PCL")]
+    places = [m.place for m in placed]
     if not places or any(p.feature_code != "ADM1" for p in places):
         return None
-    if any(_location_name(m.place, main_place(m)) != m.place.name
-           for m in g.mentions if not m.headline and m.place is not None):
+    if any(_location_name(m.place, main_place(m)) != m.place.name for m in placed):
         # "in Palma, Nangade, and Mocimboa da Praia districts": a town or district the
         # gazetteer places only at its province is still that place, not a province-wide
         # summary
@@ -503,8 +506,10 @@ def _province_summary(g: _Group, groups: list[_Group]) -> bool:
     for other in groups:
         q = other.primary
         place = q.place
-        if other is g or place is None or place.feature_code == "ADM1" or \
-                place.geo_precision >= 3:
+        # (a district is finer than its province, though placed at precision 3)
+        finer = place is not None and place.feature_code != "ADM1" and (
+            place.geo_precision < 3 or (place.feature_code or "") in ("ADM2", "ADM3"))
+        if other is g or not finer:
             continue
         if (place.country or "", place.admin1 or "") == province and \
                 q.sub_event_type == p.sub_event_type and q.date == p.date:

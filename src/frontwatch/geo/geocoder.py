@@ -27,7 +27,7 @@ from frontwatch.geo.resolve import (
     rank,
     resolve_article_names,
 )
-from frontwatch.geo.toponyms import ToponymFinder, in_dateline
+from frontwatch.geo.toponyms import ToponymFinder, in_caption, in_dateline
 from frontwatch.model import Article, Mention, Place, PlaceMention
 
 # How far a village may lie from the places around it and still be the one meant. Beyond
@@ -542,8 +542,10 @@ class Geocoder:
                 return s_start <= r.mention.start < s_end
             return local.get(c.country_code, 0.0) >= 0.5
 
-        # The dateline says where the reporter is, not where the event was.
-        nearby = [r for r in nearby if not in_dateline(text, r.mention.start)]
+        # The dateline says where the reporter is, not where the event was; an archive
+        # photo's caption, where an earlier scene was.
+        nearby = [r for r in nearby if not in_dateline(text, r.mention.start)
+                  and not in_caption(text, r.mention.start)]
         if unplaced:
             # A village named but unknown is placed by what its own paragraph gives ("ISIS
             # pressed on Maadan ... attacked near Ghanim Ali"), never by another paragraph's
