@@ -32,6 +32,7 @@ from frontwatch.model import (
     Evidence,
     Materiel,
     Mention,
+    PlaceMention,
     disorder_type_of,
     event_id_of,
     interaction_code,
@@ -77,7 +78,7 @@ def _norm_place(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name)
 
 
-def main_place(m: Mention):
+def main_place(m: Mention) -> PlaceMention | None:
     for p in m.places:
         if p.role != "region":
             return p
@@ -402,7 +403,7 @@ def _country_name(text: str) -> bool:
     return is_country(text) or text.lower().strip(" .") == "washington"
 
 
-def _written_place(m: Mention):
+def _written_place(m: Mention) -> PlaceMention | None:
     """The place as the mention writes it; where that is a country, the finer place the
     geocoder chose in it ("In southern Yemen, in mountainous al-Bayda province"). (Not for a
     province: where the geocoder fell back to one for a place it lacks, the place as written
