@@ -23,6 +23,16 @@ from frontwatch.model import Article
 # article that is all boilerplate gets one empty range instead.
 NOTHING_KEPT: list[tuple[int, int]] = [(0, 0)]
 
+# An archive photo's caption ("FILE - Security forces gather outside a care home after it
+# was attacked ..."): an earlier scene the story only recalls, neither its places nor its days.
+ARCHIVE_CAPTION = re.compile(r"\s*(?:FILE|FILE PHOTO)\s*(?:[-–—:]|\(|$)")
+
+
+def in_caption(text: str, start: int) -> bool:
+    """Whether text[start] lies on an archive photo's caption line."""
+    return ARCHIVE_CAPTION.match(text, text.rfind("\n", 0, start) + 1) is not None
+
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+")
 _LIST_BULLET = re.compile(r"^\s*(?:[-*•·>»]|\d+[.)])\s")

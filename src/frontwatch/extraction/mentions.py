@@ -32,6 +32,7 @@ from frontwatch.actors.catalog import (
     redefined_acronym,
     regional_coalition,
 )
+from frontwatch.clean import ARCHIVE_CAPTION
 from frontwatch.extraction.acled_sides import communal_kind, militia
 from frontwatch.extraction.article_context import ArticleContext
 from frontwatch.extraction.article_sides import ArticleSides
@@ -162,7 +163,6 @@ FIRED_ON = re.compile(r"\b(?:fired (?:up)?on|opened fire on|shot at|fired live a
                       re.IGNORECASE)
 THE_AREA = re.compile(r"\bin the (?:province|district|city|town|area|region|county|state)\b",
                       re.IGNORECASE)
-FILE_CAPTION = re.compile(r"\s*(?:FILE|FILE PHOTO)\s*(?:[-–—:]|\(|$)")
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|is due to|are due to|is scheduled to|is "
                            r"expected to)\b[^.;]*$", re.IGNORECASE)
 ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
@@ -563,7 +563,7 @@ class MentionExtractor:
         ctx.last_places_sentence = sent.index
 
     def _track_dates(self, sent: Sentence, ctx: ArticleContext) -> None:
-        if FILE_CAPTION.match(sent.text):
+        if ARCHIVE_CAPTION.match(sent.text):
             # "FILE - An Indian soldier patrols ..., Aug. 14, 2019.": the archive photo's day
             # is not the day of the story that follows it
             return
@@ -657,7 +657,8 @@ class MentionExtractor:
             ctx.claims_told.append((sent.index, attribution))
             ctx.last_claim_sentence = sent.index
             ctx.last_claim_paragraph = sent.paragraph
-        date_info = self._date(sent, ctx)
+        dates = self._date_candidates(sent, ctx)
+        date_info = self._date(sent, ctx, dates)
         trigger = None if denied_only else self.triggers.best(
             p.triggers, casualties=bool(p.figures.casualties))
         # "The ministry denied that its forces shelled the town": with no act stated as fact,
@@ -739,7 +740,7 @@ class MentionExtractor:
             return None
         if METALANGUAGE.search(doc_text(doc)):
             return None  # "authorities use the word 'neutralized' to imply ..."
-        if FILE_CAPTION.match(sent.text):
+        if ARCHIVE_CAPTION.match(sent.text):
             # "FILE - Security forces gather outside a care home after it was attacked ...":
             # an archive photo's caption, of an earlier incident the story only recalls
             return None
@@ -1200,7 +1201,7 @@ class MentionExtractor:
             # account stays: its claim may contest another's; so does a denied act, which
             # the coder, taught that a denial tells no event, rightly reads as none)
             return None
-        date, precision = self._act_date(sent, ctx, date_info, doc[trigger.start].idx)
+        date, precision = self._act_date(sent, dates, date_info, doc[trigger.start].idx)
         civilian_targeting = bool(actor2 and actor2.inter == 7) and event_type in (
             "Violence against civilians",
             "Explosions/Remote violence",
@@ -1391,13 +1392,15 @@ class MentionExtractor:
             out.append((expr, statement))
         return out
 
-    def _act_date(self, sent: Sentence, ctx: ArticleContext, chosen: tuple[dt.date | None, int],
-                  trigger_at: int) -> tuple[dt.date | None, int]:
+    @staticmethod
+    def _act_date(sent: Sentence, dates: list[tuple[DateExpression, bool]],
+                  chosen: tuple[dt.date | None, int], trigger_at: int
+                  ) -> tuple[dt.date | None, int]:
         """Of a sentence's several days, the one told beside its act: "Although leaders
         signed an agreement in early August, renewed clashes were reported on 1 and 2
         September" is September's. The sentence's first date stands when the act's own
         clause names none."""
-        acts = [e for e, statement in self._date_candidates(sent, ctx) if not statement]
+        acts = [e for e, statement in dates if not statement]
         if len({e.date for e in acts}) < 2:
             return chosen
         # (the parse is of the sentence alone: `trigger_at` counts from its start)
@@ -1410,9 +1413,12 @@ class MentionExtractor:
             return chosen
         return nearest.date, nearest.precision
 
-    def _date(self, sent: Sentence, ctx: ArticleContext) -> tuple[dt.date | None, int]:
+    def _date(self, sent: Sentence, ctx: ArticleContext,
+              dates: list[tuple[DateExpression, bool]]) -> tuple[dt.date | None, int]:
+        """The sentence's act date from its candidates (`_date_candidates`), else the day the
+        story last named or the report's."""
         best = None
-        for expr, statement in self._date_candidates(sent, ctx):
+        for expr, statement in dates:
             if best is None or (best[2] and not statement):
                 best = (expr.date, expr.precision, statement)
             elif not statement and not best[2] and _within(expr.date, expr.precision,

@@ -72,6 +72,7 @@ def destinations(doc: Doc) -> list[tuple[int, int]]:
         if tok.dep_ != "prep":
             continue
         verb = tok.head
+        stay = False
         if tok.lower_ == "from":
             away = lemma_of(verb) in _LAUNCH_VERBS
         elif tok.lower_ in ("in", "at"):
@@ -79,7 +80,8 @@ def destinations(doc: Doc) -> list[tuple[int, int]]:
             # remain internally displaced in over 100 sites in Chin State and in neighboring
             # Magway and Sagaing regions", "IDPs ... to receive assistance in X": where the
             # displaced are now, not where the fighting was
-            away = lemma_of(verb) == "arrive" or _where_displaced_stay(tok)
+            stay = _where_displaced_stay(tok)
+            away = lemma_of(verb) == "arrive" or stay
         else:
             away = lemma_of(verb) in _FLIGHT_VERBS or (
                 verb.lower_ in ("back", "away") and lemma_of(verb.head) in _FLIGHT_VERBS)
@@ -94,7 +96,7 @@ def destinations(doc: Doc) -> list[tuple[int, int]]:
                     end = phrase_range(c)[1]
             out.append((start, end))
             continue
-        if away and tok.lower_ in ("in", "at") and _where_displaced_stay(tok):
+        if stay:
             # the whole phrase: "in over 100 sites in Chin State and in neighboring Magway"
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
         elif away and objects:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from frontwatch.actor_file import packaged_actor_data
+from frontwatch.clean import in_caption
 from frontwatch.geo.gazetteer import MATCH_ALT, Candidate, Gazetteer
 from frontwatch.geo.index import Layers, ensure_index, read_data_csv
 from frontwatch.geo.names import division_short_names, name_key, strip_trailing_words
@@ -27,7 +28,7 @@ from frontwatch.geo.resolve import (
     rank,
     resolve_article_names,
 )
-from frontwatch.geo.toponyms import ToponymFinder, in_caption, in_dateline
+from frontwatch.geo.toponyms import ToponymFinder, in_dateline
 from frontwatch.model import Article, Mention, Place, PlaceMention
 
 # How far a village may lie from the places around it and still be the one meant. Beyond

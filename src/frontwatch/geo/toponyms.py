@@ -197,15 +197,6 @@ _DATELINE_DOT = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-
                            r"\s+\d{1,2}\.\s")
 
 
-_CAPTION = re.compile(r"[ \t]*(?:FILE|FILE PHOTO)\s*(?:[-–—:(])")
-
-
-def in_caption(text: str, start: int) -> bool:
-    """Whether text[start] lies in an archive photo's caption ("FILE - Taliban fighters gather
-    in Surkhroad district of Nangarhar province"): a place the story does not tell of."""
-    return _CAPTION.match(text, text.rfind("\n", 0, start) + 1) is not None
-
-
 def in_dateline(text: str, start: int) -> bool:
     """Whether text[start] lies in the place (or the country) of a dateline."""
     line = text.rfind("\n", 0, start) + 1
