@@ -420,3 +420,14 @@ def test_a_province_wide_summary_beside_its_district_and_an_archive_caption(
     assert "Nangarhar" not in {e.admin1 for e in events}
     assert "Day Mirdad" in {e.location for e in events}
     assert "Maidan Wardak" not in {e.location for e in events}
+
+
+def test_a_place_known_only_as_the_country_is_no_location(geocoding_extractor):
+    """The codebook's convention (docs/coding.md): the country column says where; no country
+    centroid is written as the event's spot."""
+    text = ("The U.S. military said its forces destroyed eight aerial drones late Wednesday in "
+            "Yemen.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert (e.location, e.admin1, e.country) == ("", "", "Yemen")
+    assert e.latitude is None and e.longitude is None and e.geonameid is None
+    assert "in Yemen" in e.notes

@@ -58,6 +58,18 @@ def test_places_same_id_near_or_same_admin2_when_imprecise():
     assert "same admin2 Tadmur" in merge_decision(ev(), region).explain()
 
 
+def test_reports_placed_only_in_the_country_merge_within_it():
+    def only_country(country: str) -> Event:
+        return ev(country=country, admin1="", admin2="", location="", latitude=None,
+                  longitude=None, geonameid=None, geo_precision=3)
+
+    d = merge_decision(only_country("Syria"), only_country("Syria"))
+    assert d is not None and "both only in Syria" in d.explain()
+    assert merge_decision(only_country("Syria"), only_country("Iraq")) is None
+    # a report placed in a town is not the same place as one placed nowhere finer
+    assert merge_decision(ev(), only_country("Syria")) is None
+
+
 def test_family_and_actors_must_agree():
     protest = ev(event_type="Protests", sub_event_type="Peaceful protest")
     assert merge_decision(ev(), protest) is None

@@ -204,3 +204,15 @@ def test_stats_by_country_month_and_a_chart(filled, db_url, tmp_path):
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     bad = cli(["stats", "--db", db_url, "--by", "planet"])
     assert bad.returncode == 2 and "--by 'planet'" in bad.stderr.decode()
+
+
+def test_a_capture_placed_only_in_its_country_holds_no_place():
+    from frontwatch.control import control_at
+
+    def row(event_id: str, location: str, geonameid: int | None) -> dict:
+        return {"event_id_cnty": event_id, "event_date": "2017-08-02", "location": location,
+                "country": "Syria", "geonameid": geonameid, "actor1": "Islamic State (Syria)",
+                "sub_event_type": "Non-state actor overtakes territory"}
+
+    held = control_at([row("FW1", "Sukhna", 900001), row("FW2", "", None)], "2017-08-31")
+    assert [p.location for p in held] == ["Sukhna"]

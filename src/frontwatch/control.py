@@ -45,7 +45,9 @@ def timeline(rows: list[dict[str, Any]]) -> dict[str, list[ControlPeriod]]:
     """Control periods per place from territory events (any order; sorted here)."""
     periods: dict[str, list[ControlPeriod]] = {}
     ordered = sorted(
-        (r for r in rows if r["sub_event_type"] in TERRITORY_SUB_EVENTS and r.get("actor1")),
+        # a capture placed nowhere finer than its country says who holds no place
+        (r for r in rows if r["sub_event_type"] in TERRITORY_SUB_EVENTS and r.get("actor1")
+         and (r.get("location") or r.get("geonameid"))),
         key=lambda r: (r["event_date"], r["event_id_cnty"]),
     )
     for r in ordered:

@@ -164,7 +164,15 @@ def place_reason(a: Event, b: Event) -> tuple[str, float] | None:
         and (a.country or b.country) == (b.country or a.country)
     ):
         return f"same place name {a.location} (not geocoded)", 1.0
+    if _only_in_country(a) and _only_in_country(b) and a.country == b.country:
+        # Neither report places it below the country (the codebook writes no location then):
+        # the country is all either says, as a shared country centroid once did.
+        return f"both only in {a.country}", 25.0
     return _spelling_reason(a, b)
+
+
+def _only_in_country(e: Event) -> bool:
+    return bool(e.country) and not e.location and not e.admin1 and e.latitude is None
 
 
 def _words(name: str) -> list[str]:

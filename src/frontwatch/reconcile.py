@@ -32,6 +32,7 @@ from frontwatch.model import (
     Evidence,
     Materiel,
     Mention,
+    Place,
     PlaceMention,
     disorder_type_of,
     event_id_of,
@@ -776,6 +777,10 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     inter1 = _inter(actor1, country)
     inter2 = _inter(actor2, country)
     location = _location_name(place, mp)
+    if _only_the_country(place, location, country):
+        # The codebook (docs/coding.md): a place known only as a whole country is no location;
+        # the country column says where, and no centroid pretends to a spot on the map.
+        place, location = None, ""
     event = Event(
         event_date=best_date.date.isoformat() if best_date else "",
         time_precision=best_date.time_precision if best_date else 3,
@@ -905,6 +910,17 @@ def _location_name(place, written) -> str:
     if a and b and (a in b or b in a or fuzz.ratio(a, b) >= 70):
         return place.name
     return written.text
+
+
+def _only_the_country(place: Place | None, location: str, country: str) -> bool:
+    """The location written is the country itself (a town the geocoder could only anchor to
+    its country keeps its own name as the location)."""
+    if not location:
+        return False
+    if location == country or is_country(location):
+        return True
+    return place is not None and location == place.name \
+        and (place.feature_code or "").startswith("PCL")
 
 
 def _precision_of(p) -> int:
