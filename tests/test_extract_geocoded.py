@@ -431,3 +431,12 @@ def test_a_place_known_only_as_the_country_is_no_location(geocoding_extractor):
     assert (e.location, e.admin1, e.country) == ("", "", "Yemen")
     assert e.latitude is None and e.longitude is None and e.geonameid is None
     assert "in Yemen" in e.notes
+
+
+def test_counties_in_one_state_are_places_of_their_own(geocoding_extractor):
+    text = ("In Juba County, Central Equatoria, fighting between cattle keepers and host "
+            "communities displaced some 10,000 people. Fighting between rival factions in "
+            "Manyo County, Upper Nile, displaced some 2,000 people. Fighting between armed "
+            "factions in Yei County, Central Equatoria, displaced 700 people.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert sorted(e.location for e in events) == ["Juba", "Manyo County", "Yei"]

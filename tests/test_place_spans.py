@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from frontwatch.extraction.places import find_places
+import pytest
+
+from frontwatch.extraction.places import find_places, mark_containers
+from frontwatch.model import PlaceMention
 
 
 def test_a_person_named_by_title_after_at_is_no_place(nlp):
@@ -16,3 +19,28 @@ def test_portuguese_and_spanish_particles_stay_inside_a_name(nlp):
     doc = nlp("Clashes were reported in Palma, Nangade and Mocimboa da Praia districts.")
     assert [p.text for p in find_places(doc, set())] == ["Palma", "Nangade",
                                                          "Mocimboa da Praia"]
+
+
+def _roles(text: str, names: list[str]) -> list[str]:
+    places = [PlaceMention(n, text.index(n), text.index(n) + len(n)) for n in names]
+    mark_containers(text, places)
+    return [pl.role for pl in places]
+
+
+@pytest.mark.parametrize(("text", "names", "roles"), [
+    ("Fighting in Yei County, Central Equatoria, displaced 700 people.",
+     ["Yei County", "Central Equatoria"], ["at", "region"]),
+    ("Recurring violence in Tambura town, Western Equatoria, displaced thousands.",
+     ["Tambura", "Western Equatoria"], ["at", "region"]),
+    ("Six aid workers killed in Jonglei's Duk County", ["Jonglei", "Duk County"],
+     ["region", "at"]),
+    # lists of places stay places of the act
+    ("liberated Khirbet Makman village, Al-Qadir town and Bir Rahum.",
+     ["Khirbet Makman", "Al-Qadir", "Bir Rahum"], ["at", "at", "at"]),
+    ("clashes in Nasir, Ulang and Longochuk counties", ["Nasir", "Ulang", "Longochuk"],
+     ["at", "at", "at"]),
+    ("fighting in Yei County, Morobo and Lainya", ["Yei County", "Morobo", "Lainya"],
+     ["at", "at", "at"]),
+])
+def test_the_province_after_a_place_of_a_kind_is_its_container(text, names, roles):
+    assert _roles(text, names) == roles

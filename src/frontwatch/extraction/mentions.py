@@ -113,6 +113,7 @@ from frontwatch.extraction.places import (
     find_places,
     is_country,
     is_demonym,
+    mark_containers,
     role_of,
 )
 from frontwatch.extraction.roles import (
@@ -986,6 +987,7 @@ class MentionExtractor:
             else:
                 for pl in places:
                     pl.role = "near" if pl.role == "at" else pl.role
+        mark_containers(sent.text, places)
         frame = FRAMING.match(sent.text, max((e for _, e in dateline_spans(sent.text)), default=0))
         if frame is not None:
             # "In Deir Ezzor, army units foiled an attack near al-Mayadin": the opening place

@@ -276,6 +276,36 @@ def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | No
     return "at", None, None
 
 
+# A place's kind word, in its name ("Yei County") or after it ("Tambura town").
+_KIND_WORD = (r"(?:county|district|town|village|city|township|municipality|payam|locality|"
+              r"commune|woreda|sub-county)")
+_KINDED = re.compile(rf"\b{_KIND_WORD}$", re.I)
+_APPOSITION = re.compile(rf"(?P<kind>\s+{_KIND_WORD})?\s*,\s*", re.I)
+_KIND_AFTER = re.compile(rf"\s+{_KIND_WORD}\b", re.I)
+_OWNER = re.compile(r"['’]s\s+")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
+
+
+def mark_containers(text: str, places: list) -> None:
+    """"in Yei County, Central Equatoria," and "Tambura town, Western Equatoria": the place
+    after the comma is the province the first lies in, not a second place of the act; it
+    becomes a region (so the finer place is the act's); so does the owner in "Jonglei's Duk
+    County". A bare list ("Nasir, Ulang and Longochuk") names no kind and is left alone.
+    Offsets are into `text`."""
+    ordered = sorted(places, key=lambda pl: pl.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.role == "at" and _OWNER.fullmatch(text[a.end:b.start]):
+            a.role = "region"  # "Jonglei's Duk County": the province that holds the county
+            continue
+        between = _APPOSITION.fullmatch(text[a.end:b.start])
+        if b.role != "at" or between is None:
+            continue
+        # ("Khirbet Makman village, Al-Qadir town and Bir Rahum": a list of towns)
+        if (between.group("kind") or _KINDED.search(a.text)) and not _KINDED.search(b.text) \
+                and not _KIND_AFTER.match(text, b.end) and not _LIST_GOES_ON.match(text, b.end):
+            b.role = "region"
+
+
 def find_places(
     doc: Doc,
     blocked: set[int],
