@@ -259,6 +259,16 @@ def test_toll_shared_out_by_place_gives_each_place_its_figure(geocoding_extracto
     assert got == {("Ariha", 4), ("Saraqi", 3), ("Maarra", 2)}  # Ma`arrat an Nu`man
 
 
+def test_a_toll_shared_out_by_place_over_two_days_is_one_event_a_place(geocoding_extractor):
+    text = ("On 28 and 29 January, initial reports indicate that 12 Palestinians were killed by "
+            "Israeli forces in the West Bank, including one in Jenin city, one in Tulkarm city "
+            "and 10 in Tammun town in Tubas.")
+    events = geocoding_extractor.process(make_article(text, published="2025-01-30")).events
+    got = sorted((ascii_name(e.location)[:3], e.fatalities) for e in events)
+    assert got == [("Jan", 1), ("Tam", 10), ("Tul", 1)]  # Janin, Tammun, Tulkarm
+    assert {(e.event_date, e.time_precision) for e in events} == {("2025-01-28", 2)}
+
+
 def test_shares_that_do_not_fit_the_toll_are_not_deaths(geocoding_extractor):
     text = ("Airstrikes on Tuesday wounded eleven people, two in Ariha and nine in Saraqib, "
             "and killed one child in Ariha.")

@@ -142,6 +142,18 @@ def split_by_day(m: Mention, published: dt.date | None) -> list[Mention]:
                       for i in range(k)])
 
 
+def split_by_day_and_place(m: Mention, published: dt.date | None, text: str) -> list[Mention]:
+    """One event per day and per place; but a toll shared out by place over several days
+    ("On 28 and 29 January, 12 were killed, one in Jenin, one in Tulkarm and 10 in Tammun")
+    gives each place its share over the days: one event a place, dated within the span
+    (the day of each is not told)."""
+    if shared_places(m, text):
+        if len(split_by_day(m, published)) > 1:
+            m = replace(m, time_precision=max(m.time_precision, 2))
+        return split_by_place(m, text)
+    return [each for day in split_by_day(m, published) for each in split_by_place(day, text)]
+
+
 def _one_each(m: Mention, changes: list[dict], figures: list[tuple[Count | None, Count | None]]
               ) -> list[Mention]:
     """A copy of the mention per day or place (`changes`), each with its own deaths and

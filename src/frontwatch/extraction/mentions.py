@@ -93,8 +93,7 @@ from frontwatch.extraction.implicit_actors import ImplicitActors
 from frontwatch.extraction.incidents import (
     NEW_INCIDENT,
     merge_places,
-    split_by_day,
-    split_by_place,
+    split_by_day_and_place,
     sum_counts,
 )
 from frontwatch.extraction.lexicon import Lexicon
@@ -485,8 +484,7 @@ class MentionExtractor:
                         # any strike in Sanaa that day": the denial answers the act just told
                         told.follow_up = True
                     for means in split_by_means(told):
-                        for day in split_by_day(means, ctx.published):
-                            mentions.extend(split_by_place(day, text))
+                        mentions.extend(split_by_day_and_place(means, ctx.published, text))
                 last_told = (sent.index, mention)
         return mentions
 
