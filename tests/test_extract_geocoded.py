@@ -450,3 +450,19 @@ def test_counties_in_one_state_are_places_of_their_own(geocoding_extractor):
             "factions in Yei County, Central Equatoria, displaced 700 people.")
     events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert sorted(e.location for e in events) == ["Juba", "Manyo County", "Yei"]
+
+
+def test_a_date_told_in_another_section_is_not_the_acts(geocoding_extractor):
+    """A bulletin's section heading starts another story: the floods' days in the section
+    before are not the clashes' day, which the bulletin does not tell."""
+    text = ("Weekly Situation Update as of 14 February 2025\n\n"
+            "SOUTH AMERICA: HEAVY RAINFALL\n\n"
+            "Ecuador has faced intense rainfall between 6 and 13 February, affecting over 455 "
+            "homes.\n\n"
+            "COLOMBIA: CONFLICT & VIOLENCE\n\n"
+            "Clashes between two non-state armed groups in the department of Chocó have "
+            "affected at least 2,326 people across the municipalities of Medio San Juan and "
+            "Nóvita.")
+    events = geocoding_extractor.process(make_article(text, published="2025-02-14")).events
+    assert sorted(e.location for e in events) == ["Medio San Juan", "Nóvita"]
+    assert {(e.event_date, e.time_precision) for e in events} == {("2025-02-14", 2)}

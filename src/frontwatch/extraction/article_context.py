@@ -29,6 +29,9 @@ class ArticleContext:
     dominant_by_country: dict[str, ActorEntry] = field(default_factory=dict)
     last_date: tuple[dt.date | None, int] | None = None
     last_date_paragraph: int = -1
+    # paragraphs that open a section ("COLOMBIA: CONFLICT & VIOLENCE"): a date told before
+    # one is another section's
+    sections: tuple[int, ...] = ()
     last_claim: Attribution | None = None
     claims_told: list[tuple[int, Attribution]] = field(default_factory=list)  # every source
     last_claim_sentence: int = -10
@@ -68,6 +71,10 @@ class ArticleContext:
         return ActorRef(raw="", name=catalog.canonical_name(entry, entry.country or country),
                         inter=entry.inter, country=entry.country or country,
                         template=entry.guessed_template())
+
+    def section_since_date(self, paragraph: int) -> bool:
+        """A section heading stands between the last date told and this paragraph."""
+        return any(self.last_date_paragraph < h <= paragraph for h in self.sections)
 
     def remember_date(self, date: dt.date, precision: int, paragraph: int = -1) -> None:
         """The date later sentences inherit; a vague aside ("twice this month") does not

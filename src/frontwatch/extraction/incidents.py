@@ -25,6 +25,7 @@ TERRITORY_SUBS = {
 }
 
 
+_AND_OR = re.compile(r"\b(?:and|or)\b|&", re.IGNORECASE)
 _COORDINATION = re.compile(
     r"^[\s,]*(?:village|town|city|area|villages|towns)?\s*(?:,|\band\b|\bor\b)[\s,]*"
     r"(?:and\s+)?(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?"
@@ -55,11 +56,17 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
     )
     best: list[PlaceMention] = []
     run: list[PlaceMention] = []
+    closed = False
     for p in own:
-        if run and _COORDINATION.match(text[run[-1].end : p.start]):
+        gap = text[run[-1].end : p.start] if run else ""
+        joined = bool(_AND_OR.search(gap))
+        # "Terre-Neuve and Gros-Morne, in Artibonite": after "and" closed the list, a place
+        # only comma-joined is where they lie, not one more
+        if run and _COORDINATION.match(gap) and not (closed and not joined):
             run.append(p)
+            closed = closed or joined
         else:
-            run = [p]
+            run, closed = [p], False
         if len(run) > len(best):
             best = list(run)
     if best and re.search(r"\b(?:between|linking|connecting|joining|bordering|including|"

@@ -165,6 +165,8 @@ THE_AREA = re.compile(r"\bin the (?:province|district|city|town|area|region|coun
                       re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|is due to|are due to|is scheduled to|is "
                            r"expected to)\b[^.;]*$", re.IGNORECASE)
+# A bulletin's section heading in capitals: "COLOMBIA: CONFLICT & VIOLENCE", "KEY FIGURES".
+SECTION_HEADING = re.compile(r"\s*[A-Z][A-Z0-9 &:,;'’()/+-]{2,80}\s*")
 ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
                         r"Department|Prefecture|Municipality|Raion)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -411,6 +413,7 @@ class MentionExtractor:
             dominant_by_country=self.article_sides.dominant_by_country(parsed),
             toponyms=toponyms,
             one_line=len(sentences) == 1,
+            sections=tuple(s.paragraph for s in sentences if SECTION_HEADING.fullmatch(s.text)),
         )
         by_index = {p.sentence.index: p for p in parsed}
         # every sentence's actors, not only the candidates': a briefing names "Russian forces"
@@ -1442,6 +1445,7 @@ class MentionExtractor:
         # whose day the story does not tell
         new_story = sent.paragraph != ctx.last_date_paragraph and \
             FRAMING.match(sent.text) is not None
+        new_story = new_story or ctx.section_since_date(sent.paragraph)
         if ctx.last_date is not None and not ((NEW_INCIDENT.match(sent.text) or new_story)
                                               and ctx.published is not None):
             return ctx.last_date

@@ -57,7 +57,8 @@ _PART_OF = re.compile(
 _KIND_OF = re.compile(
     rf"\b(?P<kind>villages?|towns?|city|cities|hamlet|settlement|areas?|district|locality|"
     rf"neighbou?rhood|suburbs?|outskirts|vicinity|countryside|province|governorate|region|"
-    rf"environs|surroundings|desert)\s+of\s+(?:the\s+)?(?P<name>{NAME})")
+    rf"environs|surroundings|desert|communit(?:y|ies)|municipalit(?:y|ies)|communes?|"
+    rf"townships?)\s+of\s+(?:the\s+)?(?P<name>{NAME})")
 # "In the Kharkiv direction the enemy attacked near Vovchansk": a sector of the front named
 # for a town (Ukrainian and Russian bulletins), not where the act was.
 _SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector)\b", re.I)
@@ -98,7 +99,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“(]\s*|\s[-—–]{1,2}\s*
 _KIND_ROLE = {
     "village": "at", "villages": "at", "town": "at", "towns": "at", "city": "at", "cities": "at",
     "hamlet": "at", "settlement": "at", "neighbourhood": "at", "neighborhood": "at",
-    "suburb": "at", "suburbs": "at", "camp": "at", "district": "region", "locality": "region",
+    "suburb": "at", "suburbs": "at", "camp": "at", "community": "at", "communities": "at",
+    "municipality": "at", "municipalities": "at", "commune": "at", "communes": "at",
+    "township": "at", "townships": "at", "district": "region", "locality": "region",
     "microdistrict": "region",
     "area": "near", "areas": "near", "outskirts": "near", "vicinity": "near",
     "environs": "near", "surroundings": "near",
