@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from store_support import corpus_records, new_db_url, pattern_env
+from store_support import corpus_records, filler, new_db_url, pattern_env, result_of
 
 pytest_plugins = ["store_fixtures"]  # the db_url and backend fixtures
 
@@ -161,6 +161,94 @@ def test_a_writer_killed_midway_among_others(tmp_path, request, backend):
     serial = _serial(tmp_path, request, backend, whole)
     for key in ("articles", "copies", "outlets", "claims", "claim_rows", "mentions", "events"):
         assert facts[key] == serial[key], key
+
+
+def _text_and_repost() -> tuple[str, str]:
+    """A report and a syndicated repost of it (one copy group), published the same day, so
+    their canonical order is that of their ids."""
+    text = (f"Report 1. {filler(11)} On 2017-08-12 ISIS attacked SAA at Sukhna, killing 7,"
+            f" according to Amaq. {filler(12, 25)}")
+    return text, "Reposted: " + text + " Share this article."
+
+
+def _copy_groups(store) -> tuple[list[str], list[tuple[str, str]]]:
+    """The first copies, and (copy, first copy) pairs."""
+    firsts = [r["article_id"] for r in store.db.query(
+        "SELECT article_id FROM articles WHERE duplicate_of IS NULL ORDER BY article_id")]
+    copies = [(r["article_id"], r["duplicate_of"]) for r in store.db.query(
+        "SELECT article_id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL"
+        " ORDER BY article_id")]
+    return firsts, copies
+
+
+@pytest.mark.parametrize("after", [1, 2])
+@pytest.mark.parametrize("other_writes", ["text", "repost"])
+def test_a_writer_opened_while_another_commits(db_url, after, other_writes):
+    """A writer's copy index is read outside the write lock. Another writer commits the
+    first copy of a text right after the `after`-th statement of that reading; the copy
+    the opener then stores must still be filed with it, whichever of the two comes first in
+    canonical order. (The opener once read the first copies, then the sequence watermark:
+    a commit between the two was counted as seen but never entered its index, and two
+    first copies of one text were stored.)"""
+    from frontwatch.store import open_store
+
+    text, repost = _text_and_repost()
+    theirs, mine = (text, repost) if other_writes == "text" else (repost, text)
+    other = open_store(db_url)
+    opener = open_store(db_url)
+    try:
+        db = opener.db
+        plain = {"query": db.query, "scalar": db.scalar}
+        seen = [0]
+
+        def commit_other_after(name: str):
+            def run(*args, **kwargs):
+                out = plain[name](*args, **kwargs)
+                seen[0] += 1
+                if seen[0] == after:
+                    other.add_results([result_of(theirs)])
+                return out
+            return run
+
+        db.query, db.scalar = commit_other_after("query"), commit_other_after("scalar")
+        try:
+            writer = opener.writer  # as `ingest` does before its first batch: no lock held
+        finally:
+            db.query, db.scalar = plain["query"], plain["scalar"]
+        assert seen[0] >= after, "the other writer never committed"
+        assert writer is opener.writer
+        [outcome] = opener.add_results([result_of(mine)])
+        ids = sorted(result_of(t).article.id for t in (text, repost))
+        firsts, copies = _copy_groups(opener)
+        # Same publication date: the smaller id is the first copy, however they arrived.
+        assert firsts == [ids[0]]
+        assert copies == [(ids[1], ids[0])]
+        assert outcome.status == ("copy" if result_of(mine).article.id == ids[1] else "new")
+    finally:
+        opener.close()
+        other.close()
+
+
+def test_a_writer_rebuilt_after_a_rollback_knows_what_it_writes(db_url):
+    """`ingest` triages a batch, the batch is rolled back (a transient error) and written
+    again by a new writer; an article stored then must be in that writer's copy index, so a
+    repost of it that comes later is filed under it (or takes its place)."""
+    from frontwatch.store import open_store
+
+    text, repost = _text_and_repost()
+    store = open_store(db_url)
+    try:
+        first = result_of(text)
+        triage = store.writer.triage(first.article)
+        with pytest.raises(RuntimeError), store.batch():
+            raise RuntimeError("deadlock detected")  # what a retried transaction meets
+        with store.batch():
+            store.add_article(first, triage)
+        store.add_results([result_of(repost)])
+        ids = sorted(result_of(t).article.id for t in (text, repost))
+        assert _copy_groups(store) == ([ids[0]], [(ids[1], ids[0])])
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

@@ -151,7 +151,6 @@ def ingest(
     """Extract and store every article of `sources`; bad inputs go to `on_error` as one line."""
     report = IngestReport()
     runner = Extraction(jobs, extractor)
-    writer = store.writer
     try:
         pending: tuple[list[tuple[Article, Triage]], Callable] | None = None
         for chunk in _chunks(sources, batch_size):
@@ -162,7 +161,9 @@ def ingest(
                     on_error(str(item))
                     continue
                 report.read += 1
-                triaged.append((item, writer.triage(item)))
+                # `store.writer`, not one kept from the start: a rolled-back batch replaces
+                # the writer, and the old one's copy index is never brought up to date again.
+                triaged.append((item, store.writer.triage(item)))
             # Extraction of this batch runs in the workers while the previous one is written.
             collect = runner.submit([a for a, t in triaged if t.status == "new"])
             if pending is not None:

@@ -105,8 +105,12 @@ class Writer:
     def __init__(self, db: Backend) -> None:
         self.db = db
         self.copies = CopyIndex()
-        self._load_first_copies(after_seq=0)
-        self.seq = int(db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
+        # Opened outside the write lock, while other processes may commit: the watermark is
+        # read first and only first copies up to it are loaded, so a batch committed between
+        # the two reads is left for `sync` (it has higher sequence numbers) instead of being
+        # counted as seen without its first copies entering the index.
+        self.seq = self._watermark()
+        self._load_first_copies(after_seq=0, upto_seq=self.seq)
         # Articles triaged in this session but perhaps not written yet (later in the batch).
         self._triaged: dict[str, Triage] = {}
         # Stored reports already read, with the length of their stored data: they change only
@@ -117,19 +121,25 @@ class Writer:
     def sync(self) -> None:
         """At the start of a write transaction, under the write lock: catch up with what other
         processes committed since (their first copies, the sequence counter)."""
-        seq = int(self.db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
+        seq = self._watermark()
         if seq <= self.seq:
             return
-        self._load_first_copies(after_seq=self.seq)
+        self._load_first_copies(after_seq=self.seq, upto_seq=seq)
         self.seq = seq
 
-    def _load_first_copies(self, after_seq: int) -> None:
-        """Stored first copies written after `after_seq` into the copy index."""
+    def _watermark(self) -> int:
+        """The highest ingest sequence committed. Sequence numbers are handed out under the
+        write lock, so every article at or below it is committed and visible, and every
+        later commit lies above it."""
+        return int(self.db.scalar("SELECT coalesce(max(ingest_seq), 0) FROM articles"))
+
+    def _load_first_copies(self, after_seq: int, upto_seq: int) -> None:
+        """Stored first copies with `after_seq < ingest_seq <= upto_seq` into the copy index."""
         for row in self.db.query(
             "SELECT s.article_id, s.minhash, s.num_perm, a.published FROM article_signatures s"
             " JOIN articles a ON a.article_id = s.article_id WHERE a.duplicate_of IS NULL"
-            " AND a.ingest_seq > ? ORDER BY a.ingest_seq",
-            (after_seq,),
+            " AND a.ingest_seq > ? AND a.ingest_seq <= ? ORDER BY a.ingest_seq",
+            (after_seq, upto_seq),
         ):
             self.copies.add(row["article_id"], from_hex(row["minhash"], row["num_perm"]),
                             article_key(row["article_id"], row["published"]))
@@ -298,6 +308,11 @@ class Writer:
                 "INSERT INTO article_signatures (article_id, num_perm, minhash) VALUES (?, ?, ?)",
                 (article.id, self.copies.num_perm, t.signature_hex),
             )
+            # Usually there already, from `triage`; but a writer rebuilt after a rollback
+            # writes articles another writer triaged, and `sync` never loads this writer's
+            # own rows (they are at or below its sequence counter).
+            self.copies.add(article.id, from_hex(t.signature_hex, self.copies.num_perm),
+                            article_key(article.id, _iso(article.published)))
         self._insert_outlet(article.id, article)
         outcome = ArticleOutcome(article.id, "new")
         published = article.published.isoformat() if article.published else None
