@@ -13,8 +13,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from tokenizers import Encoding
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "coder"
 
@@ -120,6 +124,10 @@ class SentenceCoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length=self.max_len)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        # The same word pieces without padding (tokenizer.json asks for a fixed 128)
+        self._unpadded = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._unpadded.enable_truncation(max_length=self.max_len)
+        self._unpadded.no_padding()
         # One sentence a run by default. The int8 graph quantises activations with scales
         # taken over the whole input, so in a batch a sentence's reading would depend on its
         # neighbours and their padding (the same sentence read differently in two articles,
@@ -140,26 +148,42 @@ class SentenceCoder:
             return out, readings
         roles = roles and bool(self.role_labels)
         outputs = ["logits", "roles"] if roles else ["logits"]
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            enc = self.tokenizer.encode_batch([texts[i] for i in idx])
+        # A sentence read alone is always read the same (see __init__), so a text met twice
+        # (a wire paragraph in two articles of a batch) is run once and its reading shared.
+        where: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            where.setdefault(text, []).append(i)
+        for batch, enc in self._encoded(sorted(where, key=len)):
             ids = np.array([e.ids for e in enc], dtype=np.int64)
             mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
             result = self.session.run(outputs, {"input_ids": ids, "attention_mask": mask})
             logits = result[0]
             if self.softmax:
                 e = np.exp(logits - logits.max(axis=1, keepdims=True))
-                out[idx] = e / e.sum(axis=1, keepdims=True)
+                scores = e / e.sum(axis=1, keepdims=True)
             else:
-                out[idx] = 1.0 / (1.0 + np.exp(-logits))
-            if roles:
-                probs = 1.0 / (1.0 + np.exp(-result[1]))
-                for row, i in enumerate(idx):
+                scores = 1.0 / (1.0 + np.exp(-logits))
+            probs = 1.0 / (1.0 + np.exp(-result[1])) if roles else None
+            for row, text in enumerate(batch):
+                reading = None
+                if probs is not None:
                     n = int(mask[row].sum())
-                    readings[i] = RoleReading(self.role_labels, tuple(enc[row].offsets[:n]),
-                                              probs[row, :n])
+                    reading = RoleReading(self.role_labels, tuple(enc[row].offsets[:n]),
+                                          probs[row, :n])
+                for i in where[text]:
+                    out[i] = scores[row]
+                    readings[i] = reading
         return out, readings
+
+    def _encoded(self, texts: list[str]) -> list[tuple[list[str], list[Encoding]]]:
+        """The texts in batches of `batch_size` with their word pieces, each batch padded to
+        its longest text. One sentence a run (the default) needs no padding, so then every
+        text is encoded in a single call of the tokenizer rather than one call each."""
+        if self.batch_size == 1:
+            return [([text], [enc]) for text, enc in
+                    zip(texts, self._unpadded.encode_batch(texts), strict=True)]
+        batches = [texts[i : i + self.batch_size] for i in range(0, len(texts), self.batch_size)]
+        return [(batch, self.tokenizer.encode_batch(batch)) for batch in batches]
 
     def code(self, texts: list[str], roles: bool = True) -> list[Coding]:
         raw, readings = self._run(texts, roles)

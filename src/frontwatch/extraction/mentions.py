@@ -353,8 +353,7 @@ class MentionExtractor:
                               and coded[s.index].best[1] >= self.policy.new_event)]
             plans.append((article, sentences, candidates))
             texts.extend(_punctuated(s.text) for s in candidates)
-        docs = iter(_unpunctuated(doc, text) for doc, text in zip(
-            self.nlp.pipe(texts, batch_size=256, disable=self.disabled), texts, strict=True))
+        docs = iter(self._parse_all(texts))
         out = []
         for n, (article, sentences, candidates) in enumerate(plans):
             body = " ".join(s.text for s in sentences)
@@ -372,6 +371,20 @@ class MentionExtractor:
                 self.place_finder(article.text) if self.place_finder is not None else None)
             out.append(self._mentions(article, sentences, parsed, found, hits, defined))
         return out
+
+    def _parse_all(self, texts: list[str]) -> list[Doc]:
+        """The parse of each text, in order. A text met twice (a wire paragraph in two
+        articles of a batch) is parsed once; a repeat gets a copy, so no doc is shared."""
+        distinct = list(dict.fromkeys(texts))
+        parses = {text: _unpunctuated(doc, text) for doc, text in zip(
+            self.nlp.pipe(distinct, batch_size=256, disable=self.disabled), distinct,
+            strict=True)}
+        seen: set[str] = set()
+        docs = []
+        for text in texts:
+            docs.append(parses[text].copy() if text in seen else parses[text])
+            seen.add(text)
+        return docs
 
     def _rule_candidate(self, text: str) -> bool:
         return bool(self.triggers.may_hold_event(text) or DENIAL.search(text)
