@@ -466,3 +466,10 @@ def test_a_date_told_in_another_section_is_not_the_acts(geocoding_extractor):
     events = geocoding_extractor.process(make_article(text, published="2025-02-14")).events
     assert sorted(e.location for e in events) == ["Medio San Juan", "Nóvita"]
     assert {(e.event_date, e.time_precision) for e in events} == {("2025-02-14", 2)}
+
+
+def test_weekday_abbreviations_and_aid_groups_are_no_places(geocoding_extractor):
+    text = ("A third clash between the army and ISWAP fighters is continuing on Wed 14 April "
+            "in Damasak, Borno State, the Red Cross said.")
+    events = geocoding_extractor.process(make_article(text, published="2021-04-14")).events
+    assert [e.location for e in events] == ["Damasak"]

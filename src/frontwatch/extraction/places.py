@@ -78,6 +78,9 @@ NOT_PLACES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "the", "a", "an", "on", "in", "at", "meanwhile", "government",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    # organisations and people written with a capital ("IDP camps", "the Red Cross")
+    "idp", "idps", "red cross", "the red cross", "red crescent", "icrc", "msf", "ngo", "ngos",
     "according", "special", "troops", "forces", "army", "state", "islamic", "coalition",
     "video", "photo", "update", "breaking", "he", "she", "they", "it", "we", "this", "that",
     # world regions: where a briefer sits or a war is summed up, never an event's place
