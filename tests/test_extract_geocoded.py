@@ -473,3 +473,14 @@ def test_weekday_abbreviations_and_aid_groups_are_no_places(geocoding_extractor)
             "in Damasak, Borno State, the Red Cross said.")
     events = geocoding_extractor.process(make_article(text, published="2021-04-14")).events
     assert [e.location for e in events] == ["Damasak"]
+
+
+def test_a_district_named_after_its_province_seat_is_the_place(geocoding_extractor):
+    """Ghazni is a province and its seat; the district told after it is where it was."""
+    text = ("Central Region: In Ghazni, fighting in Andar district locally displaced up to "
+            "14,000 people, according to partners.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert (ascii_name(e.location)[:5], e.admin1) == ("Andar", "Ghazni")
+    text = "In Ghazni city, fighting in Andar district displaced 14,000 people."
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert e.location == "Ghazni"

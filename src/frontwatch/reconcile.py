@@ -405,12 +405,17 @@ def _country_name(text: str) -> bool:
 
 
 def _written_place(m: Mention) -> PlaceMention | None:
-    """The place as the mention writes it; where that is a country, the finer place the
-    geocoder chose in it ("In southern Yemen, in mountainous al-Bayda province"). (Not for a
+    """The place as the mention writes it; where that is a country, or the geocoder chose a
+    district the mention names, the finer place it chose ("In southern Yemen, in mountainous
+    al-Bayda province"). (Not for a
     province: where the geocoder fell back to one for a place it lacks, the place as written
     stays.)"""
     main = main_place(m)
-    if main is not None and _specificity(main) == 0 and m.place is not None \
+    # (a district the geocoder chose over the name a province shares with its seat: "In
+    # Ghazni, fighting in Andar district")
+    if main is not None and m.place is not None and (
+            _specificity(main) == 0 or m.place.feature_code == "ADM2"
+            and _norm_place(m.place.admin1 or "") == _norm_place(main.text)) \
             and m.place.start is not None and m.place.start != main.start:
         for pl in m.places:
             if pl.start == m.place.start:

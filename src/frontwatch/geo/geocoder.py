@@ -75,6 +75,7 @@ _ADMINS_AFTER = re.compile(rf"{_NEXT_LISTED_NAME}*,?\s+"
 _ADMIN_WORD = re.compile(r"(?:[Gg]overnorate|[Pp]rovince)$")
 _ADMIN_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
+_TOWN_AFTER = re.compile(r"\s+(?:city|town)\b", re.I)
 _COUNTY_NAME = re.compile(r"\s(?:County|Parish|Borough)$")
 # "the Kupyansk direction", "the Zaporizhzhia axis": a sector of the front named for a town
 _SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector)\b", re.I)
@@ -308,6 +309,11 @@ class Geocoder:
             out[cc] = out.get(cc, 0.0) + w
         return out
 
+    def _names_its_province(self, name: str, town: Candidate) -> bool:
+        """The name is also that of the province the town lies in (Ghazni, Kandahar)."""
+        return any(c.is_admin1 and c.country_code == town.country_code
+                   and c.admin1_code == town.admin1_code for c in self.resolve(name))
+
     def _names_as_place(self, sentence: str, country: str, code: str) -> bool:
         """Whether a sentence names a country other than as the state of an actor: "the
         Turkish border town of Akcakale" does, "Russian artillery shelled Pokrovsk" does not
@@ -515,6 +521,17 @@ class Geocoder:
                     finer = prec2 < prec or (c.is_country and not c2.is_country) or (
                         c.is_admin1 and not c2.is_admin1 and not c2.is_country)
                     if finer and _same_area(c, c2):
+                        p, c, prec = p2, c2, prec2
+                        break
+            elif not c.is_admin and kinds[places.index(p)] is None \
+                    and not _TOWN_AFTER.match(text, p.end) and len(choices) > 1 \
+                    and self._names_its_province(p.text, c):
+                # "In Ghazni, fighting in Andar district": a name shared by a province and its
+                # seat, with a district of that province after it, is the province; the
+                # district is where the fighting was
+                for p2, c2, prec2 in choices[1:]:
+                    if c2.fcode == "ADM2" and (c2.country_code, c2.admin1_code) == \
+                            (c.country_code, c.admin1_code):
                         p, c, prec = p2, c2, prec2
                         break
             if c.is_admin1 and places and places[0] is not p:
