@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from frontwatch.extraction.background import historical
+from frontwatch.extraction.background import historical, narrative_shift
 
 PUBLISHED = dt.date(2015, 6, 27)
 
@@ -28,3 +28,16 @@ def test_years_before_the_report_are_history(text):
 ])
 def test_this_years_and_undated_acts_are_not(text):
     assert not historical(text, PUBLISHED)
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("The next day, gunmen returned.", 1),
+    ("A day earlier, a convoy was hit.", -1),
+    ("Two days later the army retook the town.", 2),
+    ("A week earlier, gunmen abducted a driver near Kouango.", -7),
+    ("Two weeks later the rebels struck again.", 14),
+    ("This comes a week after the troops liberated the town.", -7),
+    ("The talks resumed.", None),
+])
+def test_narrative_shift_in_days(text: str, days: int | None) -> None:
+    assert narrative_shift(text) == days

@@ -242,12 +242,12 @@ ACCUSING_VERBS = {"accuse", "blame", "urge", "warn", "thank", "summon"}
 ACCUSED = re.compile(r"\b(?:accus|blam|urg|warn|thank|summon)\w*\b", re.IGNORECASE)
 NARRATIVE_SHIFT = re.compile(
     r"\b(?:the (?:next|following) day|a day later|the day after|the (?:previous|preceding) day|"
-    r"a day earlier|the day before|(\w+) days? (later|earlier|before|after))\b",
+    r"a day earlier|the day before|(\w+) (days?|weeks?) (later|earlier|before|after))\b",
     re.IGNORECASE,
 )
 COMES_AFTER = re.compile(r"\b(?:this|it|that|which)\s+(?:comes?|came)\s+(?:\w+\s+)?"
-                         r"(?:days?\s+)?(?:after|before)\b", re.IGNORECASE)
-SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                         r"(?:(?:days?|weeks?)\s+)?(?:after|before)\b", re.IGNORECASE)
+SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 
 
@@ -256,15 +256,17 @@ def narrative_shift(text: str) -> int | None:
     if m is None:
         return None
     phrase = m.group(0).lower()
+    days = 7 if (m.group(2) or "").lower().startswith("week") else 1  # "a week earlier"
     if COMES_AFTER.search(text[: m.end()]):
         # "This comes one day after the troops liberated X": X was the day before
-        n = SMALL_NUMBERS.get((m.group(1) or "one").lower(), 1)
+        n = SMALL_NUMBERS.get((m.group(1) or "one").lower(), 1) * days
         return -n if "after" in phrase else n
     if m.group(1):
         n = SMALL_NUMBERS.get(m.group(1).lower())
         if n is None:
             return None
-        return n if m.group(2).lower() in ("later", "after") else -n
+        n *= days
+        return n if m.group(3).lower() in ("later", "after") else -n
     return 1 if any(w in phrase for w in ("next", "following", "later", "after")) else -1
 
 
