@@ -22,6 +22,8 @@ class ArticleContext:
     source, actors) for later ones to inherit, and what the whole article says of its sides."""
 
     article_country: str | None
+    # the day year-less dates are read against: the publication date, or the last day of the
+    # year an annual report covers (`report_year`)
     published: dt.date | None
     dominant_group: ActorEntry | None
     # the group each country's sentences name most ("jihadists" in a Burkina paragraph are
@@ -32,6 +34,7 @@ class ArticleContext:
     # paragraphs that open a section ("COLOMBIA: CONFLICT & VIOLENCE"): a date told before
     # one is another section's
     sections: tuple[int, ...] = ()
+    report_year: int | None = None
     last_claim: Attribution | None = None
     claims_told: list[tuple[int, Attribution]] = field(default_factory=list)  # every source
     last_claim_sentence: int = -10

@@ -115,6 +115,7 @@ from frontwatch.extraction.places import (
     mark_containers,
     role_of,
 )
+from frontwatch.extraction.report_year import report_year
 from frontwatch.extraction.roles import (
     ALSO_KILLED,
     BELIEVED_STATE,
@@ -419,9 +420,11 @@ class MentionExtractor:
         text = article.text
         if hits is None:
             hits = country_hits(text)
+        covers = report_year(text, article.published)
         ctx = ArticleContext(
             article_country=most_named(hits, article.kept or [(0, len(text))]),
-            published=article.published,
+            published=dt.date(covers, 12, 31) if covers else article.published,
+            report_year=covers,
             dominant_group=self.article_sides.dominant_group(parsed),
             dominant_by_country=self.article_sides.dominant_by_country(parsed),
             toponyms=toponyms,
@@ -743,7 +746,7 @@ class MentionExtractor:
             return None
         if campaign_or_duration(doc, trigger) and not confirmed:
             return None  # "the offensive began April 30", "operating there for many months"
-        if historical(doc_text(doc), ctx.published):
+        if historical(doc_text(doc), ctx.published, ctx.report_year):
             return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
         if not confirmed and (
                 AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)) or (
