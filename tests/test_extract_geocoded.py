@@ -484,3 +484,23 @@ def test_a_district_named_after_its_province_seat_is_the_place(geocoding_extract
     text = "In Ghazni city, fighting in Andar district displaced 14,000 people."
     (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert e.location == "Ghazni"
+
+
+def test_wire_prose_telling_the_toll_first_gives_its_event(geocoding_extractor):
+    """The coder reads "died ... after a bomb exploded" as no event; the rules keep it."""
+    text = "Ten people died in Kidal on Sunday after a bomb exploded in a market."
+    (e,) = geocoding_extractor.process(make_article(text, published="2019-05-06")).events
+    assert (e.sub_event_type, e.location, e.fatalities) == \
+        ("Remote explosive/landmine/IED", "Kidal", 10)
+
+
+def test_officials_of_a_province_speak_of_it(geocoding_extractor):
+    text = ("14 Killed in Attacks in Afghanistan\n\n"
+            "Seven police officers have been killed in a northern Afghanistan province after "
+            "their checkpoint came under attack by insurgents.\n\n"
+            "Police officials in Jawzjan province say five other police officers were wounded "
+            "in the attack late Saturday.")
+    events = geocoding_extractor.process(make_article(text, published="2014-12-21")).events
+    assert [(e.sub_event_type, e.admin1, e.fatalities) for e in events] == \
+        [("Armed clash", "Jowzjan", 7)]
+    assert "Attacks" not in {e.location for e in events}

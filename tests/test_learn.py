@@ -42,6 +42,19 @@ def test_policy_leaves_who_took_ground_to_the_rules():
         "Non-state actor overtakes territory", "Battles")
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Ten people died in Kidal on Sunday after a bomb exploded in a market.", True),
+    ("Seven police officers have been killed after their checkpoint came under attack by "
+     "insurgents.", True),
+    ("Two soldiers were killed when gunmen opened fire on their patrol.", True),
+    ("More than 2,000 people fled after clashes in the district.", False),
+    ("The ministry said the talks would resume after the holiday.", False),
+])
+def test_policy_keeps_a_toll_told_before_its_act(text, kept):
+    none = coding(**{"Attack": 0.0})  # the coder reads no event
+    assert CoderPolicy().drops(none, None, None, text) is not kept
+
+
 def test_model_trigger_takes_the_main_verb(extractor):
     nlp = extractor.mentions.nlp
     doc = nlp("Hostilities continued in Hakha township on Monday.")

@@ -107,7 +107,7 @@ from frontwatch.extraction.numbers import count_to_fatalities, find_counts
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
     INSTITUTION,
-    NOT_PLACES,
+    NOT_PLACE_NAMES,
     adjective_name,
     find_places,
     is_country,
@@ -164,6 +164,8 @@ FIRED_ON = re.compile(r"\b(?:fired (?:up)?on|opened fire on|shot at|fired live a
                       re.IGNORECASE)
 THE_AREA = re.compile(r"\bin the (?:province|district|city|town|area|region|county|state)\b",
                       re.IGNORECASE)
+PROVINCE_AFTER = re.compile(r"\s+(?:province|district|county|governorate|state)\b",
+                            re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|is due to|are due to|is scheduled to|is "
                            r"expected to)\b[^.;]*$", re.IGNORECASE)
 # A bulletin's section heading in capitals: "COLOMBIA: CONFLICT & VIOLENCE", "KEY FIGURES".
@@ -961,12 +963,15 @@ class MentionExtractor:
         # sources speak for is where it was, when the act names it only so
         speaker = char_ranges(doc, set(range(*attribution.token_span))) \
             if attribution.token_span else []
+        # So is the province of "police officials in Jawzjan province say": officials of a
+        # province speak of it (not so a ministry's capital)
         sources_place = [
             replace(f, start=f.start - sent.start, end=f.end - sent.start, role="region")
             for f in ctx.toponyms or [] if sent.start <= f.start and f.end <= sent.end
             and any(s < f.end - sent.start and f.start - sent.start < e
                     for s, e in sources_at + speaker)
-        ] if THE_AREA.search(doc_text(doc)) else []
+            and (THE_AREA.search(doc_text(doc)) or PROVINCE_AFTER.match(article.text, f.end))
+        ]
         places = [pl for pl in places
                   if not any(s < pl.end and pl.start < e for s, e in not_here)]
         if ctx.toponyms is not None:
@@ -986,7 +991,8 @@ class MentionExtractor:
                     f.role, f.offset_km, f.direction = role_of(doc, span.start, span.end)
             places = merge_places(places, found)
         places = [pl for pl in places
-                  if pl.text.lower().strip(" .") not in NOT_PLACES and len(pl.text) >= 3
+                  if pl.text.lower().strip(" .") not in NOT_PLACE_NAMES
+                  and len(pl.text) >= 3
                   and not INSTITUTION.match(pl.text)
                   and not is_demonym(pl.text) and not owner_word(doc, pl)
                   and not names_a_facility(doc, pl) and not _adjective_place(doc, pl)]
@@ -1215,7 +1221,8 @@ class MentionExtractor:
             actor2 = ActorRef(raw="", name=self.actors.canonical_name(civ, country), inter=7,
                               country=country)
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
-                and not denied_act and self.policy.drops(p.coding, actor1, actor2):
+                and not denied_act and self.policy.drops(p.coding, actor1, actor2,
+                                                                     sent.text):
             # the coder reads no event here: a rule fired on background or talk (a sourced
             # account stays: its claim may contest another's; so does a denied act, which
             # the coder, taught that a denial tells no event, rightly reads as none)

@@ -38,10 +38,11 @@ ATTACK_NOUNS = {"airstrikes", "airstrike", "strikes", "strike", "raids", "raid",
                 "rockets", "missiles", "shells", "mortars", "drones", "aggression"}
 # A headline capitalises every word: "Killed in Renewed Kashmir Clashes" names Kashmir. Words
 # of violence and the adjectives headlines put before them are no part of a place's name.
-HEADLINE_EVENT_WORDS = ATTACK_NOUNS | {
+VIOLENCE_NOUNS = {
     "clash", "clashes", "fighting", "violence", "protest", "protests", "blast", "blasts",
     "explosion", "explosions", "battle", "battles", "siege", "unrest", "riot", "riots",
-    "airstrike", "ambush", "standoff", "raid", "attack", "bomb", "bombs",
+    "airstrike", "ambush", "standoff", "raid", "attack", "bomb", "bombs"}
+HEADLINE_EVENT_WORDS = ATTACK_NOUNS | VIOLENCE_NOUNS | {
     # and the verbs that follow a headline's place ("Fresh Clashes in Tripoli Kill 12")
     "kill", "kills", "killed", "hit", "hits", "leave", "leaves", "wound", "wounds", "injure",
     "injures", "rock", "rocks", "target", "targets", "say", "says", "claim", "claims"}
@@ -90,6 +91,9 @@ NOT_PLACES = {
     "europe", "asia", "south asia", "central asia", "southeast asia", "latin america",
     "the balkans", "the caucasus", "the levant", "levant",
 }
+# Not a place's whole name, nor a headline's noun of violence ("14 Killed in Attacks in ...";
+# its verbs may be towns: Hit in Anbar)
+NOT_PLACE_NAMES = frozenset(NOT_PLACES | ATTACK_NOUNS | VIOLENCE_NOUNS)
 # An institution is where an act happened inside a city the text names elsewhere, never a
 # place of its own: "dispersed demonstrators at Congress", "burning tires at the Ministry of
 # Social Affairs and Labor", "in various Police Districts".
