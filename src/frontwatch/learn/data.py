@@ -99,31 +99,6 @@ def role_spans(text: str, event: dict) -> list[tuple[int, int, str]]:
     return out
 
 
-_VIOLENT_WORDS = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|died|dead|deaths?|wounded|injur(?:ed|ies)|attack(?:ed|s)?|"
-    r"clash(?:es|ed)?|fighting|(?:air)?strikes?|shell(?:ed|ing)|bomb(?:s|ed|ing|ings)?|"
-    r"explo(?:sion|ded|sive)|gunmen|abduct(?:ed|ion)|kidnapp(?:ed|ing))\b", re.I)
-_NUMBER = re.compile(r"\b\d+\b")
-# Running totals, displacement and the state of a region stay the negatives they are.
-_NOT_A_RETELLING = re.compile(
-    r"\b(?:since|to date|as of|so far|this year|nationwide|reporting period|continu\w*|"
-    r"ongoing|displac\w*|fled|flee\w*|conducted|total)\b", re.I)
-
-
-def retells(text: str, event) -> bool:
-    """A sentence the coders did not quote that names the event's place or its toll beside
-    a word of violence: a headline, a lede or a detail retelling the event they quoted
-    elsewhere. Taught as "no event", it taught the coder that toll-first wire ledes ("Seven
-    police officers have been killed ... after their checkpoint came under attack") tell
-    nothing; it is left out of training instead."""
-    if event.optional or not _VIOLENT_WORDS.search(text) or _NOT_A_RETELLING.search(text):
-        return False
-    place = event.location.strip()
-    if len(place) >= 4 and re.search(rf"\b{re.escape(place)}\b", text, re.I):
-        return True
-    return event.fatalities > 0 and str(event.fatalities) in _NUMBER.findall(text)
-
-
 def real_examples(root: Path, splits: Iterable[str]) -> list[Example]:
     """Sentences of the real corpus's articles in `splits`, labelled by the gold events whose
     evidence they hold; a sentence holding only optional events is ambiguous."""
@@ -144,13 +119,12 @@ def real_examples(root: Path, splits: Iterable[str]) -> list[Example]:
                         optional = True
                     else:
                         labels.add(event.sub_event_type)
-            retold = not labels and any(retells(sent.text, e) for e in doc.events)
             out.append(Example(
                 text=sent.text,
                 labels=frozenset(labels),
                 source="real",
                 group=entry.id,
-                ambiguous=(optional or retold) and not labels,
+                ambiguous=optional and not labels,
                 meta={"split": entry.split, "country": entry.country},
             ))
     return out
