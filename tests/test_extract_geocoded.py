@@ -504,3 +504,13 @@ def test_officials_of_a_province_speak_of_it(geocoding_extractor):
     assert [(e.sub_event_type, e.admin1, e.fatalities) for e in events] == \
         [("Armed clash", "Jowzjan", 7)]
     assert "Attacks" not in {e.location for e in events}
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On 3 May, a burial team was attacked by armed men in Beni.", "Attack"),
+    ("On 3 May, armed men attacked an army checkpoint in Beni.", "Armed clash"),
+])
+def test_an_attack_with_no_armed_side_hit_is_on_the_unarmed(geocoding_extractor, text,
+                                                              sub_event_type):
+    (e,) = geocoding_extractor.process(make_article(text, published="2020-05-05")).events
+    assert e.sub_event_type == sub_event_type

@@ -51,6 +51,14 @@ LETHAL_FORCE = re.compile(
     r"\b(live (?:ammunition|fire|rounds)|opened fire|shot dead|killed|killing|fired on)\b",
     re.IGNORECASE,
 )
+ATTACK_WORD = re.compile(r"attack", re.IGNORECASE)
+# Armed people on the receiving end, or fighting told beside the attack.
+FORCES = re.compile(
+    r"\b(?:soldiers?|troops|army|military|servicem[ae]n|police\w*|gendarm\w*|officers?|"
+    r"security (?:forces|personnel|post|posts)|forces|base|bases|checkpoints?|outposts?|"
+    r"barracks|patrols?|convoy of (?:the )?(?:army|military)|militia\w*|fighters|rebels|"
+    r"insurgents|militants|clash\w*|fought|fighting|battle\w*|gunfight|firefight|"
+    r"exchange of fire|repelled|repulsed)\b", re.IGNORECASE)
 MOB = re.compile(r"\b(mob|lynch\w*|vigilantes?|angry crowd|crowd)\b", re.IGNORECASE)
 
 
@@ -109,6 +117,13 @@ def classify(
             victims_civilian and not _armed(actor2)
         )
         if civilians_only and _armed(actor1) or civilians_only and actor1 is None:
+            sub = "Attack"
+        elif actor2 is None and not _is_state(actor1) and ATTACK_WORD.match(trigger.text) \
+                and not FORCES.search(text):
+            # "the heinous attacks in Ouagadougou", "a burial team was attacked in Katwa": a
+            # group's attack with no armed side on the other end and no fighting told hits
+            # the unarmed (docs/coding.md); soldiers or police on the other end make it a
+            # battle (a state's forces "attacking sites" is left to the rest of the rules)
             sub = "Attack"
         else:
             sub = "Armed clash"
