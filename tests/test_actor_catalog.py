@@ -14,6 +14,8 @@ import pytest
          [("Ukrainians", "Military Forces of Ukraine (2019-)")]),
         ("Russian forces tried to push west near Bakhmut.",
          [("Russian forces", "Military Forces of Russia (2000-)")]),
+        ("An RAF Reaper struck two Daesh vehicles near the Euphrates.",
+         [("RAF Reaper", "Military Forces of the United Kingdom"), ("Daesh", "Islamic State (Unknown)")]),
         # a country's name is not its people, and people without "the" stay people
         ("The Philippines said the talks had failed.", []),
         ("Russians queued for petrol in Moscow.", []),
