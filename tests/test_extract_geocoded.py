@@ -514,3 +514,10 @@ def test_an_attack_with_no_armed_side_hit_is_on_the_unarmed(geocoding_extractor,
                                                               sub_event_type):
     (e,) = geocoding_extractor.process(make_article(text, published="2020-05-05")).events
     assert e.sub_event_type == sub_event_type
+
+
+def test_a_sea_or_gulf_is_the_place_not_the_port_it_is_named_for(geocoding_extractor):
+    text = ("CENTCOM also reported destroying three Houthi drones early Wednesday over the "
+            "Gulf of Aden.")
+    (e,) = geocoding_extractor.process(make_article(text, published="2024-04-11")).events
+    assert (e.location, e.country) == ("Gulf of Aden", "Yemen")

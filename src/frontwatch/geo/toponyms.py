@@ -54,6 +54,11 @@ _PART_OF = re.compile(
     rf"(?P<name>{NAME})\s+{_PARTS}\s+of\s+(?:the\s+)?(?:{_DIR_ADJ}\s+)?"
     rf"(?:(?:city|town)\s+of\s+)?(?P<anchor>{NAME})\b"
     rf"(?!\s+(?:province|governorate|oblast|region|state|county|district|prefecture)\b)")
+# Seas, gulfs and straits, named whole ("over the Gulf of Aden", "in the Red Sea"): a maritime
+# event's place, never the port a gulf is named after.
+_WATER = re.compile(
+    rf"\b(?:(?:Gulf|Bay|Sea|Strait|Straits)\s+of\s+{_TOKEN}|"
+    rf"(?:{_TOKEN}[ \t]+){{1,2}}(?:Sea|Ocean|Gulf|Strait))\b")
 _KIND_OF = re.compile(
     rf"\b(?P<kind>villages?|towns?|city|cities|hamlet|settlement|areas?|district|locality|"
     rf"neighbou?rhood|suburbs?|outskirts|vicinity|countryside|province|governorate|region|"
@@ -391,6 +396,8 @@ class ToponymFinder:
             found.append(Found(PlaceMention(
                 text[n_start:n_end], n_start, n_end, "at", anchor=text[a_start:a_end]),
                 (a_start, a_end)))
+        for m in _WATER.finditer(text):
+            add(m.start(), m.end(), "at")
         for m in _KIND_OF.finditer(text):
             kind = m.group("kind").lower()
             role = _KIND_ROLE.get(kind, "at")
