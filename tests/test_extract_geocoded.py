@@ -521,3 +521,14 @@ def test_a_sea_or_gulf_is_the_place_not_the_port_it_is_named_for(geocoding_extra
             "Gulf of Aden.")
     (e,) = geocoding_extractor.process(make_article(text, published="2024-04-11")).events
     assert (e.location, e.country) == ("Gulf of Aden", "Yemen")
+
+
+def test_a_later_act_of_another_kind_is_another_event(geocoding_extractor):
+    text = ("A series of bombings rocked Baghdad on Saturday.\n\n"
+            "Investigators say a suicide car bombing at a checkpoint in Baghdad killed at least "
+            "seven people.\n\n"
+            "Later, at least three bombings occurred within an hour across the city, killing at "
+            "least 15 people.")
+    events = geocoding_extractor.process(make_article(text, published="2014-07-19")).events
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == \
+        [("Remote explosive/landmine/IED", 15), ("Suicide bomb", 7)]

@@ -204,6 +204,13 @@ DEADLY_DISORDER = {"Excessive force against protesters", "Protest with intervent
                    "Violent demonstration", "Mob violence"}
 
 
+# A sentence that opens on another act of the story ("Later, ...", "Separately, ...").
+ANOTHER_ACT = re.compile(r"\s*(?:(?:Hours|Minutes|Shortly|Soon) (?:later|after(?:wards)?)|"
+                         r"Later(?: that day| in the day| on)?|Meanwhile|Separately|Elsewhere|"
+                         r"In (?:a |another )?separate (?:incident|attack|development)|"
+                         r"In another (?:incident|attack|development))\b")
+
+
 def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     p = g.primary
     if m.split_count > 1 and any(x.sentence.start == m.sentence.start and x.split_count > 1
@@ -232,6 +239,8 @@ def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
         return _dates_compatible(m, p) and (
             _places_compatible(m, g, True) or main_place(m) is None or _region_only(m)
         )
+    if m.sub_event_type != p.sub_event_type and ANOTHER_ACT.match(m.sentence.text):
+        return False  # "A suicide bomber struck ... Later, three bombings occurred": two acts
     if m.event_type == "Strategic developments" and m.sub_event_type != p.sub_event_type:
         return False  # an agreement, an arrest and a new base are different developments
     if m.event_type in ("Protests", "Riots") and m.sub_event_type != p.sub_event_type \
