@@ -15,7 +15,8 @@ import pytest
         ("Russian forces tried to push west near Bakhmut.",
          [("Russian forces", "Military Forces of Russia (2000-)")]),
         ("An RAF Reaper struck two Daesh vehicles near the Euphrates.",
-         [("RAF Reaper", "Military Forces of the United Kingdom"), ("Daesh", "Islamic State (Unknown)")]),
+         [("RAF Reaper", "Military Forces of the United Kingdom"),
+          ("Daesh", "Islamic State (Unknown)")]),
         # a country's name is not its people, and people without "the" stay people
         ("The Philippines said the talks had failed.", []),
         ("Russians queued for petrol in Moscow.", []),
