@@ -151,6 +151,8 @@ def ingest(
     """Extract and store every article of `sources`; bad inputs go to `on_error` as one line."""
     report = IngestReport()
     runner = Extraction(jobs, extractor)
+    # First copies that could not be stored in this run (extraction or write failed).
+    lost: set[str] = set()
     try:
         pending: tuple[list[tuple[Article, Triage]], Callable] | None = None
         for chunk in _chunks(sources, batch_size):
@@ -167,11 +169,11 @@ def ingest(
             # Extraction of this batch runs in the workers while the previous one is written.
             collect = runner.submit([a for a, t in triaged if t.status == "new"])
             if pending is not None:
-                _write(store, *pending, report, on_error)
+                _write(store, *pending, report, on_error, runner, lost)
                 on_commit(report)
             pending = (triaged, collect)
         if pending is not None:
-            _write(store, *pending, report, on_error)
+            _write(store, *pending, report, on_error, runner, lost)
             on_commit(report)
     finally:
         runner.close()
@@ -191,13 +193,16 @@ def _write(
     collect: Callable[[], list[ArticleResult | str]],
     report: IngestReport,
     on_error: Callable[[str], None],
+    runner: Extraction,
+    lost: set[str],
 ) -> None:
     extracted = iter(collect())
     items: list[_Item] = [
         (article, t, next(extracted) if t.status == "new" else None) for article, t in triaged
     ]
+    items = _retriage(store, items, runner, lost)
     try:
-        tally = _with_retries(store, items, report)
+        tally = _with_retries(store, items, report, lost)
     except Exception as exc:  # noqa: BLE001 - the batch cannot be written whole
         if is_transient(exc):
             # Still locked or disconnected after every retry: no later batch would fare
@@ -205,13 +210,19 @@ def _write(
             raise StoreBusy(f"{store.url}: {busy_message(exc)}") from exc
         # One article at a time, so only the one that cannot be stored is reported.
         tally = _Tally()
-        for item in items:
+        rest = list(items)
+        while rest:
+            item = rest.pop(0)
             try:
-                tally.add(_with_retries(store, [item], report, tally.failed))
+                tally.add(_with_retries(store, [item], report, tally.failed | lost))
             except Exception as one:  # noqa: BLE001 - persistent: report it, go on
                 tally.failed.add(item[0].id)
                 tally.failed_n += 1
                 tally.errors.append(f"{_where(item[0])}: not stored: {_reason(one)}")
+                if item[1].status == "new":
+                    # Its copies, here and in the next batch, are triaged again.
+                    lost.add(item[0].id)
+                    rest = _retriage(store, rest, runner, lost)
     tally.apply(report)
     for message in tally.errors:
         on_error(message)
@@ -259,6 +270,40 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
+def _root(t: Triage) -> str | None:
+    """The first copy a copy or an already triaged text is filed under (None if new)."""
+    return t.copy_of.article_id if t.copy_of else t.root
+
+
+def _retriage(
+    store: EventStore, items: list[_Item], runner: Extraction, lost: set[str]
+) -> list[_Item]:
+    """`items` with every copy of a first copy in `lost` triaged again (extracted here if it
+    is now new); failed extractions join `lost`.
+
+    Triage runs before extraction, and a batch ahead of the writes: a repost may have been
+    triaged as a copy of an article whose extraction or write then failed. Written as that
+    copy it would break the foreign key to its first copy, and its events would be lost.
+    """
+    writer = store.writer
+    for article, t, result in items:
+        if t.status == "new" and isinstance(result, str):
+            lost.add(article.id)
+            writer.forget(article)  # out of the copy index before the others are triaged
+    out: list[_Item] = []
+    # In input order: a text triaged again comes before any repeat of it.
+    for article, t, result in items:
+        # (A repeat of a failed text itself is not tried again: reported as failed.)
+        if article.id not in lost and _root(t) in lost:
+            t = writer.retriage(article)
+            result = runner.submit([article])()[0] if t.status == "new" else None
+            if isinstance(result, str):
+                lost.add(article.id)
+                writer.forget(article)
+        out.append((article, t, result))
+    return out
+
+
 def _with_retries(
     store: EventStore, items: list[_Item], report: IngestReport,
     failed_before: set[str] | None = None,
@@ -291,7 +336,7 @@ def _write_batch(store: EventStore, items: list[_Item], failed: set[str]) -> _Ta
                     tally.errors.append(f"{_where(article)}: {result}")
                     continue
             else:
-                root = t.copy_of.article_id if t.copy_of else t.root
+                root = _root(t)
                 if root in tally.failed:
                     tally.failed_n += 1
                     tally.errors.append(

@@ -183,8 +183,9 @@ class Writer:
         return Triage("new", signature_hex=t.signature_hex, replaces=best)
 
     # -- triage ----------------------------------------------------------------------------
-    def triage(self, article: Article) -> Triage:
-        """Decide before extraction whether the article needs it; remembers the decision."""
+    def triage(self, article: Article, stored_only: bool = False) -> Triage:
+        """Decide before extraction whether the article needs it; remembers the decision.
+        `stored_only`: it may repeat only first copies already stored."""
         if article.id in self._triaged:
             first = self._triaged[article.id]
             root = first.copy_of.article_id if first.copy_of else article.id
@@ -193,7 +194,8 @@ class Writer:
         if stored is not None:
             return Triage("known", root=stored)
         sig = signature(article)
-        found = self.copies.find(sig) if sig is not None else None
+        accept = (lambda key: self._stored_root(key) == key) if stored_only else None
+        found = self.copies.find(sig, accept=accept) if sig is not None else None
         mine = article_key(article.id, _iso(article.published))
         if found is not None and self.copies.order[found.article_id] < mine:
             t = Triage("copy", copy_of=found)
@@ -212,6 +214,16 @@ class Writer:
         t = self._triaged.pop(article.id, None)
         if t is not None and t.status == "new":
             self.copies.remove(article.id)
+
+    def retriage(self, article: Article) -> Triage:
+        """Triage again an article triaged against a first copy that will not be stored (its
+        extraction or its write failed; `forget` took it out of the copy index)."""
+        t = self._triaged.get(article.id)
+        if t is not None and t.status == "copy":
+            del self._triaged[article.id]
+        # Only stored first copies count: texts still waiting may be a batch ahead, or fail
+        # too. The write (`_recheck`) files it under one stored since, if any.
+        return self.triage(article, stored_only=True)
 
     def forget_stored(self, article_id: str) -> None:
         """A stored article was deleted: later texts may no longer be copies of it."""
