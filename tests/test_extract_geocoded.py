@@ -532,3 +532,15 @@ def test_a_later_act_of_another_kind_is_another_event(geocoding_extractor):
     events = geocoding_extractor.process(make_article(text, published="2014-07-19")).events
     assert sorted((e.sub_event_type, e.fatalities) for e in events) == \
         [("Remote explosive/landmine/IED", 15), ("Suicide bomb", 7)]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actor1"), [
+    ("The YPG claimed to have captured the village of Ayn Daqn in Syria on Sunday.",
+     "Non-state actor overtakes territory", "YPG: People's Protection Units"),
+    ("Islamic State claimed to have killed 12 soldiers in an attack near Kirkuk on Monday.",
+     "Armed clash", "Islamic State (Iraq)"),
+])
+def test_an_armed_claimant_of_its_own_act_is_its_author(geocoding_extractor, text,
+                                                         sub_event_type, actor1):
+    (e,) = geocoding_extractor.process(make_article(text, published="2016-02-15")).events
+    assert (e.sub_event_type, e.actor1) == (sub_event_type, actor1)

@@ -198,6 +198,7 @@ WITHOUT_FIGHT = re.compile(r"\bwithout (?:a fight|resistance|any resistance|figh
 # A part of a city: "al-Hamdaniya neighborhood" in "In Aleppo, ..." is in Aleppo
 CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|streets?|square|suburbs?)\b",
                        re.IGNORECASE)
+CLAIMED_TO_HAVE = re.compile(r"\bclaim(?:ed|s|ing)?\s+to\s+have\b", re.IGNORECASE)
 CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?responsibility\b",
                                     re.IGNORECASE)
 # Trigger kinds of political violence, whose author is never a civilian
@@ -835,6 +836,14 @@ class MentionExtractor:
             claimer = self.article_sides.claimer(p.actors, claim.start())
             if claimer is not None:
                 actor1 = ref(claimer)
+        if speaker is not None and speaker.inter in ARMED_INTERS and CLAIMED_TO_HAVE.search(
+                doc_text(doc), 0, doc[trigger.start].idx) and (
+                    actor1 is None or actor1.name != speaker.name):
+            # "The YPG claimed to have captured Ayn Daqn", "Islamic State claimed to have
+            # killed 12 soldiers": an armed claimant tells its own act
+            if actor2 is not None and actor2.name == speaker.name:
+                actor2 = actor1
+            actor1 = speaker
         if actor1 is None and speaker is not None and pronoun_subject(doc, trigger):
             actor1 = speaker  # "the coalition said it had intercepted two drones"
         if actor1 is None and attribution.affiliation and pronoun_subject(doc, trigger):
