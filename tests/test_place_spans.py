@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.extraction.places import find_places, mark_containers
+from frontwatch.extraction.places import find_places, mark_containers, names_people
 from frontwatch.model import PlaceMention
 
 
@@ -44,3 +44,15 @@ def _roles(text: str, names: list[str]) -> list[str]:
 ])
 def test_the_province_after_a_place_of_a_kind_is_its_container(text, names, roles):
     assert _roles(text, names) == roles
+
+
+@pytest.mark.parametrize(("text", "name", "people"), [
+    ("The clashes between Dogon and Peul communities claimed several lives.", "Dogon", True),
+    ("Fulani herders clashed with farmers near Mopti.", "Fulani", True),
+    ("Initial field reports indicate a major attack.", "Initial field", True),
+    ("Fighting in the Shaer field killed ten.", "Shaer field", False),
+    ("Clashes in Mopti and Segou killed ten.", "Mopti", False),
+])
+def test_a_people_or_a_field_report_is_no_place(text: str, name: str, people: bool) -> None:
+    start = text.index(name)
+    assert names_people(text, PlaceMention(name, start, start + len(name))) is people

@@ -113,6 +113,7 @@ from frontwatch.extraction.places import (
     is_country,
     is_demonym,
     mark_containers,
+    names_people,
     role_of,
 )
 from frontwatch.extraction.report_year import report_year
@@ -1004,7 +1005,8 @@ class MentionExtractor:
                   and len(pl.text) >= 3
                   and not INSTITUTION.match(pl.text)
                   and not is_demonym(pl.text) and not owner_word(doc, pl)
-                  and not names_a_facility(doc, pl) and not _adjective_place(doc, pl)]
+                  and not names_a_facility(doc, pl) and not _adjective_place(doc, pl)
+                  and not names_people(doc_text(doc), pl)]
         if not places and sources_place:
             places = sources_place
         away = destinations(doc)

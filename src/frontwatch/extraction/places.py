@@ -293,6 +293,24 @@ _OWNER = re.compile(r"['’]s\s+")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
 
 
+# "clashes between Dogon and Peul communities": a people named before its kind, not a place;
+# "Initial field reports": reports from the field, not a field.
+_PEOPLE_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[A-Z][\w'’-]+)?\s+(?:communities|community|herders|farmers|tribes?|"
+    r"tribesmen|clans?|ethnic groups?|people)\b")
+_NOT_A_FIELD = re.compile(r"\bfield$", re.I)
+_REPORTS_AFTER = re.compile(r"\s+(?:reports?|visits?|teams?|assessments?|missions?|staff)\b",
+                            re.I)
+
+
+def names_people(text: str, pl) -> bool:
+    """The name is a people or the words around it are no place ("Dogon and Peul
+    communities", "Initial field reports"). Offsets are into `text`."""
+    if _PEOPLE_AFTER.match(text, pl.end):
+        return True
+    return bool(_NOT_A_FIELD.search(pl.text)) and _REPORTS_AFTER.match(text, pl.end) is not None
+
+
 def mark_containers(text: str, places: list) -> None:
     """"in Yei County, Central Equatoria," and "Tambura town, Western Equatoria": the place
     after the comma is the province the first lies in, not a second place of the act; it
