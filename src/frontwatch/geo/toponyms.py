@@ -140,6 +140,7 @@ _ALL_CAPS = re.compile(r"^[A-Z][A-Z'’.\- ]+$")
 # What follows a person's name, not a place's: "Dillon said", "Ryan, for you".
 _SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|noted|explained|wrote|"
                            r"announced|tweeted|according)\b")
+_INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+$")
 # "Part of Operation Inherent Resolve", "Law of Armed Conflict": the head of a longer name.
 _OF_NAME_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?[{_UPPER}]")
 # Outlets: "(Levant Wire)", "told Levant Wire", "the Fars news agency".
@@ -227,6 +228,8 @@ def person_context(text: str, start: int, end: int) -> bool:
     or is followed by "said" ("Dillon said")."""
     if _title_before().search(text, max(0, start - 40), start):
         return True
+    if _INITIAL_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "Lloyd J. Austin", "John F. Kirby": a given name and an initial
     first = text[start:end].split()[0] if end > start else ""
     if first.lower().strip("'’") in given_names():
         return True
