@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from frontwatch.actors.catalog import default_state_forces, state_styled_groups
 from frontwatch.extraction.countries import countries_in
-from frontwatch.extraction.incidents import divide_count
+from frontwatch.extraction.incidents import NEW_INCIDENT, divide_count
 from frontwatch.extraction.numbers import count_to_fatalities
 from frontwatch.extraction.places import is_country
 from frontwatch.extraction.roles import OTHER_DEAD
@@ -204,11 +204,11 @@ DEADLY_DISORDER = {"Excessive force against protesters", "Protest with intervent
                    "Violent demonstration", "Mob violence"}
 
 
-# A sentence that opens on another act of the story ("Later, ...", "Separately, ...").
-ANOTHER_ACT = re.compile(r"\s*(?:(?:Hours|Minutes|Shortly|Soon) (?:later|after(?:wards)?)|"
-                         r"Later(?: that day| in the day| on)?|Meanwhile|Separately|Elsewhere|"
-                         r"In (?:a |another )?separate (?:incident|attack|development)|"
-                         r"In another (?:incident|attack|development))\b")
+# A sentence that opens on another act of the story: another incident ("Separately, ...",
+# `NEW_INCIDENT`) or a later act of this one ("Later, ...").
+ANOTHER_ACT = re.compile(NEW_INCIDENT.pattern + r"|\s*(?:(?:Hours|Minutes|Shortly|Soon) "
+                         r"(?:later|after(?:wards)?)|Later(?: that day| in the day| on)?|"
+                         r"In another attack)\b")
 
 
 def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
@@ -416,9 +416,8 @@ def _country_name(text: str) -> bool:
 def _written_place(m: Mention) -> PlaceMention | None:
     """The place as the mention writes it; where that is a country, or the geocoder chose a
     district the mention names, the finer place it chose ("In southern Yemen, in mountainous
-    al-Bayda province"). (Not for a
-    province: where the geocoder fell back to one for a place it lacks, the place as written
-    stays.)"""
+    al-Bayda province"). (Not for a province: where the geocoder fell back to one for a place
+    it lacks, the place as written stays.)"""
     main = main_place(m)
     # (a district the geocoder chose over the name a province shares with its seat: "In
     # Ghazni, fighting in Andar district")

@@ -51,7 +51,6 @@ LETHAL_FORCE = re.compile(
     r"\b(live (?:ammunition|fire|rounds)|opened fire|shot dead|killed|killing|fired on)\b",
     re.IGNORECASE,
 )
-ATTACK_WORD = re.compile(r"attack", re.IGNORECASE)
 # Armed people on the receiving end, or fighting told beside the attack.
 FORCES = re.compile(
     r"\b(?:soldiers?|troops|army|military|servicem[ae]n|police\w*|gendarm\w*|officers?|"
@@ -118,7 +117,8 @@ def classify(
         )
         if civilians_only and _armed(actor1) or civilians_only and actor1 is None:
             sub = "Attack"
-        elif actor2 is None and not _is_state(actor1) and ATTACK_WORD.match(trigger.text) \
+        elif actor2 is None and not _is_state(actor1) \
+                and trigger.text.lower().startswith("attack") \
                 and not FORCES.search(text):
             # "the heinous attacks in Ouagadougou", "a burial team was attacked in Katwa": a
             # group's attack with no armed side on the other end and no fighting told hits

@@ -290,7 +290,8 @@ _KINDED = re.compile(rf"\b{_KIND_WORD}$", re.I)
 _APPOSITION = re.compile(rf"(?P<kind>\s+{_KIND_WORD})?\s*,\s*", re.I)
 _KIND_AFTER = re.compile(rf"\s+{_KIND_WORD}\b", re.I)
 _OWNER = re.compile(r"['’]s\s+")
-_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
+# The next name of a list ("Nasir, Ulang and Longochuk")
+_NEXT_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
 
 
 # "clashes between Dogon and Peul communities": a people named before its kind, not a place;
@@ -303,7 +304,7 @@ _REPORTS_AFTER = re.compile(r"\s+(?:reports?|visits?|teams?|assessments?|mission
                             re.I)
 
 
-def names_people(text: str, pl) -> bool:
+def names_people(text: str, pl: PlaceMention) -> bool:
     """The name is a people or the words around it are no place ("Dogon and Peul
     communities", "Initial field reports"). Offsets are into `text`."""
     if _PEOPLE_AFTER.match(text, pl.end):
@@ -311,7 +312,7 @@ def names_people(text: str, pl) -> bool:
     return bool(_NOT_A_FIELD.search(pl.text)) and _REPORTS_AFTER.match(text, pl.end) is not None
 
 
-def mark_containers(text: str, places: list) -> None:
+def mark_containers(text: str, places: list[PlaceMention]) -> None:
     """"in Yei County, Central Equatoria," and "Tambura town, Western Equatoria": the place
     after the comma is the province the first lies in, not a second place of the act; it
     becomes a region (so the finer place is the act's); so does the owner in "Jonglei's Duk
@@ -327,7 +328,7 @@ def mark_containers(text: str, places: list) -> None:
             continue
         # ("Khirbet Makman village, Al-Qadir town and Bir Rahum": a list of towns)
         if (between.group("kind") or _KINDED.search(a.text)) and not _KINDED.search(b.text) \
-                and not _KIND_AFTER.match(text, b.end) and not _LIST_GOES_ON.match(text, b.end):
+                and not _KIND_AFTER.match(text, b.end) and not _NEXT_LISTED.match(text, b.end):
             b.role = "region"
 
 
