@@ -8,8 +8,9 @@ from spacy.tokens import Doc
 
 from frontwatch.extraction.classify import SIMPLE_KINDS
 from frontwatch.extraction.coder import Coding
+from frontwatch.extraction.means import listed_means
 from frontwatch.extraction.triggers import Trigger
-from frontwatch.model import SUB_EVENT_TO_TYPE, ActorRef
+from frontwatch.model import SUB_EVENT_TO_TYPE, ActorRef, Mention
 
 # The trigger kind the rules would give an act of each sub-type, for sentences only the coder
 # reads as events: the kind steers how arguments are read (a territory verb's object is the
@@ -77,6 +78,8 @@ class CoderPolicy:
     # probability (above 1: never)
     place_at: float = 0.0  # of several places, those the role head marks below this are not
     # the act's (0: the rules' places all stay)
+    second_act: float = 0.25  # a second sub-type the coder gives this probability is a
+    # second act of the sentence, where a trigger of it is there (above 1: never)
 
     def drops(self, coding: Coding, actor1: ActorRef | None, actor2: ActorRef | None,
               text: str = "") -> bool:
@@ -102,6 +105,54 @@ class CoderPolicy:
         if sub in ACTOR_DECIDED and best in ACTOR_DECIDED:
             return sub, event_type
         return best, SUB_EVENT_TO_TYPE[best]
+
+
+# The trigger kinds that tell an act of each sub-type.
+_KINDS_OF: dict[str, set[str]] = {sub: {kind} for kind, sub in SIMPLE_KINDS.items()} | {
+    "Armed clash": {"clash", "kill"},
+    "Attack": {"vac_kill", "kill", "clash"},
+    "Government regains territory": {"territory"},
+    "Non-state actor overtakes territory": {"territory"},
+    "Non-violent transfer of territory": {"transfer"},
+    # armed men burning ("set fire to", a riot word) destroy property (classify)
+    "Looting/property destruction": {"looting", "riot"},
+}
+# Sub-types that are readings of one act, never two acts of one sentence: a fight that wins
+# ground is the capture (ACLED), a killing is a clash or an attack by who died, a protest is
+# of one kind, people taken are abducted or arrested.
+_ONE_ACT = [
+    {"Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+     "Non-violent transfer of territory", "Attack"},
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+     "Violent demonstration", "Mob violence"},
+    {"Abduction/forced disappearance", "Arrests"},
+]
+
+
+def _one_act(a: str, b: str) -> bool:
+    if {a, b} == {"Attack", "Non-state actor overtakes territory"} or \
+            {a, b} == {"Attack", "Government regains territory"}:
+        return False  # "invaded the town, killing dozens of people": ground and a massacre
+    return any(a in group and b in group for group in _ONE_ACT)
+
+
+def second_act_trigger(coding: Coding, triggers: list[Trigger], mention: Mention,
+                       policy: CoderPolicy) -> Trigger | None:
+    """The trigger of a second act the sentence tells beside `mention`'s: the coder's most
+    likely sub-type after the mention's, read at `policy.second_act` or more, of an act
+    the mention's is not a reading of, with a trigger of its own in the sentence (not the
+    mention's, not help given, not background). Means listed side by side ("shelling and
+    airstrikes") are split by `means.split_by_means` instead."""
+    first = mention.sub_event_type
+    ranked = sorted(coding.probs.items(), key=lambda kv: -kv[1])
+    sub, prob = next(((s, p) for s, p in ranked[:2] if s != first), ("", 0.0))
+    if prob < policy.second_act or not sub or _one_act(first, sub):
+        return None
+    if sub in listed_means(mention.sentence.text):
+        return None
+    kinds = _KINDS_OF.get(sub, set())
+    return next((t for t in triggers if t.kind in kinds and t.text != mention.trigger
+                 and not t.supporting and not t.subordinate), None)
 
 
 def model_trigger(doc: Doc, coding: Coding, policy: CoderPolicy) -> Trigger | None:

@@ -84,6 +84,7 @@ from frontwatch.extraction.coder_policy import (
     CoderPolicy,
     codable,
     model_trigger,
+    second_act_trigger,
 )
 from frontwatch.extraction.countries import country_heading, country_hits, most_named
 from frontwatch.extraction.dates import DateExpression, find_date_expressions
@@ -499,7 +500,8 @@ class MentionExtractor:
                                        denied_only=True)
             if mention is not None:
                 rival = self._rival_account(p, mention)
-                for told in [mention] + [m for m in (rival, denied) if m is not None]:
+                second = self._second_act(article, p, ctx, mention)
+                for told in [mention] + [m for m in (rival, denied, second) if m is not None]:
                     if told.denial and told.event_type != "casualty" and last_told \
                             and last_told[0] >= sent.index - 1 \
                             and last_told[1].event_type == told.event_type:
@@ -510,6 +512,25 @@ class MentionExtractor:
                         mentions.extend(split_by_day_and_place(means, ctx.published, text))
                 last_told = (sent.index, mention)
         return mentions
+
+    def _second_act(self, article, p: ParsedSentence, ctx: ArticleContext, mention: Mention
+                    ) -> Mention | None:
+        """Another act of another kind the sentence tells beside its event ("Despite Turkish
+        shelling, the YPG captured the village": a shelling and a capture), where the coder
+        reads both and a trigger of the second is there. The first keeps the figures."""
+        if p.coding is None or mention.denial or mention.event_type == "casualty":
+            return None
+        trigger = second_act_trigger(p.coding, p.triggers, mention, self.policy)
+        if trigger is None:
+            return None
+        second = self._mention(article, p, ctx, is_headline(p.sentence), forced=trigger)
+        if second is None or second.denial or second.sub_event_type in (
+                mention.sub_event_type, None) or p.coding.probs.get(
+                second.sub_event_type, 0.0) < self.policy.second_act:
+            return None
+        mention.means_split = True
+        return replace(second, fatalities=None, injuries=None, materiel=[], victims=None,
+                       toll_update=False, means_split=True)
 
     def _actors_of(self, sent: Sentence, acronyms: dict[str, str],
                    countries: frozenset[str]) -> list[ActorMatch]:
@@ -601,10 +622,10 @@ class MentionExtractor:
 
     def _mention(
         self, article, p: ParsedSentence, ctx: ArticleContext, is_title: bool,
-        denied_only: bool = False,
+        denied_only: bool = False, forced: Trigger | None = None,
     ) -> Mention | None:
         fallback: list[Attribution] = []
-        mention = self._read_mention(article, p, ctx, is_title, denied_only, fallback)
+        mention = self._read_mention(article, p, ctx, is_title, denied_only, fallback, forced)
         if mention is None and fallback and not denied_only:
             # the denied act was no event of its own (no actor, a header...): the denial
             # still contests the incident told before it, as a denial always did
@@ -613,8 +634,10 @@ class MentionExtractor:
 
     def _read_mention(
         self, article, p: ParsedSentence, ctx: ArticleContext, is_title: bool,
-        denied_only: bool, fallback: list[Attribution],
+        denied_only: bool, fallback: list[Attribution], forced: Trigger | None = None,
     ) -> Mention | None:
+        """The sentence's event as its best trigger tells it, or as `forced` tells it (a
+        second act the coder reads beside the first: its sub-type is the trigger's)."""
         doc, sent = p.doc, p.sentence
         # Track the claimant even when this sentence holds no event ("Amaq released a statement").
         attribution = p.attribution
@@ -681,8 +704,8 @@ class MentionExtractor:
             ctx.last_claim_paragraph = sent.paragraph
         dates = self._date_candidates(sent, ctx)
         date_info = self._date(sent, ctx, dates)
-        trigger = None if denied_only else self.triggers.best(
-            p.triggers, casualties=bool(p.figures.casualties))
+        trigger = forced or (None if denied_only else self.triggers.best(
+            p.triggers, casualties=bool(p.figures.casualties)))
         # "The ministry denied that its forces shelled the town": with no act stated as fact,
         # the denied act is read (before the figures' or the coder's triggers, which would
         # code it as happening) and the mention is the denier's claim against it.
@@ -1072,7 +1095,7 @@ class MentionExtractor:
         sub_event, event_type = classify(
             trigger, p.triggers, actor1, actor2, victims_civilian, doc_text(doc), country
         )
-        if p.coding is not None and event_type != "casualty":
+        if p.coding is not None and event_type != "casualty" and forced is None:
             sub_event, event_type = self.policy.retype(p.coding, sub_event, event_type)
         if sub_event is None:
             return None
@@ -1232,8 +1255,8 @@ class MentionExtractor:
             actor2 = ActorRef(raw="", name=self.actors.canonical_name(civ, country), inter=7,
                               country=country)
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
-                and not denied_act and self.policy.drops(p.coding, actor1, actor2,
-                                                                     sent.text):
+                and not denied_act and forced is None \
+                and self.policy.drops(p.coding, actor1, actor2, sent.text):
             # the coder reads no event here: a rule fired on background or talk (a sourced
             # account stays: its claim may contest another's; so does a denied act, which
             # the coder, taught that a denial tells no event, rightly reads as none)
