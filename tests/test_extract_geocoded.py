@@ -552,3 +552,24 @@ def test_a_name_after_a_given_name_and_an_initial_is_a_person(geocoding_extracto
             "told reporters traveling with Secretary of Defense Lloyd J. Austin.")
     events = geocoding_extractor.process(make_article(text, published="2021-02-26")).events
     assert events and "Austin" not in {e.location for e in events}
+
+
+def test_a_retelling_joins_the_act_told_at_the_district_of_its_name(geocoding_extractor):
+    text = ("Taliban fighters captured the remote Kohistan district in northern Afghanistan "
+            "after a fierce fight with police forces that left five policemen dead.\n\n"
+            "A provincial council member said the Taliban then fired rockets at a police "
+            "building in the district, destroying it.\n\n"
+            "The Taliban took control of Kohistan shortly after a government watchdog "
+            "reported that the insurgents controlled 59 districts.")
+    events = geocoding_extractor.process(make_article(text, published="2018-05-02")).events
+    captures = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(captures) == 1
+
+
+def test_two_perpetrators_of_one_day_and_town_are_two_events(geocoding_extractor):
+    text = ("On 10 March, Israeli forces shot and killed two Palestinians in Jenin city.\n\n"
+            "On 10 March, Palestinian forces shot and killed a 16-year-old Palestinian child "
+            "in Jenin city.")
+    events = geocoding_extractor.process(make_article(text, published="2025-03-14")).events
+    assert sorted(e.actor1 for e in events) == [
+        "Military Forces of Israel", "Police Forces of Palestine (2007-) West Bank"]

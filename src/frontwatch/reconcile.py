@@ -176,9 +176,14 @@ def _actors_compatible(m: Mention, g: _Group) -> bool:
     stand-in for an attacker the words do not name ("the militia": unidentified) names no one."""
     names = {a.name for a in (m.actor1, m.actor2) if a is not None and not _stand_in(a)}
     gnames = g.actors()
+    p = g.primary
+    if _named(m.actor1) and _named(p.actor1) and m.actor1.name not in gnames \
+            and p.actor1.name not in names:
+        # two perpetrators who share only their victims ("Israeli forces killed five in
+        # Jenin ... Palestinian forces shot and killed a child in Jenin") did two acts
+        names = {n for n in names if not n.startswith("Civilians")}
     if names & gnames:
         return True
-    p = g.primary
     # a pair completed by a stand-in ("repelled an attempt to counterattack": the other side
     # filled in as unidentified) is not a full pair: the stand-in may be the side named next
     full_m = _named(m.actor1) and _named(m.actor2)
@@ -262,8 +267,18 @@ def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
             district and m.actor1 is not None and not m.actor1.raw):
         return False
     if not _has_own_place(m) or not _has_own_place(p):
-        return last_group
+        # a mention placed by an earlier sentence, or only in a region, joins the act just
+        # told; further back, a mention at its own place joins only an act told at a region
+        # of the same name ("captured the remote Kohistan district ... The Taliban took
+        # control of Kohistan")
+        return last_group or (m.sub_event_type == p.sub_event_type and _has_own_place(m)
+                              and _same_name(m, p))
     return True
+
+
+def _same_name(a: Mention, b: Mention) -> bool:
+    pa, pb = main_place(a), main_place(b)
+    return pa is not None and pb is not None and _norm_place(pa.text) == _norm_place(pb.text)
 
 
 def _region_only(m: Mention) -> bool:
