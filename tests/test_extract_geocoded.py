@@ -573,3 +573,12 @@ def test_two_perpetrators_of_one_day_and_town_are_two_events(geocoding_extractor
     events = geocoding_extractor.process(make_article(text, published="2025-03-14")).events
     assert sorted(e.actor1 for e in events) == [
         "Military Forces of Israel", "Police Forces of Palestine (2007-) West Bank"]
+
+
+def test_the_place_told_after_the_act_places_it(geocoding_extractor):
+    text = ("In other violence in western Afghanistan, a soldier shot dead three fellow "
+            "soldiers and escaped.\n\n"
+            "A spokesperson for the governor said the soldiers belonged to a discipline unit.\n\n"
+            "The incident took place in Shindand district of Herat province.")
+    events = geocoding_extractor.process(make_article(text, published="2018-05-02")).events
+    assert [ascii_name(e.location) for e in events] == ["Shindand"]

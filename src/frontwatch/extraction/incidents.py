@@ -125,7 +125,8 @@ def shared_places(m: Mention, text: str) -> list[tuple[PlaceMention, Count]]:
 # "Meanwhile, ISIS units attacked ...": another incident, which does not take the place of the
 # one told before
 NEW_INCIDENT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In (?:a |another )?separate "
-                          r"(?:development|incident|attack)|In another (?:development|incident))\b")
+                          r"(?:development|incident|attack)|In another (?:development|incident)|"
+                          r"In other (?:violence|attacks|fighting|incidents|developments|news))\b")
 DAY_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?$|^\s*,\s*$")
 
 
