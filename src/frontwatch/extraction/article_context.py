@@ -35,6 +35,9 @@ class ArticleContext:
     # one is another section's
     sections: tuple[int, ...] = ()
     report_year: int | None = None
+    # the first day of what the article is about when that is not the last few months before
+    # it appeared: an annual report's year, an encyclopedia article's subject
+    news_from: dt.date | None = None
     last_claim: Attribution | None = None
     claims_told: list[tuple[int, Attribution]] = field(default_factory=list)  # every source
     last_claim_sentence: int = -10

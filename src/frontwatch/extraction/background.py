@@ -361,21 +361,22 @@ def campaign_or_duration(doc: Doc, trigger: Trigger) -> bool:
     return bool(DURATION.search(doc_text(doc)))
 
 
-def historical(text: str, published: dt.date | None, report_year: int | None = None) -> bool:
-    """History, not news. An annual report's whole year is its news (`report_year`: then
-    `published` is that year's last day, which its year-less dates are read against)."""
+def historical(text: str, published: dt.date | None, news_from: dt.date | None = None
+               ) -> bool:
+    """History, not news. `news_from`: the first day of what the text is about when that is
+    not the last few months before `published` (an annual report's year, an encyclopedia
+    article's subject)."""
     if YEARS_AGO.search(text):
         return True
     if published is None:
         return False
     years = [int(y) for y in IN_YEAR.findall(text)]
-    if years and max(years) < published.year - (0 if report_year else 1):
+    if years and max(years) < (news_from.year if news_from else published.year - 1):
         return True
     # "The coalition intervened in Yemen in March 2015": every date the sentence gives is
     # months before the report (ACLED codes what reports newly tell)
     dated = [e.date for e in find_date_expressions(text, published) if e.date is not None]
-    news_from = dt.date(report_year, 1, 1) if report_year else published - HISTORY_GAP
-    return bool(dated) and max(dated) < news_from
+    return bool(dated) and max(dated) < (news_from or published - HISTORY_GAP)
 
 
 def political_arrest(actor1: ActorRef | None, actor2: ActorRef | None, text: str) -> bool:

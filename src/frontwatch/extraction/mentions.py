@@ -44,6 +44,7 @@ from frontwatch.extraction.background import (
     ATTEMPT,
     DENIAL,
     GIVING_UP,
+    HISTORY_GAP,
     PERFECT,
     PERFECT_SINCE,
     PERIOD,
@@ -140,6 +141,7 @@ from frontwatch.extraction.roles import (
     source_places,
 )
 from frontwatch.extraction.sentences import Sentence, split_sentences
+from frontwatch.extraction.subject_period import subject_period
 from frontwatch.extraction.triggers import STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
@@ -456,10 +458,15 @@ class MentionExtractor:
         if hits is None:
             hits = country_hits(text)
         covers = report_year(text, article.published)
+        subject = None if covers else subject_period(text, article.published)
+        if subject is not None and article.published is not None \
+                and subject[0] >= article.published - HISTORY_GAP:
+            subject = None  # a recent subject is news by the publication date already
         ctx = ArticleContext(
             article_country=most_named(hits, article.kept or [(0, len(text))]),
             published=dt.date(covers, 12, 31) if covers else article.published,
             report_year=covers,
+            news_from=dt.date(covers, 1, 1) if covers else subject[0] if subject else None,
             dominant_group=self.article_sides.dominant_group(parsed),
             dominant_by_country=self.article_sides.dominant_by_country(parsed),
             toponyms=toponyms,
@@ -806,7 +813,7 @@ class MentionExtractor:
             return None
         if campaign_or_duration(doc, trigger) and not confirmed:
             return None  # "the offensive began April 30", "operating there for many months"
-        if historical(doc_text(doc), ctx.published, ctx.report_year):
+        if historical(doc_text(doc), ctx.published, ctx.news_from):
             return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
         if not confirmed and (
                 AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)) or (

@@ -1,0 +1,44 @@
+"""An encyclopedia article's incidents are dated by its subject, not its revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontwatch.extraction.subject_period import subject_period
+from frontwatch.pipeline import Extractor, make_article
+
+PAGE = ("Chibok schoolgirls kidnapping\n\nFrom Wikipedia, the free encyclopedia\n\n"
+        "Chibok schoolgirls kidnapping\nPart of the Boko Haram insurgency\n"
+        "Date14 April 2014 (2014-04-14)\nLocationChibok in Borno State, Nigeria\n\n"
+        "On the night of 14–15 April 2014, 276 female students were kidnapped from the "
+        "Government Secondary School by Boko Haram in the town of Chibok in Borno State, "
+        "Nigeria.[7]\n")
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    (PAGE, (dt.date(2014, 4, 14), dt.date(2014, 4, 14))),
+    ("= Battle of Palma =\n\nInfobox\n- Conflict: Battle of Palma\n- Date: 24 March – 5 April "
+     "2021, ()\n- Place: Palma, Cabo Delgado, Mozambique\n- Result: ...",
+     (dt.date(2021, 3, 24), dt.date(2021, 4, 5))),
+    # a news story's dateline or a "Date:" line in an alert is no infobox
+    ("Security Alert - U.S. Embassy Abuja\nDate: 14 April 2014\nGunmen attacked Chibok.",
+     None),
+])
+def test_subject_period(text, period):
+    assert subject_period(text, dt.date(2021, 1, 31)) == period
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(geocode=False)
+
+
+def test_the_subject_of_an_old_page_is_its_news(extractor):
+    events = extractor.process(make_article(PAGE, published="2021-01-31")).events
+    assert [(e.event_date, e.sub_event_type) for e in events] == [
+        ("2014-04-14", "Abduction/forced disappearance")]
+    # the same sentence in a news story years later is history
+    story = PAGE.split("\n\n")[-1]
+    assert extractor.process(make_article(story, published="2021-01-31")).events == []
