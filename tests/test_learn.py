@@ -108,6 +108,17 @@ def test_missing_coder_is_a_clear_error(tmp_path):
         SentenceCoder(tmp_path)
 
 
+def test_coder_dir_from_the_environment(tmp_path, monkeypatch):
+    """$FRONTWATCH_CODER_DIR picks the coder and its gate when none is given."""
+    from frontwatch.extraction.gate import GateUnavailable, SentenceGate
+
+    monkeypatch.setenv("FRONTWATCH_CODER_DIR", str(tmp_path))
+    with pytest.raises(CoderUnavailable, match=str(tmp_path)):
+        SentenceCoder()
+    with pytest.raises(GateUnavailable, match=str(tmp_path)):
+        SentenceGate()
+
+
 @pytest.mark.parametrize("role_weight", [0.0, 0.5])
 def test_training_code_fits_and_exports_a_tiny_model(tmp_path, role_weight):
     """A two-layer random BERT on twelve sentences: the loop runs, the loss falls, the ONNX
