@@ -108,6 +108,17 @@ def test_missing_coder_is_a_clear_error(tmp_path):
         SentenceCoder(tmp_path)
 
 
+def test_coder_dir_from_the_environment(tmp_path, monkeypatch):
+    """$FRONTWATCH_CODER_DIR picks the coder and its gate when none is given."""
+    from frontwatch.extraction.gate import GateUnavailable, SentenceGate
+
+    monkeypatch.setenv("FRONTWATCH_CODER_DIR", str(tmp_path))
+    with pytest.raises(CoderUnavailable, match=str(tmp_path)):
+        SentenceCoder()
+    with pytest.raises(GateUnavailable, match=str(tmp_path)):
+        SentenceGate()
+
+
 @pytest.mark.parametrize("role_weight", [0.0, 0.5])
 def test_training_code_fits_and_exports_a_tiny_model(tmp_path, role_weight):
     """A two-layer random BERT on twelve sentences: the loop runs, the loss falls, the ONNX
@@ -200,3 +211,44 @@ def test_length_batches_cover_every_sentence_once_with_little_padding():
     order = np.random.default_rng(3).permutation(1000)
     at_random = [order[s : s + 16] for s in range(0, 1000, 16)]
     assert padding(batches) < padding(at_random) / 4
+
+
+def test_training_keeps_only_the_first_layers(tmp_path):
+    """`--layers`: a three-layer random BERT cut to its first layer fine-tunes, the kept layer
+    is the original first one, the ONNX export reproduces the torch model, and the runtime
+    coder loads it; too many layers is a clear error."""
+    pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    pytest.importorskip("onnx")
+    from frontwatch.learn.data import Example
+    from frontwatch.learn.train import build_model, check_export, export_onnx, fit
+
+    base = tmp_path / "base"
+    config = transformers.BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=3,
+                                     num_attention_heads=2, intermediate_size=64)
+    full = transformers.BertModel(config)
+    full.save_pretrained(base)
+    (base / "tokenizer.json").write_bytes(TOKENIZER.read_bytes())
+    cut = build_model(base, layers=1).encoder
+    assert len(cut.encoder.layer) == 1 and cut.config.num_hidden_layers == 1
+    first = full.encoder.layer[0].attention.self.query.weight
+    assert (cut.encoder.layer[0].attention.self.query.weight == first).all()
+    assert len(build_model(base).encoder.encoder.layer) == 3
+    with pytest.raises(ValueError, match="--layers 4: the encoder has 3 layers"):
+        build_model(base, layers=4)
+    examples = [Example("Warplanes bombed the market in Atarib.",
+                        frozenset({"Air/drone strike"}), "synthetic", f"d{i}") for i in range(4)]
+    examples += [Example("The talks will resume next month in Doha.", frozenset(), "synthetic",
+                         f"n{i}") for i in range(4)]
+    model = fit(examples, base, epochs=2, batch_size=4, lr=1e-3, log=lambda _: None, layers=1)
+    assert len(model.encoder.encoder.layer) == 1
+    out = tmp_path / "coder"
+    export_onnx(model, out)
+    (out / "tokenizer.json").write_bytes(TOKENIZER.read_bytes())
+    (out / "card.json").write_text(json.dumps({"labels": list(LABELS), "max_len": 96,
+                                               "output": "softmax, no event first",
+                                               "layers": 1}))
+    coder = SentenceCoder(out)
+    assert check_export(model, coder, [e.text for e in examples[:1]] + ["Short."]) < 0.08
+    (coding,) = coder.code([examples[0].text])
+    assert len(coding.probs) == len(LABELS)

@@ -6,11 +6,15 @@ a WordPiece tokenizer read with tokenizers. No torch, no network.
 events and of which type (see `frontwatch.extraction.mentions`). A model with a role head also
 marks, token by token, who acts (actor1), who is acted on (actor2), places, dates, figures,
 materiel and claimants (`Coding.roles`).
+
+The model is read from `frontwatch/data/coder`, or from the folder `$FRONTWATCH_CODER_DIR`
+names (another coder, e.g. one being measured; its gate, when it has one, beside it).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +25,12 @@ if TYPE_CHECKING:
     from tokenizers import Encoding
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "coder"
+CODER_DIR_ENV = "FRONTWATCH_CODER_DIR"
+
+
+def default_dir() -> Path:
+    """The coder's folder when not told: $FRONTWATCH_CODER_DIR, else the shipped coder."""
+    return Path(os.environ.get(CODER_DIR_ENV) or DEFAULT_DIR)
 
 
 class CoderUnavailable(RuntimeError):
@@ -93,7 +103,7 @@ class Coding:
 class SentenceCoder:
     def __init__(self, model_dir: Path | str | None = None, threads: int = 1,
                  batch_size: int = 1) -> None:
-        folder = Path(model_dir) if model_dir else DEFAULT_DIR
+        folder = Path(model_dir) if model_dir else default_dir()
         model = folder / "coder.onnx"
         if not model.is_file():
             raise CoderUnavailable(f"{model}: no trained coder (run `make model`)")

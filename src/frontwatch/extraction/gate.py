@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "coder"
+from frontwatch.extraction.coder import default_dir
+
 BUCKETS = 1 << 20
 _WORD = re.compile(r"[^\W_]+|\d+", re.UNICODE)
 
@@ -62,7 +63,7 @@ class SentenceGate:
     """`maybe_event(text)`: whether the coder should read a sentence the rules do not hold."""
 
     def __init__(self, model_dir: Path | str | None = None) -> None:
-        folder = Path(model_dir) if model_dir else DEFAULT_DIR
+        folder = Path(model_dir) if model_dir else default_dir()  # the coder's folder
         path = folder / "gate.npz"
         if not path.is_file():
             raise GateUnavailable(f"{path}: no trained gate (run `make model`)")

