@@ -63,6 +63,15 @@ def test_model_trigger_takes_the_main_verb(extractor):
     assert model_trigger(doc, coding(**{"Armed clash": 0.4}), CoderPolicy(new_event=0.6)) is None
 
 
+def test_model_trigger_knows_a_verb_as_the_extractor_parses(extractor):
+    # candidate sentences are parsed without the attribute ruler, which fills `pos_`
+    mentions = extractor.mentions
+    (doc,) = mentions.nlp.pipe(["Hostilities continued in Hakha township on Monday."],
+                               disable=mentions.disabled)
+    trig = model_trigger(doc, coding(**{"Armed clash": 0.9}), CoderPolicy(new_event=0.6))
+    assert trig is not None and trig.is_verb
+
+
 def test_synthetic_examples_read_and_check(tmp_path):
     good = {"doc": "t-d1", "i": 0, "text": "Rebels shelled Idlib and Idlib's outskirts.",
             "events": [{"sub_event_type": "Shelling/artillery/missile attack", "negated": False,

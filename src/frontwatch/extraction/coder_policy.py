@@ -166,8 +166,10 @@ def model_trigger(doc: Doc, coding: Coding, policy: CoderPolicy) -> Trigger | No
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
+    # the tag, not `pos_`: the attribute ruler that fills `pos_` is off when candidate
+    # sentences are parsed
     return Trigger(MODEL_KINDS[best], root.i, root.i + 1, root.text,
-                   is_verb=root.pos_ in ("VERB", "AUX"))
+                   is_verb=root.tag_.startswith("VB") or root.tag_ == "MD")
 
 
 def codable(text: str) -> bool:
