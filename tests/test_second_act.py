@@ -76,3 +76,4 @@ def test_each_act_is_its_own_event(extractor, text, published, subs):
     events = events_of(extractor, text, published)
     assert {e.sub_event_type for e in events} == subs
     assert len(events) == len(subs)
+

@@ -285,6 +285,8 @@ class Mention:
     follow_up: bool = False  # "the airstrike", "in the clashes": refers to an incident told before
     # "shelling and airstrikes": one of the events a sentence listing several means tells
     means_split: bool = False
+    # the learned coder's probability that the sentence tells an event (None: not read)
+    coder_event: float | None = None
 
 
 @dataclass(slots=True)

@@ -1345,6 +1345,7 @@ class MentionExtractor:
             country=country,
             headline=headline,
             follow_up=definite or inherited_place,
+            coder_event=None if p.coding is None else p.coding.event_probability,
         )
 
     def _denied_trigger(self, p: ParsedSentence) -> Trigger | None:
