@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from frontwatch.actors.catalog import default_state_forces, state_styled_groups
+from frontwatch.extraction.coder_policy import toll_before_act
 from frontwatch.extraction.countries import countries_in
 from frontwatch.extraction.incidents import NEW_INCIDENT, divide_count
 from frontwatch.extraction.numbers import count_to_fatalities
@@ -337,10 +338,10 @@ def _sides_toll(m: Mention) -> bool:
         and m.fatalities is not None and m.actor2 is not None and m.actor2.inter in (1, 2, 3, 8)
 
 
-# A casualty mention that joins no act stands as an event only where the coder does not read
-# its sentence as surely eventless as this (the policy's `drop_named`; 0.03 to 0.1 give the
-# same dev and train events, 0.5 loses tolls of real clashes).
-STANDALONE_TOLL_AT = 0.1
+# An event stands only where the coder does not read every sentence telling it as surely
+# eventless as this (the policy's `drop_named`): a toll that joins no act, a rule's reading
+# of talk the coder's drop let through (a sourced account, two armed sides named)
+NO_EVENT_AT = 0.1
 
 
 def group_mentions(mentions: list[Mention]) -> list[_Group]:
@@ -390,7 +391,7 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
         if best is not None:
             _join(m, best, groups)
         elif m.actor1 is not None and m.sub_event_type in SUB_EVENT_TO_TYPE and not (
-                m.coder_event is not None and m.coder_event < STANDALONE_TOLL_AT):
+                m.coder_event is not None and m.coder_event < NO_EVENT_AT):
             # a casualty report with a named perpetrator stands as its own event, unless the
             # coder reads no event in it ("congratulated the forces on their progress in the
             # hard-fought battle": no toll, no incident)
@@ -495,8 +496,17 @@ def _substantive(groups: list[_Group]) -> list[_Group]:
         figures = any(m.fatalities or m.injuries or m.materiel for m in g.mentions)
         if not named and not figures:
             continue
+        if _read_as_no_event(g):
+            continue
         out.append(g)
     return out
+
+
+def _read_as_no_event(g: _Group) -> bool:
+    """Every sentence that tells the event is one the coder reads as surely eventless, and
+    none is a denial or a toll told before its act (which the coder misreads: coder_policy)."""
+    return all(m.coder_event is not None and m.coder_event < NO_EVENT_AT and not m.denial
+               and not toll_before_act(m.sentence.text) for m in g.mentions)
 
 
 def _placed_retelling(g: _Group, groups: list[_Group]) -> _Group | None:
