@@ -29,6 +29,8 @@ CASES = {
     "excessive_force": ("Excessive force against protesters", "Protesters", "Military Forces", 4),
     "violent_demonstration": ("Violent demonstration", "Rioters", None, 0),  # ACLED inter 5
     "mob_violence": ("Mob violence", "Rioters", "Civilians", 0),
+    # what demonstrators throw makes the demonstration violent, not an explosion
+    "demonstrators_throw_grenades": ("Violent demonstration", "Rioters", "Military Forces", 0),
     "nonstate_overtakes": ("Non-state actor overtakes territory", "Islamic State",
                            "Military Forces of Syria", 0),
     "landmine": ("Remote explosive/landmine/IED", "Unidentified Armed Group", "Civilians", 3),

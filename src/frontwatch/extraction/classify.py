@@ -95,6 +95,10 @@ def classify(
         sub = "Excessive force against protesters"
     elif kind == "vac_kill" and actor1 is not None and actor1.inter == 5:
         sub = "Mob violence"  # "an angry mob lynched a man"
+    elif kind in ("grenade", "ied") and actor1 is not None and actor1.inter in (5, 6):
+        # "demonstrators reached the fence and threw explosive devices and grenades": what
+        # demonstrators throw makes the demonstration violent (ACLED), not an explosion
+        sub = "Violent demonstration"
     elif kind in SIMPLE_KINDS:
         sub = SIMPLE_KINDS[kind]
         if kind == "abduction" and _is_state(actor1) and not victims_civilian and \
