@@ -547,9 +547,11 @@ def test_an_armed_claimant_of_its_own_act_is_its_author(geocoding_extractor, tex
 
 
 def test_a_name_after_a_given_name_and_an_initial_is_a_person(geocoding_extractor):
-    text = ("American forces have struck at an Iranian-backed militia in Syria that launched "
-            "rocket attacks against U.S. bases in Iraq, Pentagon Press Secretary John F. Kirby "
-            "told reporters traveling with Secretary of Defense Lloyd J. Austin.")
+    # (the coder reads "have struck at a militia that launched rocket attacks against U.S.
+    # bases" as no event, 0.00, and the event is dropped: docs/model.md, known failure modes)
+    text = ("American forces struck an Iranian-backed militia in eastern Syria on Thursday, "
+            "Pentagon Press Secretary John F. Kirby told reporters traveling with Secretary of "
+            "Defense Lloyd J. Austin.")
     events = geocoding_extractor.process(make_article(text, published="2021-02-26")).events
     assert events and "Austin" not in {e.location for e in events}
 
