@@ -89,3 +89,17 @@ def test_an_acronym_glued_to_the_next_sentence_ends_it():
         == ["Attacks constitute war crimes under IHL.", "During the night, shelling went on."]
     assert texts("The UNHCR.Another report.") == ["The UNHCR.", "Another report."]
     assert texts("In the U.S.A.The end.") == ["In the U.S.A.The end."]  # initials, no stop
+
+
+def test_a_saved_pages_title_after_its_furniture_is_a_headline():
+    text = ("Accessibility links\n\nBreaking News\n\n"
+            "Belarus Arrests Protesters, Cracks Down on Opposition\n\n\n"
+            "Belarus Arrests Protesters, Cracks Down on Opposition\nplease wait\n\n"
+            "After more than two weeks of street protests in Belarus, police arrested at "
+            "least 50 protesters on Wednesday.\n")
+    heads = [s.text for s in split_sentences(text) if s.headline]
+    assert "Belarus Arrests Protesters, Cracks Down on Opposition" in heads
+    assert not any(h.startswith("After more") for h in heads)
+    # a line said once below the first paragraph is no title
+    once = "Accessibility links\n\nBreaking News\n\nArmy Retakes Town In North\n\nThe army said.\n"
+    assert [s.text for s in split_sentences(once) if s.headline] == ["Accessibility links"]

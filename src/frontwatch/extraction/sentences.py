@@ -123,8 +123,27 @@ def split_sentences(
                 paragraph += 1
             pos = m.end() if m else r_end
     if paragraph > 1:
+        repeated = _repeated_title(out)
         for sent in out:
-            sent.headline = _looks_like_title(sent)
+            sent.headline = _looks_like_title(sent) or sent.index in repeated
+    return out
+
+
+_TOP = 8  # paragraphs of page furniture and title a saved web page opens with
+
+
+def _repeated_title(sentences: list[Sentence]) -> set[int]:
+    """A saved page's title, after its furniture ("Accessibility links", "Breaking News"):
+    a title-shaped line its first paragraphs give twice (the page's title and its heading,
+    the second perhaps run into the next line: "... Opposition please wait")."""
+    top = [s for s in sentences if s.paragraph < _TOP]
+    titles = [s for s in top if len(s.text) < 160 and len(s.text.split()) >= 3
+              and not s.text.rstrip().endswith((".", "”", '"'))]
+    out: set[int] = set()
+    for t in titles:
+        copies = [s.index for s in top if s.index != t.index and s.text.startswith(t.text)]
+        if copies:
+            out.update([t.index, *copies])
     return out
 
 
