@@ -116,6 +116,7 @@ from frontwatch.extraction.places import (
     is_demonym,
     mark_containers,
     names_people,
+    places_told_after,
     role_of,
 )
 from frontwatch.extraction.report_year import report_year
@@ -272,36 +273,6 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
     if not text.endswith(" .") or len(doc) < 2 or doc[-1].text != ".":
         return doc
     return doc[:-1].as_doc()
-
-
-# "The incident took place in Boriabaf village in Herat's Pashtoon Zarghun district": where
-# the act told just before happened.
-INCIDENT_PLACE = re.compile(
-    r"\s*(?:The|This|That)\s+(?:incident|attack|shooting|killing|killings|bombing|blast|"
-    r"explosion|ambush|clash|clashes|fighting|assault|raid|strike|airstrike|kidnapping|"
-    r"abduction)\s+(?:took place|happened|occurred|was carried out)\s+(?:in|at|near|on)\b",
-    re.IGNORECASE)
-
-
-def _place_told_after(sent: Sentence, ctx: ArticleContext, told: list[Mention]) -> None:
-    """Places the mentions just told with the places a following sentence gives them, when
-    they have none of their own (only a country or a region)."""
-    if not told or not INCIDENT_PLACE.match(sent.text) or ctx.toponyms is None:
-        return
-    # "... in Herat's Pashtoon Zarghun district": the province holds the district
-    inside = [replace(f, role="at", start=f.start - sent.start, end=f.end - sent.start)
-              for f in ctx.toponyms
-              if sent.start <= f.start and f.end <= sent.end and not is_country(f.text)]
-    mark_containers(sent.text, inside)
-    found = [replace(f, start=f.start + sent.start, end=f.end + sent.start) for f in inside]
-    if not any(f.role == "at" for f in found):
-        return
-    for m in told:
-        if all(pl.role == "region" or is_country(pl.text) for pl in m.places):
-            m.places = [replace(f) for f in found] + [pl for pl in m.places
-                                                      if pl.role == "region"]
-            ctx.last_places = list(m.places)
-            ctx.last_places_sentence = sent.index
 
 
 def _subject(tok, trigger: Trigger) -> bool:
@@ -518,9 +489,18 @@ class MentionExtractor:
             p = by_index.get(sent.index)
             if opens_paragraph:
                 ctx.section_country = country_heading(sent.text) or ctx.section_country
-            if last_told is not None and sent.index - last_told[0] <= 2:
+            if last_told is not None and sent.index - last_told[0] <= 2 \
+                    and ctx.toponyms is not None:
                 told = last_told[1].sentence.start
-                _place_told_after(sent, ctx, [m for m in mentions if m.sentence.start == told])
+                placed = [m for m in mentions if m.sentence.start == told
+                          if all(pl.role == "region" or is_country(pl.text) for pl in m.places)]
+                found = places_told_after(sent.text, sent.start, ctx.toponyms) \
+                    if placed else []
+                for m in placed if found else []:
+                    m.places = [replace(f) for f in found] + [pl for pl in m.places
+                                                              if pl.role == "region"]
+                    ctx.last_places = list(m.places)
+                    ctx.last_places_sentence = sent.index
             if p is None:
                 if opens_paragraph:
                     self._place_heading(sent, ctx)

@@ -9,6 +9,7 @@ small Arabic-named villages.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -443,3 +444,32 @@ def find_places(
         if p.role == "offset":
             p.anchor = p.text
     return out
+
+
+# "The incident took place in Boriabaf village in Herat's Pashtoon Zarghun district": where
+# the act told just before happened.
+INCIDENT_PLACE = re.compile(
+    r"\s*(?:The|This|That)\s+(?:incident|attack|shooting|killing|killings|bombing|blast|"
+    r"explosion|ambush|clash|clashes|fighting|assault|raid|strike|airstrike|kidnapping|"
+    r"abduction)\s+(?:took place|happened|occurred|was carried out)\s+(?:in|at|near|on)\b",
+    re.IGNORECASE)
+
+
+def places_told_after(text: str, start: int, toponyms: list[PlaceMention]
+                      ) -> list[PlaceMention]:
+    """The places a sentence ("The incident took place in X", at `start` in the article)
+    gives the act told just before it, in article offsets; empty for any other sentence or
+    one that names no place below a country."""
+    if not INCIDENT_PLACE.match(text):
+        return []
+    inside = [replace(f, start=f.start - start, end=f.end - start, role="at")
+              for f in toponyms
+              if start <= f.start and f.end <= start + len(text) and not is_country(f.text)]
+    # "... in Herat's Pashtoon Zarghun district": the province holds the district
+    mark_containers(text, inside)
+    if not any(f.role == "at" for f in inside):
+        return []
+    for f in inside:
+        f.start += start
+        f.end += start
+    return inside
