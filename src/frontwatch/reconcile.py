@@ -295,13 +295,11 @@ TERRITORY_CHANGE = {"Government regains territory", "Non-state actor overtakes t
 
 
 def _same_place(a: Mention, b: Mention) -> bool:
-    pa, pb = main_place(a), main_place(b)
-    if pa is None or pb is None:
+    """The same named place, or the same place the geocoder found."""
+    if main_place(a) is None or main_place(b) is None:
         return False
-    if _norm_place(pa.text) == _norm_place(pb.text):
-        return True
-    return bool(a.place and b.place and a.place.geonameid and
-                a.place.geonameid == b.place.geonameid)
+    return _same_name(a, b) or bool(a.place and b.place and a.place.geonameid and
+                                    a.place.geonameid == b.place.geonameid)
 
 
 def _siblings(target: _Group, groups: list[_Group]) -> list[_Group]:
@@ -364,16 +362,12 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
                 same_place[0].mentions.append(m)
                 continue
         target = None
-        mp = main_place(m)
         for i in range(len(groups) - 1, -1, -1):
             g = groups[i]
             if _compatible(m, g, last_group=i == len(groups) - 1):
-                gp = main_place(g.primary)
                 if target is None:
                     target = g
-                if mp is not None and gp is not None and _norm_place(mp.text) == _norm_place(
-                    gp.text
-                ):
+                if _same_name(m, g.primary):
                     # the same named place beats mere recency
                     target = g
                     break
@@ -394,7 +388,9 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
                 m.coder_event is not None and m.coder_event < NO_EVENT_AT):
             # a casualty report with a named perpetrator stands as its own event, unless the
             # coder reads no event in it ("congratulated the forces on their progress in the
-            # hard-fought battle": no toll, no incident)
+            # hard-fought battle": no toll, no incident); told here, not only by
+            # `_read_as_no_event`, so that such a toll never becomes a group other mentions
+            # join
             m.event_type = SUB_EVENT_TO_TYPE[m.sub_event_type]
             groups.append(_Group([m]))
         elif _sides_toll(m):

@@ -23,7 +23,7 @@ class ArticleContext:
 
     article_country: str | None
     # the day year-less dates are read against: the publication date, or the last day of the
-    # year an annual report covers (`report_year`)
+    # year an annual report covers (`extraction.report_year`)
     published: dt.date | None
     dominant_group: ActorEntry | None
     # the group each country's sentences name most ("jihadists" in a Burkina paragraph are
@@ -34,7 +34,6 @@ class ArticleContext:
     # paragraphs that open a section ("COLOMBIA: CONFLICT & VIOLENCE"): a date told before
     # one is another section's
     sections: tuple[int, ...] = ()
-    report_year: int | None = None
     # the first day of what the article is about when that is not the last few months before
     # it appeared: an annual report's year, an encyclopedia article's subject
     news_from: dt.date | None = None

@@ -436,7 +436,6 @@ class MentionExtractor:
         ctx = ArticleContext(
             article_country=most_named(hits, article.kept or [(0, len(text))]),
             published=dt.date(covers, 12, 31) if covers else article.published,
-            report_year=covers,
             news_from=dt.date(covers, 1, 1) if covers else subject[0] if subject else None,
             dominant_group=self.article_sides.dominant_group(parsed),
             dominant_by_country=self.article_sides.dominant_by_country(parsed),
@@ -492,15 +491,17 @@ class MentionExtractor:
             if last_told is not None and sent.index - last_told[0] <= 2 \
                     and ctx.toponyms is not None:
                 told = last_told[1].sentence.start
-                placed = [m for m in mentions if m.sentence.start == told
-                          if all(pl.role == "region" or is_country(pl.text) for pl in m.places)]
+                # the act just told, placed only in a country or a region
+                unplaced = [m for m in mentions if m.sentence.start == told and all(
+                    pl.role == "region" or is_country(pl.text) for pl in m.places)]
                 found = places_told_after(sent.text, sent.start, ctx.toponyms) \
-                    if placed else []
-                for m in placed if found else []:
-                    m.places = [replace(f) for f in found] + [pl for pl in m.places
-                                                              if pl.role == "region"]
-                    ctx.last_places = list(m.places)
-                    ctx.last_places_sentence = sent.index
+                    if unplaced else []
+                if found:
+                    for m in unplaced:
+                        m.places = [replace(f) for f in found] + [
+                            pl for pl in m.places if pl.role == "region"]
+                        ctx.last_places = list(m.places)
+                        ctx.last_places_sentence = sent.index
             if p is None:
                 if opens_paragraph:
                     self._place_heading(sent, ctx)

@@ -137,8 +137,7 @@ def _repeated_title(sentences: list[Sentence]) -> set[int]:
     a title-shaped line its first paragraphs give twice (the page's title and its heading,
     the second perhaps run into the next line: "... Opposition please wait")."""
     top = [s for s in sentences if s.paragraph < _TOP]
-    titles = [s for s in top if len(s.text) < 160 and len(s.text.split()) >= 3
-              and not s.text.rstrip().endswith((".", "”", '"'))]
+    titles = [s for s in top if _title_shaped(s.text) and len(s.text.split()) >= 3]
     out: set[int] = set()
     for t in titles:
         copies = [s.index for s in top if s.index != t.index and s.text.startswith(t.text)]
@@ -166,6 +165,10 @@ def _line_join(text: str, m: re.Match[str], start: int, end: int) -> str | None:
 
 def _looks_like_title(sent: Sentence) -> bool:
     """A title, or a clause of a title of two stories ("...; Turkish strikes hit ...")."""
-    text = sent.text.rstrip()
-    return sent.paragraph == 0 and sent.index <= 3 and len(text) < 160 and \
-        not text.endswith((".", "”", '"'))
+    return sent.paragraph == 0 and sent.index <= 3 and _title_shaped(sent.text)
+
+
+def _title_shaped(text: str) -> bool:
+    """Short, and not ended as a sentence is."""
+    text = text.rstrip()
+    return len(text) < 160 and not text.endswith((".", "”", '"'))
