@@ -15,6 +15,7 @@ from frontwatch.learn.data import (
     ROLE_LABELS,
     DataError,
     fold_of,
+    silver_examples,
     synthetic_examples,
 )
 
@@ -91,6 +92,50 @@ def test_synthetic_examples_read_and_check(tmp_path):
     bad.write_text(json.dumps({**good, "events": [{"sub_event_type": "Skirmish"}]}) + "\n")
     with pytest.raises(DataError, match="bad.jsonl:1: unknown sub_event_type 'Skirmish'"):
         synthetic_examples([bad])
+
+
+def _silver_page(**over) -> dict:
+    page = {"id": "sv-0001", "url": "https://www.centcom.mil/x", "outlet": "CENTCOM",
+            "licence": "public domain (US government work)", "retrieved": "2026-12-07",
+            "country": "Iraq", "excerpt": True,
+            "text": "Coalition aircraft struck ISIS near Mosul.\n\nThe strikes will go on. "
+                    "A ceasefire may hold.",
+            "labels": [["Air/drone strike"], [], "unsure"]}
+    return page | over
+
+
+def test_silver_examples_follow_the_extractors_sentences(tmp_path):
+    path = tmp_path / "sv.jsonl"
+    path.write_text(json.dumps(_silver_page()) + "\n")
+    strike, plan, maybe = silver_examples([path])
+    assert strike.text == "Coalition aircraft struck ISIS near Mosul."
+    assert strike.labels == {"Air/drone strike"} and strike.source == "silver"
+    assert plan.labels == frozenset() and not plan.ambiguous
+    assert maybe.ambiguous and maybe.group == "sv-0001"
+    path.write_text(json.dumps(_silver_page(labels=[[], []])) + "\n")
+    with pytest.raises(DataError, match="sv.jsonl:1: 3 sentences"):
+        silver_examples([path])
+
+
+def test_silver_check_refuses_held_out_sources_and_known_pages(tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("silver", ROOT / "tools" / "silver.py")
+    silver = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(silver)
+    known = json.loads((ROOT / "corpus/real/manifest.jsonl").read_text().splitlines()[0])["url"]
+    path = tmp_path / "b.jsonl"
+    rows = [_silver_page(), _silver_page(id="sv-2", country="Ukraine"),
+            _silver_page(id="sv-3", outlet="VOA"), _silver_page(id="sv-4", url=known),
+            _silver_page(id="sv-5", labels=[["Skirmish"], [], []])]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert silver.main(["check", str(path)]) == 1
+    err = capsys.readouterr()
+    assert "pages: 1" in err.out and "Air/drone strike: 1" in err.out
+    assert "sv-2: country Ukraine is held out" in err.err
+    assert "sv-3: outlet VOA is held out" in err.err
+    assert "sv-4: already in the real corpus" in err.err
+    assert "sv-5: sentence 0: unknown sub-types ['Skirmish']" in err.err
 
 
 def test_folds_keep_a_document_together():

@@ -1,9 +1,11 @@
 """Sentences labelled with the ACLED sub-event types they tell, for the learned event coder.
 
-Two sources: the project's synthetic articles (`corpus/synthetic/*.jsonl`, one annotated
-sentence a line, written for the project and never scored as real) and the real corpus's
+Three sources: the project's synthetic articles (`corpus/synthetic/*.jsonl`, one annotated
+sentence a line, written for the project and never scored as real); the real corpus's
 **train split** (`corpus/real`), whose gold evidence spans label the sentences that tell each
-event. Dev and test sentences are read only to measure, never to train.
+event; and **silver** pages (`corpus/silver/*.jsonl`, see tools/silver.py): real reporting
+from the train split's kinds of source, labelled sentence by sentence by one coder, from no
+held-out country or outlet. Dev and test sentences are read only to measure, never to train.
 """
 
 from __future__ import annotations
@@ -130,6 +132,39 @@ def real_examples(root: Path, splits: Iterable[str]) -> list[Example]:
     return out
 
 
+def silver_examples(paths: Iterable[Path]) -> list[Example]:
+    """Sentences of silver pages, labelled by their sentence labels ("unsure": ambiguous)."""
+    out: list[Example] = []
+    for path in paths:
+        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DataError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+            sents = split_sentences(str(row.get("text") or ""))
+            labels = row.get("labels")
+            if not isinstance(labels, list) or len(labels) != len(sents):
+                raise DataError(f"{path}:{n}: {len(sents)} sentences but the labels do not "
+                                "match them one to one")
+            for sent, lab in zip(sents, labels, strict=True):
+                unsure = lab == "unsure"
+                subs = frozenset() if unsure else frozenset(lab)
+                unknown = subs - set(SUB_EVENT_TO_TYPE)
+                if unknown:
+                    raise DataError(f"{path}:{n}: unknown sub_event_type {sorted(unknown)}")
+                out.append(Example(
+                    text=sent.text,
+                    labels=subs,
+                    source="silver",
+                    group=str(row.get("id") or f"{path.name}:{n}"),
+                    ambiguous=unsure,
+                    meta={"country": row.get("country", ""), "outlet": row.get("outlet", "")},
+                ))
+    return out
+
+
 def fold_of(group: str, folds: int = 10) -> int:
     """A stable fold per document, so no document's sentences sit on both sides of a split."""
     return int(hashlib.sha256(group.encode()).hexdigest(), 16) % folds
@@ -151,4 +186,7 @@ def data_arguments(description: str) -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, default=repo / "src/frontwatch/data/coder")
     parser.add_argument("--synthetic", type=Path, default=repo / "corpus/synthetic")
     parser.add_argument("--real", type=Path, default=repo / "corpus/real")
+    parser.add_argument("--silver", type=Path, default=repo / "corpus/silver",
+                        help="silver pages (real text, sentence labels); an empty or missing "
+                             "folder adds none")
     return parser

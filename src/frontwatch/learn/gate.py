@@ -26,6 +26,7 @@ from frontwatch.learn.data import (
     data_hash,
     fold_of,
     real_examples,
+    silver_examples,
     synthetic_examples,
 )
 
@@ -99,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     synthetic = [e for e in synthetic_examples(sorted(args.synthetic.glob("*.jsonl")))
                  if not e.ambiguous]
     real_train = [e for e in real_examples(args.real, ["train"]) if not e.ambiguous]
-    pool = synthetic + real_train
+    silver = [e for e in silver_examples(sorted(args.silver.glob("*.jsonl")))
+              if not e.ambiguous] if args.silver.is_dir() else []
+    pool = synthetic + real_train + silver
     train = [e for e in pool if fold_of(e.group) != 0]
     held = [e for e in pool if fold_of(e.group) == 0]
     card = train_gate(train, held, args.out, recall=args.recall, c=args.c)

@@ -35,6 +35,7 @@ from frontwatch.learn.data import (
     data_hash,
     fold_of,
     real_examples,
+    silver_examples,
     synthetic_examples,
 )
 
@@ -369,6 +370,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real-repeat", type=int, default=4,
                         help="show each real train sentence this many times per epoch: real "
                              "reporting is the domain scored, and there is less of it")
+    parser.add_argument("--silver-repeat", type=int, default=4,
+                        help="show each silver sentence this many times per epoch")
+    parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--role-weight", type=float, default=ROLE_WEIGHT,
                         help="train a role-span head beside the sentence head with this share "
@@ -391,15 +395,18 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     synthetic = synthetic_examples(sorted(args.synthetic.glob("*.jsonl")))
     real_train = real_examples(args.real, ["train"])
+    silver = silver_examples(sorted(args.silver.glob("*.jsonl"))) if args.silver.is_dir() else []
     # One tenth of the synthetic documents held out to watch the fit; the real dev split
     # measures what matters.
-    train = [ex for ex in synthetic if fold_of(ex.group) != 0] + real_train * args.real_repeat
+    train = ([ex for ex in synthetic if fold_of(ex.group) != 0] + real_train * args.real_repeat
+             + silver * args.silver_repeat)
     held = [ex for ex in synthetic if fold_of(ex.group) == 0 and not ex.ambiguous]
     real_dev = [ex for ex in real_examples(args.real, ["dev"]) if not ex.ambiguous]
     if args.limit:
         train = train[: args.limit]
     print(f"training on {len(train)} sentences ({len(synthetic)} synthetic, {len(real_train)} "
-          f"real train); held out {len(held)} synthetic, {len(real_dev)} real dev")
+          f"real train, {len(silver)} silver); held out {len(held)} synthetic, "
+          f"{len(real_dev)} real dev")
     base = base_model_dir(args.cache)
     started = time.perf_counter()
     if args.from_state:
@@ -408,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         model.eval()
     else:
         model = fit(train, base, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
-                    role_weight=args.role_weight, layers=args.layers)
+                    role_weight=args.role_weight, layers=args.layers, seed=args.seed)
         # The trained weights, kept so an export can be redone without training again.
         args.cache.mkdir(parents=True, exist_ok=True)
         torch.save(model.state_dict(), args.cache / "coder-state.pt")
@@ -442,10 +449,12 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "data_hash": data_hash(train),
         "examples": {"train": len(train), "synthetic": len(synthetic),
-                     "real_train": len(real_train)},
+                     "real_train": len(real_train), "silver": len(silver)},
         "hyperparameters": {"epochs": args.epochs, "batch_size": args.batch_size,
                             "lr": args.lr, "threads": args.threads,
-                            "real_repeat": args.real_repeat, "role_weight": args.role_weight},
+                            "real_repeat": args.real_repeat,
+                            "silver_repeat": args.silver_repeat, "seed": args.seed,
+                            "role_weight": args.role_weight},
         "training_seconds": None if args.from_state else round(took),
         "versions": {"python": platform.python_version(), "torch": torch.__version__,
                      "transformers": transformers.__version__,

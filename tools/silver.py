@@ -1,0 +1,114 @@
+"""Real sentences labelled for the coder (`corpus/silver/`): split a page, check a batch.
+
+    .venv/bin/python tools/silver.py split PAGE.txt       # the sentences, numbered, as the
+                                                          # extractor splits them
+    .venv/bin/python tools/silver.py check BATCH.jsonl    # every page well formed, counts
+
+A batch holds one JSON object a line, one page each: its licence and source, the text exactly
+as stored (an excerpt of the page's opening), and one label list per sentence, aligned with
+the sentences `split` prints. These are real reporting labelled by one coder at the sentence
+level (which sub-types each sentence tells), not event gold: they train the coder and are never
+scored as the yardstick. Labels follow docs/coding.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from frontwatch.extraction.sentences import split_sentences
+from frontwatch.model import SUB_EVENT_TO_TYPE
+
+REQUIRED = ("id", "url", "outlet", "licence", "retrieved", "country", "text", "labels")
+# The real corpus's held-out outlets and countries (corpus/real/splits.json): text from them
+# would leak the test split's sources and conflicts into training.
+SPLITS = Path(__file__).resolve().parents[1] / "corpus" / "real" / "splits.json"
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def check_page(row: dict, held_out: dict) -> list[str]:
+    """The reasons a page cannot be used (empty when it can)."""
+    problems = [f"no {key}" for key in REQUIRED if key not in row]
+    if problems:
+        return problems
+    sents = sentences(row["text"])
+    labels = row["labels"]
+    if not isinstance(labels, list) or len(labels) != len(sents):
+        given = len(labels) if isinstance(labels, list) else "no"
+        problems.append(f"{len(sents)} sentences but {given} label lists")
+    else:
+        for i, lab in enumerate(labels):
+            if lab == "unsure":
+                continue
+            if not isinstance(lab, list):
+                problems.append(f"sentence {i}: labels must be a list or 'unsure'")
+                continue
+            bad = [x for x in lab if x not in SUB_EVENT_TO_TYPE]
+            if bad:
+                problems.append(f"sentence {i}: unknown sub-types {bad}")
+    if row["country"] in held_out.get("test_countries", []) + held_out.get("dev_countries", []):
+        problems.append(f"country {row['country']} is held out (dev or test)")
+    if row["outlet"] in held_out.get("test_outlets", []):
+        problems.append(f"outlet {row['outlet']} is held out (test)")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    sp = sub.add_parser("split", help="print a page's sentences, numbered")
+    sp.add_argument("page", type=Path)
+    ck = sub.add_parser("check", help="check a batch file")
+    ck.add_argument("batch", type=Path, nargs="+")
+    args = parser.parse_args(argv)
+    if args.cmd == "split":
+        for i, s in enumerate(sentences(args.page.read_text(encoding="utf-8"))):
+            print(f"[{i}] {s}")
+        return 0
+    held_out = json.loads(SPLITS.read_text(encoding="utf-8"))
+    known_urls = {
+        json.loads(line)["url"]
+        for line in (SPLITS.parent / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    }
+    failed = 0
+    tally: Counter[str] = Counter()
+    for path in args.batch:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                print(f"{path}:{n}: not JSON ({exc.msg})", file=sys.stderr)
+                failed += 1
+                continue
+            problems = check_page(row, held_out)
+            if row.get("url") in known_urls:
+                problems.append("already in the real corpus")
+            if problems:
+                print(f"{path}:{n}: {row.get('id')}: {'; '.join(problems)}", file=sys.stderr)
+                failed += 1
+                continue
+            tally["pages"] += 1
+            for lab in row["labels"]:
+                tally["sentences"] += 1
+                if lab == "unsure":
+                    tally["unsure"] += 1
+                elif lab:
+                    tally["event sentences"] += 1
+                    tally.update(f"  {x}" for x in lab)
+                else:
+                    tally["no-event sentences"] += 1
+    for key, value in sorted(tally.items(), key=lambda kv: (kv[0].startswith(" "), kv[0])):
+        print(f"{key}: {value}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
