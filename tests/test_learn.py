@@ -136,6 +136,12 @@ def test_silver_check_refuses_held_out_sources_and_known_pages(tmp_path, capsys)
     assert "sv-3: outlet VOA is held out" in err.err
     assert "sv-4: already in the real corpus" in err.err
     assert "sv-5: sentence 0: unknown sub-types ['Skirmish']" in err.err
+    # the second coder's agreement: unsure sentences on either side are left out
+    c = silver.agreement([["Armed clash"], [], ["Attack", "Arrests"], "unsure"],
+                         [["Armed clash"], ["Attack"], ["Attack"], []])
+    assert (c["sentences"], c["same"], c["tp"], c["fp"], c["fn"]) == (3, 1, 2, 1, 1)
+    assert (c["det_tp"], c["det_fp"], c["det_fn"]) == (2, 1, 0)
+    assert silver.sampled("sv1-0007", 0.1) == silver.sampled("sv1-0007", 0.1)
 
 
 def test_folds_keep_a_document_together():
