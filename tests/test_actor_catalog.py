@@ -17,6 +17,9 @@ import pytest
         ("An RAF Reaper struck two Daesh vehicles near the Euphrates.",
          [("RAF Reaper", "Military Forces of the United Kingdom"),
           ("Daesh", "Islamic State (Unknown)")]),
+        # a branch between the adjective and the forces
+        ("A fisherman was shot dead by Egyptian naval forces off Rafah.",
+         [("Egyptian naval forces", "Military Forces of Egypt")]),
         # a country's name is not its people, and people without "the" stay people
         ("The Philippines said the talks had failed.", []),
         ("Russians queued for petrol in Moscow.", []),

@@ -170,7 +170,8 @@ _FORCE_WORDS = {"forces", "military", "units", "gunboats", "warships", "navy", "
                 "enemy", "side"}
 # Words between a state's adjective and its forces: "the Turkish occupation army"
 _BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national", "regular",
-                      "federal", "special", "elite", "government", "security", "armed",
+                      "federal", "special", "elite", "government", "security", "armed", "naval",
+                      "maritime",
                       "defense", "defence"}
 US_LED = re.compile(r"\b(?:US|U\.S\.|American|Inherent|CJTF|Combined|anti-IS\w*|international)\b")
 
