@@ -171,7 +171,11 @@ class FigureFinder:
 
     @staticmethod
     def _next_is_materiel(doc: Doc, span: Span, figures: Figures) -> bool:
-        # "3 battle tanks": the count belongs to the materiel that follows within a few tokens.
+        # "3 battle tanks": the count belongs to the materiel that follows within a few tokens,
+        # or that it counts however long the words between ("two Houthi anti-ship cruise
+        # missiles", whose hyphen would end the look-ahead).
+        if span.root.dep_ == "nummod" and span.root.head.i in figures.materiel_tokens:
+            return True
         for i in range(span.end, min(span.end + 4, len(doc))):
             if i in figures.materiel_tokens:
                 return True

@@ -159,6 +159,9 @@ def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list
     return [candidates[i].with_score(-s) for s, i in scored]
 
 
+_SPELT = ("main", "alt", "base")
+
+
 def name_country_votes(gazetteer: Gazetteer, name: str) -> dict[str, float]:
     """One name's vote, spread over the countries of its candidates (summing to 1).
 
@@ -166,6 +169,11 @@ def name_country_votes(gazetteer: Gazetteer, name: str) -> dict[str, float]:
     eight in the US, and a name with one clear reading votes almost fully for its country.
     """
     ranked = [c for c in rank(gazetteer.candidates(name)) if c.country_code]
+    # A name the gazetteer knows only by a loose or partial spelling casts no vote: "Galilee"
+    # would otherwise vote for Mexico (Nueva Galilea) in a one-line Israeli report, and then
+    # place itself there.
+    if ranked and not any(c.match in _SPELT for c in ranked):
+        return {}
     # In a country where a place bears the name as its own, another place there that only bore
     # it once (Engels, formerly Pokrovsk; Artyomovsky beside a village Artemovsk) adds no vote:
     # else the name counts that country twice, outvotes the country where it is a city's own

@@ -143,6 +143,8 @@ def silver_examples(paths: Iterable[Path]) -> list[Example]:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise DataError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+            if row.get("language", "en") != "en":
+                continue  # the extractor reads English only, as with the real corpus
             sents = split_sentences(str(row.get("text") or ""))
             labels = row.get("labels")
             if not isinstance(labels, list) or len(labels) != len(sents):
