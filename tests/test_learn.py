@@ -37,6 +37,18 @@ def test_policy_retypes_only_when_confident():
     assert policy.retype(unsure, "Armed clash", "Battles") == ("Armed clash", "Battles")
 
 
+def test_policy_comes_with_its_coder():
+    """A retrained coder carries the thresholds tuned for it in its card; a card without
+    them (or no coder) keeps the defaults."""
+    class Card:
+        card = {"policy": {"drop": 0.3, "retype_at": 0.6, "unknown": 1.0}}
+
+    tuned = CoderPolicy.for_coder(Card())
+    assert (tuned.drop, tuned.retype_at) == (0.3, 0.6)
+    assert tuned.new_event == CoderPolicy().new_event
+    assert CoderPolicy.for_coder(None) == CoderPolicy()
+
+
 def test_policy_leaves_who_took_ground_to_the_rules():
     took = coding(**{"Government regains territory": 0.95})
     assert CoderPolicy().retype(took, "Non-state actor overtakes territory", "Battles") == (

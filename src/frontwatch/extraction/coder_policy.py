@@ -2,7 +2,8 @@
 dropping, by thresholds tuned on real dev."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -80,6 +81,17 @@ class CoderPolicy:
     # the act's (0: the rules' places all stay)
     second_act: float = 0.25  # a second sub-type the coder gives this probability is a
     # second act of the sentence, where a trigger of it is there (above 1: never)
+
+    @classmethod
+    def for_coder(cls, coder: Any) -> "CoderPolicy":
+        """The thresholds tuned on real dev for this coder: its card's `policy` (written by
+        `bench/coder_policy.py --write`) over the defaults, which were tuned for a coder whose
+        card has none. Each coder reads probabilities its own way, so a retrained coder
+        carries its own thresholds."""
+        card = getattr(coder, "card", None) or {}
+        tuned = card.get("policy") or {}
+        known = {f.name for f in fields(cls)}
+        return replace(cls(), **{k: float(v) for k, v in tuned.items() if k in known})
 
     def drops(self, coding: Coding, actor1: ActorRef | None, actor2: ActorRef | None,
               text: str = "") -> bool:

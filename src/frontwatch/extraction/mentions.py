@@ -320,7 +320,7 @@ class MentionExtractor:
         # events and of what type; the rules read their arguments (actors, places, dates,
         # figures, claims). Without one, the rules decide everything.
         self.coder = coder
-        self.policy = policy or CoderPolicy()
+        self.policy = policy or CoderPolicy.for_coder(coder)
         # Without a gate the coder reads every sentence; with one, only the rules' candidates
         # and the sentences the gate says could hold an event (gate.py says why)
         self.gate = gate
