@@ -103,6 +103,19 @@ def test_seized_weapons_are_disrupted_weapons_use(geocoding_extractor):
     assert not any(e.sub_event_type == "Grenade" for e in events)
 
 
+def test_drones_downed_kill_nobody_and_a_loose_name_is_no_country(geocoding_extractor):
+    """Missiles shot down are counted as materiel, not dead, however many words describe
+    them; "the Galilee", which the gazetteer knows only by loose spellings of villages in
+    Mexico and Spain, casts no vote for Mexico and is not placed there."""
+    text = ("U.S. forces shot down two Houthi anti-ship cruise missiles over the Red Sea on "
+            "Tuesday.\n\nIsraeli forces shot down two Hezbollah drones over the Galilee on "
+            "Tuesday.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"] * 2
+    assert all(e.fatalities == 0 for e in events)
+    assert all(e.country != "Mexico" for e in events)
+
+
 def test_opening_place_frames_and_bare_lists_continue(geocoding_extractor):
     """"In Deir ez-Zor, ... near Mayadin": the act's own place wins over the opening frame; a
     list headed by a bare name ("struck Saraqib and Ariha") gives one event per place; a titled
