@@ -242,6 +242,13 @@ def test_training_code_fits_and_exports_a_tiny_model(tmp_path, role_weight):
     (coding,) = coder.code([examples[0].text])
     if not role_weight:
         assert coding.roles is None
+        # the exported weights read back (dequantised) start a new model that reads alike
+        from frontwatch.learn.train import build_model, export_gaps, load_onnx_weights
+
+        again = build_model(base)
+        load_onnx_weights(again, out / "coder.onnx")
+        again.eval()
+        assert export_gaps(again, coder, [e.text for e in examples[:2]]).max() < 0.08
         return
     assert coding.roles is not None and coding.roles.probs.shape[1] == len(ROLE_LABELS)
     # one reading per piece, [CLS] and [SEP] included, which cover no characters

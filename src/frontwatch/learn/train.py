@@ -133,6 +133,59 @@ def build_model(base: Path, roles: bool = False, layers: int | None = None):
     return Coder()
 
 
+def onnx_state(path: Path) -> dict[str, np.ndarray]:
+    """The float weights of an exported coder, read back from its int8 ONNX graph (weights
+    dequantised: (q - zero point) * scale, per output channel), keyed as the torch model's
+    state dict: a committed coder's starting point for further training, when its torch
+    weights are gone."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(path)).graph
+    init = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+
+    def dequantised(stem: str) -> np.ndarray:
+        q = init[f"{stem}_quantized"].astype(np.float32)
+        return (q - init[f"{stem}_zero_point"].astype(np.float32)) * init[f"{stem}_scale"]
+
+    state: dict[str, np.ndarray] = {k: v for k, v in init.items()
+                                    if v.dtype == np.float32 and "." in k and
+                                    not k.endswith(("_scale", "_zero_point"))}
+    for name in [k[: -len("_quantized")] for k in init if k.endswith(".weight_quantized")]:
+        state[name] = dequantised(name)  # embeddings, gathered then dequantised
+    for node in graph.node:
+        if node.op_type != "MatMulInteger":
+            continue
+        stem = node.input[1][: -len("_quantized")]
+        weight = dequantised(stem).T  # ONNX multiplies x @ W; torch stores W transposed
+        if stem.startswith("head."):
+            state["head.weight"] = weight
+        else:  # '/encoder/encoder/layer.0/attention/self/query/MatMul_output_0_...'
+            module = node.output[0].lstrip("/").rsplit("/MatMul", 1)[0]
+            state[module.replace("/", ".") + ".weight"] = weight
+    return state
+
+
+def load_onnx_weights(model, path: Path) -> None:
+    """Start `model` from the coder exported at `path` (see `onnx_state`)."""
+    import torch
+
+    state = model.state_dict()
+    read = onnx_state(path)
+    # the pooler is never run (the coder mean-pools), so the graph has none: the base's stays
+    missing = [k for k in state if k not in read and not k.endswith("position_ids")
+               and not k.startswith("encoder.pooler.")]
+    if missing:
+        raise ValueError(f"{path}: no weights for {', '.join(missing[:5])}")
+    for key, value in read.items():
+        if key in state:
+            if tuple(state[key].shape) != value.shape:
+                raise ValueError(f"{path}: {key} is {value.shape}, the model's "
+                                 f"{tuple(state[key].shape)}")
+            state[key] = torch.from_numpy(np.array(value, dtype=np.float32))
+    model.load_state_dict(state)
+
+
 def truncate(encoder, layers: int | None) -> None:
     """Keep the encoder's first `layers` transformer layers (None: all of them)."""
     have = encoder.config.num_hidden_layers
@@ -154,6 +207,7 @@ def fit(
     log=print,
     role_weight: float = ROLE_WEIGHT,
     layers: int | None = None,
+    init_onnx: Path | None = None,
 ):
     """Fine-tune on the examples (ambiguous ones left out); returns the torch model. With a
     role weight above 0 the model also learns the role spans (a second output); with
@@ -165,6 +219,8 @@ def fit(
     torch.manual_seed(seed)
     tok = _tokenizer(base / "tokenizer.json")
     model = build_model(base, roles=role_weight > 0, layers=layers)
+    if init_onnx is not None:
+        load_onnx_weights(model, init_onnx)
     data = [ex for ex in examples if not ex.ambiguous]
     targets = np.array([soft_target(ex) for ex in data], dtype=np.float32)
     steps = max(1, epochs * ((len(data) + batch_size - 1) // batch_size))
@@ -380,6 +436,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layers", type=int, default=LAYERS,
                         help="keep only the encoder's first N transformer layers before "
                              f"fine-tuning (default {LAYERS}: all of them)")
+    parser.add_argument("--init-onnx", type=Path,
+                        help="start from the weights of this exported coder (coder.onnx, "
+                             "dequantised) instead of the base encoder")
     parser.add_argument("--limit", type=int, help="train on the first N examples (smoke runs)")
     parser.add_argument("--cache", type=Path, default=REPO / ".cache")
     parser.add_argument("--from-state", type=Path,
@@ -415,7 +474,8 @@ def main(argv: list[str] | None = None) -> int:
         model.eval()
     else:
         model = fit(train, base, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
-                    role_weight=args.role_weight, layers=args.layers, seed=args.seed)
+                    role_weight=args.role_weight, layers=args.layers, seed=args.seed,
+                    init_onnx=args.init_onnx)
         # The trained weights, kept so an export can be redone without training again.
         args.cache.mkdir(parents=True, exist_ok=True)
         torch.save(model.state_dict(), args.cache / "coder-state.pt")
@@ -454,6 +514,7 @@ def main(argv: list[str] | None = None) -> int:
                             "lr": args.lr, "threads": args.threads,
                             "real_repeat": args.real_repeat,
                             "silver_repeat": args.silver_repeat, "seed": args.seed,
+                            "init_onnx": str(args.init_onnx) if args.init_onnx else None,
                             "role_weight": args.role_weight},
         "training_seconds": None if args.from_state else round(took),
         "versions": {"python": platform.python_version(), "torch": torch.__version__,
