@@ -159,7 +159,7 @@ def rank(candidates: Sequence[Candidate], ctx: GeoContext | None = None) -> list
     return [candidates[i].with_score(-s) for s, i in scored]
 
 
-_SPELT = ("main", "alt", "base")
+_LOOSE = ("loose", "partial", "fuzzy")
 
 
 def name_country_votes(gazetteer: Gazetteer, name: str) -> dict[str, float]:
@@ -172,7 +172,7 @@ def name_country_votes(gazetteer: Gazetteer, name: str) -> dict[str, float]:
     # A name the gazetteer knows only by a loose or partial spelling casts no vote: "Galilee"
     # would otherwise vote for Mexico (Nueva Galilea) in a one-line Israeli report, and then
     # place itself there.
-    if ranked and not any(c.match in _SPELT for c in ranked):
+    if ranked and all(c.match in _LOOSE for c in ranked):
         return {}
     # In a country where a place bears the name as its own, another place there that only bore
     # it once (Engels, formerly Pokrovsk; Artyomovsky beside a village Artemovsk) adds no vote:
