@@ -32,11 +32,13 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/extract.py
 
 # Rebuild the learned event coder from committed data (corpus/synthetic, corpus/real train)
-# into src/frontwatch/data/coder; about 20-40 minutes on 2 cores.
+# into src/frontwatch/data/coder, then tune its policy on real dev into its card; about
+# 30-50 minutes on 2 cores.
 model: $(DEV_STAMP)
 	$(BIN)/pip install -q -e ".[model,dev,train]"
 	$(BIN)/python -m frontwatch.learn.train --out src/frontwatch/data/coder
 	$(BIN)/python -m frontwatch.learn.gate --out src/frontwatch/data/coder
+	$(BIN)/python bench/coder_policy.py --write
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -188,7 +188,8 @@ def data_arguments(description: str) -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, default=repo / "src/frontwatch/data/coder")
     parser.add_argument("--synthetic", type=Path, default=repo / "corpus/synthetic")
     parser.add_argument("--real", type=Path, default=repo / "corpus/real")
-    parser.add_argument("--silver", type=Path, default=repo / "corpus/silver",
-                        help="silver pages (real text, sentence labels); an empty or missing "
-                             "folder adds none")
+    parser.add_argument("--silver", type=Path,
+                        help="add the silver pages of this folder (corpus/silver: real text, "
+                             "sentence labels); measured and not in the default recipe, see "
+                             "docs/model.md")
     return parser

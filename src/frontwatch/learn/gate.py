@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                  if not e.ambiguous]
     real_train = [e for e in real_examples(args.real, ["train"]) if not e.ambiguous]
     silver = [e for e in silver_examples(sorted(args.silver.glob("*.jsonl")))
-              if not e.ambiguous] if args.silver.is_dir() else []
+              if not e.ambiguous] if args.silver else []
     pool = synthetic + real_train + silver
     train = [e for e in pool if fold_of(e.group) != 0]
     held = [e for e in pool if fold_of(e.group) == 0]

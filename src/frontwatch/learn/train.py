@@ -454,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     synthetic = synthetic_examples(sorted(args.synthetic.glob("*.jsonl")))
     real_train = real_examples(args.real, ["train"])
-    silver = silver_examples(sorted(args.silver.glob("*.jsonl"))) if args.silver.is_dir() else []
+    silver = silver_examples(sorted(args.silver.glob("*.jsonl"))) if args.silver else []
     # One tenth of the synthetic documents held out to watch the fit; the real dev split
     # measures what matters.
     train = ([ex for ex in synthetic if fold_of(ex.group) != 0] + real_train * args.real_repeat
