@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from frontwatch.extraction.sentences import split_sentences
+from frontwatch.learn.data import json_lines
 from frontwatch.model import SUB_EVENT_TO_TYPE
 
 REQUIRED = ("id", "url", "outlet", "licence", "retrieved", "country", "text", "labels")
@@ -93,8 +94,7 @@ def _f1(tp: int, fp: int, fn: int) -> float:
 
 
 def _rows(paths: list[Path]) -> list[dict]:
-    return [json.loads(line) for path in paths
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [row for _, _, row in json_lines(paths)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ import argparse
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,39 +52,44 @@ class DataError(ValueError):
     """A training file is malformed: the message names the file and the line."""
 
 
-def synthetic_examples(paths: Iterable[Path]) -> list[Example]:
-    out: list[Example] = []
+def json_lines(paths: Iterable[Path]) -> Iterator[tuple[Path, int, dict]]:
+    """(file, line number, object) of every non-blank line of JSON-lines files."""
     for path in paths:
         for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                yield Path(path), n, json.loads(line)
             except json.JSONDecodeError as exc:
                 raise DataError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-            text = row.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise DataError(f"{path}:{n}: no text")
-            labels = set()
-            spans: set[tuple[int, int, str]] = set()
-            for event in row.get("events") or []:
-                sub = event.get("sub_event_type")
-                if sub not in SUB_EVENT_TO_TYPE:
-                    raise DataError(f"{path}:{n}: unknown sub_event_type {sub!r}")
-                if not event.get("negated"):
-                    labels.add(sub)
-                    # A denied act's parties are not roles of an event the sentence tells.
-                    spans.update(role_spans(text, event))
-            out.append(Example(
-                text=text,
-                labels=frozenset(labels),
-                source="synthetic",
-                group=str(row.get("doc") or f"{path.name}:{n}"),
-                ambiguous=not labels and row.get("negative_kind") == "detail",
-                meta={"style": row.get("style", ""), "country": row.get("country", "")},
-                spans=tuple(sorted(spans)),
-                has_spans=True,
-            ))
+
+
+def synthetic_examples(paths: Iterable[Path]) -> list[Example]:
+    out: list[Example] = []
+    for path, n, row in json_lines(paths):
+        text = row.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise DataError(f"{path}:{n}: no text")
+        labels = set()
+        spans: set[tuple[int, int, str]] = set()
+        for event in row.get("events") or []:
+            sub = event.get("sub_event_type")
+            if sub not in SUB_EVENT_TO_TYPE:
+                raise DataError(f"{path}:{n}: unknown sub_event_type {sub!r}")
+            if not event.get("negated"):
+                labels.add(sub)
+                # A denied act's parties are not roles of an event the sentence tells.
+                spans.update(role_spans(text, event))
+        out.append(Example(
+            text=text,
+            labels=frozenset(labels),
+            source="synthetic",
+            group=str(row.get("doc") or f"{path.name}:{n}"),
+            ambiguous=not labels and row.get("negative_kind") == "detail",
+            meta={"style": row.get("style", ""), "country": row.get("country", "")},
+            spans=tuple(sorted(spans)),
+            has_spans=True,
+        ))
     return out
 
 
@@ -135,35 +140,28 @@ def real_examples(root: Path, splits: Iterable[str]) -> list[Example]:
 def silver_examples(paths: Iterable[Path]) -> list[Example]:
     """Sentences of silver pages, labelled by their sentence labels ("unsure": ambiguous)."""
     out: list[Example] = []
-    for path in paths:
-        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-            if row.get("language", "en") != "en":
-                continue  # the extractor reads English only, as with the real corpus
-            sents = split_sentences(str(row.get("text") or ""))
-            labels = row.get("labels")
-            if not isinstance(labels, list) or len(labels) != len(sents):
-                raise DataError(f"{path}:{n}: {len(sents)} sentences but the labels do not "
-                                "match them one to one")
-            for sent, lab in zip(sents, labels, strict=True):
-                unsure = lab == "unsure"
-                subs = frozenset() if unsure else frozenset(lab)
-                unknown = subs - set(SUB_EVENT_TO_TYPE)
-                if unknown:
-                    raise DataError(f"{path}:{n}: unknown sub_event_type {sorted(unknown)}")
-                out.append(Example(
-                    text=sent.text,
-                    labels=subs,
-                    source="silver",
-                    group=str(row.get("id") or f"{path.name}:{n}"),
-                    ambiguous=unsure,
-                    meta={"country": row.get("country", ""), "outlet": row.get("outlet", "")},
-                ))
+    for path, n, row in json_lines(paths):
+        if row.get("language", "en") != "en":
+            continue  # the extractor reads English only, as with the real corpus
+        sents = split_sentences(str(row.get("text") or ""))
+        labels = row.get("labels")
+        if not isinstance(labels, list) or len(labels) != len(sents):
+            raise DataError(f"{path}:{n}: {len(sents)} sentences but the labels do not "
+                            "match them one to one")
+        for sent, lab in zip(sents, labels, strict=True):
+            unsure = lab == "unsure"
+            subs = frozenset() if unsure else frozenset(lab)
+            unknown = subs - set(SUB_EVENT_TO_TYPE)
+            if unknown:
+                raise DataError(f"{path}:{n}: unknown sub_event_type {sorted(unknown)}")
+            out.append(Example(
+                text=sent.text,
+                labels=subs,
+                source="silver",
+                group=str(row.get("id") or f"{path.name}:{n}"),
+                ambiguous=unsure,
+                meta={"country": row.get("country", ""), "outlet": row.get("outlet", "")},
+            ))
     return out
 
 
