@@ -118,8 +118,25 @@ def place_key(name: str) -> str:
     return text.replace(" ", "")
 
 
+# Letters a transliteration skeleton must keep to tell places apart ("Raqqa" is r*k*).
+_SKELETON_LETTERS = 4
+
+
+def _skeleton(name: str) -> str:
+    """The gazetteer's transliteration skeleton ('Dayr Az Zawr' and 'Deir ez Zor' are both
+    d*r z*r), or "" when it keeps too few letters to mean one place."""
+    from frontwatch.geo.names import loose_key
+
+    key = loose_key(name)
+    return key if sum(ch.isalpha() for ch in key) >= _SKELETON_LETTERS else ""
+
+
 def same_place_name(a: str, b: str) -> bool:
     ka, kb = place_key(a), place_key(b)
     if not ka or not kb:
         return False
-    return ka == kb or fuzz.ratio(ka, kb) >= FUZZY_THRESHOLD
+    if ka == kb or fuzz.ratio(ka, kb) >= FUZZY_THRESHOLD:
+        return True
+    # one place in two transliterations, as the gazetteer reads them
+    sa = _skeleton(a)
+    return bool(sa) and sa == _skeleton(b)
