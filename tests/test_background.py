@@ -41,3 +41,17 @@ def test_this_years_and_undated_acts_are_not(text):
 ])
 def test_narrative_shift_in_days(text: str, days: int | None) -> None:
     assert narrative_shift(text) == days
+
+
+@pytest.mark.parametrize(("text", "tally"), [
+    ("Israeli forces' operations in Jenin and Tubas have so far resulted in the killing of 39 "
+     "Palestinians.", True),
+    ("So far, the offensive has killed 40 civilians in Idlib.", True),
+    ("Rebels have so far captured three villages.", True),
+    ("Gunmen killed five shepherds near Kidal on Sunday, so far the worst attack this year.",
+     False),
+])
+def test_so_far_with_a_perfect_is_a_tally(text: str, tally: bool) -> None:
+    from frontwatch.extraction.background import SO_FAR
+
+    assert bool(SO_FAR.search(text)) is tally

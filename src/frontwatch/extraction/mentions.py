@@ -49,6 +49,7 @@ from frontwatch.extraction.background import (
     PERFECT_SINCE,
     PERIOD,
     POLICE_WORDS,
+    SO_FAR,
     SOLDIER_WORDS,
     WOUNDING_WORDS,
     act_places_first,
@@ -796,6 +797,8 @@ class MentionExtractor:
             return None  # "the offensive began April 30", "operating there for many months"
         if historical(doc_text(doc), ctx.published, ctx.news_from):
             return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
+        if SO_FAR.search(doc_text(doc)):
+            return None  # "have so far resulted in the killing of 39": a campaign's tally
         if not confirmed and (
                 AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)) or (
                     (PERFECT.search(doc_text(doc)) or PERIOD.search(doc_text(doc))) and any(
