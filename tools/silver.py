@@ -25,8 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from frontwatch.extraction.sentences import split_sentences
-from frontwatch.learn.data import json_lines
-from frontwatch.model import SUB_EVENT_TO_TYPE
+from frontwatch.learn.data import json_lines, silver_label_problems
 
 REQUIRED = ("id", "url", "outlet", "licence", "retrieved", "country", "text", "labels")
 # The real corpus's held-out outlets and countries (corpus/real/splits.json): text from them
@@ -43,21 +42,7 @@ def check_page(row: dict, held_out: dict) -> list[str]:
     problems = [f"no {key}" for key in REQUIRED if key not in row]
     if problems:
         return problems
-    sents = sentences(row["text"])
-    labels = row["labels"]
-    if not isinstance(labels, list) or len(labels) != len(sents):
-        given = len(labels) if isinstance(labels, list) else "no"
-        problems.append(f"{len(sents)} sentences but {given} label lists")
-    else:
-        for i, lab in enumerate(labels):
-            if lab == "unsure":
-                continue
-            if not isinstance(lab, list):
-                problems.append(f"sentence {i}: labels must be a list or 'unsure'")
-                continue
-            bad = [x for x in lab if x not in SUB_EVENT_TO_TYPE]
-            if bad:
-                problems.append(f"sentence {i}: unknown sub-types {bad}")
+    problems += silver_label_problems(row["labels"], len(sentences(row["text"])))
     if row["country"] in held_out.get("test_countries", []) + held_out.get("dev_countries", []):
         problems.append(f"country {row['country']} is held out (dev or test)")
     if row["outlet"] in held_out.get("test_outlets", []):

@@ -15,6 +15,8 @@ import yaml
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from frontwatch.geo.names import loose_key
+
 FUZZY_THRESHOLD = 85
 ALIASES_FILE = Path(__file__).resolve().parents[1] / "data" / "eval_actor_aliases.yaml"
 
@@ -125,8 +127,6 @@ _SKELETON_LETTERS = 4
 def _skeleton(name: str) -> str:
     """The gazetteer's transliteration skeleton ('Dayr Az Zawr' and 'Deir ez Zor' are both
     d*r z*r), or "" when it keeps too few letters to mean one place."""
-    from frontwatch.geo.names import loose_key
-
     key = loose_key(name)
     return key if sum(ch.isalpha() for ch in key) >= _SKELETON_LETTERS else ""
 

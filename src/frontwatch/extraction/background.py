@@ -100,15 +100,15 @@ AGGREGATE = re.compile(
     r"(?:tens of thousands|hundreds of thousands|thousands|millions))\b",
     re.IGNORECASE,
 )
+PERIOD = re.compile(r"\b(?:last|this|past|previous)\s+(?:year|month|decade)\b|"
+                    r"\bin\s+(?:19|20)\d\d\b", re.IGNORECASE)
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 # "Operations in Jenin, Tulkarm and Tubas have so far resulted in the killing of 39": a tally
 # of a campaign to the day of the report, which the coder reads as an act (the rules' running
 # total test gives way where it is sure); "so far" beside a perfect tense is a tally whatever
 # the coder reads.
-SO_FAR = re.compile(r"\b(?:has|have|had)\s+so\s+far\b|\bso\s+far\b[^.;]{0,40}\b(?:has|have)\s+"
-                    r"(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
-PERIOD = re.compile(r"\b(?:last|this|past|previous)\s+(?:year|month|decade)\b|"
-                    r"\bin\s+(?:19|20)\d\d\b", re.IGNORECASE)
-PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+SO_FAR = re.compile(
+    rf"\b(?:has|have|had)\s+so\s+far\b|\bso\s+far\b[^.;]{{0,40}}{PERFECT.pattern}", re.IGNORECASE)
 # A perfect tense counted from a date ("have neutralized 480 terrorists since Oct. 9", "have
 # been killed since January"): a running total.
 PERFECT_SINCE = re.compile(

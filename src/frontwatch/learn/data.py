@@ -3,9 +3,10 @@
 Three sources: the project's synthetic articles (`corpus/synthetic/*.jsonl`, one annotated
 sentence a line, written for the project and never scored as real); the real corpus's
 **train split** (`corpus/real`), whose gold evidence spans label the sentences that tell each
-event; and **silver** pages (`corpus/silver/*.jsonl`, see tools/silver.py): real reporting
-from the train split's kinds of source, labelled sentence by sentence by one coder, from no
-held-out country or outlet. Dev and test sentences are read only to measure, never to train.
+event; and, when asked for (`--silver`), **silver** pages (`corpus/silver/*.jsonl`, see
+tools/silver.py): real reporting from the train split's kinds of source, labelled sentence by
+sentence by one coder, from no held-out country or outlet. Dev and test sentences are read
+only to measure, never to train.
 """
 
 from __future__ import annotations
@@ -137,6 +138,25 @@ def real_examples(root: Path, splits: Iterable[str]) -> list[Example]:
     return out
 
 
+def silver_label_problems(labels: object, sentences: int) -> list[str]:
+    """What is wrong with a silver page's labels for its `sentences` sentences: one entry a
+    sentence, each a list of known sub-types or "unsure" (empty: nothing)."""
+    if not isinstance(labels, list) or len(labels) != sentences:
+        given = len(labels) if isinstance(labels, list) else "no"
+        return [f"{sentences} sentences but {given} label lists"]
+    problems = []
+    for i, lab in enumerate(labels):
+        if lab == "unsure":
+            continue
+        if not isinstance(lab, list):
+            problems.append(f"sentence {i}: labels must be a list or 'unsure'")
+            continue
+        bad = [x for x in lab if x not in SUB_EVENT_TO_TYPE]
+        if bad:
+            problems.append(f"sentence {i}: unknown sub-types {bad}")
+    return problems
+
+
 def silver_examples(paths: Iterable[Path]) -> list[Example]:
     """Sentences of silver pages, labelled by their sentence labels ("unsure": ambiguous)."""
     out: list[Example] = []
@@ -145,15 +165,12 @@ def silver_examples(paths: Iterable[Path]) -> list[Example]:
             continue  # the extractor reads English only, as with the real corpus
         sents = split_sentences(str(row.get("text") or ""))
         labels = row.get("labels")
-        if not isinstance(labels, list) or len(labels) != len(sents):
-            raise DataError(f"{path}:{n}: {len(sents)} sentences but the labels do not "
-                            "match them one to one")
+        problems = silver_label_problems(labels, len(sents))
+        if problems:
+            raise DataError(f"{path}:{n}: {problems[0]}")
         for sent, lab in zip(sents, labels, strict=True):
             unsure = lab == "unsure"
             subs = frozenset() if unsure else frozenset(lab)
-            unknown = subs - set(SUB_EVENT_TO_TYPE)
-            if unknown:
-                raise DataError(f"{path}:{n}: unknown sub_event_type {sorted(unknown)}")
             out.append(Example(
                 text=sent.text,
                 labels=subs,
