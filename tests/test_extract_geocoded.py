@@ -349,6 +349,37 @@ def test_a_list_of_provinces_is_one_event_in_each(geocoding_extractor):
     assert {e.sub_event_type for e in events} == {"Armed clash"}
 
 
+def test_lists_nested_in_their_districts_are_one_event_a_place(geocoding_extractor):
+    # OCHA's bulletins list areas district by district: the district after "areas in" holds
+    # the names before it and is no place of the act; the list goes on after it.
+    text = ("In Kandahar province, fighting was reported on Monday in the Arghandab district, "
+            "Charkhab, Zalakhan and Shekh Qalandar areas in Panjwayi district and the Pashmol "
+            "and Ashoghi areas in Zheray district.")
+    events = events_in(geocoding_extractor, text)
+    assert [e.location[:4] for e in events] == ["Argh", "Char", "Zala", "Shek", "Pāsh", "Asho"]
+    assert {e.sub_event_type for e in events} == {"Armed clash"}
+
+
+def test_a_list_goes_on_after_as_well_as(geocoding_extractor):
+    text = ("Clashes were also reported on Monday in Hays and At Tuhayat districts in Al "
+            "Hudaydah, as well as in Hayran District and Haradh Town in neighboring Hajjah "
+            "Governorate.")
+    events = events_in(geocoding_extractor, text)
+    assert len(events) == 4
+    assert not any("Hudaydah" in e.location or "Hajjah" in e.location for e in events)
+
+
+def test_a_title_cased_headline_names_its_place_and_is_quoted_as_written(
+        geocoding_extractor):
+    text = "Protesters Clash With Police In Nairobi Over Tax Bill"
+    (e,) = events_in(geocoding_extractor, text)
+    assert e.location == "Nairobi" and e.country == "Kenya"
+    assert e.evidence[0].text == text
+    (e,) = events_in(geocoding_extractor,
+                     "Clashes Between Army And Rebels Kill 30 In Eastern Congo")
+    assert "Congo" in e.country and e.fatalities == 30
+
+
 def test_a_world_region_is_no_place(geocoding_extractor):
     text = ("Speaking from a command post in the Middle East, a coalition spokesman said "
             "aircraft struck Islamic State fighters near Mosul on Tuesday.")

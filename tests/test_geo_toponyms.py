@@ -41,6 +41,23 @@ def test_lists_after_a_cue():
         "Ghanim Ali", "al-Kadir"]
 
 
+def test_names_listed_before_a_plural_kind():
+    text = ("fighting was reported in Charkhab, Zalakhan and Shekh Qalandar areas of the "
+            "district.")
+    assert [(t, r) for t, r in found(text) if t != "Shekh Qalandar"] == [
+        ("Charkhab", "near"), ("Zalakhan", "near")]
+    # a single name before the kind is no list: nothing new is vouched for
+    assert ("Zalakhan", "near") not in found("people fled from Zalakhan areas.")
+
+
+def test_lists_go_on_past_a_kind_word_and_as_well_as():
+    # (after a word that says what the first name is: "in X" alone vouches only for names the
+    # gazetteer knows)
+    text = "clashes in the town of Arghandab, Charkhab village as well as the Pashmol area."
+    names = [t for t, _ in found(text)]
+    assert names[:3] == ["Arghandab", "Charkhab", "Pashmol"]
+
+
 def test_common_words_are_not_places():
     text = "On Sunday, according to Amaq, Of the fighters many fled. Near the end it stopped."
     assert found(text) == []

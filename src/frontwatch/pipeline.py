@@ -148,8 +148,8 @@ class Extractor:
     def process_batch(self, articles: list[Article]) -> list[ArticleResult]:
         """Every stage on several articles; parsing them together is faster than one by one."""
         from frontwatch.clean import mark_boilerplate
+        from frontwatch.extraction.title_case import sentence_cased
         from frontwatch.ingest.text import dateline_date
-        from frontwatch.reconcile import events_from_mentions
 
         for article in articles:
             if not article.kept:
@@ -159,6 +159,25 @@ class Extractor:
                 # "BAGHDAD, June 28, 2019 (Levant Wire) -": the dateline dates the text, for
                 # articles built in code as for the readers'
                 article.published = dateline_date(article.text)
+        # Title-cased headlines are read in sentence case ("Seize Town Of Mahas" names no
+        # "Town Of Mahas"); only initials change, so every offset holds for the text as
+        # written, which the articles get back with the sentences they quote.
+        written = [a.text for a in articles]
+        for article in articles:
+            article.text = sentence_cased(article.text)
+        try:
+            results = self._read(articles)
+        finally:
+            for article, text in zip(articles, written, strict=True):
+                article.text = text
+        for result, text in zip(results, written, strict=True):
+            for m in result.mentions:
+                m.sentence.text = text[m.sentence.start : m.sentence.end]
+        return results
+
+    def _read(self, articles: list[Article]) -> list[ArticleResult]:
+        from frontwatch.reconcile import events_from_mentions
+
         results = []
         # The gazetteer's scan of each article serves both the extractor and the geocoder.
         toponyms = ([self.geocoder.find_toponyms(a.text) for a in articles]

@@ -25,12 +25,17 @@ TERRITORY_SUBS = {
 }
 
 
-_AND_OR = re.compile(r"\b(?:and|or)\b|&", re.IGNORECASE)
+_AND_OR = re.compile(r"\b(?:and|or)\b|&|\bas well as\b", re.IGNORECASE)
+# The kind words a list's names may carry ("Arghandab district, Charkhab and ...")
+_ITEM_KIND = (r"(?:village|town|city|area|district|locality|camp|neighbou?rhood|municipality|"
+              r"commune|community|settlement|hamlet)s?|localities|communities|municipalities|"
+              r"cities")
 _COORDINATION = re.compile(
-    r"^[\s,]*(?:village|town|city|area|villages|towns)?\s*(?:,|\band\b|\bor\b)[\s,]*"
+    rf"^[\s,]*(?:{_ITEM_KIND})?\s*(?:,|\band\b|\bor\b|\bas well as\b)[\s,]*"
     r"(?:and\s+)?(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?"
     r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?"
-    r"(?:(?:area|areas|village|villages|town|towns|outskirts|hamlet)\s+of\s+)?(?:the\s+)?$",
+    r"(?:(?:area|areas|village|villages|town|towns|outskirts|hamlet|parts?)\s+of\s+)?"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -45,6 +50,16 @@ _LIST_GOES_ON = re.compile(r",?\s+(?:and|or|among)\s+(?:other|several|many|some|
                            re.IGNORECASE)
 
 
+# "Charkhab and Shekh Qalandar areas in Panjwayi district and the Pashmol and Ashoghi areas
+# in Zheray districts": the place after "<kind> in" holds the names before it; it is no
+# item of the list, and the list goes on after it.
+# (the kind in lower case: "various Police Districts in Kandahar city" lists no names)
+_HOLDER_BEFORE = re.compile(rf"^\s+(?:{_ITEM_KIND}|provinces?|governorates?)\s+in\s+(?:the\s+)?"
+                            r"(?:neighbou?ring\s+)?$")
+_AFTER_HOLDER = re.compile(rf"^(?:\s+(?:{_ITEM_KIND}|provinces?|governorates?))?\s*,?\s*"
+                           r"(?:and|as well as)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
     """The places a sentence lists side by side ("A, B and C", "near A and at B"); an anchor
     ("A near the Euphrates", "A east of B") is not one of them."""
@@ -54,12 +69,24 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
          and m.sentence.start <= p.start < m.sentence.end and not is_country(p.text)),
         key=lambda p: p.start,
     )
+    holders = [b for a, b in zip(own, own[1:], strict=False)
+               if _HOLDER_BEFORE.match(text[a.end:b.start])]
+    for holder in holders:
+        holder.role = "region"  # so a copy of the act is not placed at it
+    own = [p for p in own if p.role != "region" or _PLURAL_KIND.match(text, p.end)]
     best: list[PlaceMention] = []
     run: list[PlaceMention] = []
     closed = False
     for p in own:
         gap = text[run[-1].end : p.start] if run else ""
         joined = bool(_AND_OR.search(gap))
+        holder = _held_list_goes_on(gap)
+        if run and holder:
+            run.append(p)
+            closed = False
+            if len(run) > len(best):
+                best = list(run)
+            continue
         # "Terre-Neuve and Gros-Morne, in Artibonite": after "and" closed the list, a place
         # only comma-joined is where they lie, not one more
         if run and _COORDINATION.match(gap) and not (closed and not joined):
@@ -79,6 +106,14 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
                 text, best[-1].end):
         return []  # "in Wadi Houran, Anbar, on Monday": a place and its province, no list
     return best
+
+
+def _held_list_goes_on(gap: str) -> bool:
+    """"... areas in Panjwayi district and the ...": the list goes on past the place that holds
+    its names."""
+    m = re.match(rf"^\s+(?:{_ITEM_KIND}|provinces?|governorates?)\s+in\s+(?:the\s+)?"
+                 r"(?:neighbou?ring\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}", gap)
+    return m is not None and _AFTER_HOLDER.match(gap[m.end():]) is not None
 
 
 # "killed 12, including one in Jenin city, one in Tulkarm and 10 in Tammun town": a toll shared

@@ -101,7 +101,8 @@ NOT_PLACE_NAMES = frozenset(NOT_PLACES | ATTACK_NOUNS | VIOLENCE_NOUNS)
 INSTITUTION = re.compile(
     r"^(?:the\s+)?(?:ministry|embassy|consulate|presidential\s+palace|palace|national\s+"
     r"assembly|congress|parliament|senate|supreme\s+court|court\s+house|city\s+hall|"
-    r"police\s+(?:district|headquarters|station)|labou?r)\b", re.IGNORECASE)
+    r"police\s+(?:district|headquarters|station)|labou?r|"
+    r"(?:district\s+)?administrative\s+cent(?:re|er)s?)\b", re.IGNORECASE)
 NEAR_CUES = ("near", "outside", "around", "close to", "vicinity of", "outskirts of",
              "area of", "areas of", "surroundings of", "environs of", "edge of", "approaches to",
              "south of", "north of", "east of", "west of", "northeast of", "northwest of",

@@ -19,7 +19,8 @@ _NAMED_YEAR = re.compile(
 # The reports' own section headings, kept by pages that quote one section.
 _HUMAN_RIGHTS_SECTIONS = re.compile(
     r"Arbitrary Deprivation of Life and Other Unlawful or Politically Motivated Killings|"
-    r"Respect for the Integrity of the Person|Abuses in Internal Conflicts?\b")
+    r"Respect for the Integrity of the Person|Abuses in Internal Conflicts?\b",
+    re.IGNORECASE)  # (a heading may be the page's title, read in sentence case)
 _TERRORISM_OVERVIEW = re.compile(r"^\s*Overview:\s+.{0,300}\bterroris", re.M | re.S)
 
 

@@ -93,10 +93,26 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.\s?){1,3}(?![\w])")
 # A dateline: "CHARLESTON, W.Va. --", "ALEXANDRIA -", at the start of a text or a line.
 _DATELINE = re.compile(rf"(?m)^\s*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*|{NAME}),?"
                        rf"(?:\s+[A-Z][\w.]*\.?)?\s*(?:\(\w+\)\s*)?[—–-]{{1,2}}\s")
-# More names of a list a cue began: "near Ghanim Ali and al-Kadir", "liberated X, Y and Z".
-_LIST_NEXT = re.compile(rf"(?:\s+(?:village|town|city|area))?"
-                        rf"(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
-                        rf"(?:\s+(?P<kind>village|town|city|area))?")
+# More names of a list a cue began: "near Ghanim Ali and al-Kadir", "liberated X, Y and Z",
+# "in the Arghandab district, Charkhab and ...", "in Hayran District as well as the Haradh town"
+_LIST_KIND = (r"(?:village|town|city|area|district|locality|camp|neighbou?rhood|municipality|"
+              r"commune|community|settlement|hamlet)")
+_LIST_NEXT = re.compile(rf"(?:\s+{_LIST_KIND})?"
+                        rf"(?:,\s*(?:and\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?|"
+                        rf",?\s+as\s+well\s+as\s+(?:in\s+)?(?:the\s+)?)(?P<name>{NAME})"
+                        rf"(?:\s+(?P<kind>{_LIST_KIND}))?")
+# "Charkhab, Zalakhan and Shekh Qalandar areas", "the Pashmol and Ashoghi areas": a plural kind
+# after the last name makes each name before it one of them, known to the gazetteer or not.
+_PLURAL_KIND_ROLE = {
+    "villages": "at", "towns": "at", "cities": "at", "camps": "at", "communities": "at",
+    "municipalities": "at", "communes": "at", "settlements": "at", "hamlets": "at",
+    "neighbourhoods": "at", "neighborhoods": "at", "localities": "at", "areas": "near",
+    # the geocoder reads a district named in a list as the district's own town
+    "districts": "at", "provinces": "region", "governorates": "region",
+}
+_LAST_OF_KIND = re.compile(rf"(?P<name>{NAME})\s+(?P<kind>{'|'.join(_PLURAL_KIND_ROLE)})\b")
+_LIST_PREVIOUS = re.compile(rf"(?<![\w'’-])(?P<name>{NAME})(?:\s+{_LIST_KIND})?"
+                            rf"(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 # Where a capital letter says nothing: a sentence's start, an opening quote or bracket, or the
 # dash after a dateline ("BEIRUT (Levant Wire) - Led by ...").
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“(]\s*|\s[-—–]{1,2}\s*)$")
@@ -456,7 +472,34 @@ class ToponymFinder:
         for m in _NAME_RUN.finditer(text):
             self._bare(text, m.start(), m.end(), found)
         self._continue_lists(text, found, first=cued)
+        for m in _LAST_OF_KIND.finditer(text):
+            self._listed_before(text, m, found)
         return _dedupe(found)
+
+    def _listed_before(self, text: str, last: re.Match, found: list[Found]) -> None:
+        """The names listed before a plural kind ("Charkhab, Zalakhan and Shekh Qalandar
+        areas"), the last one included, each with the kind's role; nothing unless two are."""
+        role = _PLURAL_KIND_ROLE[last.group("kind").lower()]
+        names = [_clean_span(text, last.start("name"), last.end("name"))]
+        start = names[0][0]
+        while True:
+            prev = _LIST_PREVIOUS.search(text, max(0, start - 80), start)
+            if prev is None:
+                break
+            span = _clean_span(text, prev.start("name"), prev.end("name"))
+            name = text[span[0]:span[1]]
+            if (not name or name.lower() in stoplist() or name_key(name) in stoplist()
+                    or len(name.split()) > 3 or self.junk(text, *span)):
+                break
+            names.append(span)
+            start = prev.start("name")
+        if len(names) < 2:
+            return
+        taken = [(f.mention.start, f.mention.end) for f in found]
+        for s, e in names:
+            if e > s and not any(a < e and s < b for a, b in taken) \
+                    and not self.junk(text, s, e):
+                found.append(Found(PlaceMention(text[s:e], s, e, role)))
 
     def _continue_lists(self, text: str, found: list[Found], first: int = 0) -> None:
         """Give the later names of a list the role its cue gave the first (from found[first])."""
