@@ -30,6 +30,15 @@ def test_this_years_and_undated_acts_are_not(text):
     assert not historical(text, PUBLISHED)
 
 
+def test_the_day_a_spell_began_dates_an_incident_only_when_it_is_not_read_as_one():
+    text = ("Fighting between the army and local defence forces in Magway has recently "
+            "escalated, displacing 37,000 people since January.")
+    assert historical(text, PUBLISHED)
+    assert not historical(text, PUBLISHED, spells_run_on=True)
+    # the act's own old day still makes history
+    assert historical("The army shelled the town on 3 January.", PUBLISHED, spells_run_on=True)
+
+
 @pytest.mark.parametrize(("text", "days"), [
     ("The next day, gunmen returned.", 1),
     ("A day earlier, a convoy was hit.", -1),

@@ -367,11 +367,16 @@ def campaign_or_duration(doc: Doc, trigger: Trigger) -> bool:
     return bool(DURATION.search(doc_text(doc)))
 
 
-def historical(text: str, published: dt.date | None, news_from: dt.date | None = None
-               ) -> bool:
+# "displacing 37,000 people since May": the day a spell began, not the day of the act
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:early\s+|mid-?\s*|late\s+)?$", re.I)
+
+
+def historical(text: str, published: dt.date | None, news_from: dt.date | None = None,
+               spells_run_on: bool = False) -> bool:
     """History, not news. `news_from`: the first day of what the text is about when that is
     not the last few months before `published` (an annual report's year, an encyclopedia
-    article's subject)."""
+    article's subject). `spells_run_on`: the sentence is read as an incident (the coder's
+    confident reading), so a day a spell began ("since May") does not date it."""
     if YEARS_AGO.search(text):
         return True
     if published is None:
@@ -381,7 +386,9 @@ def historical(text: str, published: dt.date | None, news_from: dt.date | None =
         return True
     # "The coalition intervened in Yemen in March 2015": every date the sentence gives is
     # months before the report (ACLED codes what reports newly tell)
-    dated = [e.date for e in find_date_expressions(text, published) if e.date is not None]
+    dated = [e.date for e in find_date_expressions(text, published) if e.date is not None
+             and not (spells_run_on and (_SINCE_BEFORE.search(text, 0, e.start)
+                                         or _SINCE_BEFORE.search(e.text.split(" ")[0] + " ")))]
     return bool(dated) and max(dated) < (news_from or published - HISTORY_GAP)
 
 

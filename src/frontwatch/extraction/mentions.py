@@ -795,7 +795,7 @@ class MentionExtractor:
             return None
         if campaign_or_duration(doc, trigger) and not confirmed:
             return None  # "the offensive began April 30", "operating there for many months"
-        if historical(doc_text(doc), ctx.published, ctx.news_from):
+        if historical(doc_text(doc), ctx.published, ctx.news_from, spells_run_on=confirmed):
             return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
         if SO_FAR.search(doc_text(doc)):
             return None  # "have so far resulted in the killing of 39": a campaign's tally
