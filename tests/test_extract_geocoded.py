@@ -380,6 +380,16 @@ def test_a_title_cased_headline_names_its_place_and_is_quoted_as_written(
     assert "Congo" in e.country and e.fatalities == 30
 
 
+def test_a_day_to_come_dates_nothing_told_after_it(geocoding_extractor):
+    # an alert of 12 July: "July 13" is the next day, not a July a year back, and what the
+    # alert reports as happening is dated by the alert
+    text = ("Event: Spontaneous demonstrations throughout Bamako are possible on July 13. "
+            "The U.S. Embassy has received reports of protests and small arms fire in "
+            "Bamako.")
+    events = events_in(geocoding_extractor, text, published=dt.date(2020, 7, 12))
+    assert events and all(e.event_date == "2020-07-12" for e in events)
+
+
 def test_a_world_region_is_no_place(geocoding_extractor):
     text = ("Speaking from a command post in the Middle East, a coalition spokesman said "
             "aircraft struck Islamic State fighters near Mosul on Tuesday.")

@@ -86,5 +86,7 @@ class ArticleContext:
         replace a known day."""
         if precision >= 3 and self.last_date is not None and self.last_date[1] < 3:
             return
+        if self.published is not None and date > self.published:
+            return  # a day to come ("possible on July 13") dates nothing told after it
         self.last_date = (date, precision)
         self.last_date_paragraph = paragraph

@@ -236,9 +236,19 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+# "Spontaneous demonstrations are possible on July 13" in an alert of July 12: a day just
+# after publication is that day (a forecast, a plan, a time zone ahead), not one a year back.
+NEAR_FUTURE = dt.timedelta(days=7)
+
+
 def _year_for(month: int, day: int, pub: dt.date) -> int:
-    """The year that puts month/day on or before publication (news reports the past)."""
+    """The year that puts month/day on or before publication (news reports the past), unless
+    it falls within a week after it."""
     if (month, day) <= (pub.month, pub.day):
+        return pub.year
+    # (not across a new year: an annual report is read against the last day of its year)
+    ahead = _safe_date(pub.year, month, day)
+    if ahead is not None and ahead - pub <= NEAR_FUTURE:
         return pub.year
     return pub.year - 1
 
