@@ -390,6 +390,20 @@ def test_a_day_to_come_dates_nothing_told_after_it(geocoding_extractor):
     assert events and all(e.event_date == "2020-07-12" for e in events)
 
 
+def test_a_building_is_placed_at_its_town(geocoding_extractor):
+    (e,) = events_in(geocoding_extractor,
+                     "An explosion injured a dozen students at the University of Buea on Friday.")
+    assert e.location == "Buea" and e.country == "Cameroon"
+    (e,) = events_in(geocoding_extractor,
+                     "Regime artillery shelled the Al-Atareb Surgical Hospital on Sunday, "
+                     "killing six patients.")
+    assert e.location.startswith("Al At") and e.latitude is not None
+    # a hotel named for no town leaves the sentence's town
+    (e,) = events_in(geocoding_extractor,
+                     "A bomb exploded outside the Grand Hotel in Bahir Dar on Sunday.")
+    assert e.location == "Bahir Dar"
+
+
 def test_a_world_region_is_no_place(geocoding_extractor):
     text = ("Speaking from a command post in the Middle East, a coalition spokesman said "
             "aircraft struck Islamic State fighters near Mosul on Tuesday.")

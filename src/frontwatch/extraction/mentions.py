@@ -109,6 +109,7 @@ from frontwatch.extraction.model_roles import (
 from frontwatch.extraction.numbers import count_to_fatalities, find_counts
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
+    FACILITY_NAME,
     INSTITUTION,
     NOT_PLACE_NAMES,
     adjective_name,
@@ -611,6 +612,23 @@ class MentionExtractor:
             if name in self.actors.states:
                 a.adjective_country = name
 
+    def _town_of(self, pl: PlaceMention) -> PlaceMention | None:
+        """The town a building or site is named for ("the University of Buea", "Al-Atareb
+        Surgical Hospital", "the Kouré National Park"), when the gazetteer knows it as a
+        place; else nothing, and the sentence's other places stand."""
+        if self.place_finder is None:
+            return None
+        of = re.search(r"\bof\s+(?:the\s+)?", pl.text)
+        words = list(re.finditer(r"\S+", pl.text))
+        candidates = [pl.text[of.end():]] if of else [
+            pl.text[: w.end()] for w in words[:2] if w.end() < len(pl.text)]
+        for name in candidates:
+            found = self.place_finder(f"in {name}.")
+            if len(found) == 1 and found[0].text == name:
+                start = pl.start + pl.text.index(name)
+                return replace(pl, text=name, start=start, end=start + len(name))
+        return None
+
     def _place_heading(self, sent: Sentence, ctx: ArticleContext) -> None:
         """A paragraph that opens on a bare place name ("Pokrovsk again.") is about that
         place: the sentences after it inherit it as if it had been named in them. The name
@@ -1047,8 +1065,9 @@ class MentionExtractor:
                 if span is not None and f.role == "at":
                     f.role, f.offset_km, f.direction = role_of(doc, span.start, span.end)
             places = merge_places(places, found)
+        places = [self._town_of(pl) if FACILITY_NAME.search(pl.text) else pl for pl in places]
         places = [pl for pl in places
-                  if pl.text.lower().strip(" .") not in NOT_PLACE_NAMES
+                  if pl is not None and pl.text.lower().strip(" .") not in NOT_PLACE_NAMES
                   and len(pl.text) >= 3
                   and not INSTITUTION.match(pl.text)
                   and not is_demonym(pl.text) and not owner_word(doc, pl)

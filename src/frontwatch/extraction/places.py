@@ -127,6 +127,14 @@ FACILITY_NOUNS = {"hospital", "complex", "mosque", "school", "market", "building
                   "road", "highway", "square", "refinery", "plant", "company", "brigade",
                   "battalion", "division", "regiment", "forces", "army", "group", "council",
                   "centre", "center", "clinic", "office", "offices", "warehouse"}
+# "the University of Buea", "the Abundant Life Christian Church in Maradi", "the Kouré
+# National Park Giraffe Reserve": a building or a site named as such; ACLED places the act
+# at the town it is in, which the sentence or the article names.
+FACILITY_NAME = re.compile(
+    r"(?:^(?:the\s+)?(?:University|Hospital|Church|Cathedral|Mosque|School|College|"
+    r"Ministry|Embassy|Palace)\s+of\b|\b(?:University|Université|Hospital|Hôpital|Hotel|"
+    r"Church|Cathedral|Mosque|School|College|Academy|Stadium|Market|Prison|Embassy|Ministry|"
+    r"Palace|Reserve|National\s+Park|Supermarket|Mall|Hall)$)")
 # "At President Biden's direction": a person by title, not a place after "at"
 PERSON_TITLES = {"president", "secretary", "minister", "prime", "general", "gen.", "colonel",
                  "col.", "king", "prince", "governor", "gov.", "mayor", "senator", "sen.",
