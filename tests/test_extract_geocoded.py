@@ -404,6 +404,14 @@ def test_a_building_is_placed_at_its_town(geocoding_extractor):
     assert e.location == "Bahir Dar"
 
 
+def test_a_heading_in_capitals_names_no_place_with_its_words(geocoding_extractor):
+    text = ("BURKINA FASO\n\nELEVEN KILLED IN ARMED RAID\n\nArmed men on 21 July raided "
+            "several villages in Dablo area in the country's Centre-Nord region, killing 11 "
+            "people.")
+    events = events_in(geocoding_extractor, text, published=dt.date(2019, 7, 30))
+    assert [e.location for e in events] == ["Dablo"]
+
+
 def test_a_world_region_is_no_place(geocoding_extractor):
     text = ("Speaking from a command post in the Middle East, a coalition spokesman said "
             "aircraft struck Islamic State fighters near Mosul on Tuesday.")

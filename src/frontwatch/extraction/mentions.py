@@ -145,6 +145,7 @@ from frontwatch.extraction.roles import (
 )
 from frontwatch.extraction.sentences import Sentence, split_sentences
 from frontwatch.extraction.subject_period import subject_period
+from frontwatch.extraction.title_case import common_words
 from frontwatch.extraction.triggers import STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
@@ -1070,6 +1071,8 @@ class MentionExtractor:
                   if pl is not None and pl.text.lower().strip(" .") not in NOT_PLACE_NAMES
                   and len(pl.text) >= 3
                   and not INSTITUTION.match(pl.text)
+                  # "ELEVEN KILLED IN ARMED RAID": a word of a heading in capitals
+                  and not (pl.text.isupper() and pl.text.lower() in common_words())
                   and not is_demonym(pl.text) and not owner_word(doc, pl)
                   and not names_a_facility(doc, pl) and not _adjective_place(doc, pl)
                   and not names_people(doc_text(doc), pl)]
