@@ -412,6 +412,14 @@ def test_a_heading_in_capitals_names_no_place_with_its_words(geocoding_extractor
     assert [e.location for e in events] == ["Dablo"]
 
 
+def test_the_day_a_spell_began_is_not_the_day_it_goes_on(geocoding_extractor):
+    text = ("Event: Demonstrations that began on April 13 continue throughout Yerevan and "
+            "Gyumri with no set end date.")
+    events = events_in(geocoding_extractor, text, published=dt.date(2018, 4, 27))
+    assert sorted(e.location for e in events) == ["Gyumri", "Yerevan"]
+    assert {e.event_date for e in events} == {"2018-04-27"}
+
+
 def test_a_world_region_is_no_place(geocoding_extractor):
     text = ("Speaking from a command post in the Middle East, a coalition spokesman said "
             "aircraft struck Islamic State fighters near Mosul on Tuesday.")

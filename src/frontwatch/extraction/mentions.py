@@ -181,6 +181,12 @@ SECTION_HEADING = re.compile(r"\s*[A-Z][A-Z0-9 &:,;'’()/+-]{2,80}\s*")
 ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
                         r"Department|Prefecture|Municipality|Raion)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# "Demonstrations that began on April 13 continue throughout Yerevan": the day a spell began,
+# told in a clause of what still goes on, is not the day the report tells of
+BEGAN_BEFORE = re.compile(r"\b(?:that|which)\s+(?:began|started|erupted|broke\s+out)\s+"
+                          r"(?:on\s+|in\s+)?$", re.IGNORECASE)
+GOES_ON = re.compile(r"\b(?:continues?|continuing|are\s+continuing|is\s+continuing|"
+                     r"remains?\s+ongoing|are\s+ongoing|is\s+ongoing)\b", re.IGNORECASE)
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
                            re.IGNORECASE)
@@ -1484,6 +1490,10 @@ class MentionExtractor:
                 continue
             since = expr.text.lower().startswith("since ") or SINCE_BEFORE.search(
                 sent.text, max(0, expr.start - 12), expr.start) is not None
+            if not since and GOES_ON.search(sent.text, expr.end) and BEGAN_BEFORE.search(
+                    sent.text, max(0, expr.start - 30), expr.start + (
+                        3 if expr.text.lower().startswith("on ") else 0)):
+                continue
             if since and expr.precision > 1:
                 # "have fled the clashes since mid-February": a vague start of what goes on,
                 # not a day of it (the report's day is one). "since 11 June" names the
