@@ -420,6 +420,15 @@ def test_the_day_a_spell_began_is_not_the_day_it_goes_on(geocoding_extractor):
     assert {e.event_date for e in events} == {"2018-04-27"}
 
 
+def test_an_embassy_alert_places_unlisted_quarters_at_its_city(geocoding_extractor):
+    text = ("Security Alert – U.S. Embassy Niamey, Niger\n\nLocation:  Niamey, Niger\n\n"
+            "Event: The National Guard used tear gas on Friday to disperse protesters in "
+            "Goudel.")
+    (e,) = events_in(geocoding_extractor, text, published=dt.date(2020, 4, 17))
+    assert e.location == "Goudel" and e.geo_precision == 2
+    assert e.latitude is not None and abs(e.latitude - 13.51) < 0.1
+
+
 def test_a_world_region_is_no_place(geocoding_extractor):
     text = ("Speaking from a command post in the Middle East, a coalition spokesman said "
             "aircraft struck Islamic State fighters near Mosul on Tuesday.")

@@ -21,6 +21,13 @@ from frontwatch.model import Article, Event, Mention, Place, PlaceMention
 
 OF_A_COUNTRY = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+(?:border\s+)?(?:town|city|village|region|"
                           r"province|district|port|capital)\s+of\b")
+# "Security Alert – U.S. Embassy Niamey, Niger", "Location: Niamey, Niger": the city a
+# mission's alert is about, named in its opening lines.
+HOME_CITY = re.compile(
+    r"\b(?:U\.S\.|US)\s+Embassy\s+(?:in\s+)?(?P<city>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+)?)"
+    r"(?=\s*,\s*[A-Z])|^Location:[ \t]*(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+)?)"
+    r"(?=\s*,\s*[A-Z][\w ]+$)", re.MULTILINE)
+HOME_HEAD = 600  # characters: the alert's title and header lines
 QUARTER = re.compile(r"^(East|West|North|South|Eastern|Western|Northern|Southern|Old|Central|"
                      r"Greater)\s+(\S.*)$")
 
@@ -129,6 +136,36 @@ class Extractor:
                 probe.place.geo_precision = max(2, probe.place.geo_precision)
                 m.place = probe.place
 
+    def _place_at_home(self, article: Article, mentions: list[Mention],
+                       toponyms: list[PlaceMention]) -> None:
+        """An embassy's alert about its city ("U.S. Embassy Port-au-Prince, Haiti") names
+        streets, squares and quarters the gazetteer does not list ("Carrefour Pean",
+        "Champ-de-Mars area"): they are placed at the city, as near it (precision 2), keeping
+        the name as written (the codebook's "the town for a neighbourhood")."""
+        head = HOME_CITY.search(article.text, 0, HOME_HEAD)
+        if head is None or self.geocoder is None:
+            return
+        group = "city" if head.group("city") else "place"
+        home = PlaceMention(text=head.group(group), start=head.start(group),
+                            end=head.end(group), role="at")
+        city: Place | None = None
+        for m in mentions:
+            if m.place is not None and m.place.latitude is not None:
+                continue
+            main = next((p for p in m.places if p.role != "region"), None)
+            if main is None:
+                continue
+            if city is None:
+                probe = replace(m, places=[home], place=None)
+                self.geocoder.geocode_mentions(article, [probe], toponyms)
+                if probe.place is None or probe.place.latitude is None:
+                    return
+                city = probe.place
+            if m.country and city.country and m.country != city.country:
+                continue
+            here = replace(city, written=main.text, geo_precision=max(2, city.geo_precision))
+            m.place = here
+
     def process(self, article: Article) -> ArticleResult:
         return self.process_batch([article])[0]
 
@@ -187,6 +224,7 @@ class Extractor:
             if self.geocoder is not None and toponyms is not None:
                 self.geocoder.geocode_mentions(article, mentions, toponyms[n])
                 self._geocode_quarters(article, mentions, toponyms[n])
+                self._place_at_home(article, mentions, toponyms[n])
                 from frontwatch.extraction.countries import country_hits
 
                 hits = country_hits(article.text)
