@@ -429,6 +429,13 @@ def test_an_embassy_alert_places_unlisted_quarters_at_its_city(geocoding_extract
     assert e.latitude is not None and abs(e.latitude - 13.51) < 0.1
 
 
+def test_a_documents_day_is_not_the_day_it_tells_of(geocoding_extractor):
+    text = ("The March 26 report stated that on March 18, members of the Malian Armed Forces "
+            "summarily executed two men in Boni.")
+    (e,) = events_in(geocoding_extractor, text, published=dt.date(2021, 4, 10))
+    assert e.event_date == "2021-03-18" and e.location == "Boni"
+
+
 def test_a_world_region_is_no_place(geocoding_extractor):
     text = ("Speaking from a command post in the Middle East, a coalition spokesman said "
             "aircraft struck Islamic State fighters near Mosul on Tuesday.")

@@ -223,6 +223,12 @@ FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][
 SPEECH_AFTER_DATE = re.compile(
     r",?\s+(?:the\s+)?[A-Z][\w.’'()-]*(?:\s+[\w.’'()-]+){0,5}?\s+(?:said|says|announced|reported|"
     r"claimed|confirmed|stated|told|added)\b")
+# "the March 26 report stated that on March 18, soldiers executed two men": the day of a
+# document, not of what it tells
+DOCUMENT_AFTER_DATE = re.compile(
+    r"\s+(?:report|statement|press\s+release|release|communiqu[eé]|briefing|update|bulletin|"
+    r"letter)s?\s+(?:said|says|stated|states|noted|notes|reported|reports|found|finds|"
+    r"documented|documents|indicated|indicates|announced|confirmed)\b", re.IGNORECASE)
 # "Amaq on Wednesday rejected claims that Bayji had been retaken on Tuesday": the day before a
 # verb of saying is the statement's, when the sentence dates the act too.
 SPEECH_RIGHT_AFTER_DATE = re.compile(
@@ -1507,7 +1513,8 @@ class MentionExtractor:
                 sent.text, expr.start) and not names_act) or (
                 len(dated) > 1 and not sent.text[dateline_end : expr.start].strip()
                 and SPEECH_AFTER_DATE.match(sent.text, expr.end) is not None) or (
-                len(dated) > 1 and SPEECH_RIGHT_AFTER_DATE.match(sent.text, expr.end) is not None)
+                len(dated) > 1 and SPEECH_RIGHT_AFTER_DATE.match(sent.text, expr.end) is not None
+            ) or (len(dated) > 1 and DOCUMENT_AFTER_DATE.match(sent.text, expr.end) is not None)
             out.append((expr, statement))
         return out
 
