@@ -54,8 +54,10 @@ _LIST_GOES_ON = re.compile(r",?\s+(?:and|or|among)\s+(?:other|several|many|some|
 # in Zheray districts": the place after "<kind> in" holds the names before it; it is no
 # item of the list, and the list goes on after it.
 # (the kind in lower case: "various Police Districts in Kandahar city" lists no names)
-_HOLDER_BEFORE = re.compile(rf"^\s+(?:{_ITEM_KIND}|provinces?|governorates?)\s+in\s+(?:the\s+)?"
-                            r"(?:neighbou?ring\s+)?$")
+_IN_HOLDER = (rf"^\s+(?:{_ITEM_KIND}|provinces?|governorates?)\s+in\s+(?:the\s+)?"
+              r"(?:neighbou?ring\s+)?")
+_HOLDER_BEFORE = re.compile(_IN_HOLDER + "$")
+_HOLDER_NAMED = re.compile(_IN_HOLDER + r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}")
 _AFTER_HOLDER = re.compile(rf"^(?:\s+(?:{_ITEM_KIND}|provinces?|governorates?))?\s*,?\s*"
                            r"(?:and|as well as)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
@@ -80,8 +82,7 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
     for p in own:
         gap = text[run[-1].end : p.start] if run else ""
         joined = bool(_AND_OR.search(gap))
-        holder = _held_list_goes_on(gap)
-        if run and holder:
+        if run and _held_list_goes_on(gap):
             run.append(p)
             closed = False
             if len(run) > len(best):
@@ -111,8 +112,7 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
 def _held_list_goes_on(gap: str) -> bool:
     """"... areas in Panjwayi district and the ...": the list goes on past the place that holds
     its names."""
-    m = re.match(rf"^\s+(?:{_ITEM_KIND}|provinces?|governorates?)\s+in\s+(?:the\s+)?"
-                 r"(?:neighbou?ring\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}", gap)
+    m = _HOLDER_NAMED.match(gap)
     return m is not None and _AFTER_HOLDER.match(gap[m.end():]) is not None
 
 
