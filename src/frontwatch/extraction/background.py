@@ -367,8 +367,11 @@ def campaign_or_duration(doc: Doc, trigger: Trigger) -> bool:
     return bool(DURATION.search(doc_text(doc)))
 
 
-# "displacing 37,000 people since May": the day a spell began, not the day of the act
+# "displacing 37,000 people since May": the day a spell began, not the day of the act (the
+# word may open the date expression or stand just before it)
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:early\s+|mid-?\s*|late\s+)?$", re.I)
+_SINCE_OPENS = re.compile(r"(?:since|from)\s", re.I)
+_SINCE_REACH = 40  # characters before a date: "since early " and "from mid- " take 12
 
 
 def historical(text: str, published: dt.date | None, news_from: dt.date | None = None,
@@ -387,8 +390,9 @@ def historical(text: str, published: dt.date | None, news_from: dt.date | None =
     # "The coalition intervened in Yemen in March 2015": every date the sentence gives is
     # months before the report (ACLED codes what reports newly tell)
     dated = [e.date for e in find_date_expressions(text, published) if e.date is not None
-             and not (spells_run_on and (_SINCE_BEFORE.search(text, 0, e.start)
-                                         or _SINCE_BEFORE.search(e.text.split(" ")[0] + " ")))]
+             and not (spells_run_on and (
+                 _SINCE_OPENS.match(e.text)
+                 or _SINCE_BEFORE.search(text, max(0, e.start - _SINCE_REACH), e.start)))]
     return bool(dated) and max(dated) < (news_from or published - HISTORY_GAP)
 
 

@@ -1497,8 +1497,7 @@ class MentionExtractor:
             since = expr.text.lower().startswith("since ") or SINCE_BEFORE.search(
                 sent.text, max(0, expr.start - 12), expr.start) is not None
             if not since and GOES_ON.search(sent.text, expr.end) and BEGAN_BEFORE.search(
-                    sent.text, max(0, expr.start - 30), expr.start + (
-                        3 if expr.text.lower().startswith("on ") else 0)):
+                    sent.text, max(0, expr.start - 30), expr.start):
                 continue
             if since and expr.precision > 1:
                 # "have fled the clashes since mid-February": a vague start of what goes on,

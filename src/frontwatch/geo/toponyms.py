@@ -487,19 +487,27 @@ class ToponymFinder:
             if prev is None:
                 break
             span = _clean_span(text, prev.start("name"), prev.end("name"))
-            name = text[span[0]:span[1]]
-            if (not name or name.lower() in stoplist() or name_key(name) in stoplist()
-                    or len(name.split()) > 3 or self.junk(text, *span)):
+            if not self._listable(text, *span):
                 break
             names.append(span)
             start = prev.start("name")
         if len(names) < 2:
             return
+        # (the names before the kind passed `_listable`; the one beside it is checked here)
+        last_start, last_end = names[0]
+        if last_end <= last_start or self.junk(text, last_start, last_end):
+            names = names[1:]
         taken = [(f.mention.start, f.mention.end) for f in found]
         for s, e in names:
-            if e > s and not any(a < e and s < b for a, b in taken) \
-                    and not self.junk(text, s, e):
+            if not any(a < e and s < b for a, b in taken):
                 found.append(Found(PlaceMention(text[s:e], s, e, role)))
+
+    def _listable(self, text: str, start: int, stop: int) -> bool:
+        """A later name of a list: a name of at most three words, on no stoplist, no junk."""
+        name = text[start:stop]
+        return bool(name) and name.lower() not in stoplist() \
+            and name_key(name) not in stoplist() and len(name.split()) <= 3 \
+            and not self.junk(text, start, stop)
 
     def _continue_lists(self, text: str, found: list[Found], first: int = 0) -> None:
         """Give the later names of a list the role its cue gave the first (from found[first])."""
@@ -517,12 +525,8 @@ class ToponymFinder:
                     break
                 start, stop = _clean_span(text, nxt.start("name"), nxt.end("name"))
                 name = text[start:stop]
-                if (name.lower() in stoplist() or name_key(name) in stoplist()
-                        or len(name.split()) > 3):
-                    break
-                if weak and not self.known(name, strict=False):
-                    break
-                if self.junk(text, start, stop):
+                if not self._listable(text, start, stop) or (
+                        weak and not self.known(name, strict=False)):
                     break
                 found.append(Found(PlaceMention(name, start, stop, m.role)))
                 end = nxt.end()
