@@ -994,3 +994,16 @@ def test_the_day_beside_the_act_not_the_background_one(extractor):
             "2022 in Ar Rusayris locality.")
     events = extractor.process(make_article(text, published="2022-10-03")).events
     assert sorted(e.event_date for e in events) == ["2022-09-01", "2022-09-02"]
+
+
+@pytest.mark.parametrize("outlet", ["US Embassy", "VOA"])
+def test_who_condemns_an_attack_is_not_its_target_either(extractor, outlet):
+    """A state that condemns an act neither did it nor suffered it, even when the sentence
+    names no other party: the victims' side is what the sentence gives, or nobody."""
+    for text in ("The United States condemns the vicious attack today in Kabul that killed "
+                 "dozens of people.",
+                 "The United States condemns the vicious attack today in Kabul."):
+        (event,) = extractor.process(make_article(text, published="2016-07-23",
+                                                  outlet=outlet)).events
+        assert event.location == "Kabul"
+        assert "United States" not in event.actor1 + event.actor2

@@ -492,7 +492,9 @@ def assign_roles(
             role = "agent" if r.head.i in chain or r.head.dep_ == "conj" and \
                 r.head.head.i in chain else "other"
             if role == "agent" and r.head.i != trig_tok.i and lemma_of(r.head) in REACTION_VERBS:
-                role = "other"  # "the United States condemns the attack": not its author
+                # "the United States condemns the attack": neither its author nor its
+                # target, so not even the fallback for an act told without one
+                role = "reactor"
         elif r.dep_ in ("dobj",):
             role = "patient"
         elif r.dep_ == "conj":
@@ -532,6 +534,8 @@ def assign_roles(
             role = "agent" if a.start < trigger.start and not passive_act else "patient"
         if role == "other":
             unknown.append(a)
+            continue
+        if role == "reactor":
             continue
         if role == "opponent":
             opponents.append(a)
