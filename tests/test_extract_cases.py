@@ -1007,3 +1007,14 @@ def test_who_condemns_an_attack_is_not_its_target_either(extractor, outlet):
                                                   outlet=outlet)).events
         assert event.location == "Kabul"
         assert "United States" not in event.actor1 + event.actor2
+
+
+@pytest.mark.parametrize("text", [
+    "RAF Typhoons struck a Daesh position near Hajin on 18 February.",
+    "Two F-35s struck a Daesh position near Hajin on 18 February.",
+    "An MQ-9 Reaper struck a Daesh position near Hajin on 18 February.",
+])
+def test_aircraft_named_by_model_make_a_strike_an_air_strike(extractor, text):
+    (event,) = extractor.process(make_article(text, published="2018-02-22",
+                                              outlet="UK government")).events
+    assert event.sub_event_type == "Air/drone strike"

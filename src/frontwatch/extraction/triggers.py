@@ -33,7 +33,12 @@ AIR_CONTEXT = re.compile(
     r"\b(warplanes?|aircraft|air ?force|helicopters?|drones?|coalition|aerial|sorties?|"
     r"bombers?|UAVs?|air ?strikes?|air raids?|fighter jets?|warplanes?|aerospace|jets?|"
     r"F-1[4568]s?|Su-\d\ds?|MiG-\d\ds?|Sukhois?|Mirages?|Tornados?|Rafales?|B-52s?|A-10s?|"
-    r"Apaches?|Tucanos?|Bayraktars?)\b",
+    r"Apaches?|Tucanos?|Bayraktars?|"
+    # the aircraft strike reports name ("Typhoons destroyed", "a Reaper struck"), and the air
+    # forces by their initials
+    r"Typhoons?|Eurofighters?|Reapers?|Predators?|MQ-\d+[A-Z]?s?|F-35s?|F-15Es?|F/A-18s?|"
+    r"AC-130s?|Harriers?|Gripens?|Mi-\d+s?|Ka-\d+s?|Tu-\d+[A-Z]?\d*s?|Shaheds?|Hellfires?|"
+    r"RAF|USAF)\b",
     re.IGNORECASE,
 )
 # "The liberation of X was completed", "the full liberation of X", "congratulated the troops on
