@@ -40,3 +40,13 @@ def test_a_toll_dating_the_act_by_an_earlier_incident_is_that_incidents(extracto
                                 "people, a day after clashes in which soldiers were wounded.",
                      MONDAY)
     assert e.fatalities == 10
+
+
+def test_a_headlines_count_before_a_preposition_is_people_not_the_place(extractor):
+    """"kills 5 at checkpoint": the checkpoint is where, not what was counted; "destroyed 3 of
+    the tanks" still counts tanks."""
+    (e,) = events_of(extractor, "Suicide bomber kills 5 at checkpoint in Mogadishu", MONDAY)
+    assert e.fatalities == 5
+    for e in events_of(extractor, "Rebels destroyed 3 of the tanks near Kidal on Sunday.",
+                       MONDAY):
+        assert e.fatalities == 0

@@ -180,8 +180,11 @@ class FigureFinder:
             if i in figures.materiel_tokens:
                 return True
             if doc[i].is_punct or doc[i].lower_ in ("and", "or") or \
-                    doc[i].lower_ in PERSON_NOUNS or doc[i].tag_.startswith("VB"):
-                return False  # "Two soldiers killed as IED hits": people counted, not the IED
+                    doc[i].lower_ in PERSON_NOUNS or doc[i].tag_.startswith("VB") or \
+                    _ends_phrase(doc[i]):
+                # "Two soldiers killed as IED hits": people counted, not the IED; "kills 5 at
+                # checkpoint": the preposition ends what the count counts
+                return False
         return False
 
     def _materiel_item(
@@ -202,7 +205,8 @@ class FigureFinder:
         for c_span, c in count_spans:
             if 0 <= span.start - c_span.end <= 3:
                 gap = doc[c_span.end : span.start]
-                if not any(t.is_punct or t.lower_ in ("and", "or") for t in gap):
+                if not any(t.is_punct or t.lower_ in ("and", "or") or _ends_phrase(t)
+                           for t in gap):
                     count = c.value if c.value is not None else c.low
                     if len(gap):
                         owner = (gap.start, gap.end)
@@ -423,6 +427,12 @@ class FigureFinder:
     @staticmethod
     def _followed_by(doc: Doc, span: Span, words: set[str]) -> bool:
         return any(t.lower_ in words for t in doc[span.end : min(len(doc), span.end + 4)])
+
+
+def _ends_phrase(tok: Token) -> bool:
+    """A preposition other than "of" between a count and a noun: the count is not the noun's
+    ("kills 5 at checkpoint"; but "3 of the tanks")."""
+    return tok.tag_ == "IN" and tok.lower_ != "of"
 
 
 def _in_earlier_incident(span: Span) -> bool:
