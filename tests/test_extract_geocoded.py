@@ -680,3 +680,20 @@ def test_the_place_told_after_the_act_places_it(geocoding_extractor):
             "The incident took place in Shindand district of Herat province.")
     events = events_in(geocoding_extractor, text, "2018-05-02")
     assert [ascii_name(e.location) for e in events] == ["Shindand"]
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("A suicide bomber killed five people at a checkpoint in the Somali capital on Sunday.",
+     "Mogadishu"),
+    ("Suicide bomber kills 5 at checkpoint in Somalia's capital", "Mogadishu"),
+    ("Protesters marched through the capital of Mali on Friday.", "Bamako"),
+])
+def test_a_capital_named_by_its_country_is_that_city(geocoding_extractor, text, city):
+    (event,) = events_in(geocoding_extractor, text)
+    assert event.location == city and event.geo_precision == 1
+
+
+def test_a_capital_no_country_owns_is_no_place(geocoding_extractor):
+    mentions = geocoding_extractor.geocoder.find_toponyms(
+        "The rebel capital was shelled on Sunday, and capital punishment was debated.")
+    assert not any(m.lookup for m in mentions)

@@ -215,6 +215,8 @@ class PlaceMention:
     direction: str | None = None
     anchor: str | None = None  # for offsets: the anchor place as written
     admin_hint: str | None = None  # "Homs" in "in the province of Homs"
+    # The place's own name when the text describes it instead ("Somalia's capital": Mogadishu)
+    lookup: str | None = None
 
 
 @dataclass(slots=True)

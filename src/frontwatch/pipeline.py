@@ -48,7 +48,7 @@ def _same_name(m: Mention, resolved: str) -> bool:
     main = next((p for p in m.places if p.role != "region"), None)
     if main is None:
         return True
-    a = re.sub(r"[^a-z]", "", anyascii(main.text).lower())
+    a = re.sub(r"[^a-z]", "", anyascii(main.lookup or main.text).lower())
     b = re.sub(r"[^a-z]", "", anyascii(resolved).lower())
     a = re.sub(r"^(al|el|ar|as|ash|ad|az)", "", a)
     b = re.sub(r"^(al|el|ar|as|ash|ad|az)", "", b)

@@ -949,7 +949,7 @@ def _location_name(place, written) -> str:
     # "Kupiansk Raion" for "Kupyansk" (a front sector's district): the name without its kind
     # word, so that another spelling of the same name still counts as the same
     a = re.sub(r"[^a-z]", "", _DIVISION_KIND.sub("", place.name.lower()))
-    b = re.sub(r"[^a-z]", "", written.text.lower())
+    b = re.sub(r"[^a-z]", "", (written.lookup or written.text).lower())
     if a and b and (a in b or b in a or fuzz.ratio(a, b) >= 70):
         return place.name
     return written.text

@@ -317,8 +317,12 @@ def sum_counts(counts: list[Count]) -> Count | None:
 
 
 def merge_places(own: list[PlaceMention], found: list[PlaceMention]) -> list[PlaceMention]:
-    out = list(own)
+    """The parse's places, and the place finder's where they do not overlap; a place the
+    finder names by description ("Somalia's capital": Mogadishu) wins over the parse's
+    reading of its words ("Somalia")."""
+    described = [f for f in found if f.lookup]
+    out = [o for o in own if not any(o.start < f.end and f.start < o.end for f in described)]
     for f in found:
-        if not any(o.start < f.end and f.start < o.end for o in own):
+        if f.lookup or not any(o.start < f.end and f.start < o.end for o in out):
             out.append(f)
     return sorted(out, key=lambda p: p.start)

@@ -151,6 +151,13 @@ class Gazetteer:
         c = self.countries.get(cc)
         return c.name if c else None
 
+    def capital(self, cc: str) -> Candidate | None:
+        """The country's capital (the populated place coded PPLC), if the gazetteer has one."""
+        row = self._db().execute(
+            f"SELECT {_COLUMNS} FROM places p WHERE p.cc = ? AND p.fcode = 'PPLC' "
+            "ORDER BY p.population DESC LIMIT 1", (cc,)).fetchone()
+        return self._candidate(row, "main", MATCH_MAIN) if row else None
+
     def admin1_name(self, cc: str, code: str) -> str | None:
         c = self.admin1.get((cc, code))
         return c.name if c else None

@@ -413,6 +413,8 @@ class Geocoder:
 
     @staticmethod
     def _lookup_name(p: PlaceMention) -> str:
+        if p.lookup:
+            return p.lookup
         if p.role == "offset" and p.anchor:
             return p.anchor
         text = re.sub(r"\s+(?:(?:oil|gas)?\s*fields?|mountains|hills|highlands)$", "", p.text)

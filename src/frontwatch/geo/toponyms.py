@@ -46,6 +46,12 @@ _DIR_OF = re.compile(
     rf"(?P<name>{NAME})(?:\s+(?P<kind>village|town|city|area|district|camp))?,?\s+"
     rf"(?:just\s+|some\s+|about\s+)?(?P<dir>{_DIRS})\s+of\s+(?:the\s+)?"
     rf"(?:(?:town|city|village)\s+of\s+)?(?P<anchor>{NAME})")
+# A capital named by its country: "Somalia's capital", "the Somali capital", "the capital of
+# Mali" (not "the rebel capital", "capital punishment": the word before must name a country).
+_CAPITAL = re.compile(
+    rf"\b(?:(?P<owner>[{_UPPER}][\w'’.-]+(?:[ \t]+[{_UPPER}][\w'’-]+)?)(?:['’]s?)?[ \t]+"
+    rf"capital(?:[ \t]+city)?|the[ \t]+capital(?:[ \t]+city)?[ \t]+of[ \t]+(?:the[ \t]+)?"
+    rf"(?P<country>[{_UPPER}][\w'’-]+(?:[ \t]+[{_UPPER}][\w'’-]+)?))(?![ \t]*,?[ \t]*[{_UPPER}])")
 # "the Kyivskyi district of Kharkiv", "the Tal al-Sultan neighbourhood of western Rafah": a part
 # of a city, which lies in or by it (a namesake elsewhere is not it). Not "the X district of Y
 # province": a division of a division.
@@ -417,6 +423,8 @@ class ToponymFinder:
                 (a_start, a_end)))
         for m in _WATER.finditer(text):
             add(m.start(), m.end(), "at")
+        for m in _CAPITAL.finditer(text):
+            self._capital(text, m, found)
         for m in _KIND_OF.finditer(text):
             kind = m.group("kind").lower()
             role = _KIND_ROLE.get(kind, "at")
@@ -475,6 +483,22 @@ class ToponymFinder:
         for m in _LAST_OF_KIND.finditer(text):
             self._listed_before(text, m, found)
         return _dedupe(found)
+
+    def _capital(self, text: str, m: re.Match, found: list[Found]) -> None:
+        """"the Somali capital" as the capital itself, when the words before "capital" name a
+        country (its name or adjective) and the gazetteer knows its capital; a capital named
+        right after ("the Afghan capital, Kabul") is left to that name."""
+        owner = re.sub(r"['’]s?$", "", m.group("owner") or m.group("country"))
+        cc = next((c.country_code for c in self.gazetteer.candidates(owner)
+                   if c.is_country and c.match in ("main", "alt", "adjective")), None)
+        capital = self.gazetteer.capital(cc) if cc else None
+        if capital is None:
+            return
+        start = m.start("owner") if m.group("owner") else m.start()
+        if text[max(0, start - 4):start].lower() == "the ":
+            start -= 4
+        found.append(Found(PlaceMention(text[start:m.end()], start, m.end(), "at",
+                                        lookup=capital.name)))
 
     def _listed_before(self, text: str, last: re.Match, found: list[Found]) -> None:
         """The names listed before a plural kind ("Charkhab, Zalakhan and Shekh Qalandar
