@@ -1018,3 +1018,14 @@ def test_aircraft_named_by_model_make_a_strike_an_air_strike(extractor, text):
     (event,) = extractor.process(make_article(text, published="2018-02-22",
                                               outlet="UK government")).events
     assert event.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(("headline", "sub_type"), [
+    ("Protesters Clash With Police in Nairobi Over Tax Hike", "Violent demonstration"),
+    ("Protesters Storm Parliament in Nairobi", "Violent demonstration"),
+    ("Police Arrest Dozens of Protesters in Dakar", "Protest with intervention"),
+])
+def test_a_headlines_present_tense_says_how_a_protest_went(extractor, headline, sub_type):
+    (event,) = extractor.process(make_article(headline, published="2024-06-26",
+                                              outlet="VOA")).events
+    assert event.sub_event_type == sub_type

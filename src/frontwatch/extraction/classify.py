@@ -37,14 +37,18 @@ SIMPLE_KINDS = {
 }
 STRATEGIC_KINDS = {"looting", "arrests", "disrupted", "hq", "transfer", "agreement", "change",
                    "other"}
+# Past forms, and the present of headlines ("Police arrest dozens", "Protesters clash with
+# police", "Rioters torch cars").
 INTERVENTION = re.compile(
     r"\b(dispers\w*|tear ?gas|water cannons?|rubber bullets|batons?|beat(?:en)?|broke up|"
-    r"arrested|detained|rounded up|clubs?|pepper spray|stun grenades?)\b",
+    r"break up|breaks up|arrest(?:ed|s)?|detain(?:ed|s)?|rounded up|round up|clubs?|"
+    r"pepper spray|stun grenades?)\b",
     re.IGNORECASE,
 )
 PROTEST_VIOLENCE = re.compile(
-    r"\b(threw stones|hurled stones|pelted|torched|set fire|set ablaze|stormed|smashed|"
-    r"vandali[sz]ed|clashed|rioted|burned|burnt|looted|attacked)\b",
+    r"\b(threw stones|hurled stones|throw stones|hurl stones|pelted|pelt|torched|torch|"
+    r"torches|set fire|set ablaze|stormed|storm|storms|smashed|vandali[sz]ed|clashed|"
+    r"clash(?:es)? with|rioted|burned|burnt|looted|loot|attacked)\b",
     re.IGNORECASE,
 )
 LETHAL_FORCE = re.compile(
