@@ -42,7 +42,8 @@ def predict(out: Path, splits: list[str], engine: str | None) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", action="append", choices=["train", "dev", "test"])
+    parser.add_argument("--split", action="append",
+                        choices=["train", "dev", "test", "fresh"])
     parser.add_argument("--predict", type=Path, help="write predictions (JSONL) and stop")
     parser.add_argument("--pred", type=Path, help="score these predictions instead of running")
     parser.add_argument("--by", default="split,language", help="breakdowns to print")

@@ -36,7 +36,16 @@ def test_counts_hold(manifest):
     assert len({r["country"] for r in rows}) >= 20
     assert len({r["outlet"] for r in rows}) >= 10
     assert sum(r["events"] == 0 for r in rows) >= 60
-    assert Counter(r["split"] for r in rows).keys() == {"train", "dev", "test"}
+    assert Counter(r["split"] for r in rows).keys() == {"train", "dev", "test", "fresh"}
+
+
+def test_fresh_batches_are_their_own_split(manifest):
+    """The batches collected after dev was worn by tuning are scored apart, whatever their
+    country or outlet, and none of their articles is in any other split."""
+    batches = set(json.loads((ROOT / "splits.json").read_text(encoding="utf-8"))
+                  ["fresh_batches"])
+    for e in manifest:
+        assert (e.split == "fresh") == (e.id.split("-")[0] in batches), e.id
 
 
 def test_only_redistributable_licences_and_wikipedia_apart(manifest):

@@ -362,9 +362,12 @@ def main() -> int:
 
 
 def assign_split(row: dict[str, Any], cfg: dict[str, Any]) -> str:
-    """Test: a held-out country told by a held-out outlet. Dev: the other articles train must
-    not see (held-out countries or outlets) and the dev countries. Train: the rest."""
+    """Fresh: the batches collected after the split was last tuned on, whatever their country
+    or outlet. Test: a held-out country told by a held-out outlet. Dev: the other articles
+    train must not see (held-out countries or outlets) and the dev countries. Train: the rest."""
     country, outlet = row["country"], row["outlet"]
+    if row["id"].split("-")[0] in cfg.get("fresh_batches", ()):
+        return "fresh"
     if country in cfg["test_countries"] and outlet in cfg["test_outlets"]:
         return "test"
     if (country in cfg["test_countries"] or outlet in cfg["test_outlets"]
@@ -385,7 +388,7 @@ def print_stats(manifest: list[dict[str, Any]]) -> None:
         rest = sum(m["agreement_counts"]["only_a"] + m["agreement_counts"]["only_b"] for m in ms)
         return f"{2 * tp / (2 * tp + rest):.3f}" if tp + rest else "-"
 
-    splits = ("train", "dev", "test")
+    splits = ("train", "dev", "test", "fresh")
     print("\n| split | articles | negative | scored events | countries | outlets "
           "| coders' strict F1 |")
     print("|---|---|---|---|---|---|---|")
@@ -400,11 +403,12 @@ def print_stats(manifest: list[dict[str, Any]]) -> None:
         for m in manifest:
             for k in key(m):
                 counts.setdefault(k, Counter())[m["split"]] += 1
-        print(f"\n| {title} | train | dev | test | all |")
-        print("|---|---|---|---|---|")
+        print(f"\n| {title} | train | dev | test | fresh | all |")
+        print("|---|---|---|---|---|---|")
         for k in rows or sorted(counts, key=lambda k: (-sum(counts[k].values()), k)):
             c = counts.get(k, Counter())
-            print(f"| {k} | {c['train']} | {c['dev']} | {c['test']} | {sum(c.values())} |")
+            print(f"| {k} | {c['train']} | {c['dev']} | {c['test']} | {c['fresh']} "
+                  f"| {sum(c.values())} |")
 
     table("country (articles)", lambda m: [m["country"]])
     table("outlet (articles)", lambda m: [m["outlet"]])

@@ -29,7 +29,7 @@ from frontwatch.evaluation.scoring import (
 from frontwatch.evaluation.sources import SharedTexts
 
 MANIFEST = "manifest.jsonl"
-SPLITS = ("train", "dev", "test")
+SPLITS = ("train", "dev", "test", "fresh")
 # The dimensions a corpus report breaks scores down by, and how to read one from an entry.
 DIMENSIONS = ("split", "country", "outlet", "language", "sub_type")
 # The licences a text in the corpus may carry (docs/data.md): redistributable, recorded per text.
