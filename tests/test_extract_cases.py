@@ -1029,3 +1029,18 @@ def test_a_headlines_present_tense_says_how_a_protest_went(extractor, headline, 
     (event,) = extractor.process(make_article(headline, published="2024-06-26",
                                               outlet="VOA")).events
     assert event.sub_event_type == sub_type
+
+
+def test_a_speaker_named_by_surname_is_the_person_named_in_full_before(extractor):
+    """"Warren said" after "Army Col. Steve Warren told Pentagon reporters": the colonel, not
+    the army in his title nor the Pentagon he spoke to; a bare capitalised subject the article
+    never names in full ("Moscow said") is no person."""
+    text = ("WASHINGTON, March 2, 2016 - Iraqi forces cleared Karmah on Monday, Army Col. "
+            "Steve Warren told Pentagon reporters.\n"
+            "Coalition airstrikes killed 20 ISIL fighters near Fallujah on Tuesday, Warren said.\n"
+            "Coalition airstrikes killed 12 ISIL fighters near Ramadi on Tuesday, Moscow said.")
+    events = extractor.process(make_article(text, published="2016-03-02", outlet="DoD")).events
+    claimants = {e.location: [c.claimant for c in e.claims] for e in events}
+    assert claimants["Karmah"] == ["Army Col. Steve Warren"]
+    assert next(v for k, v in claimants.items() if "Fall" in k) == ["Army Col. Steve Warren"]
+    assert "Moscow" not in claimants["Ramadi"]

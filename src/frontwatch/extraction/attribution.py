@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from frontwatch.extraction.lexicon import ClaimantEntry, Lexicon
 from frontwatch.nlp import doc_lowers, doc_text, phrase_spans
@@ -49,9 +49,15 @@ TITLES = {"gov", "governor", "mayor", "minister", "spokesman", "spokeswoman", "s
           "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "brig",
           "brigadier", "commander", "chief", "president", "premier", "sheikh", "police",
           "prosecutor", "deputy", "secretary", "ambassador", "envoy", "official"}
+# Military ranks: a service named before one is part of a person's title ("Army Col.").
+RANKS = {"col", "colonel", "gen", "general", "lt", "lieutenant", "maj", "major", "brig",
+         "brigadier", "capt", "captain", "adm", "admiral", "rear", "vice", "sgt", "sergeant",
+         "cmdr", "cpl", "corporal", "pvt", "private", "spc", "ens", "ensign"}
 # "the statement said": the source is whoever issued the statement, named before.
 ANAPHORIC_HEADS = {"statement", "report", "communique", "communiqué", "announcement", "video"}
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+# The kind of a speaker known so far only by one capitalised word ("Warren said").
+SURNAME = "surname"
 
 
 @dataclass(slots=True)
@@ -94,6 +100,15 @@ class ClaimantFinder:
             score = self._claim_role(doc, span.start, span.end)
             if score and (best is None or score > best[0]):
                 best = (score, entry, (span.start, span.end))
+        person = self._titled_person(doc)
+        if best is not None and person is not None and (
+                best[0] < 3 and not person[1][0] <= best[2][0] < person[1][1]
+                or person[1][0] <= best[2][0] and best[2][1] < person[1][1]
+                and doc[best[2][1]].lower_.rstrip(".") in RANKS):
+            # "Army Col. Steve Warren told Pentagon reporters": the person speaks, not the
+            # army of their rank nor the Pentagon they spoke to ("SDF spokesman Mustafa Bali"
+            # speaks for the SDF)
+            return Attribution(person[0], "officials", None, hedged, token_span=person[1])
         if best is not None:
             _, entry, tokens = best
             return Attribution(
@@ -140,13 +155,14 @@ class ClaimantFinder:
                     c.lower_ in ("the", "this", "its", "their") for c in child.children
                 ):
                     return None
-                if child.dep_ == "nsubj" and child.tag_ == "NNP" and any(
-                        t.lower_.rstrip(".") in TITLES for t in child.subtree if t.i < child.i):
+                person = _titled(child)
+                if person is not None:
                     # "regional Gov. Oleksandr Prokudin said": a titled person speaks
-                    words = [t for t in child.subtree if not t.is_punct or t.text == "."]
-                    if len(words) <= 8:
-                        start, end = words[0].i, words[-1].i + 1
-                        return doc[start:end].text, "officials", (start, end)
+                    return person[0], "officials", person[1]
+                if child.dep_ == "nsubj" and child.tag_ == "NNP" and not list(child.children):
+                    # "Warren said": perhaps a person named by surname, once named in full
+                    # before; the extractor keeps it only when the article has that name
+                    return child.text, SURNAME, (child.i, child.i + 1)
                 if child.dep_ != "nsubj" or child.lower_ not in SOURCE_HEADS:
                     continue
                 if any(t.lower_ in ("no", "none") for t in child.children):
@@ -159,6 +175,18 @@ class ClaimantFinder:
                 name = re.sub(r"^(the|a|an|some|two|three|several)\s+", "", name,
                               flags=re.IGNORECASE)
                 return name, SOURCE_HEADS[child.lower_], (start, end)
+        return None
+
+    @staticmethod
+    def _titled_person(doc: Doc) -> tuple[str, tuple[int, int]] | None:
+        """A titled person who is the subject of a verb of speaking, and the tokens naming
+        them."""
+        lowers = doc_lowers(doc)
+        for tok in [doc[i] for i, w in enumerate(lowers) if w in SPEAKING]:
+            for child in tok.children:
+                person = _titled(child)
+                if person is not None:
+                    return person
         return None
 
     def _claim_role(self, doc: Doc, start: int, end: int) -> int:
@@ -191,3 +219,34 @@ class ClaimantFinder:
         if root.dep_ == "poss" and root.head.lower_ in ("statement", "report", "claim", "tally"):
             return 1
         return 0
+
+
+def _titled(subject: Token) -> tuple[str, tuple[int, int]] | None:
+    """The subject's words, when it is a proper name with a title before it ("Army Col. Steve
+    Warren", "regional Gov. Oleksandr Prokudin") and not too long to be one."""
+    if subject.dep_ != "nsubj" or subject.tag_ != "NNP" or not any(
+            t.lower_.rstrip(".") in TITLES for t in subject.subtree if t.i < subject.i):
+        return None
+    words = [t for t in subject.subtree if not t.is_punct or t.text == "."]
+    if len(words) > 8:
+        return None
+    start, end = words[0].i, words[-1].i + 1
+    return subject.doc[start:end].text, (start, end)
+
+
+# A person's name in full: title words and capitalised names before the surname ("Army Col.
+# Steve Warren", "Pentagon Press Secretary John F. Kirby", "Navy Rear Adm. John Kirby").
+_NAME_WORD = r"(?:[A-Z][a-z]+\.?|[A-Z]\.)"
+
+
+def full_name_before(text: str, end: int, surname: str) -> str | None:
+    """The first fuller name ending in `surname` in text[:end], with at least a given name
+    or a title before it; None when the article never names the person in full."""
+    pattern = re.compile(rf"\b((?:{_NAME_WORD}[ \t]+){{1,6}}){re.escape(surname)}\b")
+    for m in pattern.finditer(text, 0, end):
+        words = m.group(1).split()
+        while words and words[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
+            words = words[1:]
+        if words:
+            return " ".join([*words, surname])
+    return None

@@ -36,7 +36,12 @@ from frontwatch.clean import ARCHIVE_CAPTION
 from frontwatch.extraction.acled_sides import communal_kind, militia
 from frontwatch.extraction.article_context import ArticleContext
 from frontwatch.extraction.article_sides import ArticleSides
-from frontwatch.extraction.attribution import Attribution, ClaimantFinder
+from frontwatch.extraction.attribution import (
+    SURNAME,
+    Attribution,
+    ClaimantFinder,
+    full_name_before,
+)
 from frontwatch.extraction.background import (
     AGGREGATE,
     AIR_WORDS,
@@ -713,6 +718,13 @@ class MentionExtractor:
                 attribution = Attribution(last.claimant, last.kind, last.affiliation,
                                           attribution.hedged or last.hedged,
                                           token_span=attribution.token_span)
+        if attribution.kind == SURNAME:
+            # "Warren said" after "Army Col. Steve Warren told reporters": that person; a
+            # word the article never gives a fuller name for is no known speaker
+            full = full_name_before(article.text, sent.start, attribution.claimant or "")
+            attribution = Attribution(full, "officials" if full else None, None,
+                                      attribution.hedged,
+                                      token_span=attribution.token_span if full else None)
         if attribution.kind == "other" and attribution.token_span is not None:
             # "according to the SDF": a party to the fighting is the source
             s, e = attribution.token_span
