@@ -413,6 +413,18 @@ def test_the_day_a_spell_began_is_not_the_day_it_goes_on(geocoding_extractor):
     assert {e.event_date for e in events} == {"2018-04-27"}
 
 
+@pytest.mark.parametrize("text", [
+    "Fighting near Lashkargah city that started on 11 October continued with clashes "
+    "reported in Babaje.",
+    "Heavy fighting between government forces and the Taliban has continued across Kunduz "
+    "province since 22 May, with clashes reported in Khanabad.",
+])
+def test_a_spell_told_as_going_on_is_dated_by_the_report(geocoding_extractor, text):
+    events = events_in(geocoding_extractor, text, published=dt.date(2021, 10, 25))
+    assert events and all(e.event_date != "2021-10-11" and e.event_date != "2021-05-22"
+                          for e in events)
+
+
 def test_an_embassy_alert_places_unlisted_quarters_at_its_city(geocoding_extractor):
     text = ("Security Alert – U.S. Embassy Niamey, Niger\n\nLocation:  Niamey, Niger\n\n"
             "Event: The National Guard used tear gas on Friday to disperse protesters in "

@@ -190,8 +190,13 @@ SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECA
 # told in a clause of what still goes on, is not the day the report tells of
 BEGAN_BEFORE = re.compile(r"\b(?:that|which)\s+(?:began|started|erupted|broke\s+out)\s+"
                           r"(?:on\s+|in\s+)?$", re.IGNORECASE)
-GOES_ON = re.compile(r"\b(?:continues?|continuing|are\s+continuing|is\s+continuing|"
+GOES_ON = re.compile(r"\b(?:continues?|continued|continuing|are\s+continuing|is\s+continuing|"
                      r"remains?\s+ongoing|are\s+ongoing|is\s+ongoing)\b", re.IGNORECASE)
+# "has continued across Kunduz province since 22 May", "remain suspended since 14 December
+# due to ongoing clashes": a spell told on the report's day, which the day it began does not
+# date.
+STILL_GOING = re.compile(r"\b(?:continues?|continued|continuing|ongoing|remains?|persists?|"
+                         r"persisted)\b", re.IGNORECASE)
 # Equipment destroyed is an act even with no attack word ("destroyed a T-90 tank near X").
 MATERIEL_FATE = re.compile(r"\b(?:destroyed|destroying|damaged|knocked out|blew up|blown up)\b",
                            re.IGNORECASE)
@@ -1511,7 +1516,7 @@ class MentionExtractor:
             if not since and GOES_ON.search(sent.text, expr.end) and BEGAN_BEFORE.search(
                     sent.text, max(0, expr.start - 30), expr.start):
                 continue
-            if since and expr.precision > 1:
+            if since and (expr.precision > 1 or STILL_GOING.search(sent.text)):
                 # "have fled the clashes since mid-February": a vague start of what goes on,
                 # not a day of it (the report's day is one). "since 11 June" names the
                 # day the fighting began, which is one.
