@@ -17,6 +17,7 @@ from frontwatch.learn.data import (
     fold_of,
     silver_examples,
     synthetic_examples,
+    undated_copies,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +105,62 @@ def test_synthetic_examples_read_and_check(tmp_path):
     bad.write_text(json.dumps({**good, "events": [{"sub_event_type": "Skirmish"}]}) + "\n")
     with pytest.raises(DataError, match="bad.jsonl:1: unknown sub_event_type 'Skirmish'"):
         synthetic_examples([bad])
+
+
+def _dated(text: str, date: str, label: str = "Attack") -> dict:
+    return {"doc": f"t-{text[:8]}", "i": 0, "text": text,
+            "events": [{"sub_event_type": label, "negated": False, "date": [date]}]}
+
+
+@pytest.mark.parametrize(("text", "date", "undated"), [
+    ("Gunmen killed four villagers in Tillia on Sunday, officials said.", "Sunday",
+     "Gunmen killed four villagers in Tillia, officials said."),
+    ("• On 29 January, the Chadian army repelled an attack in Kaiga.", "29 January",
+     "• The Chadian army repelled an attack in Kaiga."),
+    ("On Jan. 19, U.S. forces conducted an airstrike near Jilib.", "Jan. 19",
+     "U.S. forces conducted an airstrike near Jilib."),
+    ("Troops shelled the town late on Thursday.", "late on Thursday",
+     "Troops shelled the town."),
+])
+def test_undated_copies_cut_the_date_and_keep_the_label(tmp_path, text, date, undated):
+    path = tmp_path / "u.jsonl"
+    path.write_text(json.dumps(_dated(text, date)) + "\n")
+    (copy,) = undated_copies(synthetic_examples([path]), share=1.0)
+    assert copy.text == undated and copy.labels == {"Attack"}
+    assert not copy.has_spans and copy.meta["undated"]
+
+
+def test_undated_copies_skip_negatives_and_undated_sentences(tmp_path):
+    path = tmp_path / "u.jsonl"
+    rows = [{"doc": "n", "i": 0, "text": "The talks resume on Monday in Doha.", "events": []},
+            {"doc": "e", "i": 0, "text": "Gunmen killed four villagers in Tillia.",
+             "events": [{"sub_event_type": "Attack", "negated": False}]}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert undated_copies(synthetic_examples([path]), share=1.0) == []
+    # the share is a stable draw: none at 0, and the same ones on every call
+    many = [_dated(f"Gunmen killed {n} villagers in Tillia on Sunday.", "on Sunday")
+            for n in range(40)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in many))
+    examples = synthetic_examples([path])
+    assert undated_copies(examples, share=0.0) == []
+    half = [e.text for e in undated_copies(examples, share=0.5)]
+    assert 5 < len(half) < 35 and half == [e.text for e in undated_copies(examples, 0.5)]
+
+
+def test_real_sentences_restating_a_coded_event_are_not_taught_as_none(tmp_path):
+    """The coders put an event's evidence on the sentence that tells it best; the headline
+    and a later sentence naming the same place and act carry none, and are left out of
+    training rather than taught as telling nothing."""
+    from frontwatch.learn.data import _event_places, _restates
+
+    places = _event_places([type("E", (), {"location": "Jilib, Middle Juba",
+                                            "optional": False})()])
+    assert _restates("US Forces Conduct Strike Near Jilib", True, places)
+    assert _restates("Airstrikes Continue in Somalia", True, places)
+    assert _restates("The strike in Jilib killed 52 militants.", False, places)
+    assert not _restates("Aid deliveries resumed in Jilib on Monday.", False, places)
+    assert not _restates("The strike killed 52 militants.", False, places)
+    assert not _restates("Airstrikes Continue in Somalia", True, [])
 
 
 def _silver_page(**over) -> dict:
@@ -331,3 +388,15 @@ def test_training_keeps_only_the_first_layers(tmp_path):
     assert check_export(model, coder, [e.text for e in examples[:1]] + ["Short."]) < 0.08
     (coding,) = coder.code([examples[0].text])
     assert len(coding.probs) == len(LABELS)
+
+
+def test_hygiene_leaves_out_synthetic_negatives_that_name_a_placed_act(tmp_path):
+    rows = [{"doc": "c", "i": 0, "negative_kind": "condemnation", "events": [],
+             "text": "The minister condemned the missile strike on an apartment block in Dnipro."},
+            {"doc": "c", "i": 1, "negative_kind": "condemnation", "events": [],
+             "text": "The minister called the killings unacceptable."}]
+    path = tmp_path / "h.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    placed, vague = synthetic_examples([path], hygiene=True)
+    assert placed.ambiguous and not vague.ambiguous
+    assert not any(e.ambiguous for e in synthetic_examples([path]))

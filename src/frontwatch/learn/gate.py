@@ -97,9 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=4.0)
     args = parser.parse_args(argv)
 
-    synthetic = [e for e in synthetic_examples(sorted(args.synthetic.glob("*.jsonl")))
+    synthetic = [e for e in synthetic_examples(sorted(args.synthetic.glob("*.jsonl")),
+                                               args.hygiene)
                  if not e.ambiguous]
-    real_train = [e for e in real_examples(args.real, ["train"]) if not e.ambiguous]
+    real_train = [e for e in real_examples(args.real, ["train"], args.hygiene)
+                  if not e.ambiguous]
     silver = [e for e in silver_examples(sorted(args.silver.glob("*.jsonl")))
               if not e.ambiguous] if args.silver else []
     pool = synthetic + real_train + silver

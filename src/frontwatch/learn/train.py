@@ -37,6 +37,7 @@ from frontwatch.learn.data import (
     real_examples,
     silver_examples,
     synthetic_examples,
+    undated_copies,
 )
 
 REPO = Path(__file__).resolve().parents[3]
@@ -428,6 +429,11 @@ def main(argv: list[str] | None = None) -> int:
                              "reporting is the domain scored, and there is less of it")
     parser.add_argument("--silver-repeat", type=int, default=4,
                         help="show each silver sentence this many times per epoch")
+    parser.add_argument("--undated-share", type=float, default=0.0,
+                        help="show this share of the dated synthetic event sentences again "
+                             "with their dates cut out (0, the default: none), so an undated "
+                             "headline or lede still reads as an event (measured, see "
+                             "docs/model.md)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--role-weight", type=float, default=ROLE_WEIGHT,
@@ -452,20 +458,21 @@ def main(argv: list[str] | None = None) -> int:
     import transformers
 
     torch.set_num_threads(args.threads)
-    synthetic = synthetic_examples(sorted(args.synthetic.glob("*.jsonl")))
-    real_train = real_examples(args.real, ["train"])
+    synthetic = synthetic_examples(sorted(args.synthetic.glob("*.jsonl")), args.hygiene)
+    real_train = real_examples(args.real, ["train"], args.hygiene)
     silver = silver_examples(sorted(args.silver.glob("*.jsonl"))) if args.silver else []
     # One tenth of the synthetic documents held out to watch the fit; the real dev split
     # measures what matters.
-    train = ([ex for ex in synthetic if fold_of(ex.group) != 0] + real_train * args.real_repeat
-             + silver * args.silver_repeat)
+    fitted = [ex for ex in synthetic if fold_of(ex.group) != 0]
+    undated = undated_copies(fitted, args.undated_share) if args.undated_share > 0 else []
+    train = fitted + undated + real_train * args.real_repeat + silver * args.silver_repeat
     held = [ex for ex in synthetic if fold_of(ex.group) == 0 and not ex.ambiguous]
     real_dev = [ex for ex in real_examples(args.real, ["dev"]) if not ex.ambiguous]
     if args.limit:
         train = train[: args.limit]
     print(f"training on {len(train)} sentences ({len(synthetic)} synthetic, {len(real_train)} "
-          f"real train, {len(silver)} silver); held out {len(held)} synthetic, "
-          f"{len(real_dev)} real dev")
+          f"real train, {len(silver)} silver, {len(undated)} undated copies); held out "
+          f"{len(held)} synthetic, {len(real_dev)} real dev")
     base = base_model_dir(args.cache)
     started = time.perf_counter()
     if args.from_state:
@@ -509,11 +516,14 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "data_hash": data_hash(train),
         "examples": {"train": len(train), "synthetic": len(synthetic),
-                     "real_train": len(real_train), "silver": len(silver)},
+                     "real_train": len(real_train), "silver": len(silver),
+                     "undated_copies": len(undated)},
         "hyperparameters": {"epochs": args.epochs, "batch_size": args.batch_size,
                             "lr": args.lr, "threads": args.threads,
                             "real_repeat": args.real_repeat,
-                            "silver_repeat": args.silver_repeat, "seed": args.seed,
+                            "silver_repeat": args.silver_repeat,
+                            "undated_share": args.undated_share, "hygiene": args.hygiene,
+                            "seed": args.seed,
                             "init_onnx": str(args.init_onnx) if args.init_onnx else None,
                             "role_weight": args.role_weight},
         "training_seconds": None if args.from_state else round(took),
