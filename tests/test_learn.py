@@ -62,6 +62,9 @@ def test_policy_leaves_who_took_ground_to_the_rules():
      "insurgents.", True),
     ("Two soldiers were killed when gunmen opened fire on their patrol.", True),
     ("More than 2,000 people fled after clashes in the district.", False),
+    ("The Foreign Secretary condemned the attack on a market in Maiduguri that killed 15 "
+     "people.", True),
+    ("The Foreign Secretary condemned the attack and called for calm.", False),
     ("The ministry said the talks would resume after the holiday.", False),
 ])
 def test_policy_keeps_a_toll_told_before_its_act(text, kept):
