@@ -8,6 +8,7 @@ from dataclasses import replace
 from frontwatch.extraction.dates import DateExpression, find_date_expressions
 from frontwatch.extraction.numbers import count_to_fatalities, parse_count
 from frontwatch.extraction.places import is_country
+from frontwatch.geo.names import LIST_KIND
 from frontwatch.model import (
     Count,
     Mention,
@@ -27,9 +28,7 @@ TERRITORY_SUBS = {
 
 _AND_OR = re.compile(r"\b(?:and|or)\b|&|\bas well as\b", re.IGNORECASE)
 # The kind words a list's names may carry ("Arghandab district, Charkhab and ...")
-_ITEM_KIND = (r"(?:village|town|city|area|district|locality|camp|neighbou?rhood|municipality|"
-              r"commune|community|settlement|hamlet)s?|localities|communities|municipalities|"
-              r"cities")
+_ITEM_KIND = rf"{LIST_KIND}s?|localities|communities|municipalities|cities"
 _COORDINATION = re.compile(
     rf"^[\s,]*(?:{_ITEM_KIND})?\s*(?:,|\band\b|\bor\b|\bas well as\b)[\s,]*"
     r"(?:and\s+)?(?:(?:near|in|at|outside|around)\s+)?(?:the\s+)?"

@@ -635,6 +635,12 @@ class MentionExtractor:
             if name in self.actors.states:
                 a.adjective_country = name
 
+    def _names_a_place(self, name: str) -> bool:
+        """Whether the gazetteer's finder takes `name`, whole, for a place where a cue word
+        ("in") precedes it (a place finder must be set)."""
+        found = self.place_finder(f"in {name}.")
+        return len(found) == 1 and found[0].text == name
+
     def _town_of(self, pl: PlaceMention) -> PlaceMention | None:
         """The town a building or site is named for ("the University of Buea", "Al-Atareb
         Surgical Hospital", "the Kouré National Park"), when the gazetteer knows it as a
@@ -646,8 +652,7 @@ class MentionExtractor:
         candidates = [pl.text[of.end():]] if of else [
             pl.text[: w.end()] for w in words[:2] if w.end() < len(pl.text)]
         for name in candidates:
-            found = self.place_finder(f"in {name}.")
-            if len(found) == 1 and found[0].text == name:
+            if self._names_a_place(name):
                 start = pl.start + pl.text.index(name)
                 return replace(pl, text=name, start=start, end=start + len(name))
         return None
@@ -661,8 +666,7 @@ class MentionExtractor:
         if m is None or self.place_finder is None:
             return
         name = m.group("name")
-        found = self.place_finder(f"in {name}.")
-        if len(found) != 1 or found[0].text != name:
+        if not self._names_a_place(name):
             return
         start = sent.start + m.start("name")
         ctx.last_places = [PlaceMention(text=name, start=start, end=start + len(name))]
@@ -1518,8 +1522,10 @@ class MentionExtractor:
                 continue
             if since and (expr.precision > 1 or STILL_GOING.search(sent.text)):
                 # "have fled the clashes since mid-February": a vague start of what goes on,
-                # not a day of it (the report's day is one). "since 11 June" names the
-                # day the fighting began, which is one.
+                # not a day of it (the report's day is one); nor is "since 11 June" beside a
+                # word saying it still goes on ("have persisted since 11 June": the coders
+                # date the spell by the report, docs/coding.md). A bare "since 11 June" names
+                # the day the fighting began, which is one.
                 continue
             # "On Monday, AFRICOM announced that ... on Sunday": the first is the statement's day
             # "the toll had risen to seven by Monday": when it was counted, not when it happened

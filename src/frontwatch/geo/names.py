@@ -23,6 +23,10 @@ ARTICLES = frozenset({
 })
 
 # Descriptor words spelt many ways; mapped to one spelling so "Khirbat X" meets "Khirbet X".
+# The kind words a listed place may carry ("in the Arghandab district, Charkhab and ...",
+# "Charkhab and Shekh Qalandar areas"): singular, as one regex group.
+LIST_KIND = (r"(?:village|town|city|area|district|locality|camp|neighbou?rhood|municipality|"
+             r"commune|community|settlement|hamlet)")
 DESCRIPTORS = {
     "khirbet": "khirbet", "khirbat": "khirbet", "kherbet": "khirbet", "khirbit": "khirbet",
     "khirba": "khirbet", "khirbeh": "khirbet", "kherbeh": "khirbet", "khurbat": "khirbet",

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from frontwatch.geo.gazetteer import Gazetteer
-from frontwatch.geo.names import DESCRIPTORS, name_key
+from frontwatch.geo.names import DESCRIPTORS, LIST_KIND, name_key
 from frontwatch.model import PlaceMention
 
 # --- the pieces of a place name as written -------------------------------------------------
@@ -101,12 +101,10 @@ _DATELINE = re.compile(rf"(?m)^\s*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.
                        rf"(?:\s+[A-Z][\w.]*\.?)?\s*(?:\(\w+\)\s*)?[—–-]{{1,2}}\s")
 # More names of a list a cue began: "near Ghanim Ali and al-Kadir", "liberated X, Y and Z",
 # "in the Arghandab district, Charkhab and ...", "in Hayran District as well as the Haradh town"
-_LIST_KIND = (r"(?:village|town|city|area|district|locality|camp|neighbou?rhood|municipality|"
-              r"commune|community|settlement|hamlet)")
-_LIST_NEXT = re.compile(rf"(?:\s+{_LIST_KIND})?"
+_LIST_NEXT = re.compile(rf"(?:\s+{LIST_KIND})?"
                         rf"(?:,\s*(?:and\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?|"
                         rf",?\s+as\s+well\s+as\s+(?:in\s+)?(?:the\s+)?)(?P<name>{NAME})"
-                        rf"(?:\s+(?P<kind>{_LIST_KIND}))?")
+                        rf"(?:\s+(?P<kind>{LIST_KIND}))?")
 # "Charkhab, Zalakhan and Shekh Qalandar areas", "the Pashmol and Ashoghi areas": a plural kind
 # after the last name makes each name before it one of them, known to the gazetteer or not.
 _PLURAL_KIND_ROLE = {
@@ -117,7 +115,7 @@ _PLURAL_KIND_ROLE = {
     "districts": "at", "provinces": "region", "governorates": "region",
 }
 _LAST_OF_KIND = re.compile(rf"(?P<name>{NAME})\s+(?P<kind>{'|'.join(_PLURAL_KIND_ROLE)})\b")
-_LIST_PREVIOUS = re.compile(rf"(?<![\w'’-])(?P<name>{NAME})(?:\s+{_LIST_KIND})?"
+_LIST_PREVIOUS = re.compile(rf"(?<![\w'’-])(?P<name>{NAME})(?:\s+{LIST_KIND})?"
                             rf"(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 # Where a capital letter says nothing: a sentence's start, an opening quote or bracket, or the
 # dash after a dateline ("BEIRUT (Levant Wire) - Led by ...").

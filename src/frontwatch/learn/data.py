@@ -177,7 +177,7 @@ def real_examples(root: Path, splits: Iterable[str], hygiene: bool = False) -> l
         if entry.row.get("language", "en") != "en":
             continue
         doc = docs[entry.id]
-        places = _event_places(doc.events)
+        places = _event_places(doc.events) if hygiene else []
         for n, sent in enumerate(split_sentences(doc.text)):
             labels: set[str] = set()
             optional = False
