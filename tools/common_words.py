@@ -21,6 +21,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from frontwatch.learn.data import json_lines
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "frontwatch" / "data" / "common_words.txt"
 WORD = re.compile(r"(?<![\w'’-])([A-Za-z][a-z]+)(?![\w'’-])")
@@ -28,15 +30,11 @@ SENTENCE_END = re.compile(r"[.!?:;\"“”(\n]\s*$")
 
 
 def texts() -> Iterator[str]:
-    for path in sorted((ROOT / "corpus" / "synthetic").glob("syn*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                yield json.loads(line)["text"]
-    for path in sorted((ROOT / "corpus" / "silver").glob("sv*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line) if line.strip() else {}
-            if row.get("language", "en") == "en":
-                yield row["text"]
+    for _, _, row in json_lines(sorted((ROOT / "corpus" / "synthetic").glob("syn*.jsonl"))):
+        yield row["text"]
+    for _, _, row in json_lines(sorted((ROOT / "corpus" / "silver").glob("sv*.jsonl"))):
+        if row.get("language", "en") == "en":
+            yield row["text"]
     real = ROOT / "corpus" / "real"
     for line in (real / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
