@@ -1048,3 +1048,18 @@ def test_a_speaker_named_by_surname_is_the_person_named_in_full_before(extractor
     assert claimants["Karmah"] == ["Army Col. Steve Warren"]
     assert next(v for k, v in claimants.items() if "Fall" in k) == ["Army Col. Steve Warren"]
     assert "Moscow" not in claimants["Ramadi"]
+
+
+def test_evidence_quotes_a_wrapped_sentence_as_one_line_and_a_headline_as_written(extractor):
+    # A title-cased headline is read in sentence case; every quote still has the initials as
+    # written, and a hard-wrapped line reads as a space in it as in the splitter's sentence.
+    text = ("Militants Seize Town Of Mahas In Central Somalia\n\nAl-Shabaab militants seized "
+            "the town of Mahas in Hiraan region on\nMonday after clashes that killed 12 "
+            "soldiers, officials said.")
+    events = extractor.process(make_article(text, published=dt.date(2024, 3, 5))).events
+    quotes = {ev.text for e in events for ev in e.evidence}
+    assert any(q.startswith("Al-Shabaab militants seized") for q in quotes)
+    for e in events:
+        for ev in e.evidence:
+            assert "\n" not in ev.text
+            assert text[ev.start : ev.end].replace("\n", " ") == ev.text

@@ -200,16 +200,20 @@ class Extractor:
         # "Town Of Mahas"); only initials change, so every offset holds for the text as
         # written, which the articles get back with the sentences they quote.
         written = [a.text for a in articles]
-        for article in articles:
-            article.text = sentence_cased(article.text)
+        recased = [sentence_cased(t) for t in written]
+        for article, text in zip(articles, recased, strict=True):
+            article.text = text
         try:
             results = self._read(articles)
         finally:
             for article, text in zip(articles, written, strict=True):
                 article.text = text
-        for result, text in zip(results, written, strict=True):
+        for result, text, read in zip(results, written, recased, strict=True):
+            if text == read:
+                continue
             for m in result.mentions:
-                m.sentence.text = text[m.sentence.start : m.sentence.end]
+                # the splitter's own reading of a wrap as a space, with the initials as written
+                m.sentence.text = text[m.sentence.start : m.sentence.end].replace("\n", " ")
         return results
 
     def _read(self, articles: list[Article]) -> list[ArticleResult]:
