@@ -977,6 +977,12 @@ def _country_from_mentions(g: _Group) -> str | None:
                 a.name.endswith(f"({a.country})") or a.inter == 1
             ):
                 return a.country
+    for m in g.mentions:
+        for a in (m.actor1, m.actor2):
+            if a is not None and a.country and a.inter in (2, 3, 4) and not a.template:
+                # "Al-Shabaab fighters attacked an army base in Mahas", a village the
+                # gazetteer lacks: the group's own war, rather than no country at all
+                return a.country
     return None
 
 

@@ -43,7 +43,14 @@ SOURCE_HEADS = {
     "center": "officials", "centre": "officials", "bureau": "officials",
     "directorate": "officials", "channel": "media", "station": "media", "newspaper": "media",
     "website": "media", "elders": "witnesses", "leaders": "officials", "authorities": "officials",
+    # "Media outlets reported two deaths", "Human rights organizations reported 11 killed"
+    "outlets": "media", "journalist": "media", "journalists": "media",
+    "organizations": "monitor", "organisations": "monitor", "organization": "monitor",
+    "organisation": "monitor", "groups": "monitor", "ngos": "monitor",
 }
+# "The same organization reported that ...": the source named before
+SAME_SOURCE = re.compile(r"\b(?:the|this) same (?:organi[sz]ation|group|source|monitor|"
+                         r"outlet|official|journalist|agency)\b", re.IGNORECASE)
 # Titles before a person's name that make the person an official source.
 TITLES = {"gov", "governor", "mayor", "minister", "spokesman", "spokeswoman", "spokesperson",
           "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "brig",
@@ -118,7 +125,7 @@ class ClaimantFinder:
                 hedged=hedged or entry.kind == "armed group",
                 token_span=tokens,
             )
-        if ANAPHORIC_SOURCES.search(doc_text(doc)):
+        if ANAPHORIC_SOURCES.search(doc_text(doc)) or SAME_SOURCE.search(doc_text(doc)):
             return Attribution(None, None, None, hedged, anaphoric=True)
         if re.search(r"\b(?:the|this|its|their) (?:statement|report|communiqu[eé]|announcement)"
                      r" (?:said|says|added|claimed|stated)\b", doc_text(doc), re.IGNORECASE):
@@ -155,6 +162,8 @@ class ClaimantFinder:
                     c.lower_ in ("the", "this", "its", "their") for c in child.children
                 ):
                     return None
+                if child.dep_ == "nsubj" and any(c.lower_ == "same" for c in child.children):
+                    return None  # "The same organization reported": named before
                 person = _titled(child)
                 if person is not None:
                     # "regional Gov. Oleksandr Prokudin said": a titled person speaks

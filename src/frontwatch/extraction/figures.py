@@ -58,6 +58,9 @@ PERSON_NOUNS = {
     "pilot", "teacher", "nurse", "baby", "infant",
     # Arab and Sahel media count their dead as citizens ("nine citizens were martyred")
     "citizens", "citizen", "herders", "herdsmen", "traders", "fishermen", "martyrs",
+    # "killed nine Afghan forces", "two police were wounded": counted as people
+    "forces", "police", "troopers", "peacekeepers", "sailors", "airmen", "servicemembers",
+    "agents", "volunteers",
 }
 CIVILIAN_NOUNS = {
     "civilians", "civilian", "people", "women", "children", "child", "residents", "villagers",

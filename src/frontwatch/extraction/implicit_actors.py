@@ -243,6 +243,12 @@ class ImplicitActors:
         for a in actors:
             if a.start in subjects and a.entry.inter in (2, 3):
                 return self.actors.resolve(a, ctx.article_country, ctx.dominant_group)
+        # "the bombings claimed by Da'esh": the group that claimed them
+        for a in actors:
+            r = doc[a.start : a.end].root
+            if a.entry.inter in (2, 3) and r.dep_ == "pobj" and r.head.lower_ == "by" \
+                    and r.head.head.lower_ == "claimed":
+                return self.actors.resolve(a, ctx.article_country, ctx.dominant_group)
         return None
 
     def adjective_agent(self, doc: Doc, trigger: Trigger, country: str | None

@@ -33,7 +33,7 @@ E_FINAL = {
     "evacuate", "execute", "face", "fire", "hope", "hostage", "ignore", "increase", "incur",
     "invade", "involve", "issue", "liberate", "lose", "massacre", "mourn", "overtake",
     "pledge", "pose", "practise", "prepare", "promise", "propose", "provoke", "raise", "raze",
-    "recapture", "receive", "refuse", "release", "relocate", "retake", "rise", "rule",
+    "recapture", "receive", "refuse", "release", "relocate", "repulse", "retake", "rise", "rule",
     "secure", "seize", "slaughter", "surrender", "sustain", "use", "vote",
 }
 

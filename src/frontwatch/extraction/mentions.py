@@ -104,6 +104,7 @@ from frontwatch.extraction.incidents import (
     split_by_day_and_place,
     sum_counts,
 )
+from frontwatch.extraction.lemmas import lemma_of
 from frontwatch.extraction.lexicon import Lexicon
 from frontwatch.extraction.means import split_by_means
 from frontwatch.extraction.model_roles import (
@@ -131,18 +132,21 @@ from frontwatch.extraction.roles import (
     ALSO_KILLED,
     BELIEVED_STATE,
     ENEMY_NOUNS,
+    LAUNCHING,
     METALANGUAGE,
     NO_CASUALTIES,
     OTHER_DEAD,
     RESPONSIBILITY,
     SEIZED_WEAPONS,
     accusers,
+    assault_author,
     assign_roles,
     clock_places,
     destinations,
     headline_passive,
     owner_word,
     pronoun_subject,
+    repelled_assault,
     rival_clause,
     seizes_weapons,
     source_denies,
@@ -300,6 +304,26 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
     return doc[:-1].as_doc()
 
 
+def witnesses(doc: Doc, speaker: ActorRef) -> str | None:
+    """The whole subject a civilian speaker is part of ("Health workers and community
+    members"), as written, without its article."""
+    # the speaker was resolved within the sentence: its offsets are the sentence's
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") \
+        if speaker.start is not None and speaker.end is not None else None
+    if span is None:
+        return None
+    tok = span.root
+    while tok.dep_ in ("conj", "compound", "amod") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "nsubj":
+        return None
+    words = [t for t in tok.subtree if not t.is_punct]
+    if not words or len(words) > 8:
+        return None
+    text = doc[words[0].i : words[-1].i + 1].text
+    return re.sub(r"^(?:the|a|an|some)\s+", "", text, flags=re.IGNORECASE)
+
+
 def _subject(tok, trigger: Trigger) -> bool:
     """Whether a phrase is the active subject of the act's verb, through the words it is
     part of ("Dozens of Islamic State fighters attacked ...")."""
@@ -307,8 +331,13 @@ def _subject(tok, trigger: Trigger) -> bool:
             tok.dep_ == "pobj" and tok.head.lower_ == "of") or (
             tok.dep_ == "prep" and tok.lower_ == "of")):
         tok = tok.head  # only through "of": "Fighting between X" is not X acting
-    return tok.dep_ == "nsubj" and trigger.start <= tok.head.i < trigger.end \
-        and not headline_passive(tok.head)
+    if tok.dep_ != "nsubj" or headline_passive(tok.head):
+        return False
+    if trigger.start <= tok.head.i < trigger.end:
+        return True
+    # "Russian forces launched two attacks": the subject of the verb that carries the act out
+    return lemma_of(tok.head) in LAUNCHING and any(
+        c.dep_ == "dobj" and trigger.start <= c.i < trigger.end for c in tok.head.children)
 
 
 def _adjective_place(doc, pl: PlaceMention) -> bool:
@@ -737,7 +766,9 @@ class MentionExtractor:
         if attribution.kind == "other" and attribution.token_span is not None:
             # "according to the SDF": a party to the fighting is the source
             s, e = attribution.token_span
-            party = next((a for a in p.actors if s <= a.start and a.end <= e), None)
+            # (not "according to a local journalist": a civilian witness is no party)
+            party = next((a for a in p.actors if s <= a.start and a.end <= e
+                          and a.entry.inter != 7), None)
             if party is not None:
                 name = self.actors.resolve(party, ctx.article_country, ctx.dominant_group).name
                 kind = "government" if party.entry.inter == 1 else "armed group"
@@ -766,7 +797,12 @@ class MentionExtractor:
             # wire copy attributes a passage once: the next sentence is the same account
             attribution = Attribution(ctx.last_claim.claimant, ctx.last_claim.kind,
                                       ctx.last_claim.affiliation, ctx.last_claim.hedged)
-        if attribution.claimant is None and speaker is not None:
+        if attribution.claimant is None and speaker is not None and speaker.inter == 7:
+            # "Health workers and community members confirmed": witnesses, as written (not
+            # the civilians' actor name)
+            attribution = Attribution(witnesses(doc, speaker) or speaker.raw or None, "other",
+                                      None, attribution.hedged)
+        elif attribution.claimant is None and speaker is not None:
             # "The Taliban said in a statement...": a party to the fighting speaks
             attribution = Attribution(self.lexicon.claimant_for(speaker.name),
                                       "government" if speaker.inter == 1 else "armed group",
@@ -1214,8 +1250,16 @@ class MentionExtractor:
                               for a in (actor1, actor2))
         if event_type in VIOLENT_TYPES:
             # a side told as the one acting ("Afghan forces attacked ...") opened the clash
-            acting = roles.actor1 is not None and trigger.is_verb and _subject(
+            # ("Russian forces launched two attacks")
+            acting = roles.actor1 is not None and _subject(
                 doc[roles.actor1.start:roles.actor1.end].root, trigger)
+            assault = repelled_assault(doc[trigger.start:trigger.end].root) \
+                if sub_event == "Armed clash" else None
+            if assault is not None and roles.actor1 is not None and not assault_author(
+                    doc[roles.actor1.start:roles.actor1.end].root, assault):
+                # "Iraqi forces repelled Russian assaults", "... several attacks": the side
+                # that held was attacked; the assault's author (named or not) opened it
+                actor1, actor2, acting = actor2, actor1, False
             actor1, actor2 = self.implicit.sides(sub_event, actor1, actor2, p, ctx, country,
                                                  acting)
         if sub_event == "Looting/property destruction" and actor1 is None and \

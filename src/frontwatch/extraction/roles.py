@@ -407,6 +407,40 @@ def _owner_acts(tok) -> bool:
                                      and owner.head.head.lower_ in SUPPORT_VERBS)
 
 
+# "repelled a Boko Haram attack", "an attempt by IS fighters to attack the base was repulsed":
+# the attack's author began the fight and is actor 1 (docs/coding.md: the initiator first);
+# the side that held is the one attacked
+REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "defeat", "rebuff", "fend", "ward", "beat",
+               "push", "counter"}
+ASSAULT_NOUNS = {"attack", "attacks", "assault", "assaults", "offensive", "offensives", "raid",
+                 "raids", "incursion", "incursions", "attempt", "attempts", "advance",
+                 "advances", "infiltration", "onslaught", "push"}
+
+
+def repelled_assault(trig_tok: Token) -> Token | None:
+    """The assault a repelling verb took on (its object, or its subject when passive)."""
+    if trig_tok.dep_ in ("acl", "relcl") and trig_tok.head.lower_ in ASSAULT_NOUNS:
+        trig_tok = trig_tok.head  # "an attempt ... to attack the base"
+    verb = trig_tok
+    if trig_tok.lower_ in ASSAULT_NOUNS and trig_tok.dep_ in ("dobj", "nsubjpass"):
+        verb = trig_tok.head  # the trigger is the assault itself
+    if lemma_of(verb) not in REPEL_VERBS or not verb.tag_.startswith("VB"):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for c in verb.children:
+        if c.lower_ in ASSAULT_NOUNS and (c.dep_ == "dobj" or passive and c.dep_ == "nsubjpass"):
+            return c
+    return None
+
+
+def assault_author(r: Token, assault: Token) -> bool:
+    """`r` names who made the assault: "a Boko Haram attack", "ISIL's attacks", "an attack
+    by terrorists", "an attempt by 20 IS fighters to attack the base"."""
+    if r.head.i == assault.i and r.dep_ in ("compound", "amod", "nmod", "poss"):
+        return True
+    return r.dep_ == "pobj" and r.head.lower_ == "by" and r.head.head.i == assault.i
+
+
 def _root(doc: Doc, a: ActorMatch):
     return doc[a.start : a.end].root
 
@@ -449,9 +483,14 @@ def assign_roles(
     passive_act = any(c.dep_ == "auxpass" for c in head.children) and not any(
         c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in head.children)
     own_agents = []
+    assault = repelled_assault(trig_tok) if trigger.kind == "clash" else None
     for a in cands:
         r = _root(doc, a)
         role = None
+        if assault is not None and assault_author(r, assault):
+            own_agents.append(a)
+            agents.append(a)
+            continue
         if r.dep_ == "pobj" and r.head.lower_ == "by":
             # "a checkpoint run by HTS": the group owns the target, it is not the attacker
             chain = {trig_tok.i} | {t.i for t in trig_tok.ancestors}

@@ -1,0 +1,69 @@
+"""Who opened a fight (docs/coding.md: the initiator first): an attack that was repelled is its
+author's, a subject that launched attacks made them; counts of forces are people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontwatch.pipeline import make_article
+
+MONDAY = dt.date(2020, 6, 29)
+
+
+def clash(extractor, text: str):
+    events = [e for e in extractor.process(make_article(text, published=MONDAY)).events
+              if e.sub_event_type == "Armed clash"]
+    assert len(events) == 1, [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize("text, attacker, defender", [
+    ("Nigerian troops repelled a Boko Haram attack on Maiduguri on Sunday.",
+     "Boko Haram", "Military Forces of Nigeria"),
+    ("Iraqi Security Forces defeated four separate ISIL attacks in Anbar on Sunday.",
+     "Islamic State", "Military Forces of Iraq"),
+    ("An attempt by 20 Islamic State fighters to attack al Asad Air Base in Iraq was "
+     "repulsed by Iraqi security forces on Sunday.", "Islamic State", "Military Forces of Iraq"),
+    ("Kurdish fighters repulsed an Islamic State offensive on Kobani on Sunday.",
+     "Islamic State", "YPG"),
+    ("Ukrainian forces repelled Russian assaults near Bakhmut on Sunday.",
+     "Military Forces of Russia", "Military Forces of Ukraine"),
+    ("Iraqi forces repelled several coordinated attacks in the Tigris River Valley on Sunday.",
+     "Unidentified Armed Group", "Military Forces of Iraq"),
+])
+def test_a_repelled_attack_is_its_authors(extractor, text, attacker, defender):
+    e = clash(extractor, text)
+    assert e.actor1.startswith(attacker)
+    assert e.actor2.startswith(defender)
+
+
+def test_the_side_that_repelled_fighters_it_met_is_told_first(extractor):
+    # no attack of theirs is named: the subject fought them
+    e = clash(extractor, "Syrian troops repelled ISIS militants near Deir Ezzor on Sunday.")
+    assert e.actor1.startswith("Military Forces of Syria")
+
+
+def test_the_subject_that_launched_attacks_made_them(extractor):
+    e = clash(extractor, "Russian forces launched two attacks near Bakhmut on Sunday.")
+    assert e.actor1.startswith("Military Forces of Russia")
+
+
+def test_forces_and_police_counted_are_people(extractor):
+    e = clash(extractor, "Taliban fighters killed nine Afghan forces in Ghazni province on "
+                         "Sunday.")
+    assert (e.actor1, e.fatalities) == ("Taliban", 9)
+    events = extractor.process(make_article(
+        "Gunmen killed two police in Quetta on Sunday.", published=MONDAY)).events
+    assert [e.fatalities for e in events] == [2]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("On Sunday, suspected members of ISIS-GS attacked a military base in Chinagodrar, Niger, "
+     "killing 89 soldiers.", "Islamic State Sahel Province"),
+    ("On Sunday, 300 ISIS-WA jihadists attacked military positions in Darak, Cameroon, "
+     "killing 8 soldiers.", "ISWAP: Islamic State West Africa Province"),
+])
+def test_the_islamic_states_african_provinces_by_their_short_names(extractor, text, group):
+    assert clash(extractor, text).actor1 == group
