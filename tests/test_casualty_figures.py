@@ -50,3 +50,10 @@ def test_a_headlines_count_before_a_preposition_is_people_not_the_place(extracto
     for e in events_of(extractor, "Rebels destroyed 3 of the tanks near Kidal on Sunday.",
                        MONDAY):
         assert e.fatalities == 0
+
+
+def test_a_crowd_counted_before_another_numbers_deaths_is_no_toll(extractor):
+    events = events_of(extractor, "The protests have drawn tens of thousands of protesters "
+                                  "with media outlets reporting two deaths during Sunday's "
+                                  "demonstrations in Lima.", MONDAY)
+    assert [e.fatalities for e in events] == [2]

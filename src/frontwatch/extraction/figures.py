@@ -335,6 +335,10 @@ class FigureFinder:
                 victim = (span.end, j + 2)
                 j += 2
                 continue
+            if kind is None and person_seen and tok.tag_ == "CD":
+                # "tens of thousands of protesters with media outlets reporting two deaths":
+                # the fate that follows is another number's
+                break
             if kind is None and low in KILL_WORDS:
                 kind = "killed"
                 break
