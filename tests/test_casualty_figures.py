@@ -57,3 +57,13 @@ def test_a_crowd_counted_before_another_numbers_deaths_is_no_toll(extractor):
                                   "with media outlets reporting two deaths during Sunday's "
                                   "demonstrations in Lima.", MONDAY)
     assert [e.fatalities for e in events] == [2]
+
+
+def test_an_aside_left_open_lends_its_verb_but_not_its_own_count(extractor):
+    (e,) = events_of(extractor, "On Sunday, five civilians, including three children were "
+                                "killed in an airstrike on Saada.", MONDAY)
+    assert e.fatalities == 5
+    # "including 406 killed": the aside counts its own dead, the casualties are not all dead
+    for e in events_of(extractor, "On Sunday, missile strikes hit Vinnytsia, causing 1,207 "
+                                  "civilian casualties, including 406 killed.", MONDAY):
+        assert e.fatalities != 1207

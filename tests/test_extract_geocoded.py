@@ -709,3 +709,17 @@ def test_a_capital_no_country_owns_is_no_place(geocoding_extractor):
     mentions = geocoding_extractor.geocoder.find_toponyms(
         "The rebel capital was shelled on Sunday, and capital punishment was debated.")
     assert not any(m.lookup for m in mentions)
+
+
+def test_a_capitalised_point_of_the_compass_is_part_of_the_name(geocoding_extractor):
+    """"in South Lebanon", "in West Darfur": a division's name; "in southern Lebanon" is a
+    part of the country told by its direction."""
+    (e,) = events_in(geocoding_extractor, "On Sunday, five civilians were killed in two Israeli "
+                                          "airstrikes in South Lebanon.")
+    assert (e.country, e.admin1 or e.location) == ("Lebanon", "South Governorate")
+    (e,) = events_in(geocoding_extractor, "On Sunday, RSF fighters killed five civilians in "
+                                          "West Darfur.")
+    assert e.location in ("Western Darfur", "West Darfur")
+    (e,) = events_in(geocoding_extractor, "On Sunday, five civilians were killed in two Israeli "
+                                          "airstrikes in southern Lebanon.")
+    assert (e.country, e.location) == ("Lebanon", "")

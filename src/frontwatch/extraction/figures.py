@@ -367,6 +367,15 @@ class FigureFinder:
                     j = k + 1
                     limit = min(len(doc), j + 6)
                     continue
+                if kind is None:
+                    # an aside left open ("five civilians, including three children were
+                    # killed"): its finite verb is the figure's ("1,207 casualties, including
+                    # 406 killed" counts the aside's own dead)
+                    fate = next((t.lower_ for t in doc[j + 1 : k]
+                                 if (t.lower_ in KILL_WORDS or t.lower_ in INJURY_WORDS)
+                                 and doc[t.i - 1].lower_ in ("were", "was", "been")), None)
+                    if fate is not None:
+                        kind = "killed" if fate in KILL_WORDS else "injured"
                 break
             if low == "," and person_seen and kind is None:
                 # "Up to 90 servicemen, two tanks and six armoured vehicles were destroyed":

@@ -122,6 +122,9 @@ DIRECTION_ADJ = {
     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
     "south-western", "east", "west", "north", "south",
 }
+# Capitalised before a name, a point of the compass is part of it ("South Lebanon", "North
+# Kivu", "West Darfur", "East Jerusalem"), as "southern" in "southern Lebanon" is not.
+NAMING_DIRECTIONS = {"North", "South", "East", "West"}
 FACILITY_NOUNS = {"hospital", "complex", "mosque", "school", "market", "building", "bridge",
                   "prison", "university", "stadium", "factory", "hotel", "church", "street",
                   "road", "highway", "square", "refinery", "plant", "company", "brigade",
@@ -387,8 +390,10 @@ def find_places(
         k = i + 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
-        if k < len(doc) and doc[k].lower_ in DIRECTION_ADJ | {"central", "downtown"}:
-            k += 1
+        if k < len(doc) and doc[k].lower_ in DIRECTION_ADJ | {"central", "downtown"} and not (
+                doc[k].text in NAMING_DIRECTIONS and k + 1 < len(doc)
+                and doc[k + 1].text[:1].isupper()):
+            k += 1  # "in southern Lebanon"; but "in South Lebanon", "in North Kivu": a name
         runs = name_runs(doc, k, min(len(doc), k + 8))
         if runs and runs[0][0] == k and not _adjectival(doc, runs[0][1]):
             s, e = runs[0]
