@@ -723,3 +723,14 @@ def test_a_capitalised_point_of_the_compass_is_part_of_the_name(geocoding_extrac
     (e,) = events_in(geocoding_extractor, "On Sunday, five civilians were killed in two Israeli "
                                           "airstrikes in southern Lebanon.")
     assert (e.country, e.location) == ("Lebanon", "")
+
+
+def test_a_place_that_ends_a_clause_before_its_source_is_still_a_place(geocoding_extractor):
+    """"in Chibok, according to police", "in Chibok, said a police officer": the source
+    follows the place; only a name that itself speaks ("Dillon said") is a person."""
+    for text in ("On Sunday, gunmen killed 20 people in Chibok, according to police.",
+                 "On Sunday, gunmen killed 20 people in Chibok, said a police officer."):
+        (e,) = events_in(geocoding_extractor, text)
+        assert (e.location, e.country) == ("Chibok", "Nigeria")
+        # the police of a country the text has not named yet are "police" as written
+        assert [c.claimant for c in e.claims] in (["police"], ["police officer"])

@@ -111,3 +111,15 @@ def test_a_language_or_a_holder_is_no_part_of_a_place():
     assert found("an uneasy calm in Syria's French-speaking towns") == [("Syria", "at")]
     assert ("Raqqah", "at") in found("fighting in the Kurdish-held town of Raqqah")
     assert all("speaking" not in t for t, _ in found("in the English-speaking regions"))
+
+
+def test_a_name_that_speaks_is_a_persons_not_a_place_before_its_source():
+    from frontwatch.geo.toponyms import person_context
+
+    text = "The strike hit Dillon, a town in Montana. Dillon said the army had left."
+    at = text.rindex("Dillon")
+    assert person_context(text, at, at + len("Dillon"))
+    for text in ("Gunmen killed 20 people in Chibok, according to police.",
+                 "Gunmen killed 20 people in Chibok, said a police officer."):
+        at = text.index("Chibok")
+        assert not person_context(text, at, at + len("Chibok"))

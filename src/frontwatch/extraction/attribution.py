@@ -23,7 +23,7 @@ SPEAKING = {"documented", "recorded", "said", "says",
             "told", "reported", "claimed", "announced", "stated", "confirmed",
             "added", "reports", "claims", "alleged", "blamed", "accused", "blames", "accuses",
             "denied", "denies", "insisted", "rejected", "put", "puts", "gave", "estimated",
-            "counted"}
+            "counted", "say", "report", "claim", "confirm", "state", "announce"}
 SOURCE_HEADS = {
     "officials": "officials", "official": "officials", "spokesman": "officials",
     "spokesperson": "officials", "spokeswoman": "officials", "commander": "officials",
@@ -48,6 +48,8 @@ SOURCE_HEADS = {
     "organizations": "monitor", "organisations": "monitor", "organization": "monitor",
     "organisation": "monitor", "groups": "monitor", "ngos": "monitor",
 }
+# Wikipedia's note marks glued to a word: "office.[12]", "killed[3]"
+CITATION_MARK = re.compile(r"\[\d*\]?|\[(?:citation needed|note \d+)\]?", re.IGNORECASE)
 # "The same organization reported that ...": the source named before
 SAME_SOURCE = re.compile(r"\b(?:the|this) same (?:organi[sz]ation|group|source|monitor|"
                          r"outlet|official|journalist|agency)\b", re.IGNORECASE)
@@ -147,6 +149,8 @@ class ClaimantFinder:
                 if words and len(words) <= 8:
                     name = doc[words[0].i : words[-1].i + 1].text
                     name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
+                    # "the Nigerian president's office.[12]": an encyclopedia's note mark
+                    name = CITATION_MARK.sub("", name).rstrip(".,;: ")
                     return Attribution(
                         name, "other", None, hedged, token_span=(words[0].i, words[-1].i + 1)
                     )

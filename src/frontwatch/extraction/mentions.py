@@ -773,14 +773,22 @@ class MentionExtractor:
                 name = self.actors.resolve(party, ctx.article_country, ctx.dominant_group).name
                 kind = "government" if party.entry.inter == 1 else "armed group"
                 hedged = attribution.hedged or kind != "government"
-                attribution = Attribution(self.lexicon.claimant_for(name), kind, name, hedged,
+                # "according to police" in a story whose country is not yet known: the
+                # words as written, not "Police Forces of Unknown"
+                said = attribution.claimant if "Unknown" in name else \
+                    self.lexicon.claimant_for(name)
+                attribution = Attribution(said, kind, name, hedged,
                                           token_span=attribution.token_span)
         where = p.country or ctx.article_country
-        if attribution.claimant == "Iraqi police" and where and where != "Iraq":
-            # "police said" in a report on Somalia: that country's police
-            adjectives = self.actors.states.get(where) or []
+        if attribution.claimant == "Iraqi police" and where != "Iraq" and not (
+                attribution.token_span and "iraq" in doc[slice(*attribution.token_span)]
+                .text.lower()):
+            # "police said" in a report on Somalia: that country's police; in a report whose
+            # country is not known yet, "police" as written
+            adjectives = self.actors.states.get(where) or [] if where else []
             attribution = Attribution(
-                f"{adjectives[0]} police" if adjectives else f"police ({where})",
+                f"{adjectives[0]} police" if adjectives else
+                f"police ({where})" if where else "police",
                 attribution.kind, None, attribution.hedged, token_span=attribution.token_span)
         if attribution.affiliation == "Operation Inherent Resolve" and attribution.token_span:
             s, e = attribution.token_span

@@ -158,8 +158,10 @@ _ARTICLE_WORD = re.compile(rf"^{_ARTICLE}$", re.I)
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,3}|[A-Z][a-zA-Z]?[A-Z][a-z]?)$")
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z'’.\- ]+$")
 # What follows a person's name, not a place's: "Dillon said", "Ryan, for you".
-_SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|noted|explained|wrote|"
-                           r"announced|tweeted|according)\b")
+# "Dillon said": a name that speaks is a person's; not "killed in Chibok, said a police
+# officer" nor "in Chibok, according to police", where the place ends the clause
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|wrote|"
+                           r"announced|tweeted)\b")
 _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+$")
 # "Part of Operation Inherent Resolve", "Law of Armed Conflict": the head of a longer name.
 _OF_NAME_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?[{_UPPER}]")
