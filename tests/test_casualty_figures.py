@@ -67,3 +67,15 @@ def test_an_aside_left_open_lends_its_verb_but_not_its_own_count(extractor):
     for e in events_of(extractor, "On Sunday, missile strikes hit Vinnytsia, causing 1,207 "
                                   "civilian casualties, including 406 killed.", MONDAY):
         assert e.fatalities != 1207
+
+
+def test_the_people_a_number_counts_whatever_their_modifiers(extractor):
+    for text, dead in [("Gunmen killed at least 11 gold miners near Kidal on Sunday.", 11),
+                       ("A bomb killed five Chinese engineers near Kidal on Sunday.", 5),
+                       ("Police killed four armed robbers near Kidal on Sunday.", 4),
+                       ("A mob lynched two men near Kidal on Sunday.", 2)]:
+        assert [e.fatalities for e in events_of(extractor, text, MONDAY)] == [dead], text
+    # what is destroyed is not killed
+    for e in events_of(extractor, "Troops destroyed 12 armoured vehicles near Kidal on "
+                                  "Sunday.", MONDAY):
+        assert e.fatalities == 0

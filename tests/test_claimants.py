@@ -12,6 +12,13 @@ from frontwatch.pipeline import make_article
 MONDAY = dt.date(2021, 10, 25)
 
 
+@pytest.fixture(scope="module")
+def geocoding_extractor():
+    from frontwatch.pipeline import Extractor
+
+    return Extractor()
+
+
 def claimants(extractor, text: str) -> list[set[str]]:
     events = extractor.process(make_article(text, published=MONDAY)).events
     return [{c.claimant for c in e.claims} for e in events]
@@ -52,3 +59,34 @@ def test_the_same_organization_is_the_one_named_before(extractor):
                                  "nurse in Bamenda on Saturday. The same organization reported "
                                  "that on Sunday soldiers burned alive 13 civilians in Ndu.")
     assert found and all(f == {"credible organization"} for f in found)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Gunmen killed six people in Katsina State on Sunday, the military said.", "military"),
+    ("Soldiers killed 12 civilians in Djibo on Sunday, Human Rights Watch said.",
+     "Human Rights Watch"),
+    ("Gunmen killed six people in Katsina State on Sunday, the ICRC said.", "ICRC"),
+    ("Gunmen killed six people in Katsina State on Sunday, prosecutors said.", "prosecutors"),
+])
+def test_a_body_that_said_it_is_the_source_as_named(extractor, text, source):
+    assert claimants(extractor, text) == [{source}]
+
+
+def test_a_countrys_own_body_named_generically_is_that_countrys_only_there(geocoding_extractor):
+    """SANA is Syria's state media and the White Helmets its civil defence: "state media" in
+    Somalia and "the civil defence" in Gaza are those countries' own, kept as written."""
+    assert claimants(geocoding_extractor, "Gunmen killed six people in Mogadishu on Sunday, "
+                                          "state media said.") == [{"state media"}]
+    assert claimants(geocoding_extractor, "An Israeli air strike killed 15 people in Nuseirat "
+                                          "on Sunday, the civil defence said.") == [
+        {"civil defence"}]
+    assert claimants(geocoding_extractor, "Government shelling killed six people in Idlib on "
+                                          "Sunday, state media said.") == [{"SANA"}]
+    assert claimants(geocoding_extractor, "A bomb killed 20 people in Mogadishu, Somalia, on "
+                                          "Sunday, police said.") == [{"Somali police"}]
+
+
+def test_an_army_speaking_before_its_country_is_known_is_that_countrys(geocoding_extractor):
+    found = claimants(geocoding_extractor, "Two soldiers were killed when their vehicle hit a "
+                                           "landmine in Kidal region on Sunday, the army said.")
+    assert len(found) == 1 and all("Unknown" not in c and "Mali" in c for c in found[0])

@@ -734,3 +734,14 @@ def test_a_place_that_ends_a_clause_before_its_source_is_still_a_place(geocoding
         assert (e.location, e.country) == ("Chibok", "Nigeria")
         # the police of a country the text has not named yet are "police" as written
         assert [c.claimant for c in e.claims] in (["police"], ["police officer"])
+
+
+def test_foreigners_named_by_nationality_do_not_move_the_event(geocoding_extractor):
+    """"three Afghan nationals in Quetta", "two Chinese nationals in Karachi", "two Turkish
+    engineers in Kano": where the people come from, not where the act was."""
+    for text, country in [
+            ("Gunmen killed three Afghan nationals in Quetta on Sunday.", "Pakistan"),
+            ("A suicide bomber killed two Chinese nationals in Karachi on Sunday.", "Pakistan"),
+            ("Gunmen kidnapped two Turkish engineers in Kano on Sunday.", "Nigeria")]:
+        (e,) = events_in(geocoding_extractor, text)
+        assert e.country == country, text

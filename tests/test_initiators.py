@@ -67,3 +67,30 @@ def test_forces_and_police_counted_are_people(extractor):
 ])
 def test_the_islamic_states_african_provinces_by_their_short_names(extractor, text, group):
     assert clash(extractor, text).actor1 == group
+
+
+@pytest.mark.parametrize("group", ["Boko Haram", "JNIM", "The RSF", "ISWAP"])
+def test_a_group_that_killed_people_on_a_day_at_a_place_is_news(extractor, group):
+    """A sentence that dates its act to a day, places and counts it stays an event, however
+    little the coder makes of a group's name before "killed N people"."""
+    events = extractor.process(make_article(f"{group} killed 10 people in Gwoza on Sunday.",
+                                            published=MONDAY)).events
+    assert [e.fatalities for e in events] == [10]
+
+
+def test_the_accused_acted_not_the_accuser(extractor):
+    events = extractor.process(make_article(
+        "Turkish forces are being accused by Kurdish security forces of carrying out a drone "
+        "attack on Sunday in Qamishli that killed three civilians.", published=MONDAY)).events
+    assert [e.actor1 for e in events] == ["Military Forces of Turkey (2016-)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistani security forces killed eight militants in a raid in North Waziristan on Sunday.",
+    "Eight militants were killed by Pakistani security forces in North Waziristan on Sunday.",
+])
+def test_forces_that_killed_unnamed_militants_opened_the_fight(extractor, text):
+    # not ACLED's order for fighting told without an initiator (the unnamed group first)
+    e = clash(extractor, text)
+    assert (e.actor1, e.actor2) == ("Military Forces of Pakistan",
+                                    "Unidentified Armed Group (Pakistan)")

@@ -795,6 +795,10 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
         actor1 = ActorRef(raw="", name=f"Unidentified Armed Group ({country or 'Unknown'})",
                           inter=3, country=country or None)
     claims = _claims(article, g)
+    for c in claims:
+        if country and c.claimant and "Unknown" in c.claimant:
+            # "the army said" before the story named its country: that country's army
+            c.claimant = _in_country(c.claimant, country)
     # A toll that grew ("has risen to nine") replaces the first figures, as ACLED updates an
     # event when its toll mounts; only rival accounts of it are weighed against each other.
     counted = [c for c in claims if c.updates and c.fatalities is not None] or claims
@@ -934,6 +938,14 @@ def _named_for(actor: ActorRef | None, country: str, placed: bool = False
         name = default_state_forces().get(country, name)  # with its period: "(2000-)"
     return ActorRef(raw=actor.raw, name=name, inter=actor.inter, country=country,
                     start=actor.start, end=actor.end, template=actor.template)
+
+
+def _in_country(name: str, country: str) -> str:
+    """A generic name made before its country was known, in that country."""
+    named = name.replace("Unknown", country)
+    if named == f"Military Forces of {country}":
+        named = default_state_forces().get(country, named)
+    return named
 
 
 _DIVISION_KIND = re.compile(r"\s+(?:raion|rayon|district|county|governorate|province|oblast)$")

@@ -47,12 +47,18 @@ SOURCE_HEADS = {
     "outlets": "media", "journalist": "media", "journalists": "media",
     "organizations": "monitor", "organisations": "monitor", "organization": "monitor",
     "organisation": "monitor", "groups": "monitor", "ngos": "monitor",
+    "military": "military", "government": "government", "prosecutors": "officials",
+    "prosecutor": "officials", "party": "other", "family": "witnesses", "church": "other",
+    "bishop": "other", "leader": "officials", "guard": "officials",
 }
 # Wikipedia's note marks glued to a word: "office.[12]", "killed[3]"
 CITATION_MARK = re.compile(r"\[\d*\]?|\[(?:citation needed|note \d+)\]?", re.IGNORECASE)
 # "The same organization reported that ...": the source named before
 SAME_SOURCE = re.compile(r"\b(?:the|this) same (?:organi[sz]ation|group|source|monitor|"
                          r"outlet|official|journalist|agency)\b", re.IGNORECASE)
+# Verbs that report what a named body said (not "accused", "denied": their subject is a party)
+REPORTING = {"said", "says", "say", "told", "reported", "reports", "report", "stated",
+             "announced", "confirmed", "added"}
 # Titles before a person's name that make the person an official source.
 TITLES = {"gov", "governor", "mayor", "minister", "spokesman", "spokeswoman", "spokesperson",
           "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "brig",
@@ -176,7 +182,10 @@ class ClaimantFinder:
                     # "Warren said": perhaps a person named by surname, once named in full
                     # before; the extractor keeps it only when the article has that name
                     return child.text, SURNAME, (child.i, child.i + 1)
-                if child.dep_ != "nsubj" or child.lower_ not in SOURCE_HEADS:
+                named = child.dep_ == "nsubj" and (
+                    child.tag_ in ("NNP", "NNPS") or child.text.isupper() and len(child) >= 2
+                ) and tok.lower_ in REPORTING and child.ent_type_ != "GPE"
+                if child.dep_ != "nsubj" or (child.lower_ not in SOURCE_HEADS and not named):
                     continue
                 if any(t.lower_ in ("no", "none") for t in child.children):
                     continue  # "no group claimed responsibility"
@@ -187,7 +196,9 @@ class ClaimantFinder:
                 name = doc[start:end].text
                 name = re.sub(r"^(the|a|an|some|two|three|several)\s+", "", name,
                               flags=re.IGNORECASE)
-                return name, SOURCE_HEADS[child.lower_], (start, end)
+                # "Human Rights Watch said", "the ICRC said": a body by its name, as written
+                # (a party to the fighting is resolved to its actor by the extractor)
+                return name, SOURCE_HEADS.get(child.lower_, "other"), (start, end)
         return None
 
     @staticmethod

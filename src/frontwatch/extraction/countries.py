@@ -6,6 +6,8 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
+from frontwatch.geo.names import NATIONALS_AFTER
+
 COUNTRY_WORDS = {
     "Syria": r"Syria|Syrian|SANA|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia|"
     r"Azaz|Afrin|Manbij|Kobani|Qamishli|Hasakah|Hasaka|Tabqa|Palmyra|Tadmur|Douma|Ghouta|"
@@ -97,7 +99,8 @@ def country_hits(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=256)
 def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), _COUNTRY_GROUPS[int(m.lastgroup[1:])])
-                 for m in _COUNTRY_RE.finditer(text))
+                 for m in _COUNTRY_RE.finditer(text)
+                 if not NATIONALS_AFTER.match(text, m.end()))
 
 
 def country_heading(text: str) -> str | None:

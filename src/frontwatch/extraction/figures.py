@@ -23,7 +23,8 @@ KILL_WORDS = {
     "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
     "lives", "fatalities", "bodies", "slain", "executed", "martyred", "massacred", "beheaded",
     "perished", "toll", "drowned", "eliminated", "neutralized", "neutralised", "liquidated",
-    "decapitated", "beheading", "decapitating",
+    "decapitated", "beheading", "decapitating", "lynched", "lynching", "assassinated",
+    "assassinating", "assassination",
 }
 # plural nouns a count may measure that are never people
 NOT_PEOPLE = {"days", "weeks", "months", "years", "hours", "minutes", "times", "percent",
@@ -273,7 +274,8 @@ class FigureFinder:
                         "neutralised", "neutralizing", "neutralising", "liquidating",
                         # "made it possible to neutralise more than 180 terrorists"
                         "neutralise", "neutralize", "eliminate", "liquidate",
-                        "beheading", "beheaded", "decapitating", "decapitated"):
+                        "beheading", "beheaded", "decapitating", "decapitated",
+                        "lynched", "lynching", "assassinated", "assassinating"):
                 if not (len(before) >= 3 and before[-2] == "and" and before[-3] in INJURY_WORDS):
                     kind = "killed"
                 if last in ("left", "claimed") and not self._followed_by(doc, span, KILL_WORDS):
@@ -311,6 +313,17 @@ class FigureFinder:
         j = span.end
         limit = min(len(doc), span.end + 9)
         person_seen = False
+        head = doc[span.end - 1].head
+        if kind is not None and not hinted and doc[span.end - 1].dep_ == "nummod" and \
+                head.tag_ in ("NNS", "NNPS") and span.end < head.i <= span.end + 3 and \
+                head.lower_ not in NOT_PEOPLE and all(
+                    t.tag_ in ("JJ", "NN", "NNP", "VBN", "HYPH") for t in doc[span.end:head.i]):
+            # "killed 11 gold miners", "five Chinese engineers", "four armed robbers": after a
+            # verb of killing, the plural noun the number counts is people, whatever its
+            # modifiers
+            person_seen = True
+            victim = (span.end, head.i + 1)
+            j = head.i + 1
         while j < limit:
             tok = doc[j]
             low = tok.lower_

@@ -27,7 +27,7 @@ IRREGULAR = {
 
 # Verbs ending in -e that the extractor's word lists name: "blamed" is "blame", not "blam".
 E_FINAL = {
-    "advance", "analyse", "analyze", "argue", "arrive", "behead", "believe", "blame",
+    "accuse", "advance", "analyse", "analyze", "argue", "arrive", "behead", "believe", "blame",
     "capture", "charge", "choose", "condemn", "continue", "damage", "decide", "declare",
     "decline", "decrie", "defuse", "denounce", "deplore", "dismantle", "displace", "endure",
     "evacuate", "execute", "face", "fire", "hope", "hostage", "ignore", "increase", "incur",

@@ -40,6 +40,9 @@ class ClaimantEntry:
     kind: str
     affiliation: str | None
     aliases: list[str]
+    # The one country whose body this is (SANA: Syria): its generic aliases ("state media",
+    # "civil defence") name it only in a story about that country
+    country: str | None = None
 
 
 @dataclass(slots=True)
@@ -54,6 +57,9 @@ class Lexicon:
     materiel_ignore: list[str]
     fates: dict[str, list[str]]
     fate_of_word: dict[str, str] = field(default_factory=dict)
+
+    def claimant_entry(self, name: str | None) -> ClaimantEntry | None:
+        return next((c for c in self.claimants if c.name == name), None) if name else None
 
     def claimant_for(self, actor_name: str) -> str:
         """The claimant name of a party to the fighting ("SDF" for "SDF: Syrian Democratic
@@ -82,6 +88,7 @@ class Lexicon:
                         kind=str(c["kind"]),
                         affiliation=c.get("affiliation"),
                         aliases=[str(a) for a in c["aliases"]],
+                        country=c.get("country"),
                     )
                     for c in clm["claimants"]
                 ],

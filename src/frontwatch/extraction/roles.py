@@ -274,7 +274,8 @@ def _blamed_party(doc: Doc, trig_tok, cands: list[ActorMatch]) -> ActorMatch | N
         if lemma_of(cur) in BLAME_VERBS:
             for a in cands:
                 r = _root(doc, a)
-                if r.head.i == cur.i and r.dep_ == "dobj":
+                # "blamed the coalition for", "Turkey is being accused by Kurdish forces of"
+                if r.head.i == cur.i and r.dep_ in ("dobj", "nsubjpass"):
                     return a
             return None
     return None
@@ -491,6 +492,9 @@ def assign_roles(
             own_agents.append(a)
             agents.append(a)
             continue
+        if r.dep_ == "pobj" and r.head.lower_ == "by" and \
+                lemma_of(r.head.head) in BLAME_VERBS:
+            continue  # "Turkey is being accused by Kurdish security forces of ...": the accuser
         if r.dep_ == "pobj" and r.head.lower_ == "by":
             # "a checkpoint run by HTS": the group owns the target, it is not the attacker
             chain = {trig_tok.i} | {t.i for t in trig_tok.ancestors}

@@ -19,7 +19,12 @@ from frontwatch.actor_file import packaged_actor_data
 from frontwatch.clean import in_caption
 from frontwatch.geo.gazetteer import MATCH_ALT, Candidate, Gazetteer
 from frontwatch.geo.index import Layers, ensure_index, read_data_csv
-from frontwatch.geo.names import division_short_names, name_key, strip_trailing_words
+from frontwatch.geo.names import (
+    NATIONALS_AFTER,
+    division_short_names,
+    name_key,
+    strip_trailing_words,
+)
 from frontwatch.geo.resolve import (
     GeoContext,
     country_votes,
@@ -281,7 +286,7 @@ class Geocoder:
         pattern, table = _adjective_pattern()
         out: dict[str, float] = {}
         for m in pattern.finditer(text):
-            if _ACTOR_AFTER.match(text, m.end()):
+            if _ACTOR_AFTER.match(text, m.end()) or NATIONALS_AFTER.match(text, m.end()):
                 continue  # "Russian artillery shelled Pokrovsk": whose guns, not where
             cc = table[m.group(1)]
             out[cc] = min(2.0, out.get(cc, 0.0) + 0.5)

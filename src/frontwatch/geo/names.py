@@ -25,6 +25,13 @@ ARTICLES = frozenset({
 # Descriptor words spelt many ways; mapped to one spelling so "Khirbat X" meets "Khirbet X".
 # The kind words a listed place may carry ("in the Arghandab district, Charkhab and ...",
 # "Charkhab and Shekh Qalandar areas"): singular, as one regex group.
+# People named as foreigners by their nationality ("three Afghan nationals in Quetta", "12
+# Ethiopian migrants in Nairobi", "five Chinese engineers in Besham") say where they come
+# from, not where the event is: a demonym followed by this casts no vote for its country.
+# (Not "workers" or "teachers": a country's own are named so at home.)
+NATIONALS_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:nationals?|citizens?|expatriates?|migrants?|refugees?|"
+    r"tourists?|pilgrims?|asylum|engineers?|contractors?|hostages?)\b")
 LIST_KIND = (r"(?:village|town|city|area|district|locality|camp|neighbou?rhood|municipality|"
              r"commune|community|settlement|hamlet)")
 DESCRIPTORS = {
