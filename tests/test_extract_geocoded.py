@@ -745,3 +745,14 @@ def test_foreigners_named_by_nationality_do_not_move_the_event(geocoding_extract
             ("Gunmen kidnapped two Turkish engineers in Kano on Sunday.", "Nigeria")]:
         (e,) = events_in(geocoding_extractor, text)
         assert e.country == country, text
+
+
+def test_a_place_named_with_its_countrys_possessive(geocoding_extractor):
+    """"in Somalia's Mogadishu": the city, the country its owner; "labourers from Punjab in
+    Gwadar": where they came from is not where they were killed."""
+    (e,) = events_in(geocoding_extractor, "Gunmen killed seven people in Somalia's Mogadishu "
+                                          "on Sunday.")
+    assert (e.location, e.country) == ("Mogadishu", "Somalia")
+    (e,) = events_in(geocoding_extractor, "Gunmen killed seven labourers from Punjab in Gwadar "
+                                          "on Sunday.")
+    assert e.location == "Gwadar"

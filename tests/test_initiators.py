@@ -94,3 +94,30 @@ def test_forces_that_killed_unnamed_militants_opened_the_fight(extractor, text):
     e = clash(extractor, text)
     assert (e.actor1, e.actor2) == ("Military Forces of Pakistan",
                                     "Unidentified Armed Group (Pakistan)")
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Burundian troops killed five rebels in South Kivu on Sunday.", "Military Forces of Burundi"),
+    ("Eritrean troops clashed with rebels in Adigrat on Sunday.", "Military Forces of Eritrea"),
+])
+def test_a_foreign_army_is_its_states_not_the_hosts(extractor, text, actor1):
+    assert clash(extractor, text).actor1.startswith(actor1)
+
+
+def test_gendarmes_are_state_forces_and_bandits_fighters(extractor):
+    e = clash(extractor, "Separatist fighters killed two gendarmes in Bamenda on Sunday.")
+    assert e.actor2.startswith("Police Forces of")
+    # troops who killed armed men fought them: no violence against civilians
+    e = clash(extractor, "Nigerian troops killed 15 bandits in Zamfara State on Sunday.")
+    assert (e.actor1, e.actor2) == ("Military Forces of Nigeria",
+                                    "Unidentified Armed Group (Nigeria)")
+
+
+def test_the_act_said_not_the_saying_when_the_source_comes_last(extractor):
+    """A sentence only the coder reads: the clause the source says ("Ukrainian drones hit a
+    refinery ..., officials said") is the act, and its subject the one acting."""
+    events = extractor.process(make_article(
+        "Ukrainian drones hit a refinery in Ryazan on Sunday, officials said.",
+        published=MONDAY)).events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Air/drone strike", "Military Forces of Ukraine (2019-)")]

@@ -177,6 +177,10 @@ def second_act_trigger(coding: Coding, triggers: list[Trigger], mention: Mention
                  and not t.supporting and not t.subordinate), None)
 
 
+_SAYING = {"said", "says", "say", "told", "reported", "reports", "added", "stated", "confirmed",
+           "claimed", "claims", "announced"}
+
+
 def model_trigger(doc: Doc, coding: Coding, policy: CoderPolicy) -> Trigger | None:
     """A trigger for a sentence the coder reads as an event and no rule does: the sentence's
     main verb stands for the act."""
@@ -188,6 +192,13 @@ def model_trigger(doc: Doc, coding: Coding, policy: CoderPolicy) -> Trigger | No
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
+    if root.lower_ in _SAYING:
+        # "Ukrainian drones hit a refinery in Ryazan, officials said": the act is the clause
+        # said before the saying, not the saying (a clause after it, "confirmed that Zummar
+        # has been occupied", keeps the whole sentence's reading)
+        said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")
+                     and c.tag_.startswith("VB") and c.i < root.i), None)
+        root = said or root
     # the tag, not `pos_`: the attribute ruler that fills `pos_` is off when candidate
     # sentences are parsed
     return Trigger(MODEL_KINDS[best], root.i, root.i + 1, root.text,

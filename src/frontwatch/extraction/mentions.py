@@ -124,6 +124,7 @@ from frontwatch.extraction.places import (
     is_demonym,
     mark_containers,
     names_people,
+    origin_of_people,
     places_told_after,
     role_of,
 )
@@ -155,7 +156,7 @@ from frontwatch.extraction.roles import (
 from frontwatch.extraction.sentences import Sentence, split_sentences
 from frontwatch.extraction.subject_period import subject_period
 from frontwatch.extraction.title_case import common_words
-from frontwatch.extraction.triggers import STRATEGIC, Trigger, TriggerFinder
+from frontwatch.extraction.triggers import FIGHTER_NOUNS, STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     VIOLENT_TYPES,
@@ -1176,7 +1177,7 @@ class MentionExtractor:
                   and not (pl.text.isupper() and pl.text.lower() in common_words())
                   and not is_demonym(pl.text) and not owner_word(doc, pl)
                   and not names_a_facility(doc, pl) and not _adjective_place(doc, pl)
-                  and not names_people(doc_text(doc), pl)]
+                  and not names_people(doc_text(doc), pl) and not origin_of_people(doc, pl)]
         if not places and sources_place:
             places = sources_place
         away = destinations(doc)
@@ -1398,13 +1399,19 @@ class MentionExtractor:
             # "kidnapping and decapitating 11 miners": ACLED codes abductees killed as an
             # attack
             sub_event = "Attack"
-        if sub_event == "Attack" and not victims_civilian and all(
+        fighters_fell = bool(killed) and all(
+            c.victim_tokens and doc[c.victim_tokens[1] - 1].lower_ in FIGHTER_NOUNS
+            for c in killed)
+        if sub_event == "Attack" and not victims_civilian and (fighters_fell or all(
                 a is not None and a.inter in ARMED_INTERS
-                and not a.name.startswith("Government of") for a in (actor1, actor2)):
+                and not a.name.startswith("Government of") for a in (actor1, actor2))):
             # ACLED's violence against civilians needs civilian victims: soldiers or police
             # shot by an armed group fought a battle, however one-sided ("a police officer
-            # was shot dead by a sniper")
+            # was shot dead by a sniper"), as did troops who killed fighters ("Nigerian
+            # troops killed 15 bandits": the fighters' side unnamed)
             sub_event, event_type = "Armed clash", "Battles"
+            if actor1 is not None and actor2 is None:
+                actor2 = self.implicit.other_side(actor1, ctx, country)
         if event_type == "Violence against civilians" and actor2 is None:
             # ACLED's violence against civilians has civilians as its target when no group
             # of them is named (the sub-type may have come from the coder, not a trigger)

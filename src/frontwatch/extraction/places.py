@@ -32,6 +32,12 @@ NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "c
 UTILITY_WORDS = {"pumping", "power", "gas", "oil", "water", "railway", "train", "bus"}
 CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "toward", "towards",
                     "between", "across", "inside", "through", "over"}
+# People said to come "from" a place: their origin, not where the act was.
+# (Not "people" or "villagers": "displaced 2,590 people from Tawt San" tells where the
+# fighting was.)
+ORIGIN_PEOPLE = {"laborers", "labourers", "workers", "passengers", "traders", "pilgrims",
+                 "migrants", "students", "travellers", "travelers", "nationals", "tourists",
+                 "merchants", "drivers", "engineers"}
 # "airstrikes on Maarat al-Numan", "an attack on Hajin": "on" after a word of attack
 ATTACK_NOUNS = {"airstrikes", "airstrike", "strikes", "strike", "raids", "raid", "attack",
                 "attacks", "assault", "assaults", "offensive", "shelling", "bombardment",
@@ -268,6 +274,15 @@ def _trim_headline_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end - start > 1 and doc[start].lower_ in HEADLINE_ADJECTIVES:
         start += 1
     return start, end
+
+
+def origin_of_people(doc: Doc, pl: PlaceMention) -> bool:
+    """"seven labourers from Punjab in Gwadar": where the people came from, not the act's place
+    (when the sentence names another)."""
+    span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    return doc[span.start - 1].lower_ == "from" and doc[span.start - 2].lower_ in ORIGIN_PEOPLE
 
 
 def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | None]:

@@ -137,6 +137,11 @@ _KIND_ROLE = {
 }
 _FACILITY = re.compile(r"field|airport|air\s?base|dam|crossing|checkpoint")
 _POSSESSIVE = re.compile(r"['’]s$")
+# "Somalia's Mogadishu": a country's possessive before one of its places
+_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)['’]s[ \t]+(?=[A-Z])")
+# "Yemen's Islah party": an organisation, whatever place its name recalls
+_ORGANISATION_AFTER = re.compile(r"[ \t]+(?:party|movement|group|government|militia|army|"
+                                 r"forces?|ministry|council|front|brigades?)\b", re.IGNORECASE)
 _COMPOUND_ADJECTIVE = re.compile(
     r"(?:^|\s)[A-Z][\w'’]*-(?:speaking|held|controlled|led|backed|occupied|majority|"
     r"dominated|populated|run|allied|aligned)$")
@@ -464,15 +469,16 @@ class ToponymFinder:
                 add(m.start("name"), m.end("name"), "at")
         # weak cues: the object of a verb of attack ("attacked Rann"), or "in X", "at X"
         for m in chain(_ACT_ON.finditer(text), _IN.finditer(text)):
-            n_start, n_end = _clean_span(text, m.start("name"), m.end("name"))
+            n_start, n_end = self._without_country(
+                text, *_clean_span(text, m.start("name"), m.end("name")))
             name = text[n_start:n_end]
             if (name and self.known(_clean(name), strict=False)
                     and not self.junk(text, n_start, n_end)
                     and not (" " not in name and _OF_NAME_AFTER.match(text, n_end))):
                 if _SECTOR_AFTER.match(text, n_end):
-                    add(m.start("name"), m.end("name"), "region")
+                    add(n_start, m.end("name"), "region")
                     continue
-                f = add(m.start("name"), m.end("name"), "at")
+                f = add(n_start, m.end("name"), "at")
                 if f is not None:
                     f.weak_cue = True
         self._continue_lists(text, found)
@@ -483,6 +489,17 @@ class ToponymFinder:
         for m in _LAST_OF_KIND.finditer(text):
             self._listed_before(text, m, found)
         return _dedupe(found)
+
+    def _without_country(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """"Somalia's Mogadishu", "Sudan's El Fasher": the place, without the country whose
+        it is (not a province's: "Uruzgan's Chora district" is left to the province's own
+        reading; nor an organisation's name: "Yemen's Islah party")."""
+        m = _OWNER_BEFORE.match(text, start, end)
+        if m is None or m.end() >= end or _ORGANISATION_AFTER.match(text, end):
+            return start, end
+        if not any(c.is_country for c in self.gazetteer.candidates(m.group("owner"))):
+            return start, end
+        return m.end(), end
 
     def _capital(self, text: str, m: re.Match, found: list[Found]) -> None:
         """"the Somali capital" as the capital itself, when the words before "capital" name a
