@@ -123,3 +123,13 @@ def test_a_name_that_speaks_is_a_persons_not_a_place_before_its_source():
                  "Gunmen killed 20 people in Chibok, said a police officer."):
         at = text.index("Chibok")
         assert not person_context(text, at, at + len("Chibok"))
+
+
+def test_a_place_held_by_a_side_and_a_township_by_its_name():
+    from frontwatch.geo.geocoder import Geocoder
+
+    finder = Geocoder.default()
+    for text, name in [("Government forces shelled rebel-held Ariha on Sunday.", "Ariha"),
+                       ("Clashes erupted in government-controlled Aleppo on Sunday.", "Aleppo"),
+                       ("Rebels seized Paletwa township on Sunday.", "Paletwa")]:
+        assert [p.text for p in finder.find_toponyms(text)] == [name], text

@@ -121,3 +121,10 @@ def test_the_act_said_not_the_saying_when_the_source_comes_last(extractor):
         published=MONDAY)).events
     assert [(e.sub_event_type, e.actor1) for e in events] == [
         ("Air/drone strike", "Military Forces of Ukraine (2019-)")]
+
+
+def test_a_headline_taking_a_township(extractor):
+    events = extractor.process(make_article("Arakan Army seizes Paletwa township",
+                                            published=MONDAY)).events
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Non-state actor overtakes territory", "Paletwa")]

@@ -25,7 +25,8 @@ FEATURE_NOUNS = {
     "airport", "desert", "mountain", "mountains", "hill", "hills", "valley", "plain", "camp",
     "crossing", "border", "dam", "base", "hamlet", "settlement", "municipality", "subdistrict",
     "sub-district", "quarter", "front", "frontline", "centre", "center", "heart", "edge",
-    "periphery", "environs",
+    "periphery", "environs", "township", "townships", "commune", "county", "payam", "woreda",
+    "locality",
 }
 NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "camp", "crossing",
                   "base", "mountains", "mountain", "hills", "valley"}

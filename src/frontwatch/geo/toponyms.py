@@ -74,7 +74,8 @@ _KIND_OF = re.compile(
 # for a town (Ukrainian and Russian bulletins), not where the act was.
 _SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector)\b", re.I)
 _NAME_KIND = re.compile(
-    rf"(?P<name>{NAME})\s+(?P<kind>villages?|towns?|city|province|governorate|countryside|"
+    rf"(?P<name>{NAME})\s+(?P<kind>villages?|towns?|townships?|municipality|commune|city|"
+    rf"province|governorate|countryside|"
     rf"desert|district|locality|microdistrict|area|region|oil\s+fields?|gas\s+fields?|fields?|airport|air\s?base|"
     rf"military\s+airport|dam|camp|crossing|checkpoint|mountains|hills|highlands)\b")
 _NEAR = re.compile(
@@ -84,12 +85,15 @@ _NEAR = re.compile(
 _DIR_REGION = re.compile(
     rf"\b(?P<dir>{_DIR_ADJ})\s+(?P<name>{NAME})(?:\s+(?P<kind>countryside|province|"
     rf"governorate|desert|outskirts|region))?")
+# "rebel-held Ariha", "in government-controlled Aleppo": who holds a place, before its name
+_HELD = r"(?:[a-z][\w]*-(?:held|controlled|occupied|besieged)\s+)?"
 _IN = re.compile(rf"\b(?:[Ii]n|at|into|[Ff]rom|to|across|throughout|[Ii]nside)\s+(?:the\s+)?"
-                 rf"(?P<name>{NAME})")
+                 rf"{_HELD}(?P<name>{NAME})")
 # The object of a verb of attack or capture: "attacked Rann", "shelled Kafranbel"
 _ACT_ON = re.compile(rf"\b(?:attacked|stormed|shelled|bombed|raided|overran|captured|seized|"
-                     rf"liberated|recaptured|retook|besieged|entered)\s+"
-                     rf"(?P<name>{NAME})")
+                     rf"liberated|recaptured|retook|besieged|entered|pounded|pound|pounds|"
+                     rf"shells|shell|hit|hits|struck|strikes|strike|bomb|bombs)\s+(?:the\s+)?"
+                     rf"{_HELD}(?P<name>{NAME})")
 _NAME_RUN = re.compile(NAME)
 # US-style county names: the kind word is part of the name ("Kanawha County").
 _COUNTY_WORD = re.compile(r"\b(?:County|Parish|Township|Borough)\b")
