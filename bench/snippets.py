@@ -3,6 +3,7 @@
     .venv/bin/python bench/snippets.py                   # the pipeline's default engine
     .venv/bin/python bench/snippets.py --engine rules -v # list the items it gets wrong
     .venv/bin/python bench/snippets.py --json
+    .venv/bin/python bench/snippets.py --items corpus/headlines/headlines.jsonl  # synthetic
 
 Each item (a headline, a story's first sentence or a one-sentence brief) is run alone through
 `Extractor().process(make_article(text, published=...))`. Reported:
@@ -13,6 +14,8 @@ Each item (a headline, a story's first sentence or a one-sentence brief) is run 
 - the same per kind (headline, lede, brief).
 
 A TEST-ONLY yardstick: never train or tune on these items (corpus/snippets/README.md).
+`--items` scores another file of the same form, such as the synthetic development set of
+headlines (corpus/headlines/README.md), which is never counted as real.
 """
 
 from __future__ import annotations
@@ -120,8 +123,10 @@ def main() -> int:
     parser.add_argument("--engine", choices=["model", "rules"], help="default: the pipeline's")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the failures")
+    parser.add_argument("--items", type=Path, help="another file of items (default: the real "
+                        "snippets)")
     args = parser.parse_args()
-    items = load_items()
+    items = load_items(args.items) if args.items else load_items()
     started = time.perf_counter()
     results = run(items, args.engine)
     took = time.perf_counter() - started
