@@ -90,3 +90,24 @@ def test_an_army_speaking_before_its_country_is_known_is_that_countrys(geocoding
     found = claimants(geocoding_extractor, "Two soldiers were killed when their vehicle hit a "
                                            "landmine in Kidal region on Sunday, the army said.")
     assert len(found) == 1 and all("Unknown" not in c and "Mali" in c for c in found[0])
+
+
+def test_a_source_named_after_according_to_is_named_not_anaphoric(geocoding_extractor):
+    assert claimants(geocoding_extractor, "An Israeli strike killed eight people in Deir "
+                                          "al-Balah on Sunday, according to the Ministry of "
+                                          "Health.") == [{"Ministry of Health"}]
+    assert claimants(geocoding_extractor, "Gunmen killed six people in Tawila on Sunday, "
+                                          "according to a statement by the Darfur Bar "
+                                          "Association.") == [{"Darfur Bar Association"}]
+    # a nationality written before the police is theirs, whatever the story's country
+    assert claimants(geocoding_extractor, "Gunmen killed two shepherds in Hebron on Sunday, "
+                                          "Israeli police said.") == [{"Israeli police"}]
+
+
+def test_a_period_toll_is_no_incidents(geocoding_extractor):
+    events = geocoding_extractor.process(make_article(
+        "Israeli air strikes killed two people in Rafah on Sunday.\n\n• Between 23 and 24 "
+        "October, 195 Palestinians "
+        "were reportedly killed, according to the Ministry of Health.",
+        published=MONDAY)).events
+    assert [e.fatalities for e in events] == [2]

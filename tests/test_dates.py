@@ -214,3 +214,15 @@ def test_listed_days_are_days_not_a_span() -> None:
 def test_weekday_before_a_date_is_that_date(text: str, expected: dt.date) -> None:
     (e,) = find_date_expressions(text, D(2018, 2, 28))
     assert (e.date, e.precision) == (expected, 1) and e.text.lower().startswith("on")
+
+
+def test_overnight_on_a_named_day_is_that_day():
+    from frontwatch.extraction.dates import find_date_expressions
+
+    published = dt.date(2024, 5, 20)
+    found = [e for e in find_date_expressions("Drones attacked a refinery in Tuapse overnight "
+                                              "on 12 May.", published) if e.date is not None]
+    assert [e.date for e in found] == [dt.date(2024, 5, 12)]
+    found = [e for e in find_date_expressions("Drones attacked Odesa overnight.", published)
+             if e.date is not None]
+    assert [e.date for e in found] == [dt.date(2024, 5, 19)]

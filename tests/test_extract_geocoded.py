@@ -756,3 +756,20 @@ def test_a_place_named_with_its_countrys_possessive(geocoding_extractor):
     (e,) = events_in(geocoding_extractor, "Gunmen killed seven labourers from Punjab in Gwadar "
                                           "on Sunday.")
     assert e.location == "Gwadar"
+
+
+def test_gaza_and_its_neighbours_by_their_own_names(geocoding_extractor):
+    """"Deir al-Balah" is Gaza's, not Deir ez-Zor's Syria; fire "from Gaza" that hits
+    Ashkelon does not put the event in Gaza; settlers and peacekeepers are who they are."""
+    (e,) = events_in(geocoding_extractor, "An Israeli strike killed eight people in Deir "
+                                          "al-Balah on Sunday.")
+    assert e.country == "Palestinian Territory" and e.actor2 == "Civilians (Palestinian Territory)"
+    for e in events_in(geocoding_extractor, "Rockets fired from Gaza hit Ashkelon on Sunday, "
+                                            "injuring two people."):
+        assert e.country != "Palestinian Territory"
+    (e,) = events_in(geocoding_extractor, "Israeli settlers shot and killed a Palestinian man "
+                                          "near Ramallah on Sunday.")
+    assert e.actor1 == "Settlers (Israel)"
+    (e,) = events_in(geocoding_extractor, "On Sunday, gunmen attacked peacekeepers near Beni, "
+                                          "killing two peacekeepers.")
+    assert (e.sub_event_type, e.actor2, e.fatalities) == ("Armed clash", "UN: United Nations", 2)

@@ -14,10 +14,11 @@ from frontwatch.nlp import doc_lowers, doc_text, phrase_spans
 
 # "the statement" refers back to whoever released the last statement.
 ANAPHORIC_SOURCES = re.compile(
-    r"\baccording to (?:the|this|that|its|their|a) (?:released |same |latest |new |official )?"
+    r"\b[Aa]ccording to (?:the|this|that|its|their|a) (?:released |same |latest |new |official )?"
     r"(?:statement|report|claim|announcement|communique|communiqué|video|post|source|sources|"
-    r"ministry|agency|monitor|group|official|officials)\b",
-    re.IGNORECASE,
+    r"ministry|agency|monitor|group|official|officials)\b"
+    # "according to the Ministry of Health", "a statement by the Red Crescent": named there
+    r"(?!\s+(?:of|by|from|for)\b)",
 )
 SPEAKING = {"documented", "recorded", "said", "says",
             "told", "reported", "claimed", "announced", "stated", "confirmed",
@@ -155,6 +156,10 @@ class ClaimantFinder:
                 if words and len(words) <= 8:
                     name = doc[words[0].i : words[-1].i + 1].text
                     name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
+                    # "according to a statement by the Darfur Bar Association": its author
+                    name = re.sub(r"^(?:joint\s+)?(?:statement|report|communiqu[eé])\s+"
+                                  r"(?:by|from|of)\s+(?:the\s+)?", "", name,
+                                  flags=re.IGNORECASE)
                     # "the Nigerian president's office.[12]": an encyclopedia's note mark
                     name = CITATION_MARK.sub("", name).rstrip(".,;: ")
                     return Attribution(

@@ -9,7 +9,10 @@ from functools import lru_cache
 from frontwatch.geo.names import NATIONALS_AFTER
 
 COUNTRY_WORDS = {
-    "Syria": r"Syria|Syrian|SANA|Damascus|Aleppo|Idlib|Raqqa|Raqqah|Deir|Homs|Hama|Daraa|Latakia|"
+    "Syria": r"Syria|Syrian|SANA|Damascus|Aleppo|Idlib|Raqqa|Raqqah|"
+    # Deir ez-Zor, not Gaza's Deir al-Balah or Lebanon's Deir Mimas
+    r"Deir[ -](?:ez|el|al|az|e)[- ]?Zou?r|Deir[ -]?Ezzor|Dayr[ -]?az[ -]Zawr|"
+    r"Homs|Hama|Daraa|Latakia|"
     r"Azaz|Afrin|Manbij|Kobani|Qamishli|Hasakah|Hasaka|Tabqa|Palmyra|Tadmur|Douma|Ghouta|"
     r"Tartus|Mayadin|Abu Kamal|Albu Kamal|Bukamal|Jarablus|Al-Bab|Maarat|Khan Sheikhoun|Sukhna",
     "Iraq": r"Iraq|Iraqi|Baghdad|Mosul|Anbar|Nineveh|Ninawa|Kirkuk|Fallujah|Ramadi|Tal[- ]?Afar|"
@@ -96,11 +99,16 @@ def country_hits(text: str) -> list[tuple[int, str]]:
     return list(_country_hits(text))
 
 
+# "Rockets fired from Gaza hit Ashkelon": where fire came from is not where it fell.
+_FIRED_FROM = re.compile(r"\b(?:fired|launched)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), _COUNTRY_GROUPS[int(m.lastgroup[1:])])
                  for m in _COUNTRY_RE.finditer(text)
-                 if not NATIONALS_AFTER.match(text, m.end()))
+                 if not NATIONALS_AFTER.match(text, m.end())
+                 and not _FIRED_FROM.search(text[max(0, m.start() - 30):m.start()]))
 
 
 def country_heading(text: str) -> str | None:

@@ -146,7 +146,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "lastnight",
-        re.compile(r"\b(?:late\s+)?last\s+night\b|\bovernight\b|\bduring\s+the\s+night\b", _CI),
+        # (not "overnight on 12 May", "overnight on Friday": that day's night)
+        re.compile(r"\b(?:late\s+)?last\s+night\b|\bovernight\b(?!\s+(?:on|into)\s+\w)|"
+                   r"\bduring\s+the\s+night\b", _CI),
     ),
     (
         "ago",

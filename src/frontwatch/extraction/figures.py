@@ -56,11 +56,13 @@ PERSON_NOUNS = {
     # one of them: "killing one man", "one protester"
     "man", "woman", "boy", "girl", "protester", "demonstrator", "resident", "villager",
     "worker", "student", "journalist", "doctor", "farmer", "shepherd", "policeman", "guard",
-    "pilot", "teacher", "nurse", "baby", "infant",
+    "pilot", "teacher", "nurse", "baby", "infant", "driver", "passenger", "trader",
+    "fisherman", "peacekeeper", "peacekeepers", "drivers", "traders",
+    "corpses",
     # Arab and Sahel media count their dead as citizens ("nine citizens were martyred")
-    "citizens", "citizen", "herders", "herdsmen", "traders", "fishermen", "martyrs",
+    "citizens", "citizen", "herders", "herdsmen", "fishermen", "martyrs",
     # "killed nine Afghan forces", "two police were wounded": counted as people
-    "forces", "police", "troopers", "peacekeepers", "sailors", "airmen", "servicemembers",
+    "forces", "police", "troopers", "sailors", "airmen", "servicemembers",
     "agents", "volunteers",
 }
 CIVILIAN_NOUNS = {

@@ -305,6 +305,12 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
     return doc[:-1].as_doc()
 
 
+# A toll counted over a span of days: "Between 26 and 27 December, ...", "Between the
+# afternoons of 26 and 27 December, ..."
+PERIOD_TOLL = re.compile(r"\W*Between\s+(?:the\s+\w+\s+of\s+)?\d{1,2}(?:\s+[A-Z][a-z]+)?\s+"
+                         r"and\s+\d{1,2}\s+[A-Z][a-z]+", re.IGNORECASE)
+
+
 def witnesses(doc: Doc, speaker: ActorRef) -> str | None:
     """The whole subject a civilian speaker is part of ("Health workers and community
     members"), as written, without its article."""
@@ -741,7 +747,11 @@ class MentionExtractor:
         written = doc[slice(*attribution.token_span)].text
         if not any(a.lower() == written.lower() and a == a.lower() for a in entry.aliases):
             return attribution  # "Syrian state media", "SANA": named, whatever the story
-        if entry.name.endswith("police"):
+        before = doc[attribution.token_span[0] - 1] if attribution.token_span[0] > 0 else None
+        if entry.name.endswith("police") and before is not None and \
+                before.lower_ in self.actors.adjectives:
+            said = f"{before.text} police"  # "Israeli police said" in a story about Gaza
+        elif entry.name.endswith("police"):
             adjectives = self.actors.states.get(where) or [] if where else []
             said = f"{adjectives[0]} police" if adjectives else \
                 f"police ({where})" if where else "police"
@@ -1351,6 +1361,10 @@ class MentionExtractor:
             # "..., killing 20 terrorists" right after an incident: more about that incident
             # first; an event of its own only if nothing before it matches.
             event_type = "casualty"
+        if event_type == "casualty" and PERIOD_TOLL.match(sent.text):
+            # "Between 26 and 27 December, 195 Palestinians were reportedly killed, according
+            # to the Ministry of Health": a period's toll over a whole territory, no incident's
+            return None
 
         if denied_act:
             # the denied act's figures are the accuser's, not the denier's claim
