@@ -79,3 +79,16 @@ def test_the_people_a_number_counts_whatever_their_modifiers(extractor):
     for e in events_of(extractor, "Troops destroyed 12 armoured vehicles near Kidal on "
                                   "Sunday.", MONDAY):
         assert e.fatalities == 0
+
+
+def test_dead_and_hurt_told_together_give_no_toll(extractor):
+    # docs/coding.md: killed-and-injured totals that do not separate the dead give 0
+    for text in ("Militants attacked an army post near Kidal on Sunday, leaving 12 soldiers "
+                 "killed and wounded.",
+                 "Militants attacked an army post near Kidal on Sunday. The army lost up to 40 "
+                 "personnel killed and wounded."):
+        for e in events_of(extractor, text, MONDAY):
+            assert e.fatalities == 0, text
+    (e,) = events_of(extractor, "Militants attacked an army post near Kidal on Sunday; 12 "
+                                "soldiers were killed and 20 wounded.", MONDAY)
+    assert e.fatalities == 12

@@ -329,6 +329,10 @@ class FigureFinder:
         while j < limit:
             tok = doc[j]
             low = tok.lower_
+            if low in ("bodies", "corpses") and kind is None and j == span.end:
+                # "rescuers recovered five bodies": the dead, counted
+                kind, victim = "killed", (span.end, j + 1)
+                break
             if low in PERSON_NOUNS or (
                     # "decapitating 11 miners", "killed five shepherds": after a verb of
                     # killing, the plural noun counted is people, whatever their trade
@@ -354,6 +358,11 @@ class FigureFinder:
                 # "tens of thousands of protesters with media outlets reporting two deaths":
                 # the fate that follows is another number's
                 break
+            if low in KILL_WORDS and j + 2 < len(doc) and doc[j + 1].lower_ in ("and", "or") \
+                    and doc[j + 2].lower_ in INJURY_WORDS and (person_seen or kind is None):
+                # "lost up to 40 personnel killed and wounded": dead and hurt not told apart
+                # give no toll (docs/coding.md)
+                return None
             if kind is None and low in KILL_WORDS:
                 kind = "killed"
                 break
