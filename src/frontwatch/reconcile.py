@@ -934,18 +934,21 @@ def _named_for(actor: ActorRef | None, country: str, placed: bool = False
         name = actor.name.replace("Unknown", country)
     else:
         return actor
-    if name == f"Military Forces of {country}":
-        name = default_state_forces().get(country, name)  # with its period: "(2000-)"
+    name = _with_period(name, country)
     return ActorRef(raw=actor.raw, name=name, inter=actor.inter, country=country,
                     start=actor.start, end=actor.end, template=actor.template)
 
 
 def _in_country(name: str, country: str) -> str:
     """A generic name made before its country was known, in that country."""
-    named = name.replace("Unknown", country)
-    if named == f"Military Forces of {country}":
-        named = default_state_forces().get(country, named)
-    return named
+    return _with_period(name.replace("Unknown", country), country)
+
+
+def _with_period(name: str, country: str) -> str:
+    """A state's generic forces by ACLED's name for them, with its period: "(2000-)"."""
+    if name == f"Military Forces of {country}":
+        return default_state_forces().get(country, name)
+    return name
 
 
 _DIVISION_KIND = re.compile(r"\s+(?:raion|rayon|district|county|governorate|province|oblast)$")

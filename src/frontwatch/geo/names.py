@@ -22,9 +22,10 @@ ARTICLES = frozenset({
     "an", "en", "at", "et", "az", "ez", "ech",
 })
 
-# Descriptor words spelt many ways; mapped to one spelling so "Khirbat X" meets "Khirbet X".
 # The kind words a listed place may carry ("in the Arghandab district, Charkhab and ...",
 # "Charkhab and Shekh Qalandar areas"): singular, as one regex group.
+LIST_KIND = (r"(?:village|town|city|area|district|locality|camp|neighbou?rhood|municipality|"
+             r"commune|community|settlement|hamlet)")
 # People named as foreigners by their nationality ("three Afghan nationals in Quetta", "12
 # Ethiopian migrants in Nairobi", "five Chinese engineers in Besham") say where they come
 # from, not where the event is: a demonym followed by this casts no vote for its country.
@@ -32,8 +33,7 @@ ARTICLES = frozenset({
 NATIONALS_AFTER = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?:nationals?|citizens?|expatriates?|migrants?|refugees?|"
     r"tourists?|pilgrims?|asylum|engineers?|contractors?|hostages?)\b")
-LIST_KIND = (r"(?:village|town|city|area|district|locality|camp|neighbou?rhood|municipality|"
-             r"commune|community|settlement|hamlet)")
+# Descriptor words spelt many ways; mapped to one spelling so "Khirbat X" meets "Khirbet X".
 DESCRIPTORS = {
     "khirbet": "khirbet", "khirbat": "khirbet", "kherbet": "khirbet", "khirbit": "khirbet",
     "khirba": "khirbet", "khirbeh": "khirbet", "kherbeh": "khirbet", "khurbat": "khirbet",
