@@ -111,3 +111,11 @@ def test_a_period_toll_is_no_incidents(geocoding_extractor):
         "were reportedly killed, according to the Ministry of Health.",
         published=MONDAY)).events
     assert [e.fatalities for e in events] == [2]
+
+
+def test_a_range_of_people_is_not_a_span_of_days(geocoding_extractor):
+    # "Between 20 and 30 people": a toll given as a range, not a period's toll
+    events = geocoding_extractor.process(make_article(
+        "Gunmen attacked the town of Kidal on Sunday. Between 20 and 30 people were killed, "
+        "officials said.", published=MONDAY)).events
+    assert [e.fatalities for e in events] == [20]

@@ -112,7 +112,7 @@ from frontwatch.extraction.model_roles import (
     places_read_as_act,
     role_candidates,
 )
-from frontwatch.extraction.numbers import count_to_fatalities, find_counts
+from frontwatch.extraction.numbers import MONTH_WORD, count_to_fatalities, find_counts
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
     FACILITY_NAME,
@@ -306,9 +306,9 @@ def _unpunctuated(doc: Doc, text: str) -> Doc:
 
 
 # A toll counted over a span of days: "Between 26 and 27 December, ...", "Between the
-# afternoons of 26 and 27 December, ..."
-PERIOD_TOLL = re.compile(r"\W*Between\s+(?:the\s+\w+\s+of\s+)?\d{1,2}(?:\s+[A-Z][a-z]+)?\s+"
-                         r"and\s+\d{1,2}\s+[A-Z][a-z]+", re.IGNORECASE)
+# afternoons of 26 and 27 December, ..." (days of a month: not "Between 20 and 30 people")
+PERIOD_TOLL = re.compile(rf"\W*[Bb]etween\s+(?:the\s+\w+\s+of\s+)?\d{{1,2}}"
+                         rf"(?:\s+{MONTH_WORD})?\s+and\s+\d{{1,2}}\s+{MONTH_WORD}(?!\w)")
 
 
 def witnesses(doc: Doc, speaker: ActorRef) -> str | None:

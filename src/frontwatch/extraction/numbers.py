@@ -79,7 +79,7 @@ _ATOM_RE = re.compile(rf"(?P<w>{_WORD_NUM})|(?P<d>{_DIGIT_NUM})", re.IGNORECASE)
 
 # --- context that turns a number into something else -----------------------------------
 
-_MONTH = (
+MONTH_WORD = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
@@ -89,21 +89,21 @@ _MASKS = [
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"),
     re.compile(
-        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+        rf"\b{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
         r"(?:,?\s+\d{4})?(?!\d)"
     ),
     re.compile(
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
-        rf"{_MONTH}(?:,?\s+\d{{4}})?"
+        rf"{MONTH_WORD}(?:,?\s+\d{{4}})?"
     ),
-    re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"),
+    re.compile(rf"\b{MONTH_WORD}\s+\d{{4}}\b"),
     # two days of one month: "between 5 and 7 July", "on 5 and 6 May", "from July 5 to 7,"
     re.compile(
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|to|&)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        rf"{_MONTH}"
+        rf"{MONTH_WORD}"
     ),
     re.compile(
-        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|to|&)\s+\d{{1,2}}(?:st|nd|rd|th)?"
+        rf"\b{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|to|&)\s+\d{{1,2}}(?:st|nd|rd|th)?"
         r"(?=\s*(?:[,;.)]|$)|\s+(?:in|at|on|near|when|as|and|after|before|while)\b)"
     ),
     re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?", re.IGNORECASE),
