@@ -30,58 +30,36 @@ from frontwatch.actors.catalog import (
     defined_acronyms,
     out_of_scope,
     redefined_acronym,
-    regional_coalition,
 )
 from frontwatch.clean import ARCHIVE_CAPTION
 from frontwatch.extraction.acled_sides import communal_kind, militia
+from frontwatch.extraction.act_places import FRAMING, PlaceReader
 from frontwatch.extraction.article_context import ArticleContext
 from frontwatch.extraction.article_sides import ArticleSides
 from frontwatch.extraction.attribution import (
-    SURNAME,
     Attribution,
     ClaimantFinder,
-    full_name_before,
 )
 from frontwatch.extraction.background import (
-    AGGREGATE,
     AIR_WORDS,
     ARTICLE_AIR_CONTEXT,
     ATTEMPT,
     DENIAL,
     GIVING_UP,
     HISTORY_GAP,
-    PERFECT,
-    PERFECT_SINCE,
-    PERIOD,
-    POLICE_WORDS,
-    SO_FAR,
-    SOLDIER_WORDS,
     WOUNDING_WORDS,
-    act_places_first,
-    attributed_past,
-    campaign_or_duration,
-    char_ranges,
-    civilian_patient,
     counted_victims,
     dateline_spans,
     definite_noun,
-    generic_plural,
     has_date,
-    has_day,
-    historical,
     is_conducted,
     is_headline,
     is_read_as_verb,
-    names_a_facility,
     narrative_shift,
-    own_clause_places,
     person_taken,
     place_in_object,
     place_in_subtree,
-    plural_noun,
     political_arrest,
-    present_main_clause,
-    receivers,
     speech_before,
 )
 from frontwatch.extraction.classify import classify
@@ -100,62 +78,38 @@ from frontwatch.extraction.gate import SentenceGate
 from frontwatch.extraction.implicit_actors import ImplicitActors
 from frontwatch.extraction.incidents import (
     NEW_INCIDENT,
-    merge_places,
     split_by_day_and_place,
     sum_counts,
 )
-from frontwatch.extraction.lemmas import lemma_of
 from frontwatch.extraction.lexicon import Lexicon
 from frontwatch.extraction.means import split_by_means
+from frontwatch.extraction.mention_sides import CLAIMED_RESPONSIBILITY, SideReader
+from frontwatch.extraction.mention_source import SourceReader
 from frontwatch.extraction.model_roles import (
     apply_role_reading,
-    places_read_as_act,
     role_candidates,
 )
+from frontwatch.extraction.not_incident import not_an_incident
 from frontwatch.extraction.numbers import MONTH_WORD, count_to_fatalities, find_counts
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
-    FACILITY_NAME,
-    INSTITUTION,
-    NOT_PLACE_NAMES,
-    adjective_name,
-    find_places,
     is_country,
-    is_demonym,
-    mark_containers,
-    names_people,
-    origin_of_people,
     places_told_after,
-    role_of,
 )
 from frontwatch.extraction.report_year import report_year
 from frontwatch.extraction.roles import (
     ALSO_KILLED,
-    BELIEVED_STATE,
-    ENEMY_NOUNS,
-    LAUNCHING,
-    METALANGUAGE,
     NO_CASUALTIES,
     OTHER_DEAD,
-    RESPONSIBILITY,
     SEIZED_WEAPONS,
     accusers,
-    assault_author,
     assign_roles,
-    clock_places,
-    destinations,
-    headline_passive,
-    owner_word,
-    pronoun_subject,
-    repelled_assault,
     rival_clause,
     seizes_weapons,
     source_denies,
-    source_places,
 )
 from frontwatch.extraction.sentences import Sentence, split_sentences
 from frontwatch.extraction.subject_period import subject_period
-from frontwatch.extraction.title_case import common_words
 from frontwatch.extraction.triggers import FIGHTER_NOUNS, STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
@@ -172,24 +126,10 @@ from frontwatch.nlp import doc_text, load_pipeline, seed_text
 # Where one clause of a sentence ends and another begins ("Although ..., renewed clashes")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\b(?:although|after|before|following|since|while|"
                            r"whereas|when|but)\b", re.IGNORECASE)
-PROTEST_WORDS = re.compile(r"\b(?:demonstrations?|demonstrators|protests|protesters|"
-                           r"protestors|rallies)\b", re.IGNORECASE)
-RIOT_ACTS = re.compile(
-    r"\b(?:threw|throwing|hurled|hurling|pelted|pelting)\b.{0,40}\b(?:stones?|rocks?|Molotov|"
-    r"petrol bombs?|firebombs?|bottles|fireworks)\b|\b(?:set fire to|torched|vandali[sz]ed|"
-    r"ransacked|looted|stormed)\b", re.IGNORECASE)
-FIRED_ON = re.compile(r"\b(?:fired (?:up)?on|opened fire on|shot at|fired live ammunition at)\b",
-                      re.IGNORECASE)
-THE_AREA = re.compile(r"\bin the (?:province|district|city|town|area|region|county|state)\b",
-                      re.IGNORECASE)
-PROVINCE_AFTER = re.compile(r"\s+(?:province|district|county|governorate|state)\b",
-                            re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|is due to|are due to|is scheduled to|is "
                            r"expected to)\b[^.;]*$", re.IGNORECASE)
 # A bulletin's section heading in capitals: "COLOMBIA: CONFLICT & VIOLENCE", "KEY FIGURES".
 SECTION_HEADING = re.compile(r"\s*[A-Z][A-Z0-9 &:,;'’()/+-]{2,80}\s*")
-ADMIN_AREA = re.compile(r"\b(?:County|District|Province|State|Governorate|Region|Oblast|"
-                        r"Department|Prefecture|Municipality|Raion)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # "Demonstrations that began on April 13 continue throughout Yerevan": the day a spell began,
 # told in a clause of what still goes on, is not the day the report tells of
@@ -224,17 +164,6 @@ FORMAL_STATE_NAMES = {
 LOSSES = re.compile(r"\b(?:lost|losing|losses)\b", re.IGNORECASE)
 WITHOUT_FIGHT = re.compile(r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b",
                            re.IGNORECASE)
-# A part of a city: "al-Hamdaniya neighborhood" in "In Aleppo, ..." is in Aleppo
-CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|streets?|square|suburbs?)\b",
-                       re.IGNORECASE)
-CLAIMED_TO_HAVE = re.compile(r"\bclaim(?:ed|s|ing)?\s+to\s+have\b", re.IGNORECASE)
-CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?responsibility\b",
-                                    re.IGNORECASE)
-# Trigger kinds of political violence, whose author is never a civilian
-VIOLENT_KINDS = {"air", "shelling", "clash", "ied", "suicide", "grenade", "chemical", "kill",
-                 "vac_kill", "abduction", "sexual"}
-# A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
-FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][^,;]{1,40},")
 SPEECH_AFTER_DATE = re.compile(
     r",?\s+(?:the\s+)?[A-Z][\w.’'()-]*(?:\s+[\w.’'()-]+){0,5}?\s+(?:said|says|announced|reported|"
     r"claimed|confirmed|stated|told|added)\b")
@@ -254,12 +183,6 @@ SPEECH_RIGHT_AFTER_DATE = re.compile(
 PLACE_HEADING = re.compile(
     r"\s*(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})"
     r"(?:\s+again|\s+today|\s+tonight|,\s+[\w ]{1,25})?[.:!]?\s*$")
-PLACE_ANAPHORA = re.compile(
-    r"\b(the (?:town|village|city|area|region|district|neighbo(?:u)?rhood|base|airport|field|"
-    r"fields|operation|clashes|fighting|attack|attacks|battle|assault|raid|raids|offensive)|"
-    r"during the|in the clashes|in the fighting|in the attack)\b",
-    re.IGNORECASE,
-)
 
 # A word by which a speaker says an act did not happen: only such sentences are searched for a
 # denied act.
@@ -311,58 +234,6 @@ PERIOD_TOLL = re.compile(rf"\W*[Bb]etween\s+(?:the\s+\w+\s+of\s+)?\d{{1,2}}"
                          rf"(?:\s+{MONTH_WORD})?\s+and\s+\d{{1,2}}\s+{MONTH_WORD}(?!\w)")
 
 
-def witnesses(doc: Doc, speaker: ActorRef) -> str | None:
-    """The whole subject a civilian speaker is part of ("Health workers and community
-    members"), as written, without its article."""
-    # the speaker was resolved within the sentence: its offsets are the sentence's
-    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") \
-        if speaker.start is not None and speaker.end is not None else None
-    if span is None:
-        return None
-    tok = span.root
-    while tok.dep_ in ("conj", "compound", "amod") and tok.head is not tok:
-        tok = tok.head
-    if tok.dep_ != "nsubj":
-        return None
-    words = [t for t in tok.subtree if not t.is_punct]
-    if not words or len(words) > 8:
-        return None
-    text = doc[words[0].i : words[-1].i + 1].text
-    return re.sub(r"^(?:the|a|an|some)\s+", "", text, flags=re.IGNORECASE)
-
-
-def _subject(tok, trigger: Trigger) -> bool:
-    """Whether a phrase is the active subject of the act's verb, through the words it is
-    part of ("Dozens of Islamic State fighters attacked ...")."""
-    while tok.head is not tok and (tok.dep_ in ("compound", "amod", "appos") or (
-            tok.dep_ == "pobj" and tok.head.lower_ == "of") or (
-            tok.dep_ == "prep" and tok.lower_ == "of")):
-        tok = tok.head  # only through "of": "Fighting between X" is not X acting
-    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
-        # "Eight militants were killed by security forces": the agent of the passive acts
-        return trigger.start <= tok.head.head.i < trigger.end
-    if tok.dep_ != "nsubj" or headline_passive(tok.head):
-        return False
-    if trigger.start <= tok.head.i < trigger.end:
-        return True
-    # "security forces killed eight militants in a raid": the act named in a phrase of the
-    # subject's own verb
-    act = tok.doc[trigger.start:trigger.end].root
-    while act.dep_ in ("pobj", "prep") and act.head is not act:
-        act = act.head
-    if act.i == tok.head.i and act.i not in range(trigger.start, trigger.end) and not any(
-            c.dep_ == "auxpass" for c in act.children):
-        return True
-    # "Russian forces launched two attacks": the subject of the verb that carries the act out
-    return lemma_of(tok.head) in LAUNCHING and any(
-        c.dep_ == "dobj" and trigger.start <= c.i < trigger.end for c in tok.head.children)
-
-
-def _adjective_place(doc, pl: PlaceMention) -> bool:
-    span = doc.char_span(pl.start, pl.end)
-    return span is not None and adjective_name(span)
-
-
 def _within(day: dt.date, precision: int, period: dt.date, period_precision: int) -> bool:
     """Whether a more precise date falls in a vaguer one's period (a week, a month)."""
     if precision >= period_precision:
@@ -372,15 +243,29 @@ def _within(day: dt.date, precision: int, period: dt.date, period_precision: int
     return abs((day - period).days) <= 3
 
 
-_MONEY = {"fund", "funds", "funding", "money", "financing", "grant", "grants", "budget",
-          "million", "billion", "dollars", "pledges"}
-
-
-def _money_secured(doc: Doc, trigger: Trigger) -> bool:
-    """"More funds have been secured for the response": money, not ground, was secured; the
-    state's forces are not to be made the victors of an appeal."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _MONEY
-               for t in doc[trigger.start:trigger.end] for c in t.children)
+def _tolls(p: ParsedSentence, attribution: Attribution, denied_act: bool
+           ) -> tuple[list[CasualtyFigure], list[CasualtyFigure], Count | None, Count | None]:
+    """The sentence's dead and injured (as figures) and their tolls; a denied act's
+    figures are its accuser's, none of the denier's claim."""
+    doc = p.doc
+    killed = [c for c in p.figures.casualties if c.kind == "killed"]
+    injured = [c for c in p.figures.casualties if c.kind == "injured"]
+    if denied_act:
+        # the denied act's figures are the accuser's, not the denier's claim
+        killed, injured = [], []
+    counted = 0 if killed or denied_act else counted_victims(doc, p.triggers)
+    if counted:
+        # "Abu Jandal ... was struck and killed": one named (or one unnamed) person
+        killed = [CasualtyFigure("killed", Count(value=counted), 0, 0)]
+    hurt = 0 if injured or denied_act else counted_victims(doc, p.triggers, WOUNDING_WORDS)
+    if hurt:
+        injured = [CasualtyFigure("injured", Count(value=hurt), 0, 0)]
+    fatalities = sum_counts([c.count for c in killed])
+    if fatalities is None and attribution.claimant and NO_CASUALTIES.search(doc_text(doc)):
+        # "al-Masirah TV said the raids hit farms and killed no one": a toll of none
+        fatalities = Count(value=0)
+    injuries = sum_counts([c.count for c in injured])
+    return killed, injured, fatalities, injuries
 
 
 class MentionExtractor:
@@ -409,6 +294,9 @@ class MentionExtractor:
         self.figures = FigureFinder(self.lexicon, self.nlp)
         self.implicit = ImplicitActors(self.actors, self.nlp)
         self.article_sides = ArticleSides(self.actors)
+        self.sources = SourceReader(self.actors, self.lexicon, self.implicit)
+        self.sides = SideReader(self.actors, self.implicit, self.article_sides)
+        self.places = PlaceReader(self._town_of)
         self.place_finder = None  # a geocoder's gazetteer-aware recogniser, when one is given
 
     def extract(self, article) -> list[Mention]:
@@ -734,32 +622,6 @@ class MentionExtractor:
                 # of what the report tells next)
                 ctx.remember_date(expr.date, expr.precision, sent.paragraph)
 
-    def _local_body(self, attribution: Attribution, doc: Doc, where: str | None
-                    ) -> Attribution:
-        """A country's own body named by a generic phrase ("state media", "civil defence",
-        "police said") is that country's only in a story about it: SANA is not Somalia's
-        state media, nor the White Helmets Gaza's civil defence. Elsewhere the police are the
-        story's country's, and any other body is kept as the text names it."""
-        entry = self.lexicon.claimant_entry(attribution.claimant)
-        if entry is None or not entry.country or where == entry.country or \
-                not attribution.token_span:
-            return attribution
-        written = doc[slice(*attribution.token_span)].text
-        if not any(a.lower() == written.lower() and a == a.lower() for a in entry.aliases):
-            return attribution  # "Syrian state media", "SANA": named, whatever the story
-        before = doc[attribution.token_span[0] - 1] if attribution.token_span[0] > 0 else None
-        if entry.name.endswith("police") and before is not None and \
-                before.lower_ in self.actors.adjectives:
-            said = f"{before.text} police"  # "Israeli police said" in a story about Gaza
-        elif entry.name.endswith("police"):
-            adjectives = self.actors.states.get(where) or [] if where else []
-            said = f"{adjectives[0]} police" if adjectives else \
-                f"police ({where})" if where else "police"
-        else:
-            said = re.sub(r"^(?:the|a|an)\s+", "", written, flags=re.IGNORECASE)
-        return Attribution(said, attribution.kind, None, attribution.hedged,
-                           token_span=attribution.token_span)
-
     def _mention(
         self, article, p: ParsedSentence, ctx: ArticleContext, is_title: bool,
         denied_only: bool = False, forced: Trigger | None = None,
@@ -779,176 +641,17 @@ class MentionExtractor:
         """The sentence's event as its best trigger tells it, or as `forced` tells it (a
         second act the coder reads beside the first: its sub-type is the trigger's)."""
         doc, sent = p.doc, p.sentence
-        # Track the claimant even when this sentence holds no event ("Amaq released a statement").
-        attribution = p.attribution
-        if attribution.anaphoric and ctx.last_claim is not None and (
-            sent.index - ctx.last_claim_sentence <= 3
-        ):
-            attribution = Attribution(
-                ctx.last_claim.claimant,
-                ctx.last_claim.kind,
-                ctx.last_claim.affiliation,
-                attribution.hedged or ctx.last_claim.hedged,
-            )
-        if attribution.claimant and attribution.token_span and " " not in attribution.claimant:
-            # "the ministry said" after "the Turkish defense ministry said": the same source
-            head = attribution.claimant.lower()
-            last = next((a for i, a in reversed(ctx.claims_told) if sent.index - i <= 4
-                         and a.claimant and " " in a.claimant and head in a.claimant.lower()),
-                        None)
-            if last is not None:
-                attribution = Attribution(last.claimant, last.kind, last.affiliation,
-                                          attribution.hedged or last.hedged,
-                                          token_span=attribution.token_span)
-        if attribution.kind == SURNAME:
-            # "Warren said" after "Army Col. Steve Warren told reporters": that person; a
-            # word the article never gives a fuller name for is no known speaker
-            full = full_name_before(article.text, sent.start, attribution.claimant or "")
-            attribution = Attribution(full, "officials" if full else None, None,
-                                      attribution.hedged,
-                                      token_span=attribution.token_span if full else None)
-        if attribution.kind == "other" and attribution.token_span is not None:
-            # "according to the SDF": a party to the fighting is the source
-            s, e = attribution.token_span
-            # (not "according to a local journalist": a civilian witness is no party)
-            party = next((a for a in p.actors if s <= a.start and a.end <= e
-                          and a.entry.inter != 7), None)
-            if party is not None:
-                name = self.actors.resolve(party, ctx.article_country, ctx.dominant_group).name
-                kind = "government" if party.entry.inter == 1 else "armed group"
-                hedged = attribution.hedged or kind != "government"
-                # "according to police" in a story whose country is not yet known: the
-                # words as written, not "Police Forces of Unknown"
-                said = attribution.claimant if "Unknown" in name else \
-                    self.lexicon.claimant_for(name)
-                attribution = Attribution(said, kind, name, hedged,
-                                          token_span=attribution.token_span)
-        where = p.country or ctx.article_country
-        attribution = self._local_body(attribution, doc, where)
-        if attribution.affiliation == "Operation Inherent Resolve" and attribution.token_span:
-            s, e = attribution.token_span
-            regional = regional_coalition(
-                doc[s:e].text, p.country or ctx.article_country)
-            if regional is not None:  # "the coalition said" in Yemen: the Saudi-led one
-                attribution = Attribution(regional[1], attribution.kind, regional[0],
-                                          attribution.hedged, token_span=attribution.token_span)
-        speaker = None if is_headline(sent) else self.implicit.speaker(doc, p.actors, ctx)
-        if attribution.claimant is None and speaker is None and ctx.last_claim is not None \
-                and not DENIAL.search(doc_text(doc)) \
-                and ctx.last_claim_sentence == sent.index - 1 \
-                and ctx.last_claim_paragraph == sent.paragraph:
-            # wire copy attributes a passage once: the next sentence is the same account
-            attribution = Attribution(ctx.last_claim.claimant, ctx.last_claim.kind,
-                                      ctx.last_claim.affiliation, ctx.last_claim.hedged)
-        if attribution.claimant is None and speaker is not None and speaker.inter == 7:
-            # "Health workers and community members confirmed": witnesses, as written (not
-            # the civilians' actor name)
-            attribution = Attribution(witnesses(doc, speaker) or speaker.raw or None, "other",
-                                      None, attribution.hedged)
-        elif attribution.claimant is None and speaker is not None:
-            # "The Taliban said in a statement...": a party to the fighting speaks
-            attribution = Attribution(self.lexicon.claimant_for(speaker.name),
-                                      "government" if speaker.inter == 1 else "armed group",
-                                      speaker.name, attribution.hedged or speaker.inter != 1)
-        if attribution.claimant:
-            ctx.last_claim = attribution
-            ctx.claims_told.append((sent.index, attribution))
-            ctx.last_claim_sentence = sent.index
-            ctx.last_claim_paragraph = sent.paragraph
+        attribution, speaker = self.sources.read(article, p, ctx)
         dates = self._date_candidates(sent, ctx)
         date_info = self._date(sent, ctx, dates)
-        trigger = forced or (None if denied_only else self.triggers.best(
-            p.triggers, casualties=bool(p.figures.casualties)))
-        # "The ministry denied that its forces shelled the town": with no act stated as fact,
-        # the denied act is read (before the figures' or the coder's triggers, which would
-        # code it as happening) and the mention is the denier's claim against it.
-        denied_act = False
+        trigger, denied_act = self._act_trigger(p, forced, denied_only, fallback, attribution)
         if trigger is None:
-            trigger = self._denied_trigger(p)
-            denied_act = trigger is not None
-            if denied_act:
-                fallback.append(attribution)
-        if denied_only and not denied_act:
-            return None
-        if trigger is None:
-            trigger = self._materiel_trigger(p)
-        if trigger is None:
-            trigger = self._loss_trigger(p)
-        if trigger is None and p.coding is not None:
-            trigger = model_trigger(doc, p.coding, self.policy)
-        if trigger is None:
-            return self._denial(article, p, ctx, attribution)
-        if not denied_act and DENY_WORD.search(doc_text(doc)) and trigger not in p.triggers \
-                and self.triggers.denied_at(doc[trigger.start]):
-            # "dismissed the claim that the group had shot down a drone": the equipment's fate
-            # (or the coder) found the act, and it is denied all the same
-            denied_act = True
-            fallback.append(attribution)
-        if trigger.kind == "territory" and WITHOUT_FIGHT.search(doc_text(doc)):
-            # "entered the town without resistance": ground changed hands peacefully
-            trigger = Trigger("transfer", trigger.start, trigger.end, trigger.text,
-                              trigger.is_verb)
-        if trigger.kind == "territory" and seizes_weapons(doc, trigger, p.figures.materiel) \
-                and not p.figures.casualties and all(
-                    t.kind in STRATEGIC or t is trigger for t in p.triggers):
-            # "police seized a cache of grenades": weapons taken, not ground (in a fight they
-            # are the battle's spoils)
-            trigger = Trigger("disrupted", trigger.start, trigger.end, trigger.text,
-                              trigger.is_verb)
-        if trigger.kind == "territory" and ATTEMPT.search(doc_text(doc)[: doc[trigger.start].idx]):
-            # "attempted to seize the hospital": fighting, not (yet) a change of control
-            trigger = Trigger("clash", trigger.start, trigger.end, trigger.text, trigger.is_verb)
-        if trigger.kind == "territory" and person_taken(doc, trigger):
-            # "a council member was seized from his car": people taken, not ground
-            trigger = Trigger("abduction", trigger.start, trigger.end, trigger.text,
-                              trigger.is_verb)
-        if not is_headline(sent) and not ctx.one_line and len(doc) < 8 and not any(
-            t.tag_.startswith("VB") for t in doc
-        ):
-            # a section header ("Aug. 15 Strikes"), not a report; a text of one line is the
-            # report, though the parser may read "Protesters torch parliament" as a noun phrase
-            return None
+            return None if denied_only else self._denial(article, p, ctx, attribution)
         # The coder was trained on what is an incident and what is background, totals and
         # talk: where it reads an event, the rules' own tests for that give way to it.
         confirmed = p.coding is not None and \
             p.coding.event_probability >= self.policy.confirm
-        if trigger.subordinate and is_read_as_verb(doc):
-            # "IS fighters attacked ...": the parser took the group's name for "is", and the
-            # report for a relative clause of it
-            trigger = replace(trigger, subordinate=False)
-        if (trigger.subordinate or plural_noun(doc, trigger)) and attributed_past(doc, trigger):
-            # "a man responsible for planting roadside bombs", "responsible for several attacks
-            # against civilians": a person's record, not a report
-            return None
-        if trigger.subordinate and present_main_clause(doc):
-            # "Coalition nations which have conducted strikes include Australia, ...": a
-            # description, not a report of an incident
-            return None
-        if campaign_or_duration(doc, trigger) and not confirmed:
-            return None  # "the offensive began April 30", "operating there for many months"
-        if historical(doc_text(doc), ctx.published, ctx.news_from, spells_run_on=confirmed):
-            return None  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
-        if SO_FAR.search(doc_text(doc)):
-            return None  # "have so far resulted in the killing of 39": a campaign's tally
-        if not confirmed and (
-                AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)) or (
-                    (PERFECT.search(doc_text(doc)) or PERIOD.search(doc_text(doc))) and any(
-                        count_to_fatalities(c.count) >= 1000 for c in p.figures.casualties)
-                    and not has_day(sent.text, ctx.published))):
-            # "to date, 1,335 civilians have been killed", "More than 10,000 people have been
-            # killed and two million displaced": a running total, not an incident
-            return None
-        if METALANGUAGE.search(doc_text(doc)):
-            return None  # "authorities use the word 'neutralized' to imply ..."
-        if ARCHIVE_CAPTION.match(sent.text):
-            # "FILE - Security forces gather outside a care home after it was attacked ...":
-            # an archive photo's caption, of an earlier incident the story only recalls
-            return None
-        if any(count_to_fatalities(c.count) >= 5000 for c in p.figures.casualties) and \
-                not has_day(sent.text, ctx.published):
-            return None  # "Tens of thousands of people were killed in the fighting"
-        if generic_plural(doc, trigger, p) and not confirmed:
-            # "blamed IS cells for a string of kidnappings": a pattern, not an incident
+        if not_an_incident(p, trigger, ctx, confirmed):
             return None
         country = p.country
         if country:
@@ -973,253 +676,15 @@ class MentionExtractor:
         def ref(m: ActorMatch) -> ActorRef:
             return self.actors.resolve(m, country, dominant, offset)
 
-        actor1 = ref(roles.actor1) if roles.actor1 else None
-        actor2 = ref(roles.actor2) if roles.actor2 else None
-        if actor1 is not None and actor1.inter == 7 and trigger.kind in VIOLENT_KINDS:
-            # ACLED never makes civilians the author of political violence: "a mosque was
-            # hit by an air raid and three civilians killed" tells their fate; the author is
-            # whoever the article makes it, or unidentified
-            if actor2 is None or actor2.inter == 7:
-                actor2 = actor1
-            actor1 = None
-        if actor1 is None:
-            # "the death of two civilians in Russian airstrikes": any act of the sentence
-            # may carry the state's adjective
-            for t in [trigger] + [t for t in p.triggers if t is not trigger
-                                  and t.kind in ("air", "shelling", "clash", "ied")]:
-                actor1 = self.implicit.adjective_agent(doc, t, country)
-                if actor1 is not None:
-                    break
-        elif actor2 is None:
-            # "Ukrainian forces repelled Russian assaults": the assault's state is the other side
-            for t in [t for t in [trigger, *p.triggers] if not t.is_verb]:
-                other = self.implicit.adjective_agent(doc, t, country)
-                if other is not None and other.name != actor1.name:
-                    actor2 = other
-                    break
-        if actor1 is None and trigger.kind in ("air", "shelling"):
-            # "warplanes believed to be Russian bombed a market": the state the text suspects
-            believed = BELIEVED_STATE.search(doc_text(doc))
-            state = self.actors.adjectives.get(believed.group(1).lower()) if believed else None
-            if state is not None:
-                entry = self.actors.by_name[self.actors.state_forces.get(
-                    state, "Military Forces of {country}")]
-                actor1 = ActorRef(raw=believed.group(0), name=self.actors.canonical_name(
-                    entry, state), inter=entry.inter, country=state)
-        if actor1 is None and speaker is not None and speaker.inter in (2, 3) and \
-                RESPONSIBILITY.search(doc_text(doc)):
-            actor1 = speaker  # "Islamic State claimed responsibility for the bombing"
-        if actor1 is None and (claim := CLAIMED_RESPONSIBILITY.search(doc_text(doc))):
-            # "The Islamic State group claimed responsibility for kidnapping 11 miners": the
-            # group that claims an act is its author, as ACLED codes it
-            claimer = self.article_sides.claimer(p.actors, claim.start())
-            if claimer is not None:
-                actor1 = ref(claimer)
-        if speaker is not None and speaker.inter in ARMED_INTERS and CLAIMED_TO_HAVE.search(
-                doc_text(doc), 0, doc[trigger.start].idx) and (
-                    actor1 is None or actor1.name != speaker.name):
-            # "The YPG claimed to have captured Ayn Daqn", "Islamic State claimed to have
-            # killed 12 soldiers": an armed claimant tells its own act
-            if actor2 is not None and actor2.name == speaker.name:
-                actor2 = actor1
-            actor1 = speaker
-        if actor1 is None and speaker is not None and pronoun_subject(doc, trigger):
-            actor1 = speaker  # "the coalition said it had intercepted two drones"
-        if actor1 is None and attribution.affiliation and pronoun_subject(doc, trigger):
-            # "Russia's defence ministry claimed its forces had liberated Vremivka"
-            entry = self.actors.by_name.get(attribution.affiliation)
-            if entry is not None:
-                actor1 = ActorRef(raw=attribution.claimant or "", name=entry.name,
-                                  inter=entry.inter, country=entry.country)
-        if actor1 is None and "group" in doc_text(doc).lower() and attribution.affiliation:
-            # "the group's shelling" in a statement by the group's own agency
-            entry = self.actors.by_name.get(attribution.affiliation)
-            if entry is not None:
-                name = self.actors.canonical_name(entry, country)
-                actor1 = ActorRef(raw="the group", name=name, inter=entry.inter, country=country)
-        if actor1 is None and trigger.kind == "kill" and attribution.kind == "government" and \
-                attribution.affiliation and any(
-                    c.victim_tokens and any(t.lower_ in ENEMY_NOUNS
-                                            for t in doc[c.victim_tokens[0]:c.victim_tokens[1]])
-                    for c in p.figures.casualties):
-            # "Fourteen terrorists were neutralized ..., the Turkish defence ministry said": the
-            # ministry's own forces did it
-            entry = self.actors.by_name.get(attribution.affiliation)
-            if entry is not None and entry.inter == 1:
-                actor1 = ActorRef(raw=attribution.claimant or "", name=entry.name,
-                                  inter=entry.inter, country=entry.country)
-        assoc1 = [ref(m) for m in roles.assoc1]
-        assoc2 = [ref(m) for m in roles.assoc2]
-        actor1, assoc1 = self._lift_units(actor1, assoc1, country)
-        actor2, assoc2 = self._lift_units(actor2, assoc2, country)
-        if actor1 and actor2 and actor1.name == actor2.name:
-            actor2 = None
+        # the dead before the injured: the first figure naming a side names the victims'
+        hurt = [c for c in p.figures.casualties if c.kind == "killed"] + [
+            c for c in p.figures.casualties if c.kind == "injured"]
+        sides = self.sides.read(p, ctx, trigger, attribution, speaker, roles, country, ref, hurt)
+        actor1, actor2, assoc1, assoc2 = sides.actor1, sides.actor2, sides.assoc1, sides.assoc2
+        victims_civilian, victim_actor = sides.victims_civilian, sides.victim_actor
 
-        # Casualties: whose dead, how many.
-        killed = [c for c in p.figures.casualties if c.kind == "killed"]
-        injured = [c for c in p.figures.casualties if c.kind == "injured"]
-        victims_civilian = any(c.civilians for c in killed + injured)
-        victim_actor = self._victims(doc, p.actors, killed + injured, ref, country)
-        if victim_actor is not None:
-            if actor2 is None and (actor1 is None or victim_actor.name != actor1.name):
-                actor2 = victim_actor
-            elif actor1 is not None and victim_actor.name == actor1.name and actor2 is not None:
-                # "ISIS attacked the SAA, killing 7 SAA troops": the dead are the target's.
-                pass
-        if trigger.kind in ("air", "shelling"):
-            if actor1 is None and ctx.last_remote_actor is not None and \
-                    sent.index - ctx.last_remote_actor[0] <= 12 and \
-                    p.country in (None, ctx.last_remote_actor[2]) and (
-                        ctx.last_remote_actor[3] == trigger.kind
-                        or ctx.last_remote_actor[1].inter == 8 or (
-                            ctx.last_remote_actor[1].country or country) != country):
-                # the last to strike from afar struck again; a state's own air force is not
-                # also the hand behind the rocket that lands on a house (a foreign force
-                # fighting there, whose report this is, fires both)
-                actor1 = ctx.last_remote_actor[1]
-                if actor2 is not None and actor2.name == actor1.name:
-                    actor2 = None
-            elif actor1 is None and trigger.kind == "air" and ctx.air_actor is not None and (
-                    p.country is None or not ctx.air_countries or p.country in ctx.air_countries):
-                # strike reports name the air force once, at the top (for their own country)
-                actor1 = ctx.actor_ref(ctx.air_actor, self.actors, country)
-                if actor2 is not None and actor2.name == actor1.name:
-                    actor2 = None
-            elif actor1 is not None:
-                ctx.last_remote_actor = (sent.index, actor1, p.country, trigger.kind)
-        if actor1 is None and actor2 is None and trigger.kind == "clash" and ctx.belligerents:
-            # "Positional engagements continued near Kreminna": the article's two sides
-            actor1, actor2 = ctx.belligerents
-        if actor2 is None and actor1 is not None and trigger.kind in ("territory", "clash"):
-            # The side that lost ground is often named a sentence earlier ("behind ISIS lines").
-            for idx, a, where in reversed(ctx.recent_actors):
-                if idx >= sent.index:
-                    continue
-                if sent.index - idx > 3:
-                    break
-                if where and p.country and where != p.country:
-                    continue  # named in a sentence about another country
-                cand = ref(a)
-                # ... in the same war: Iraq's police do not lose a village to the SDF in Syria
-                other_war = bool(cand.country and actor1.country and cand.inter != 8
-                                 and actor1.inter != 8 and cand.country != actor1.country)
-                if cand.inter in (1, 2, 3, 8) and cand.name != actor1.name and \
-                        self.actors.parent_of(cand.name) != actor1.name and \
-                        cand.name not in {x.name for x in assoc1} and not other_war:
-                    actor2 = cand
-                    break
-        if not victims_civilian and trigger.kind in ("kill", "clash", "vac_kill", "abduction",
-                                                     "sexual"):
-            victims_civilian = civilian_patient(doc, trigger)
-        elif not victims_civilian and actor2 is None:
-            # "a helicopter dropped a barrel bomb ..., killing a man and his three sons"
-            victims_civilian = any(civilian_patient(doc, t) for t in p.triggers
-                                   if t.kind == "kill")
-        if trigger.kind in ("abduction", "sexual", "vac_kill") and actor2 is None:
-            victims_civilian = True  # violence against civilians unless armed men are named
-        if victims_civilian and actor2 is None:
-            civ = self.actors.by_name["Civilians ({country})"]
-            actor2 = ActorRef(
-                raw="civilians", name=self.actors.canonical_name(civ, country), inter=7,
-                country=country,
-            )
-
-        # Places
-        object_region = None
-        if trigger.kind in ("territory", "transfer"):
-            object_region = (trigger.end, len(doc))
-        blocked = set()
-        for a in p.actors:
-            blocked.update(range(a.start, a.end))
-        if attribution.token_span:
-            blocked.update(range(*attribution.token_span))
-        blocked.update(p.figures.materiel_tokens)
-        for s, e in dateline_spans(doc_text(doc)):
-            span = doc.char_span(s, e, alignment_mode="contract")
-            if span is not None:
-                blocked.update(range(span.start, span.end))
         headline = is_headline(sent)
-        places = [] if headline else find_places(doc, blocked, object_region)
-        # Who is told something, the outlet's name and the dateline are never the event's place
-        sources_at = source_places(doc, attribution)
-        not_here = receivers(doc) + dateline_spans(doc_text(doc)) \
-            + sources_at + clock_places(doc_text(doc))
-        if article.outlet:
-            not_here += [(m.start(), m.end()) for m in re.finditer(
-                re.escape(article.outlet), doc_text(doc))]
-        # "officials in Herat confirmed a raid ... in the province": the province the
-        # sources speak for is where it was, when the act names it only so
-        speaker = char_ranges(doc, set(range(*attribution.token_span))) \
-            if attribution.token_span else []
-        # So is the province of "police officials in Jawzjan province say": officials of a
-        # province speak of it (not so a ministry's capital)
-        sources_place = [
-            replace(f, start=f.start - sent.start, end=f.end - sent.start, role="region")
-            for f in ctx.toponyms or [] if sent.start <= f.start and f.end <= sent.end
-            and any(s < f.end - sent.start and f.start - sent.start < e
-                    for s, e in sources_at + speaker)
-            and (THE_AREA.search(doc_text(doc)) or PROVINCE_AFTER.match(article.text, f.end))
-        ]
-        places = [pl for pl in places
-                  if not any(s < pl.end and pl.start < e for s, e in not_here)]
-        if ctx.toponyms is not None:
-            found = [replace(f, start=f.start - sent.start, end=f.end - sent.start)
-                     for f in ctx.toponyms if sent.start <= f.start and f.end <= sent.end]
-            # a name inside a person's ("Tahira Sabah Alimyar, a member of the council") is
-            # part of the name, not Sabah
-            people = [(ent.start_char, ent.end_char) for ent in doc.ents
-                      if ent.label_ == "PERSON" and len(ent) > 1]
-            taken = char_ranges(doc, blocked) + not_here
-            found = [f for f in found if not any(s < f.end and f.start < e for s, e in taken)
-                     and not any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end)
-                                 for s, e in people)]
-            for f in found:
-                span = doc.char_span(f.start, f.end, alignment_mode="expand")
-                if span is not None and f.role == "at":
-                    f.role, f.offset_km, f.direction = role_of(doc, span.start, span.end)
-            places = merge_places(places, found)
-        places = [self._town_of(pl) if FACILITY_NAME.search(pl.text) else pl for pl in places]
-        places = [pl for pl in places
-                  if pl is not None and pl.text.lower().strip(" .") not in NOT_PLACE_NAMES
-                  and len(pl.text) >= 3
-                  and not INSTITUTION.match(pl.text)
-                  # "ELEVEN KILLED IN ARMED RAID": a word of a heading in capitals
-                  and not (pl.text.isupper() and pl.text.lower() in common_words())
-                  and not is_demonym(pl.text) and not owner_word(doc, pl)
-                  and not names_a_facility(doc, pl) and not _adjective_place(doc, pl)
-                  and not names_people(doc_text(doc), pl) and not origin_of_people(doc, pl)]
-        if not places and sources_place:
-            places = sources_place
-        away = destinations(doc)
-        if away:
-            # "forcing the militants to retreat towards Deir ez-Zor": where the losers went (or
-            # where the fire came from) is not where it happened, unless no other place is named
-            here = [pl for pl in places if not any(s < pl.end and pl.start < e for s, e in away)]
-            if here:
-                places = here
-            elif ctx.last_places and sent.index - ctx.last_places_sentence <= 4:
-                places = []  # the incident just told is where it happened: inherit it below
-            else:
-                for pl in places:
-                    pl.role = "near" if pl.role == "at" else pl.role
-        mark_containers(sent.text, places)
-        frame = FRAMING.match(sent.text, max((e for _, e in dateline_spans(sent.text)), default=0))
-        if frame is not None:
-            # "In Deir Ezzor, army units foiled an attack near al-Mayadin": the opening place
-            # frames the story; the act's own place, when the sentence names one, is where
-            framed = [pl for pl in places if pl.start < frame.end()]
-            # "In Manyabol and Likuangole towns, the hardest-hit locations in Pibor County,":
-            # a wider area named after the opening places places them, it is not the act's
-            own_places = [pl for pl in places if pl.start >= frame.end()
-                          and pl.role in ("at", "near")
-                          and not CITY_PART.match(sent.text, pl.end)
-                          and not ADMIN_AREA.search(sent.text[pl.start : pl.end + 12])]
-            if framed and own_places:
-                for pl in framed:
-                    pl.role = "region"
-        for pl in places:
-            pl.start += offset
-            pl.end += offset
+        places = self.places.found(article, p, ctx, trigger, attribution)
         if trigger.kind == "territory" and not place_in_object(doc, trigger, places, offset):
             # "capturing a battle tank": not territory; the next trigger tells the event.
             rest = [t for t in p.triggers if t.kind != "territory"]
@@ -1227,26 +692,8 @@ class MentionExtractor:
             if best_rest is None:
                 return None
             trigger = best_rest
-        if p.coding is not None and len(places) > 1:
-            places = places_read_as_act(places, p.coding.roles, offset, self.policy.place_at)
-        places = own_clause_places(doc, trigger, act_places_first(doc, trigger, places, offset),
-                                   offset)
-        inherited_place = False
-        if NEW_INCIDENT.match(sent.text):
-            # what follows is about this other incident ("In other violence in western
-            # Afghanistan, ... escaped the region": not the region of the act told before)
-            ctx.last_places = []
-        if not places and ctx.last_places and (sent.index - ctx.last_places_sentence) <= 4:
-            places = [replace(pl) for pl in ctx.last_places]
-            inherited_place = True
-        elif places and not all(pl.role == "region" for pl in places):
-            ctx.last_places = places
-            ctx.last_places_sentence = sent.index
-        elif PLACE_ANAPHORA.search(doc_text(doc)) and ctx.last_places and not any(
-            pl.role != "region" for pl in places
-        ):
-            places = [replace(pl) for pl in ctx.last_places] + places
-            inherited_place = True
+        places, inherited_place = self.places.settled(p, ctx, trigger, places,
+                                                      self.policy.place_at)
 
         if trigger.kind == "transfer" and trigger.text.lower() in GIVING_UP:
             # "rebels handed over the town to government forces": the receiver takes it
@@ -1259,75 +706,8 @@ class MentionExtractor:
             sub_event, event_type = self.policy.retype(p.coding, sub_event, event_type)
         if sub_event is None:
             return None
-        if sub_event == "Armed clash" and actor1 is not None and AIR_WORDS.search(actor1.raw):
-            # "the Israeli air force attacked multiple sites": what an air force does is
-            # strike from the air
-            sub_event, event_type = "Air/drone strike", SUB_EVENT_TO_TYPE["Air/drone strike"]
-        if sub_event == "Armed clash" and PROTEST_WORDS.search(doc_text(doc)) and not any(
-                a is not None and a.inter in (2, 3, 4, 8) and not a.name.startswith("Unidentified")
-                for a in (actor1, actor2)):
-            # "demonstrations near the fence continued, resulting in the killing of four":
-            # clashes of demonstrators with the state's forces are a violent demonstration
-            state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
-            if FIRED_ON.search(doc_text(doc)) and not RIOT_ACTS.search(doc_text(doc)):
-                # "protesters marched on the cabinet office and were fired upon by security
-                # forces": force used on demonstrators who did no violence themselves
-                sub_event = "Excessive force against protesters"
-                event_type = SUB_EVENT_TO_TYPE[sub_event]
-                actor1, actor2 = state, None
-            else:
-                sub_event, event_type = "Violent demonstration", "Riots"
-                actor1, actor2 = None, state
-        if sub_event == "Peaceful protest" and FIRED_ON.search(doc_text(doc)) and \
-                not RIOT_ACTS.search(doc_text(doc)):
-            # "protesters marched on the ministry and were fired upon": no peaceful protest
-            # any more, lethal force on one
-            sub_event = "Excessive force against protesters"
-            event_type = SUB_EVENT_TO_TYPE[sub_event]
-        if sub_event == "Peaceful protest" and RIOT_ACTS.search(doc_text(doc)):
-            # "protesters threw Molotov cocktails at police": demonstrators' own violence
-            sub_event, event_type = "Violent demonstration", "Riots"
-        if event_type == "Riots":
-            # demonstrators who turn violent are rioters in ACLED's terms (named below)
-            actor1, actor2 = (None if a is not None and a.inter == 6 else a
-                              for a in (actor1, actor2))
-        if event_type in VIOLENT_TYPES:
-            # a side told as the one acting ("Afghan forces attacked ...") opened the clash
-            # ("Russian forces launched two attacks")
-            acting = roles.actor1 is not None and _subject(
-                doc[roles.actor1.start:roles.actor1.end].root, trigger)
-            assault = repelled_assault(doc[trigger.start:trigger.end].root) \
-                if sub_event == "Armed clash" else None
-            if assault is not None and roles.actor1 is not None and not assault_author(
-                    doc[roles.actor1.start:roles.actor1.end].root, assault):
-                # "Iraqi forces repelled Russian assaults", "... several attacks": the side
-                # that held was attacked; the assault's author (named or not) opened it
-                actor1, actor2, acting = actor2, actor1, False
-            actor1, actor2 = self.implicit.sides(sub_event, actor1, actor2, p, ctx, country,
-                                                 acting)
-        if sub_event == "Looting/property destruction" and actor1 is None and \
-                actor2 is not None and actor2.inter == 7:
-            # "civilian houses were burnt down": ACLED codes the unnamed hand as an
-            # unidentified armed group (a communal militia where communities fight)
-            actor1 = militia(ctx.communal, country) if ctx.communal \
-                else self.implicit.unidentified(country)
-        if event_type in ("Protests", "Riots") and not any(
-            a is not None and a.inter in (5, 6) for a in (actor1, actor2)
-        ):
-            entry = self.actors.by_name[
-                "Protesters ({country})" if event_type == "Protests" else "Rioters ({country})"
-            ]
-            demonstrators = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
-                                     inter=entry.inter, country=country)
-            if sub_event == "Excessive force against protesters":
-                actor2 = demonstrators
-            else:
-                actor1, actor2 = demonstrators, (actor1 if actor1 is not None else actor2)
-        if sub_event == "Government regains territory" and actor1 is None and country in \
-                self.actors.state_forces and not _money_secured(doc, trigger):
-            # "the prime minister declared victory in Tal Afar": the state's forces regained it
-            name = self.actors.state_forces[country]
-            actor1 = ActorRef(raw="", name=name, inter=1, country=country)
+        sub_event, event_type, actor1, actor2 = self.sides.fit_to_type(
+            sub_event, event_type, actor1, actor2, p, ctx, trigger, roles, country)
         if sub_event == "Arrests" and not political_arrest(actor1, actor2, doc_text(doc)) \
                 and not any(item.fate == "captured" and item.category in SEIZED_WEAPONS
                             for item in p.figures.materiel):
@@ -1366,27 +746,13 @@ class MentionExtractor:
             # to the Ministry of Health": a period's toll over a whole territory, no incident's
             return None
 
-        if denied_act:
-            # the denied act's figures are the accuser's, not the denier's claim
-            killed, injured = [], []
-        counted = 0 if killed or denied_act else counted_victims(doc, p.triggers)
-        if counted:
-            # "Abu Jandal ... was struck and killed": one named (or one unnamed) person
-            killed = [CasualtyFigure("killed", Count(value=counted), 0, 0)]
-        hurt = 0 if injured or denied_act else counted_victims(doc, p.triggers, WOUNDING_WORDS)
-        if hurt:
-            injured = [CasualtyFigure("injured", Count(value=hurt), 0, 0)]
-        fatalities = sum_counts([c.count for c in killed])
-        if fatalities is None and attribution.claimant and NO_CASUALTIES.search(doc_text(doc)):
-            # "al-Masirah TV said the raids hit farms and killed no one": a toll of none
-            fatalities = Count(value=0)
-        injuries = sum_counts([c.count for c in injured])
+        killed, injured, fatalities, injuries = _tolls(p, attribution, denied_act)
         materiel = [
             Materiel(
                 category=m.category,
                 count=m.count,
                 fate=m.fate,
-                side=self._owner(doc, m, p.actors, ref, actor1, actor2),
+                side=self.sides.owner(doc, m, p.actors, ref, actor1, actor2),
                 text=m.text,
             )
             for m in p.figures.materiel
@@ -1488,6 +854,65 @@ class MentionExtractor:
             follow_up=definite or inherited_place,
             coder_event=None if p.coding is None else p.coding.event_probability,
         )
+
+    def _act_trigger(self, p: ParsedSentence, forced: Trigger | None, denied_only: bool,
+                     fallback: list[Attribution], attribution: Attribution
+                     ) -> tuple[Trigger | None, bool]:
+        """The act the sentence tells (None when it tells none; with `denied_only`, when it
+        denies none) and whether it tells it as denied, when the denier's account is put in
+        `fallback`. The rules' best trigger comes first, then a denied act, a materiel's fate,
+        losses and last the coder's reading."""
+        doc = p.doc
+        trigger = forced or (None if denied_only else self.triggers.best(
+            p.triggers, casualties=bool(p.figures.casualties)))
+        # "The ministry denied that its forces shelled the town": with no act stated as fact,
+        # the denied act is read (before the figures' or the coder's triggers, which would
+        # code it as happening) and the mention is the denier's claim against it.
+        denied_act = False
+        if trigger is None:
+            trigger = self._denied_trigger(p)
+            denied_act = trigger is not None
+            if denied_act:
+                fallback.append(attribution)
+        if denied_only and not denied_act:
+            return None, False
+        if trigger is None:
+            trigger = self._materiel_trigger(p)
+        if trigger is None:
+            trigger = self._loss_trigger(p)
+        if trigger is None and p.coding is not None:
+            trigger = model_trigger(doc, p.coding, self.policy)
+        if trigger is None:
+            return None, False
+        if not denied_act and DENY_WORD.search(doc_text(doc)) and trigger not in p.triggers \
+                and self.triggers.denied_at(doc[trigger.start]):
+            # "dismissed the claim that the group had shot down a drone": the equipment's fate
+            # (or the coder) found the act, and it is denied all the same
+            denied_act = True
+            fallback.append(attribution)
+        if trigger.kind == "territory" and WITHOUT_FIGHT.search(doc_text(doc)):
+            # "entered the town without resistance": ground changed hands peacefully
+            trigger = Trigger("transfer", trigger.start, trigger.end, trigger.text,
+                              trigger.is_verb)
+        if trigger.kind == "territory" and seizes_weapons(doc, trigger, p.figures.materiel) \
+                and not p.figures.casualties and all(
+                    t.kind in STRATEGIC or t is trigger for t in p.triggers):
+            # "police seized a cache of grenades": weapons taken, not ground (in a fight they
+            # are the battle's spoils)
+            trigger = Trigger("disrupted", trigger.start, trigger.end, trigger.text,
+                              trigger.is_verb)
+        if trigger.kind == "territory" and ATTEMPT.search(doc_text(doc)[: doc[trigger.start].idx]):
+            # "attempted to seize the hospital": fighting, not (yet) a change of control
+            trigger = Trigger("clash", trigger.start, trigger.end, trigger.text, trigger.is_verb)
+        if trigger.kind == "territory" and person_taken(doc, trigger):
+            # "a council member was seized from his car": people taken, not ground
+            trigger = Trigger("abduction", trigger.start, trigger.end, trigger.text,
+                              trigger.is_verb)
+        if trigger.subordinate and is_read_as_verb(doc):
+            # "IS fighters attacked ...": the parser took the group's name for "is", and the
+            # report for a relative clause of it
+            trigger = replace(trigger, subordinate=False)
+        return trigger, denied_act
 
     def _denied_trigger(self, p: ParsedSentence) -> Trigger | None:
         """The act a sentence denies ("denied that an attack had taken place on a checkpoint",
@@ -1702,63 +1127,3 @@ class MentionExtractor:
             return ctx.published, 2
         return None, 3
 
-    def _lift_units(
-        self, actor: ActorRef | None, assoc: list[ActorRef], country: str | None
-    ) -> tuple[ActorRef | None, list[ActorRef]]:
-        """A unit named alone ("Tiger Forces") acts for its parent, which becomes the actor."""
-        if actor is None:
-            return None, assoc
-        parent = self.actors.parent_of(actor.name)
-        if parent:
-            entry = self.actors.by_name[parent]
-            lifted = ActorRef(raw=actor.raw, name=entry.name, inter=entry.inter,
-                              country=entry.country, start=actor.start, end=actor.end)
-            assoc = [actor] + [a for a in assoc if a.name != actor.name]
-            actor = lifted
-        assoc = [a for a in assoc if a.name != actor.name]
-        seen: set[str] = set()
-        unique = []
-        for a in assoc:
-            if a.name not in seen:
-                seen.add(a.name)
-                unique.append(a)
-        return actor, unique
-
-    def _victims(self, doc: Doc, actors: list[ActorMatch], figures: list[CasualtyFigure], ref,
-                 country: str | None = None):
-        for fig in figures:
-            if fig.victim_tokens is None:
-                continue
-            s, e = fig.victim_tokens
-            # "three members of the security forces": the side follows "of"
-            if e + 1 < len(doc) and doc[e].lower_ == "of":
-                e = min(len(doc), e + 6)
-            for a in actors:
-                if a.start >= s - 1 and a.end <= e + 1:
-                    return ref(a)
-        for fig in figures:
-            if fig.victim_tokens is None:
-                continue
-            words = {t.lower_ for t in doc[fig.victim_tokens[0] : fig.victim_tokens[1]]}
-            # "12 soldiers", "three policemen": the forces of the country it happens in
-            generic = ("Police Forces of {country}" if words & POLICE_WORDS else
-                       "Military Forces of {country}" if words & SOLDIER_WORDS else None)
-            if generic and country:
-                entry = self.actors.by_name[generic]
-                return ActorRef(raw=" ".join(sorted(words)),
-                                name=self.actors.canonical_name(entry, country),
-                                inter=entry.inter, country=country)
-        return None
-
-    def _owner(self, doc: Doc, item, actors: list[ActorMatch], ref, actor1, actor2) -> str | None:
-        if item.owner_tokens is not None:
-            s, e = item.owner_tokens
-            for a in actors:
-                if a.start >= s and a.end <= e:
-                    return ref(a).name
-        for a in actors:
-            if a.end == item.start:
-                return ref(a).name
-        if item.fate in ("destroyed", "damaged", "captured"):
-            return actor2.name if actor2 else None
-        return None
