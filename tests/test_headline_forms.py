@@ -113,3 +113,26 @@ def test_where_the_displaced_went_is_not_where_the_fighting_was(extractor):
     text = ("Around 800 displaced people arrived in Zaranj on Monday, fleeing fighting in "
             "Farah province.")
     assert "Zaranj" not in {e.location for e in events(extractor, text)}
+
+
+@pytest.mark.parametrize("text, sub_event, dead", [
+    # the coder, taught that titles and undated acts tell no event, reads these below 0.05
+    ("Suicide Bombing Kills 4 in Iraq", "Suicide bomb", 4),
+    ("16 Killed in Damascus Car Bombing", "Remote explosive/landmine/IED", 16),
+    ("US drone strike kills 5 in Pakistan", "Air/drone strike", 5),
+    # one line, two clauses the splitter parts at the semicolon: still a headline
+    ("Fighting in Syria Kills 17; UN Monitors Expand Visits", "Armed clash", 17),
+])
+def test_the_coder_does_not_drop_a_headlines_act(extractor, text, sub_event, dead):
+    assert extractor.engine == "model"
+    (e,) = events(extractor, text)
+    assert e.sub_event_type == sub_event
+    assert e.fatalities == dead
+
+
+def test_a_title_above_a_story_still_joins_the_storys_event(extractor):
+    text = ("Suicide Bombing Kills 4 in Iraq\n\nA suicide bomber killed four people at a market "
+            "in Baghdad on Monday, police said.")
+    (e,) = events(extractor, text)
+    assert e.sub_event_type == "Suicide bomb"
+    assert e.fatalities == 4

@@ -63,7 +63,8 @@ class ArticleContext:
     remote_actor: ActorRef | None = None
     # sentence -> the armed group it says claimed responsibility ("The Houthis claimed ...")
     claimed: dict[int, ActorRef] = field(default_factory=dict)
-    # a text of one sentence (a snippet, an alert): it heads no section
+    # a text of one line and at most two sentences (a headline, a ticker, a brief, an
+    # alert): it heads no section, and it is the news, not a title above it
     one_line: bool = False
     # the state whose forces' own outlet the article is ("Russian MoD bulletin", "IDF
     # statement"): its bulletins name their own aircraft without a flag
