@@ -284,8 +284,17 @@ TITLE_DATELINE = re.compile(
 )
 
 
+# A rights group's or an agency's release: "(Nairobi, February 25, 2020) - ", "(Washington,
+# DC, March 3, 2022) – ", "(Geneva, 12 May 2023) – ": where it was issued, not where it happened
+BRACKET_DATELINE = re.compile(
+    r"^\s*\(\s*[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,3}(?:,\s*[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)?"
+    r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?)"
+    r"\s*\)\s*[-—–]+\s*"
+)
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    m = DATELINE.match(text) or TITLE_DATELINE.match(text)
+    m = DATELINE.match(text) or TITLE_DATELINE.match(text) or BRACKET_DATELINE.match(text)
     return [(m.start(), m.end())] if m else []
 
 

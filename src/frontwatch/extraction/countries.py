@@ -7,6 +7,7 @@ from collections import Counter
 from functools import lru_cache
 
 from frontwatch.geo.names import NATIONALS_AFTER
+from frontwatch.geo.toponyms import in_release_dateline
 
 COUNTRY_WORDS = {
     "Syria": r"Syria|Syrian|SANA|Damascus|Aleppo|Idlib|Raqqa|Raqqah|"
@@ -108,7 +109,8 @@ def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), _COUNTRY_GROUPS[int(m.lastgroup[1:])])
                  for m in _COUNTRY_RE.finditer(text)
                  if not NATIONALS_AFTER.match(text, m.end())
-                 and not _FIRED_FROM.search(text[max(0, m.start() - 30):m.start()]))
+                 and not _FIRED_FROM.search(text[max(0, m.start() - 30):m.start()])
+                 and not in_release_dateline(text, m.start()))
 
 
 def country_heading(text: str) -> str | None:

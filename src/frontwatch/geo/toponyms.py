@@ -237,8 +237,26 @@ _DATELINE_DOT = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-
                            r"\s+\d{1,2}\.\s")
 
 
+# A release's dateline in brackets: "(Nairobi, February 25, 2020) - ", "(Geneva, 12 May 2023) –"
+_DATELINE_BRACKET = re.compile(r"[ \t]*\(\s*(?P<name>[A-Z][^,()\n]{1,60}),\s+"
+                               r"(?:[A-Z][\w. ]{1,30},\s+)?"
+                               r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+                               r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?)"
+                               r"\s*\)\s*[—–-]{1,2}\s")
+
+
+def in_release_dateline(text: str, start: int) -> bool:
+    """Whether text[start] lies in a release's bracketed dateline: the office a rights group
+    or an agency wrote from (Nairobi, London, Geneva), never where the events were."""
+    line = text.rfind("\n", 0, start) + 1
+    bracket = _DATELINE_BRACKET.match(text, line)
+    return bracket is not None and bracket.start("name") <= start < bracket.end() - 1
+
+
 def in_dateline(text: str, start: int) -> bool:
     """Whether text[start] lies in the place (or the country) of a dateline."""
+    if in_release_dateline(text, start):
+        return True
     line = text.rfind("\n", 0, start) + 1
     dot = _DATELINE_DOT.match(text, line)
     if dot is not None and dot.start("name") <= start < dot.end("name"):

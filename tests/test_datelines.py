@@ -1,0 +1,64 @@
+"""Datelines: where a story was filed, not what it tells (wire datelines and the bracketed
+datelines of rights groups' and agencies' releases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontwatch.extraction.background import dateline_spans
+from frontwatch.extraction.countries import country_hits
+from frontwatch.geo.toponyms import in_dateline, in_release_dateline
+from frontwatch.pipeline import Extractor, make_article
+
+
+@pytest.fixture(scope="module")
+def geo_extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize("text", [
+    "(Nairobi, February 25, 2020) - Government forces killed",
+    "(Washington, DC, March 3, 2022) – Russian forces shelled",
+    "(Geneva, 12 May 2023) – The",
+    "(Beirut, June 10, 2023) - Syrian government forces",
+])
+def test_a_release_dateline_is_a_dateline(text):
+    ((start, end),) = dateline_spans(text)
+    assert start == 0 and text[end - 2 : end].strip() in ("-", "–", "")
+    assert in_release_dateline(text, 1) and in_dateline(text, 1)
+    assert not in_release_dateline(text, end + 1)
+
+
+def test_a_bracket_that_is_no_dateline_is_text():
+    text = "(Reuters) - Gunmen killed five people."
+    assert dateline_spans(text) == []
+    assert not in_release_dateline(text, 1)
+
+
+def test_a_release_datelines_city_names_no_country():
+    text = "(Nairobi, June 12, 2024) - Fighting in Sudan killed 12 people."
+    assert [c for _, c in country_hits(text)] == ["Sudan"]
+    # a wire dateline in the story's own country still tells it
+    assert "Iraq" in [c for _, c in country_hits("Baghdad, Iraq (Reuters) - A bomb exploded.")]
+
+
+def test_the_sides_of_a_sentence_behind_a_wire_dateline(extractor):
+    # parsed with the dateline, the forces were an apposition of "(Reuters)" and the victims
+    (e,) = extractor.process(make_article(
+        "NAIROBI, Feb 25 (Reuters) - Government forces killed at least 21 civilians in "
+        "Ngarbuh, Cameroon, on February 14, 2020.", published=dt.date(2020, 2, 25))).events
+    assert e.actor1.startswith("Military Forces of Cameroon")
+    assert e.actor2 == "Civilians (Cameroon)"
+
+
+def test_a_release_is_dated_and_placed_by_what_it_tells(geo_extractor):
+    text = ("(Nairobi, June 12, 2024) - The Rapid Support Forces (RSF) killed at least 100 people "
+            "in an attack on Wad al-Nourah village in Gezira state on June 5, 2024, Human Rights "
+            "Watch said today.")
+    (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 12))).events
+    assert str(e.event_date) == "2024-06-05"
+    assert e.country == "Sudan"
+    assert e.actor2 == "Civilians (Sudan)"
+    assert e.location != "Nairobi"
