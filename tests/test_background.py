@@ -46,6 +46,9 @@ def test_the_day_a_spell_began_dates_an_incident_only_when_it_is_not_read_as_one
     ("A week earlier, gunmen abducted a driver near Kouango.", -7),
     ("Two weeks later the rebels struck again.", 14),
     ("This comes a week after the troops liberated the town.", -7),
+    # the earlier act was a week before the one just told, whatever came
+    ("The attack came a week after al-Shabaab gunmen stormed a hotel in Kismayo.", -7),
+    ("The bombing came just three days after gunmen stormed a hotel.", -3),
     ("The talks resumed.", None),
 ])
 def test_narrative_shift_in_days(text: str, days: int | None) -> None:

@@ -62,3 +62,10 @@ def test_a_release_is_dated_and_placed_by_what_it_tells(geo_extractor):
     assert e.country == "Sudan"
     assert e.actor2 == "Civilians (Sudan)"
     assert e.location != "Nairobi"
+
+
+def test_a_dateline_of_two_cities_is_a_dateline():
+    text = "YEREVAN/BAKU (Reuters) - Ethnic Armenian forces agreed on Wednesday to disarm."
+    ((_, end),) = dateline_spans(text)
+    assert text[end:].startswith("Ethnic")
+    assert in_dateline(text, text.index("BAKU"))

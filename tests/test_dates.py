@@ -32,6 +32,9 @@ D = dt.date
         ("last night", MON, (D(2017, 8, 13), 1)),
         ("overnight", MON, (D(2017, 8, 13), 1)),
         ("three days ago", MON, (D(2017, 8, 11), 1)),
+        ("Forty-six days ago", MON, (D(2017, 6, 29), 1)),  # not "six days ago"
+        ("twenty three days ago", MON, (D(2017, 7, 22), 1)),
+        ("eleven days ago", MON, (D(2017, 8, 3), 1)),
         ("last week", MON, (D(2017, 8, 9), 2)),  # Wednesday of the week before
         ("earlier this week", dt.date(2017, 8, 18), (D(2017, 8, 15), 2)),
         ("last weekend", MON, (D(2017, 8, 12), 2)),

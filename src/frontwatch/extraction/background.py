@@ -70,7 +70,8 @@ AIR_WORDS = re.compile(r"\b(aircraft|warplanes?|jets?|air ?strikes?|drones?|heli
                        r"air force|bombers?|F-1[4568]s?|Su-\d\ds?|MiG-\d\ds?|Sukhois?)\b",
                        re.IGNORECASE)
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30}){0,2}"
+    # ("YEREVAN/BAKU (Reuters) -": filed from two cities)
+    r"^\s*[A-Z][A-Z'’.\-/ ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30}){0,2}"
     # "GAZA, July 12 -", "MOGADISHU, 20 July 2024 -"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?"
     r"(?:,?\s+\d{4})?))?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
@@ -109,6 +110,14 @@ PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECA
 # the coder reads.
 SO_FAR = re.compile(
     rf"\b(?:has|have|had)\s+so\s+far\b|\bso\s+far\b[^.;]{{0,40}}{PERFECT.pattern}", re.IGNORECASE)
+# A war's or a battle's toll counted from its outbreak: "Fighting erupted in Khartoum on April
+# 15 and has killed more than 1,800 people" tells a running total, not the day's fighting,
+# whatever the coder reads
+ONSET_TOLL = re.compile(
+    r"\b(?:erupted|broke\s+out|began|started|flared(?:\s+up)?)\b[^.;]{0,80}?\band\s+"
+    r"(?:has|have)\s+(?:since\s+|so\s+far\s+)?(?:killed|left|claimed)\b",
+    re.IGNORECASE,
+)
 # A perfect tense counted from a date ("have neutralized 480 terrorists since Oct. 9", "have
 # been killed since January"): a running total.
 PERFECT_SINCE = re.compile(
@@ -251,7 +260,8 @@ NARRATIVE_SHIFT = re.compile(
     r"a day earlier|the day before|(\w+) (days?|weeks?) (later|earlier|before|after))\b",
     re.IGNORECASE,
 )
-COMES_AFTER = re.compile(r"\b(?:this|it|that|which)\s+(?:comes?|came)\s+(?:\w+\s+)?"
+# "This comes one day after ...", "The attack came a week after ...": the other act was then
+COMES_AFTER = re.compile(r"\b(?:comes?|came)\s+(?:just\s+|only\s+|barely\s+)?(?:\w+\s+)?"
                          r"(?:(?:days?|weeks?)\s+)?(?:after|before)\b", re.IGNORECASE)
 SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}

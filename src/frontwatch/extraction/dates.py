@@ -69,8 +69,24 @@ _WEEKDAYS = {
 }  # fmt: skip
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 3,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 3, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+_TENS_VALUE = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+               "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS = "(?:" + "|".join(_TENS_VALUE) + ")"
+
+
+def _number_word(word: str) -> int:
+    """"6", "six", "forty-six", "forty six" as a number."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    tens, _, units = word.replace(" ", "-").partition("-")
+    if tens in _TENS_VALUE:
+        return _TENS_VALUE[tens] + (_NUM_WORDS[units] if units else 0)
+    return _NUM_WORDS[word]
 
 _MON = (
     r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\.(?=\s))?"
@@ -153,7 +169,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)"
+            # "Forty-six days ago": the whole number, not "six days ago"
+            rf"(?<![\w-])(?P<n>\d{{1,2}}|{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|"
+            rf"eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+            rf"nineteen|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)"
             r"\s+(?P<unit>days?|weeks?)\s+ago\b",
             _CI,
         ),
@@ -319,8 +338,7 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
     if name == "today":
         return pub, 1
     if name == "ago":
-        n_raw = g["n"].lower()
-        n = int(n_raw) if n_raw.isdigit() else _NUM_WORDS[n_raw]
+        n = _number_word(g["n"])
         if g["unit"].lower().startswith("week"):
             return pub - _days(7 * n), 2 if n == 1 else 3
         return pub - _days(n), 1

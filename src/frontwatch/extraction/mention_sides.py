@@ -78,6 +78,13 @@ def _money_secured(doc: Doc, trigger: Trigger) -> bool:
 Ref = Callable[[ActorMatch], ActorRef]
 
 
+def _they_act(doc: Doc, trigger: Trigger) -> bool:
+    """Whether "they" is the subject of the act's verb ("They set fire to the building")."""
+    root = doc[trigger.start : trigger.end].root
+    head = root if root.tag_.startswith("VB") else root.head
+    return any(c.dep_ == "nsubj" and c.lower_ == "they" for c in head.children)
+
+
 @dataclass(slots=True)
 class Sides:
     actor1: ActorRef | None = None
@@ -203,6 +210,14 @@ class SideReader:
             if entry is not None and entry.inter == 1:
                 actor1 = ActorRef(raw=attribution.claimant or "", name=entry.name,
                                   inter=entry.inter, country=entry.country)
+        if actor1 is None and _they_act(doc, trigger):
+            # "Islamic State fighters captured Tikrit. They set fire to the governorate
+            # building": the one armed side the sentence before named
+            before = {r.name: r for r in (ref(a) for i, a, _ in ctx.recent_actors
+                                          if i == sent.index - 1)}
+            armed = [r for r in before.values() if r.inter in (1, 2, 3, 8)]
+            if len(armed) == 1 and (actor2 is None or actor2.name != armed[0].name):
+                actor1 = armed[0]
         assoc1 = [ref(m) for m in roles.assoc1]
         assoc2 = [ref(m) for m in roles.assoc2]
         actor1, assoc1 = self._lift_units(actor1, assoc1, country)

@@ -11,6 +11,7 @@ from frontwatch.clean import ARCHIVE_CAPTION
 from frontwatch.extraction.article_context import ArticleContext
 from frontwatch.extraction.background import (
     AGGREGATE,
+    ONSET_TOLL,
     PERFECT,
     PERFECT_SINCE,
     PERIOD,
@@ -55,8 +56,10 @@ def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
         return True  # "the offensive began April 30", "operating there for many months"
     if historical(doc_text(doc), ctx.published, ctx.news_from, spells_run_on=confirmed):
         return True  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
-    if SO_FAR.search(doc_text(doc)):
-        return True  # "have so far resulted in the killing of 39": a campaign's tally
+    if SO_FAR.search(doc_text(doc)) or ONSET_TOLL.search(doc_text(doc)):
+        # "have so far resulted in the killing of 39", "erupted on April 15 and has killed
+        # more than 1,800": a campaign's tally
+        return True
     if not confirmed and (
             AGGREGATE.search(doc_text(doc)) or PERFECT_SINCE.search(doc_text(doc)) or (
                 (PERFECT.search(doc_text(doc)) or PERIOD.search(doc_text(doc))) and any(

@@ -225,8 +225,9 @@ def _title_before() -> re.Pattern[str]:
 
 
 # A dateline's head: a place in capitals opening a line, then its country, date or outlet
-# ("ADEN (AFP) -", "BEIRUT, March 6 (Levant Wire) -", "ERBIL, Iraq, Oct. 20 (UPI) --").
-_DATELINE_HEAD = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*)"
+# ("ADEN (AFP) -", "BEIRUT, March 6 (Levant Wire) -", "ERBIL, Iraq, Oct. 20 (UPI) --",
+# "KYIV/MOSCOW (Reuters) -").
+_DATELINE_HEAD = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*)"
                             r"(?=,[^\n]{0,60}?[—–-]{1,2}\s|\s*\([^)\n]{1,40}\)\s*[—–-]{1,2}\s"
                             r"|\s+[—–-]{1,2}\s)")
 

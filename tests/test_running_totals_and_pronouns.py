@@ -1,0 +1,39 @@
+"""Red-team finds (session 15): a war's toll from its outbreak is no incident; "they" after a
+sentence naming one armed side is that side."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontwatch.pipeline import make_article
+
+PUBLISHED = dt.date(2023, 6, 10)
+
+
+def events(extractor, text: str):
+    return extractor.process(make_article(text, published=PUBLISHED)).events
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting erupted in Khartoum on April 15 and has killed more than 1,800 people, "
+    "according to ACLED.",
+    "Clashes broke out in El Fasher on May 10 and have since killed more than 200 people.",
+])
+def test_a_toll_counted_from_an_outbreak_is_a_running_total(extractor, text):
+    assert events(extractor, text) == []
+
+
+def test_a_days_clash_that_erupted_and_killed_is_an_incident(extractor):
+    (e,) = events(extractor, "Clashes erupted in Tripoli on Monday and killed 12 people, "
+                             "officials said.")
+    assert e.sub_event_type == "Armed clash" and e.fatalities == 12
+
+
+def test_they_are_the_armed_side_the_sentence_before_named(extractor):
+    found = events(extractor, "Islamic State fighters captured Tikrit on Wednesday. They set "
+                              "fire to the provincial government building.")
+    burning = [e for e in found if e.sub_event_type == "Looting/property destruction"]
+    assert burning and burning[0].actor1.startswith("Islamic State")
+    assert not [e for e in found if e.event_type == "Riots"]
