@@ -37,3 +37,36 @@ def test_they_are_the_armed_side_the_sentence_before_named(extractor):
     burning = [e for e in found if e.sub_event_type == "Looting/property destruction"]
     assert burning and burning[0].actor1.startswith("Islamic State")
     assert not [e for e in found if e.event_type == "Riots"]
+
+
+@pytest.mark.parametrize("text, author, victims", [
+    # the attack's author named only as its modifier, the victims in the passive
+    ("Two Malian soldiers were killed in a JNIM ambush near Boni on Sunday.", "JNIM",
+     "Military Forces of Mali"),
+    ("Five villagers were killed in a Boko Haram attack on Gwoza on Sunday.", "Boko Haram",
+     "Civilians (Nigeria)"),
+    # "came under fire from": the one firing acts
+    ("Iraqi soldiers came under fire from Islamic State militants near Makhmour on Monday.",
+     "Islamic State", "Military Forces of Iraq"),
+    ("Nigerian soldiers came under attack from Boko Haram fighters near Gwoza on Monday.",
+     "Boko Haram", "Military Forces of Nigeria"),
+])
+def test_the_author_of_an_attack_the_victims_suffered(extractor, text, author, victims):
+    (e,) = events(extractor, text)
+    assert e.actor1.startswith(author)
+    assert e.actor2.startswith(victims)
+
+
+def test_a_claim_names_the_militants_a_report_could_not(extractor):
+    (e,) = events(extractor, "Militants killed three soldiers near Afgoye on Tuesday. "
+                             "Al Shabaab claimed responsibility.")
+    assert e.actor1 == "Al Shabaab"
+    assert e.actor2.startswith("Military Forces of Somalia")
+
+
+def test_an_armed_groups_name_is_no_place():
+    from frontwatch.geo import Geocoder
+
+    finder = Geocoder.default().finder
+    assert not finder.known("Hamas", strict=False)
+    assert finder.known("Gaza", strict=False)

@@ -91,13 +91,19 @@ class ImplicitActors:
         work of a state's air force (the one the sentence or the article makes plain, or
         ACLED's unidentified military forces)."""
         text = doc_text(p.doc)
-        if sub_event in CLAIMABLE and (actor1 is None or not actor1.raw):
+        unnamed = actor1 is not None and actor1.name.startswith("Unidentified")
+        if (sub_event in CLAIMABLE and (actor1 is None or not actor1.raw or unnamed)) or (
+                # "Militants killed three soldiers": a battle whose claimed side is known
+                sub_event == "Armed clash" and unnamed and actor2 is not None):
             # "drones attacked Abqaiq. The Houthis claimed responsibility.": the group that
-            # claims an incident, a sentence or two away, beats any inference
+            # claims an incident, a sentence or two away, beats any inference and the
+            # "militants" or "gunmen" the report could not name
             near = [(abs(i - p.sentence.index), a) for i, a in ctx.claimed.items()
                     if abs(i - p.sentence.index) <= 2]
-            if near:
-                actor1 = min(near, key=lambda x: x[0])[1]
+            claimer = min(near, key=lambda x: x[0])[1] if near else None
+            if claimer is not None and not (sub_event == "Armed clash"
+                                            and claimer.name == actor2.name):
+                actor1 = claimer
                 if actor2 is not None and actor2.name == actor1.name:
                     actor2 = None
                 return actor1, actor2

@@ -418,6 +418,20 @@ ASSAULT_NOUNS = {"attack", "attacks", "assault", "assaults", "offensive", "offen
                  "advances", "infiltration", "onslaught", "push"}
 
 
+# The attacks an author's name may qualify ("a JNIM ambush", "an al Shabaab mortar attack")
+ATTACKS_BY_NAME = ASSAULT_NOUNS | {"ambush", "ambushes", "strike", "strikes", "airstrike",
+                                   "airstrikes", "bombing", "bombings", "shelling", "attack"}
+
+
+def _came_under(tok: Token) -> bool:
+    """"came under fire", "came under attack": the verb, or the attack under which it came."""
+    if tok.lower_ in ("fire", "attack", "attacks", "shelling", "bombardment") and \
+            tok.head.lower_ == "under":
+        tok = tok.head.head
+    return lemma_of(tok) == "come" and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in tok.children)
+
+
 def repelled_assault(trig_tok: Token) -> Token | None:
     """The assault a repelling verb took on (its object, or its subject when passive)."""
     if trig_tok.dep_ in ("acl", "relcl") and trig_tok.head.lower_ in ASSAULT_NOUNS:
@@ -520,6 +534,8 @@ def assign_roles(
             role = "patient"  # "documented the death of two civilians in Russian airstrikes"
         elif r.dep_ == "pobj" and r.head.lower_ == "between":
             role = "agent"  # "clashes between government troops and Houthi fighters"
+        elif r.dep_ == "pobj" and r.head.lower_ == "from" and _came_under(r.head.head):
+            role = "agent"  # "soldiers came under fire from Islamic State militants"
         elif r.dep_ == "pobj" and r.head.lower_ == "with" and _fights(r.head.head):
             role = "opponent"  # "were killed in clashes with ISIS": the other side fought
         elif r.dep_ == "poss":
@@ -534,6 +550,8 @@ def assign_roles(
             chain = {trig_tok.i, head.i} | {t.i for t in trig_tok.ancestors}
             role = "agent" if r.head.i in chain or r.head.dep_ == "conj" and \
                 r.head.head.i in chain else "other"
+            if role == "agent" and _came_under(r.head):
+                role = "patient"  # "Nigerian soldiers came under attack from Boko Haram"
             if role == "agent" and r.head.i != trig_tok.i and lemma_of(r.head) in REACTION_VERBS:
                 # "the United States condemns the attack": neither its author nor its
                 # target, so not even the fallback for an act told without one
@@ -560,6 +578,11 @@ def assign_roles(
                 # civilian houses and shops were burnt": the role of the first conjunct
                 h = h.head
             if h.dep_ in ("nsubj",) or (h.dep_ == "pobj" and h.head.lower_ == "by"):
+                role = "agent"
+            elif h.dep_ == "pobj" and h.head.lower_ in ("in", "during") and \
+                    h.lower_ in ATTACKS_BY_NAME and h.head.head.i in (
+                        {trig_tok.i, head.i} | {t.i for t in trig_tok.ancestors}):
+                # "Two Malian soldiers were killed in a JNIM ambush": the ambush's author
                 role = "agent"
             elif _owner_acts(h):
                 role = "agent"  # "actions of the Wagner assault detachments"

@@ -347,6 +347,23 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=1)
+def group_names() -> frozenset[str]:
+    """The proper names of the armed groups in the packaged actor file ("Hamas", "Fano"): a
+    gazetteer village of the same name is not what "a Hamas attack" names."""
+    from frontwatch.actor_file import packaged_actor_data
+
+    names = set()
+    for entry in packaged_actor_data().get("actors") or []:
+        if entry.get("inter") not in (2, 3, 4) or "{" in str(entry.get("name", "")):
+            continue
+        for name in [entry.get("name", ""), *(entry.get("aliases") or [])]:
+            name = str(name)
+            if name[:1].isupper() and "{" not in name:
+                names.add(name)
+    return frozenset(names)
+
+
 class ToponymFinder:
     """Cue-word and gazetteer phrase recogniser over one gazetteer."""
 
@@ -360,7 +377,7 @@ class ToponymFinder:
         """Whether a bare capitalised name is a toponym by the gazetteer (strict: no cue)."""
         key = name_key(name)
         if (len(key.replace(" ", "")) < 2 or key in stoplist() or name.lower() in stoplist()
-                or key in _DESCRIPTOR_WORDS):
+                or key in _DESCRIPTOR_WORDS or name in group_names()):
             return False
         profile = self.gazetteer.profile(key)
         if profile is None:
