@@ -36,3 +36,31 @@ def test_no_training_sentence_is_a_headline_of_the_set():
     trained = {ex.text for ex in synthetic_examples(
         sorted((ROOT / "corpus" / "synthetic").glob("*.jsonl")))}
     assert not texts & trained
+
+
+REAL = ROOT / "corpus" / "headlines" / "real.jsonl"
+OFFICIAL_HOSTS = ("voanews.com", "unocha.org", "reliefweb.int", "gov.uk", "defense.gov",
+                  "centcom.mil")
+
+
+def test_real_headlines_are_licensed_sourced_and_second_coded():
+    from urllib.parse import urlparse
+
+    rows = [json.loads(line) for line in REAL.read_text("utf-8").splitlines() if line.strip()]
+    assert len({r["id"] for r in rows}) == len(rows) >= 140
+    for r in rows:
+        assert r["synthetic"] is False and r["excerpt"] is True
+        host = urlparse(r["url"]).netloc
+        assert host.endswith(OFFICIAL_HOSTS), r["url"]
+        assert r["license"] and r["license_check"] and r["retrieved"]
+        assert all(s in SUB_EVENT_TO_TYPE for s in r["sub_event_types"])
+        assert all(s in SUB_EVENT_TO_TYPE for s in r["second_coder"]["sub_event_types"])
+
+
+def test_real_headlines_share_no_page_with_the_test_only_snippets():
+    snippets = ROOT / "corpus" / "snippets" / "snippets.jsonl"
+    theirs = [json.loads(line) for line in snippets.read_text("utf-8").splitlines()
+              if line.strip()]
+    ours = [json.loads(line) for line in REAL.read_text("utf-8").splitlines() if line.strip()]
+    assert not {r["url"] for r in ours} & {r["url"] for r in theirs}
+    assert not {r["text"] for r in ours} & {r["text"] for r in theirs}
