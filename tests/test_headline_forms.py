@@ -136,3 +136,25 @@ def test_a_title_above_a_story_still_joins_the_storys_event(extractor):
     (e,) = events(extractor, text)
     assert e.sub_event_type == "Suicide bomb"
     assert e.fatalities == 4
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    # a one-line text's dead are its incident: there is no story for them to join
+    ("Statement from the Humanitarian Coordinator: Aid workers killed in Afghanistan",
+     "Attack"),
+    ("UN condemns killing of aid worker in Somalia", "Attack"),
+    ("6 Killed in Afghanistan Suicide Blast", "Suicide bomb"),
+])
+def test_a_headlines_dead_are_an_incident(extractor, text, sub_event):
+    (e,) = events(extractor, text)
+    assert e.sub_event_type == sub_event
+    assert e.actor1.startswith("Unidentified")
+
+
+@pytest.mark.parametrize("text", [
+    "COLOMBIA: Army expects ELN to step up attacks in Catatumbo – commander",  # a forecast
+    "34 aid workers killed in South Sudan in 2023, OCHA says",  # a year's total
+    "Shell under fire over Niger Delta oil spills",  # criticised, not shot at
+])
+def test_headlines_that_tell_no_incident(extractor, text):
+    assert events(extractor, text) == []

@@ -62,7 +62,7 @@ from frontwatch.extraction.background import (
     political_arrest,
     speech_before,
 )
-from frontwatch.extraction.classify import classify
+from frontwatch.extraction.classify import SIMPLE_KINDS, classify
 from frontwatch.extraction.coder import Coding, SentenceCoder
 from frontwatch.extraction.coder_policy import (
     ARMED_INTERS,
@@ -252,6 +252,11 @@ def _within(day: dt.date, precision: int, period: dt.date, period_precision: int
     if period_precision >= 3:
         return (day.year, day.month) == (period.year, period.month)
     return abs((day - period).days) <= 3
+
+
+# The kinds of trigger that tell how people were killed ("killed in airstrike", "suicide
+# blast"), the more specific first
+_MEANS = ("suicide", "chemical", "air", "shelling", "grenade", "ied")
 
 
 def _tolls(p: ParsedSentence, attribution: Attribution, denied_act: bool
@@ -776,8 +781,18 @@ class MentionExtractor:
             best, prob = p.coding.best
             sub_event = best if prob >= self.policy.retype_at else sub_event
             event_type = SUB_EVENT_TO_TYPE[sub_event]
-        if (confirmed or denied_act) and actor1 is None and (event_type in VIOLENT_TYPES
-                                             or sub_event == "Looting/property destruction"):
+        # "Aid workers killed in Afghanistan", "Senior IS leader killed in strike in Syria": a
+        # one-line text's dead are its incident, where there is no story for them to join
+        own_deaths = ctx.one_line and event_type == "casualty" and own_place and sub_event \
+            in SUB_EVENT_TO_TYPE and bool(fatalities or actor2 is not None)
+        if own_deaths:
+            kinds = {t.kind for t in p.triggers}
+            means = next((k for k in _MEANS if k in kinds), None)
+            sub_event = SIMPLE_KINDS[means] if means is not None else \
+                "Attack" if actor2 is not None and actor2.inter == 7 else sub_event
+            event_type = SUB_EVENT_TO_TYPE[sub_event]
+        if (confirmed or denied_act or own_deaths) and actor1 is None and (
+                event_type in VIOLENT_TYPES or sub_event == "Looting/property destruction"):
             # ACLED codes an incident whose author the text does not name as unidentified
             # ("armed individuals robbed two vehicles belonging to an NGO"); a denied act is
             # an incident as its denier tells it, though the coder reads no event in a denial

@@ -7,6 +7,8 @@ here; `background` holds the patterns they use.
 
 from __future__ import annotations
 
+import re
+
 from frontwatch.clean import ARCHIVE_CAPTION
 from frontwatch.extraction.article_context import ArticleContext
 from frontwatch.extraction.background import (
@@ -30,6 +32,13 @@ from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.roles import METALANGUAGE
 from frontwatch.extraction.triggers import Trigger
 from frontwatch.nlp import doc_text
+
+# A toll over a whole year ("34 aid workers killed in South Sudan in 2023", "this year"): a
+# yearly total, when no day is named
+YEAR_TOLL = re.compile(r"\b(?:in|during|throughout)\s+(?:19|20)\d\d\b(?!\s*[-–,]?\s*\d)|"
+                       r"\b(?:so\s+far\s+)?(?:this|last|past)\s+year\b", re.IGNORECASE)
+# "Shell under fire over Niger Delta oil spills": criticised, not shot at
+CRITICISED = re.compile(r"\bunder\s+fire\s+(?:over|for)\b", re.IGNORECASE)
 
 
 def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
@@ -67,6 +76,11 @@ def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
                 and not has_day(sent.text, ctx.published))):
         # "to date, 1,335 civilians have been killed", "More than 10,000 people have been
         # killed and two million displaced": a running total, not an incident
+        return True
+    if p.figures.casualties and YEAR_TOLL.search(doc_text(doc)) and \
+            not has_day(sent.text, ctx.published):
+        return True
+    if CRITICISED.search(doc_text(doc)):
         return True
     if METALANGUAGE.search(doc_text(doc)):
         return True  # "authorities use the word 'neutralized' to imply ..."

@@ -484,7 +484,10 @@ class TriggerFinder:
         governor = head.head if head.dep_ in ("xcomp", "ccomp", "dobj", "advcl") else None
         if tok is not head and tok.dep_ in ("dobj", "pobj") and lemma_of(head) in IRREALIS_HEADS:
             return False
-        if governor is not None and lemma_of(governor) in IRREALIS_HEADS and head.dep_ == "xcomp":
+        if governor is not None and lemma_of(governor) in IRREALIS_HEADS and (
+                head.dep_ == "xcomp" or head.dep_ == "ccomp" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in head.children)):
+            # "plans to attack", "expects the ELN to step up attacks"
             return False
         cur = head
         for _ in range(3):
