@@ -791,11 +791,12 @@ class MentionExtractor:
             sub_event = SIMPLE_KINDS[means] if means is not None else \
                 "Attack" if actor2 is not None and actor2.inter == 7 else sub_event
             event_type = SUB_EVENT_TO_TYPE[sub_event]
-        if (confirmed or denied_act or own_deaths) and actor1 is None and (
+        if (confirmed or denied_act or ctx.one_line) and actor1 is None and (
                 event_type in VIOLENT_TYPES or sub_event == "Looting/property destruction"):
             # ACLED codes an incident whose author the text does not name as unidentified
             # ("armed individuals robbed two vehicles belonging to an NGO"); a denied act is
-            # an incident as its denier tells it, though the coder reads no event in a denial
+            # an incident as its denier tells it, though the coder reads no event in a denial;
+            # so is the act a headline tells ("6 Killed in Afghanistan Suicide Blast")
             actor1 = militia(ctx.communal, country) if ctx.communal \
                 and sub_event == "Looting/property destruction" \
                 else self.implicit.unidentified(country)
