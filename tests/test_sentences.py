@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -103,3 +104,22 @@ def test_a_saved_pages_title_after_its_furniture_is_a_headline():
     # a line said once below the first paragraph is no title
     once = "Accessibility links\n\nBreaking News\n\nArmy Retakes Town In North\n\nThe army said.\n"
     assert [s.text for s in split_sentences(once) if s.headline] == ["Accessibility links"]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Updated 3 hours ago",
+    "By Maria Lopez, El Nacional",
+    "(Translated from El Nacional, Caracas)",
+    "Reporting by Ahmed Hassan; editing by John Smith",
+    "WORLD | AFRICA",
+])
+def test_the_title_below_a_pages_furniture_is_the_headline(furniture):
+    text = (f"{furniture}\n\nGunmen kill 12 in Borno village\n\nGunmen attacked the village of "
+            "Kukawa on Saturday, killing 12 farmers, residents said.")
+    heads = [s.text for s in split_sentences(text, None) if s.headline]
+    assert heads == ["Gunmen kill 12 in Borno village"]
+
+
+def test_a_first_line_that_only_looks_like_furniture_is_the_title():
+    text = "By the end of the day\n\nTwelve were dead, police said."
+    assert [s.headline for s in split_sentences(text, None)] == [True, False]

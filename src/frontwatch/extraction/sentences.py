@@ -124,9 +124,33 @@ def split_sentences(
             pos = m.end() if m else r_end
     if paragraph > 1:
         repeated = _repeated_title(out)
+        first = _title_paragraph(out)
         for sent in out:
-            sent.headline = _looks_like_title(sent) or sent.index in repeated
+            sent.headline = _looks_like_title(sent, first) or sent.index in repeated
     return out
+
+
+# Lines a page or a wire puts above its title: "Updated 3 hours ago", "By Maria Lopez",
+# "(Translated from El Nacional, Caracas)", "Reporting by ...; editing by ...", "WORLD |
+# AFRICA", "Published 12 May 2024"
+_FURNITURE = re.compile(
+    r"\s*(?:(?:last\s+)?updated\b.{0,40}|published\b.{0,40}|"
+    r"(?-i:By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,\s+[A-Z].{0,40})?)|"
+    r"\((?:translated|adapted)\s+from\b[^)]{0,80}\)|(?:reporting|writing|editing)\s+by\b.{0,120}|"
+    r"(?-i:[A-Z &]{2,30}(?:\s*[|/>]\s*[A-Z &]{2,30})+))\s*",
+    re.IGNORECASE,
+)
+
+
+def _title_paragraph(sentences: list[Sentence]) -> int:
+    """The paragraph a title may be in: the first, or the first after the furniture above it
+    (the furniture lines themselves are no title)."""
+    for sent in sentences:
+        if sent.paragraph >= _TOP:
+            break
+        if not _FURNITURE.fullmatch(sent.text):
+            return sent.paragraph
+    return 0
 
 
 _TOP = 8  # paragraphs of page furniture and title a saved web page opens with
@@ -163,9 +187,10 @@ def _line_join(text: str, m: re.Match[str], start: int, end: int) -> str | None:
     return "word" if _WRAP_TAIL.search(before) else "open"
 
 
-def _looks_like_title(sent: Sentence) -> bool:
-    """A title, or a clause of a title of two stories ("...; Turkish strikes hit ...")."""
-    return sent.paragraph == 0 and sent.index <= 3 and _title_shaped(sent.text)
+def _looks_like_title(sent: Sentence, first: int = 0) -> bool:
+    """A title, or a clause of a title of two stories ("...; Turkish strikes hit ..."), in the
+    paragraph `first` (the first after any furniture above the title)."""
+    return sent.paragraph == first and sent.index <= 3 + first and _title_shaped(sent.text)
 
 
 def _title_shaped(text: str) -> bool:
