@@ -66,6 +66,8 @@ class ArticleContext:
     # a text of one line and at most two sentences (a headline, a ticker, a brief, an
     # alert): it heads no section, and it is the news, not a title above it
     one_line: bool = False
+    # a one-line text without a closing full stop: a headline, a ticker, a title alone
+    titled: bool = False
     # the state whose forces' own outlet the article is ("Russian MoD bulletin", "IDF
     # statement"): its bulletins name their own aircraft without a flag
     voice: ActorRef | None = None

@@ -95,6 +95,7 @@ AGGREGATE = re.compile(
     r"during this (?:period|reporting period)|in total|"
     r"cumulative(?:ly)?|since (?:19|20)\d\d|between \w+ (?:19|20)\d\d and|"
     r"in the month of|over the past (?:year|month|decade)|since the war began|"
+    r"(?:over|during) the (?:past|last) (?:week|fortnight|few days|\w+ days)|"
     r"across (?:the country|Syria|Iraq|Yemen|Afghanistan|Libya|Somalia|Nigeria|Mali)|"
     r"nationwide|(?:the )?(?:total|overall|cumulative) (?:death )?toll|"
     r"(?:has|have) (?:killed|left|claimed the lives of)(?: more than| over| at least| some)? "

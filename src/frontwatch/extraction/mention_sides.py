@@ -78,6 +78,14 @@ def _money_secured(doc: Doc, trigger: Trigger) -> bool:
 Ref = Callable[[ActorMatch], ActorRef]
 
 
+def _aircraft_fire(doc: Doc, trigger: Trigger) -> bool:
+    """Whether the subject of the act's verb is an aircraft ("jets fired missiles")."""
+    root = doc[trigger.start : trigger.end].root
+    verb = root if root.tag_.startswith("VB") else root.head
+    return any(c.dep_ == "nsubj" and AIR_WORDS.search(
+        doc[c.left_edge.i : c.i + 1].text) is not None for c in verb.children)
+
+
 def _they_act(doc: Doc, trigger: Trigger) -> bool:
     """Whether "they" is the subject of the act's verb ("They set fire to the building")."""
     root = doc[trigger.start : trigger.end].root
@@ -306,6 +314,10 @@ class SideReader:
         if sub_event == "Armed clash" and actor1 is not None and AIR_WORDS.search(actor1.raw):
             # "the Israeli air force attacked multiple sites": what an air force does is
             # strike from the air
+            sub_event, event_type = "Air/drone strike", SUB_EVENT_TO_TYPE["Air/drone strike"]
+        if sub_event == "Shelling/artillery/missile attack" and _aircraft_fire(doc, trigger):
+            # "Russian jets fired missiles at a market", "Syrian warplanes shell town": what
+            # aircraft launch is an air strike (ACLED), whatever it is called
             sub_event, event_type = "Air/drone strike", SUB_EVENT_TO_TYPE["Air/drone strike"]
         if sub_event == "Armed clash" and PROTEST_WORDS.search(doc_text(doc)) and not any(
                 a is not None and a.inter in (2, 3, 4, 8) and not a.name.startswith("Unidentified")

@@ -222,6 +222,10 @@ def _without_dateline(text: str) -> str:
     return " " * end + text[end:]
 
 
+# How a sentence (or a story) ends when it is not a headline
+_STOPS = (".", "!", "?", '"', "”")
+
+
 def _punctuated(text: str) -> str:
     """A headline, a snippet or a list item without a final full stop, with one: the parser
     reads "Gunmen kill 12 villagers in central Mali" as a noun phrase without it."""
@@ -416,8 +420,12 @@ class MentionExtractor:
             dominant_group=self.article_sides.dominant_group(parsed),
             dominant_by_country=self.article_sides.dominant_by_country(parsed),
             toponyms=toponyms,
-            # "Troops, ISWAP fighters clash near Damboa; 6 soldiers killed" is one line
-            one_line=len(sentences) <= 2 and "\n" not in text.strip(),
+            # "Troops, ISWAP fighters clash near Damboa; 6 soldiers killed" is one line; two
+            # sentences ended with a full stop are a story
+            one_line=len(sentences) == 1 or (len(sentences) == 2 and "\n" not in text.strip()
+                                             and not text.rstrip().endswith(_STOPS)),
+            titled=len(sentences) <= 2 and "\n" not in text.strip()
+            and not text.rstrip().endswith(_STOPS),
             sections=tuple(s.paragraph for s in sentences if SECTION_HEADING.fullmatch(s.text)),
         )
         by_index = {p.sentence.index: p for p in parsed}
@@ -782,8 +790,8 @@ class MentionExtractor:
             sub_event = best if prob >= self.policy.retype_at else sub_event
             event_type = SUB_EVENT_TO_TYPE[sub_event]
         # "Aid workers killed in Afghanistan", "Senior IS leader killed in strike in Syria": a
-        # one-line text's dead are its incident, where there is no story for them to join
-        own_deaths = ctx.one_line and event_type == "casualty" and own_place and sub_event \
+        # headline's dead are its incident, where there is no story for them to join
+        own_deaths = ctx.titled and event_type == "casualty" and own_place and sub_event \
             in SUB_EVENT_TO_TYPE and bool(fatalities or actor2 is not None)
         if own_deaths:
             kinds = {t.kind for t in p.triggers}
@@ -791,7 +799,7 @@ class MentionExtractor:
             sub_event = SIMPLE_KINDS[means] if means is not None else \
                 "Attack" if actor2 is not None and actor2.inter == 7 else sub_event
             event_type = SUB_EVENT_TO_TYPE[sub_event]
-        if (confirmed or denied_act or ctx.one_line) and actor1 is None and (
+        if (confirmed or denied_act or ctx.titled) and actor1 is None and (
                 event_type in VIOLENT_TYPES or sub_event == "Looting/property destruction"):
             # ACLED codes an incident whose author the text does not name as unidentified
             # ("armed individuals robbed two vehicles belonging to an NGO"); a denied act is
@@ -831,11 +839,14 @@ class MentionExtractor:
         # name before "killed N people" as a past toll)
         told_here = bool(fatalities) and bool(places) and not inherited_place and any(
             expr.precision == 1 and not statement for expr, statement in dates)
-        # A headline, or a text of one line, is no sentence the coder can judge: taught that
-        # a title tells no event (coders code the story's body) and that an undated act is
-        # background, it reads "Suicide Bombing Kills 4 in Iraq" at 0.007 and "US drone strike
-        # kills 5 in Pakistan" at 0.014. There the rules' tests alone decide.
-        titled = ctx.one_line or headline
+        # A headline standing alone (one line, no closing stop) is no sentence the coder can
+        # judge: taught that a title tells no event (coders code the story's body) and that
+        # an undated act is background, it reads "Suicide Bombing Kills 4 in Iraq" at 0.007
+        # and "US drone strike kills 5 in Pakistan" at 0.014. There the rules' tests alone
+        # decide. (Above a story the coder still judges the title: its "14 Killed in Attacks"
+        # may sum several incidents the story tells one by one; and a sentence with its full
+        # stop it reads as it was taught.)
+        titled = ctx.titled
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
                 and not denied_act and forced is None and not told_here and not titled \
                 and self.policy.drops(p.coding, actor1, actor2, sent.text):
