@@ -70,3 +70,19 @@ def test_an_armed_groups_name_is_no_place():
     finder = Geocoder.default().finder
     assert not finder.known("Hamas", strict=False)
     assert finder.known("Gaza", strict=False)
+
+
+def test_villages_an_act_hit_named_after_including_are_one_event_each(extractor):
+    found = events(extractor, "On 3 June, NSAGs attacked several villages in Chiure district, "
+                              "including Mazeze, Ocua and Katapua.")
+    assert sorted(e.location for e in found) == ["Katapua", "Mazeze", "Ocua"]
+
+
+def test_a_curfew_is_the_governments_and_an_unnamed_truce_the_parties(extractor):
+    (curfew,) = events(extractor, "On 3 June, authorities imposed a curfew in Port-au-Prince, "
+                                  "Haiti.")
+    assert (curfew.sub_event_type, curfew.actor1) == ("Other", "Government of Haiti")
+    (truce,) = events(extractor, "On 3 June, the two brigades agreed to a ceasefire in "
+                                 "Tripoli, Libya.")
+    assert truce.sub_event_type == "Agreement"
+    assert truce.actor1 == truce.actor2 == "Unidentified Armed Group (Libya)"

@@ -98,14 +98,26 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
             best = list(run)
     if best and re.search(r"\b(?:between|linking|connecting|joining|bordering|including|"
                           r"such as|like|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
-                          text[max(0, best[0].start - 30) : best[0].start], re.IGNORECASE):
-        return []  # "the road between A and B", "the desert linking A, B and C": one place
+                          text[max(0, best[0].start - 30) : best[0].start], re.IGNORECASE) \
+            and not _SETTLEMENTS_LISTED.search(text[max(0, best[0].start - 120) : best[0].start]):
+        # "the road between A and B", "the desert linking A, B and C": one place; but
+        # "several villages in Chiure district, including Mazeze, Ocua and Katapua" names
+        # where the act was, one village each
+        return []
     if len(best) > 1 and not any(
             re.search(r"\b(?:and|or)\b|&", text[a.end : b.start])
             for a, b in zip(best, best[1:], strict=False)) and not _LIST_GOES_ON.match(
                 text, best[-1].end):
         return []  # "in Wadi Houran, Anbar, on Monday": a place and its province, no list
     return best
+
+
+# Settlements an act befell, then the ones the report names: "attacked several villages
+# along the border, including", "hit more than 30 communities in Idleb, including"
+_SETTLEMENTS_LISTED = re.compile(
+    r"\b(?:villages|towns|cities|communities|neighbou?rhoods|localities|settlements|hamlets|"
+    r"camps|townships|municipalities)\b[^.;]{0,80}?,?\s+including\s+(?:the\s+)?$",
+    re.IGNORECASE)
 
 
 def _held_list_goes_on(gap: str) -> bool:

@@ -384,6 +384,17 @@ class SideReader:
             # "the prime minister declared victory in Tal Afar": the state's forces regained it
             name = self.actors.state_forces[country]
             actor1 = ActorRef(raw="", name=name, inter=1, country=country)
+        if sub_event == "Other" and trigger.kind == "other" and actor1 is None and country:
+            # "authorities imposed a curfew in Port-au-Prince": the state's government
+            entry = self.actors.by_name["Government of {country}"]
+            actor1 = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
+                              inter=entry.inter, country=country)
+        if sub_event == "Agreement" and actor1 is None and country:
+            # "a ceasefire was agreed among the major parties": parties the report leaves
+            # unnamed, as ACLED names them
+            actor1 = self.implicit.unidentified(country)
+            if actor2 is None:
+                actor2 = self.implicit.unidentified(country)
         return sub_event, event_type, actor1, actor2
 
     def _lift_units(

@@ -33,6 +33,11 @@ NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "c
 UTILITY_WORDS = {"pumping", "power", "gas", "oil", "water", "railway", "train", "bus"}
 CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "toward", "towards",
                     "between", "across", "inside", "through", "over"}
+# Words that open a list of the places a broader noun holds: "several villages in Chiure
+# district, including Mazeze, Ocua and Katapua"
+LIST_CUES = {"including", "notably", "namely"}
+SETTLEMENTS = {"villages", "towns", "cities", "communities", "neighbourhoods", "neighborhoods",
+               "localities", "settlements", "hamlets", "camps", "townships", "municipalities"}
 # People said to come "from" a place: their origin, not where the act was.
 # (Not "people" or "villagers": "displaced 2,590 people from Tawt San" tells where the
 # fighting was.)
@@ -402,7 +407,10 @@ def find_places(
     # "near X", "in X", "at the X fields", and "X and Y" after such a cue.
     for i in [n for n, w in enumerate(lowers) if w in CUE_PREPOSITIONS or w in ACT_VERBS or (
             w == "on" and n > 0 and (lowers[n - 1] in ADVANCE_WORDS
-                                     or lowers[n - 1] in ATTACK_NOUNS))]:
+                                     or lowers[n - 1] in ATTACK_NOUNS)) or (
+            # "several villages in Chiure district, including Mazeze, Ocua and Katapua" (not
+            # "such as", which gives examples of a kind more often than the places hit)
+            w in LIST_CUES and SETTLEMENTS & set(lowers[max(0, n - 12) : n]))]:
         k = i + 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
