@@ -69,3 +69,37 @@ def test_a_dateline_of_two_cities_is_a_dateline():
     ((_, end),) = dateline_spans(text)
     assert text[end:].startswith("Ethnic")
     assert in_dateline(text, text.index("BAKU"))
+
+
+@pytest.mark.parametrize("text", [
+    "SRINAGAR: Two militants were killed in an encounter in Kulgam on Friday, police said.",
+    "Maiduguri — Gunmen killed 12 farmers in Gwoza on Thursday, police said.",
+])
+def test_a_city_before_a_colon_or_a_long_dash_is_a_dateline(text):
+    ((_, end),) = dateline_spans(text)
+    assert text[end:].startswith(("Two", "Gunmen"))
+
+
+def test_a_kicker_in_capitals_is_no_dateline():
+    assert dateline_spans("UPDATE: Gunmen killed 12 farmers in Gwoza.") == []
+
+
+def test_a_region_named_after_a_country_names_no_country():
+    hits = country_hits("Bandits killed 10 in Kuta, Niger State, and rebels in the Niger "
+                        "Delta; fighting in northern Shan State.")
+    assert [c for _, c in hits] == ["Myanmar"]
+
+
+def test_the_place_after_a_framing_region_is_the_acts(geo_extractor):
+    (e,) = geo_extractor.process(make_article(
+        "Meanwhile in Katsina State, bandits killed 12 villagers in Faskari on Thursday.",
+        published=dt.date(2024, 5, 10))).events
+    assert e.location == "Faskari"
+
+
+def test_an_arrest_of_a_politician_by_an_unnamed_service_is_the_states(extractor):
+    (e,) = extractor.process(make_article(
+        "The National Intelligence Agency arrested opposition MP Salomon Kalonda in "
+        "Kinshasa, DR Congo, on Sunday.", published=dt.date(2024, 2, 12))).events
+    assert e.sub_event_type == "Arrests"
+    assert e.actor1.startswith("Police Forces of")

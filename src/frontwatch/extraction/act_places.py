@@ -68,7 +68,9 @@ PLACE_ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 # A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
-FRAMING = re.compile(r"\s*(?:Meanwhile,\s*|Elsewhere,\s*)?In\s+(?:the\s+)?[A-Z][^,;]{1,40},")
+# ("Meanwhile in Katsina State, bandits killed 12 villagers in Faskari")
+FRAMING = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Also|Separately),?\s*)?[Ii]n\s+(?:the\s+)?"
+                     r"[A-Z][^,;]{1,40},")
 
 
 def _adjective_place(doc, pl: PlaceMention) -> bool:

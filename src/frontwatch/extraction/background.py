@@ -75,6 +75,9 @@ DATELINE = re.compile(
     # "GAZA, July 12 -", "MOGADISHU, 20 July 2024 -"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?"
     r"(?:,?\s+\d{4})?))?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
+    # "SRINAGAR: Two militants were killed", "KADUNA: Bandits ..." (a city in capitals, a colon)
+    r"|^\s*(?!(?:UPDATE|BREAKING|WARNING|NOTE|ALERT|FLASH|URGENT|EXCLUSIVE)\b)"
+    r"[A-Z][A-Z'’.\-]{2,30}(?:\s[A-Z][A-Z'’.\-]{1,30}){0,2}:\s+(?=[A-Z])"
 )
 EXTRA_CIVILIANS = {"teacher", "teachers", "doctor", "nurse", "nurses", "student", "boy", "girl",
                    "man", "woman", "child", "civilian", "journalist", "farmer", "shepherd",
@@ -292,6 +295,8 @@ def narrative_shift(text: str) -> int | None:
 TITLE_DATELINE = re.compile(
     r"^\s*[A-Z][a-z'’.\-]+(?:\s[A-Z][a-z'’.\-]+){0,3}"
     r"(?:\s*\([^)]{1,40}\)|,\s*[A-Z]{2,8}(?:\s[A-Z][a-z]+)?)\s*[-—–]+\s*"
+    # "Maiduguri — Gunmen killed ...": a city and a long dash (not a hyphen) opening the text
+    r"|^\s*[A-Z][a-z'’.\-]+(?:\s[A-Z][a-z'’.\-]+){0,2}\s+[—–]{1,2}\s+(?=[A-Z])"
 )
 
 
@@ -332,6 +337,7 @@ POLITICAL_DETAINEES = re.compile(
     r"\b(militants?|insurgents?|terrorists?|fighters?|members? of|cell|suspected|activists?|"
     r"protesters?|demonstrators?|journalists?|opposition|dissidents?|rebels?|jihadists?|"
     r"politicians?|candidates?|lawmakers?|officials?|leaders?|commanders?|collaborat\w+|"
+    r"MPs?|MNAs?|senators?|mayors?|governors?|ministers?|councillors?|councilors?|"
     r"spies|spying|espionage|Islamic State|ISIS|ISIL|Daesh|al-Qaeda|al-Qaida)\b",
     re.IGNORECASE,
 )

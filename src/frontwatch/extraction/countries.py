@@ -100,6 +100,11 @@ def country_hits(text: str) -> list[tuple[int, str]]:
     return list(_country_hits(text))
 
 
+# "the Niger Delta", "the Congo River", "the Lake Chad Basin": a region named after a country
+# is no mention of that country; nor is Nigeria's "Niger State" (where "Shan State" and "Rakhine
+# State" do name Myanmar).
+_REGION_AFTER = re.compile(r"\s+(?:Delta|[Rr]iver|Basin|Valley)\b")
+_NIGER_STATE = re.compile(r"Niger\s+[Ss]tate\b")
 # "Rockets fired from Gaza hit Ashkelon": where fire came from is not where it fell.
 _FIRED_FROM = re.compile(r"\b(?:fired|launched)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -109,6 +114,8 @@ def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), _COUNTRY_GROUPS[int(m.lastgroup[1:])])
                  for m in _COUNTRY_RE.finditer(text)
                  if not NATIONALS_AFTER.match(text, m.end())
+                 and not _REGION_AFTER.match(text, m.end())
+                 and not _NIGER_STATE.match(text, m.start())
                  and not _FIRED_FROM.search(text[max(0, m.start() - 30):m.start()])
                  and not in_release_dateline(text, m.start()))
 

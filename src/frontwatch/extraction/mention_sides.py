@@ -75,6 +75,10 @@ def _money_secured(doc: Doc, trigger: Trigger) -> bool:
                for t in doc[trigger.start:trigger.end] for c in t.children)
 
 
+# A truce made, not one talked of ("Kremlin questions Ukraine cease-fire")
+AGREEING = re.compile(r"\b(?:agree[ds]?|signed|sign|reached|brokered|struck|concluded|"
+                      r"announced|declared|(?:went|came|entered)\s+into\s+(?:effect|force)|"
+                      r"took\s+effect|takes\s+effect|held|holding)\b", re.IGNORECASE)
 Ref = Callable[[ActorMatch], ActorRef]
 
 
@@ -389,7 +393,17 @@ class SideReader:
             entry = self.actors.by_name["Government of {country}"]
             actor1 = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
                               inter=entry.inter, country=country)
-        if sub_event == "Agreement" and actor1 is None and country:
+        if sub_event == "Arrests" and actor1 is None and country and trigger.is_verb and \
+                not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "be")
+                        for c in doc[trigger.start : trigger.end].root.children):
+            # "opposition MP Salomon Kalonda was arrested", "the National Intelligence Agency
+            # arrested ...": the state's security forces, however named (not "operations led
+            # to the arrest of 50 suspects", a tally, nor "fighters who flee are apprehended")
+            entry = self.actors.by_name["Police Forces of {country}"]
+            actor1 = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
+                              inter=entry.inter, country=country)
+        if sub_event == "Agreement" and actor1 is None and country and \
+                AGREEING.search(doc_text(doc)):
             # "a ceasefire was agreed among the major parties": parties the report leaves
             # unnamed, as ACLED names them
             actor1 = self.implicit.unidentified(country)
