@@ -158,3 +158,17 @@ def test_a_headlines_dead_are_an_incident(extractor, text, sub_event):
 ])
 def test_headlines_that_tell_no_incident(extractor, text):
     assert events(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, author", [
+    ("U.S. Strikes Target ISIL Camps in Libya", "Military Forces of the United States"),
+    ("Russian strikes hit Kharkiv", "Military Forces of Russia"),
+])
+def test_a_states_strikes_are_air_strikes(extractor, text, author):
+    (e,) = events(extractor, text)
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1.startswith(author)
+
+
+def test_strikes_of_a_union_are_no_air_strikes(extractor):
+    assert events(extractor, "Union calls strikes across the country") == []

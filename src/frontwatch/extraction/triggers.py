@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -224,6 +225,16 @@ def _truce_of(tok: Token) -> bool:
     return prep == "of" and noun in TRUCE_NOUNS or prep == "to" and noun in ("end", "halt", "stop")
 
 
+@lru_cache(maxsize=1)
+def state_adjectives() -> frozenset[str]:
+    """The words that name a state's people or forces ("Israeli", "U.S.", "Russian"), from the
+    packaged actor file."""
+    from frontwatch.actor_file import packaged_actor_data
+
+    return frozenset(str(w) for words in (packaged_actor_data().get("states") or {}).values()
+                     for w in words or ())
+
+
 class TriggerFinder:
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
         self.lexicon = lexicon
@@ -277,6 +288,9 @@ class TriggerFinder:
                 continue  # "she was struck from behind": no aircraft in sight
             if kind == "air" and word in WEAK_AIR and not (
                 air_context or AIR_CONTEXT.search(text)
+                # "U.S. strikes hit Al Qaim", "Israeli strikes on Rafah": a state's strikes
+                or (word in ("strike", "strikes") and start > 0
+                    and doc[start - 1].text in state_adjectives())
             ):
                 if word.startswith("bomb"):
                     kind = "ied"
