@@ -5,7 +5,10 @@ only those with spaCy, then read triggers, actors and their roles, figures, mate
 dates and the claimant from each parse. Context that crosses sentences (the date last named,
 the place of "the town", the source of "the statement") is carried in `ArticleContext`.
 
-This module runs the cascade and builds each mention; the stages it calls live beside it:
+This module runs the cascade and builds each mention; reading one sentence's event goes in
+stages, each in its own module: `mention_source` (the source as the article makes it),
+`not_incident` (what is told as no incident), `mention_sides` (who did what to whom, before and
+after the act is typed) and `act_places` (where the act was). The other stages live beside it:
 `sentences` (splitting), `triggers` (acts), `countries` (which war a text is about), `roles`
 (who did what to whom), `figures` and `numbers` (tolls), `places`, `dates`, `attribution`
 (claimants), `article_sides` (the sides and campaigns a whole article names), `implicit_actors`
