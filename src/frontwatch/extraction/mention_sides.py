@@ -75,6 +75,9 @@ def _money_secured(doc: Doc, trigger: Trigger) -> bool:
                for t in doc[trigger.start:trigger.end] for c in t.children)
 
 
+# What a state imposes on a place (not "a social and economic emergency", nor a shutdown)
+EMERGENCY_RULE = re.compile(r"\b(?:curfews?|state\s+of\s+(?:emergency|siege)|martial\s+law)\b",
+                            re.IGNORECASE)
 # A truce made, not one talked of ("Kremlin questions Ukraine cease-fire")
 AGREEING = re.compile(r"\b(?:agree[ds]?|signed|sign|reached|brokered|struck|concluded|"
                       r"announced|declared|(?:went|came|entered)\s+into\s+(?:effect|force)|"
@@ -388,7 +391,8 @@ class SideReader:
             # "the prime minister declared victory in Tal Afar": the state's forces regained it
             name = self.actors.state_forces[country]
             actor1 = ActorRef(raw="", name=name, inter=1, country=country)
-        if sub_event == "Other" and trigger.kind == "other" and actor1 is None and country:
+        if sub_event == "Other" and trigger.kind == "other" and actor1 is None and country \
+                and EMERGENCY_RULE.search(doc_text(doc)):
             # "authorities imposed a curfew in Port-au-Prince": the state's government
             entry = self.actors.by_name["Government of {country}"]
             actor1 = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
