@@ -416,6 +416,8 @@ class MentionExtractor:
         if subject is not None and article.published is not None \
                 and subject[0] >= article.published - HISTORY_GAP:
             subject = None  # a recent subject is news by the publication date already
+        headline_alone = len(sentences) <= 2 and "\n" not in text.strip() and \
+            not text.rstrip().endswith(_STOPS)
         ctx = ArticleContext(
             article_country=most_named(hits, article.kept or [(0, len(text))]),
             published=dt.date(covers, 12, 31) if covers else article.published,
@@ -425,10 +427,8 @@ class MentionExtractor:
             toponyms=toponyms,
             # "Troops, ISWAP fighters clash near Damboa; 6 soldiers killed" is one line; two
             # sentences ended with a full stop are a story
-            one_line=len(sentences) == 1 or (len(sentences) == 2 and "\n" not in text.strip()
-                                             and not text.rstrip().endswith(_STOPS)),
-            titled=len(sentences) <= 2 and "\n" not in text.strip()
-            and not text.rstrip().endswith(_STOPS),
+            one_line=len(sentences) == 1 or headline_alone,
+            titled=headline_alone,
             sections=tuple(s.paragraph for s in sentences if SECTION_HEADING.fullmatch(s.text)),
         )
         by_index = {p.sentence.index: p for p in parsed}
