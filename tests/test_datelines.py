@@ -103,3 +103,11 @@ def test_an_arrest_of_a_politician_by_an_unnamed_service_is_the_states(extractor
         "Kinshasa, DR Congo, on Sunday.", published=dt.date(2024, 2, 12))).events
     assert e.sub_event_type == "Arrests"
     assert e.actor1.startswith("Police Forces of")
+
+
+@pytest.mark.parametrize("kind", ["Local Government Area", "LGA", "local government area"])
+def test_a_nigerian_districts_name_is_without_its_kind(geo_extractor, kind):
+    (e,) = geo_extractor.process(make_article(
+        f"Gunmen killed 12 people in Gidan Jaja village of Zurmi {kind} of Zamfara State on "
+        "Thursday.", published=dt.date(2024, 5, 10))).events
+    assert e.admin2 == "Zurmi"

@@ -96,6 +96,8 @@ NOT_PLACES = {
     # organisations and people written with a capital ("IDP camps", "the Red Cross")
     "idp", "idps", "red cross", "the red cross", "red crescent", "icrc", "msf", "ngo", "ngos",
     "according", "special", "troops", "forces", "army", "state", "islamic", "coalition",
+    # Nigeria's districts: "Zurmi Local Government Area", "Zurmi LGA" (the name is Zurmi)
+    "local", "lga", "lgas",
     "video", "photo", "update", "breaking", "he", "she", "they", "it", "we", "this", "that",
     # world regions: where a briefer sits or a war is summed up, never an event's place
     # ("a command post in the Middle East")
