@@ -86,3 +86,9 @@ def test_a_curfew_is_the_governments_and_an_unnamed_truce_the_parties(extractor)
                                  "Tripoli, Libya.")
     assert truce.sub_event_type == "Agreement"
     assert truce.actor1 == truce.actor2 == "Unidentified Armed Group (Libya)"
+
+
+def test_an_act_in_a_neighbouring_village_is_its_own_event(extractor):
+    found = events(extractor, "ADF rebels killed 12 civilians in Oicha on Sunday. They also "
+                              "abducted 10 people in neighbouring Mayimoya.")
+    assert sorted(e.location for e in found) == ["Mayimoya", "Oicha"]

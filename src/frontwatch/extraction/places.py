@@ -33,6 +33,8 @@ NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "c
 UTILITY_WORDS = {"pumping", "power", "gas", "oil", "water", "railway", "train", "bus"}
 CUE_PREPOSITIONS = {"near", "in", "at", "outside", "around", "from", "into", "toward", "towards",
                     "between", "across", "inside", "through", "over"}
+# "in central Mogadishu", "in neighbouring Mushere": a word between the cue and the name
+NEARBY_ADJ = {"central", "downtown", "neighbouring", "neighboring", "nearby", "adjacent"}
 # Words that open a list of the places a broader noun holds: "several villages in Chiure
 # district, including Mazeze, Ocua and Katapua"
 LIST_CUES = {"including", "notably", "namely"}
@@ -416,7 +418,7 @@ def find_places(
         k = i + 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
-        if k < len(doc) and doc[k].lower_ in DIRECTION_ADJ | {"central", "downtown"} and not (
+        if k < len(doc) and doc[k].lower_ in DIRECTION_ADJ | NEARBY_ADJ and not (
                 doc[k].text in NAMING_DIRECTIONS and k + 1 < len(doc)
                 and doc[k + 1].text[:1].isupper()):
             k += 1  # "in southern Lebanon"; but "in South Lebanon", "in North Kivu": a name

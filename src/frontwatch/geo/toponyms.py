@@ -88,7 +88,7 @@ _DIR_REGION = re.compile(
 # "rebel-held Ariha", "in government-controlled Aleppo": who holds a place, before its name
 _HELD = r"(?:[a-z][\w]*-(?:held|controlled|occupied|besieged)\s+)?"
 _IN = re.compile(rf"\b(?:[Ii]n|at|into|[Ff]rom|to|across|throughout|[Ii]nside)\s+(?:the\s+)?"
-                 rf"{_HELD}(?P<name>{NAME})")
+                 rf"(?:neighbou?ring\s+|nearby\s+)?{_HELD}(?P<name>{NAME})")
 # The object of a verb of attack or capture: "attacked Rann", "shelled Kafranbel"
 _ACT_ON = re.compile(rf"\b(?:attacked|stormed|shelled|bombed|raided|overran|captured|seized|"
                      rf"liberated|recaptured|retook|besieged|entered|pounded|pound|pounds|"
