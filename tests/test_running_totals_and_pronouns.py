@@ -92,3 +92,13 @@ def test_an_act_in_a_neighbouring_village_is_its_own_event(extractor):
     found = events(extractor, "ADF rebels killed 12 civilians in Oicha on Sunday. They also "
                               "abducted 10 people in neighbouring Mayimoya.")
     assert sorted(e.location for e in found) == ["Mayimoya", "Oicha"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed the wife of a police officer in Kano, Nigeria, on Tuesday.",
+    "Gunmen killed a former soldier in Kaduna, Nigeria, on Tuesday.",
+])
+def test_a_force_that_only_describes_the_victim_is_no_party(extractor, text):
+    (e,) = events(extractor, text)
+    assert e.sub_event_type == "Attack"
+    assert e.actor2 == "Civilians (Nigeria)"

@@ -41,6 +41,7 @@ from frontwatch.extraction.roles import (
     RESPONSIBILITY,
     Roles,
     assault_author,
+    describes_a_civilian,
     headline_passive,
     pronoun_subject,
     repelled_assault,
@@ -447,7 +448,8 @@ class SideReader:
             if e + 1 < len(doc) and doc[e].lower_ == "of":
                 e = min(len(doc), e + 6)
             for a in actors:
-                if a.start >= s - 1 and a.end <= e + 1:
+                if a.start >= s - 1 and a.end <= e + 1 and \
+                        not describes_a_civilian(doc[a.start : a.end].root):
                     return ref(a)
         for fig in figures:
             if fig.victim_tokens is None:

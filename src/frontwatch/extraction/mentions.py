@@ -691,7 +691,7 @@ class MentionExtractor:
         roles = assign_roles(doc, trigger, p.actors, p.attribution)
         if p.coding is not None:
             roles = apply_role_reading(
-                roles, role_candidates(p.actors, p.attribution.token_span), p.coding.roles,
+                roles, role_candidates(p.actors, p.attribution.token_span, doc), p.coding.roles,
                 self.policy.role_at)
         if ctx.dominant_by_country and country:
             # an article about several wars: only this country's groups

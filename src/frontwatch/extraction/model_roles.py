@@ -7,9 +7,11 @@ the catalogue's."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from frontwatch.actors.catalog import ActorMatch
 from frontwatch.extraction.coder import RoleReading
-from frontwatch.extraction.roles import Roles
+from frontwatch.extraction.roles import Roles, describes_a_civilian
 from frontwatch.model import PlaceMention
 
 
@@ -30,12 +32,15 @@ def _pick(scored: list[tuple[ActorMatch, float, float]], side: int, at: float,
     return best[0] if best else None
 
 
-def role_candidates(actors: list[ActorMatch], claim_span: tuple[int, int] | None
-                    ) -> list[ActorMatch]:
-    """The sentence's actors but those inside the attribution ("Amaq said"): a source."""
-    if not claim_span:
-        return list(actors)
-    return [a for a in actors if not (claim_span[0] <= a.start and a.end <= claim_span[1])]
+def role_candidates(actors: list[ActorMatch], claim_span: tuple[int, int] | None,
+                    doc: Doc | None = None) -> list[ActorMatch]:
+    """The sentence's actors but those inside the attribution ("Amaq said": a source) and,
+    given the parse, those that only describe a civilian ("the wife of a police officer")."""
+    out = [a for a in actors if not claim_span
+           or not (claim_span[0] <= a.start and a.end <= claim_span[1])]
+    if doc is not None:
+        out = [a for a in out if not describes_a_civilian(doc[a.start : a.end].root)]
+    return out
 
 
 def apply_role_reading(roles: Roles, actors: list[ActorMatch], reading: RoleReading | None,

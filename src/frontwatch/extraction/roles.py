@@ -423,6 +423,28 @@ ATTACKS_BY_NAME = ASSAULT_NOUNS | {"ambush", "ambushes", "strike", "strikes", "a
                                    "airstrikes", "bombing", "bombings", "shelling", "attack"}
 
 
+# People a force's name only describes: "the wife of a police officer", "a police informer"
+_KIN = {"wife", "wives", "husband", "widow", "widows", "son", "sons", "daughter", "daughters",
+        "mother", "father", "brother", "sister", "relative", "relatives", "family", "families",
+        "child", "children", "parents", "informer", "informers", "informant", "informants"}
+
+
+def describes_a_civilian(root: Token) -> bool:
+    """Whether a force's name stands for no party: a kin or an informer of its men ("the wife
+    of a police officer", "a police informer") or one who has left it ("a retired army
+    general", "a former soldier")."""
+    person = root.head if root.dep_ == "compound" else root
+    if any(c.dep_ == "amod" and c.lower_ in ("retired", "former", "ex")
+           for c in (*root.children, *person.children)):
+        return True
+    if root.dep_ == "compound" and root.head.lower_ in _KIN:
+        return True
+    tok = root
+    while tok.dep_ in ("compound", "amod") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _KIN
+
+
 def _came_under(tok: Token) -> bool:
     """"came under fire", "came under attack": the verb, or the attack under which it came."""
     if tok.lower_ in ("fire", "attack", "attacks", "shelling", "bombardment") and \
@@ -479,6 +501,8 @@ def assign_roles(
         if span and any(c.dep_ == "conj" and span[0] <= c.i < span[1]
                         for c in doc[a.start : a.end].root.children):
             continue  # "..., police and medical sources said": a source, joined to one
+        if describes_a_civilian(doc[a.start : a.end].root):
+            continue  # "the wife of a police officer", "a retired army general": no party
         cands.append(a)
     if not cands:
         return Roles()
