@@ -111,3 +111,13 @@ def test_a_nigerian_districts_name_is_without_its_kind(geo_extractor, kind):
         f"Gunmen killed 12 people in Gidan Jaja village of Zurmi {kind} of Zamfara State on "
         "Thursday.", published=dt.date(2024, 5, 10))).events
     assert e.admin2 == "Zurmi"
+
+
+def test_a_persons_home_is_not_where_it_happened(geo_extractor):
+    (e,) = geo_extractor.process(make_article(
+        "Gunmen abducted a trader from Kano in Kaduna on Sunday.",
+        published=dt.date(2024, 4, 22))).events
+    assert e.location == "Kaduna"
+    (e,) = geo_extractor.process(make_article(
+        "Gunmen killed five farmers from Kukawa on Sunday.", published=dt.date(2024, 4, 22))).events
+    assert e.location == "Kukawa"  # named alone, their home is all the text gives

@@ -46,6 +46,11 @@ SETTLEMENTS = {"villages", "towns", "cities", "communities", "neighbourhoods", "
 ORIGIN_PEOPLE = {"laborers", "labourers", "workers", "passengers", "traders", "pilgrims",
                  "migrants", "students", "travellers", "travelers", "nationals", "tourists",
                  "merchants", "drivers", "engineers"}
+ORIGIN_PERSON = {"laborer", "labourer", "worker", "passenger", "trader", "pilgrim", "migrant",
+                 "student", "traveller", "traveler", "tourist", "merchant", "driver", "engineer",
+                 "businessman", "businessmen", "mp", "man", "woman", "men", "women", "farmer",
+                 "farmers", "teacher", "teachers", "official", "officials", "cleric", "activist",
+                 "journalist", "politician", "lawmaker", "family", "families"}
 # "airstrikes on Maarat al-Numan", "an attack on Hajin": "on" after a word of attack
 ATTACK_NOUNS = {"airstrikes", "airstrike", "strikes", "strike", "raids", "raid", "attack",
                 "attacks", "assault", "assaults", "offensive", "shelling", "bombardment",
@@ -290,9 +295,16 @@ def origin_of_people(doc: Doc, pl: PlaceMention) -> bool:
     """"seven labourers from Punjab in Gwadar": where the people came from, not the act's place
     (when the sentence names another)."""
     span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
-    if span is None or span.start < 2:
+    if span is None or span.start < 2 or doc[span.start - 1].lower_ != "from":
         return False
-    return doc[span.start - 1].lower_ == "from" and doc[span.start - 2].lower_ in ORIGIN_PEOPLE
+    who = doc[span.start - 2].lower_
+    if who in ORIGIN_PEOPLE:
+        return True
+    # "a trader from Kano in Kaduna", "a former MP from Anbar province in Baghdad": one person's
+    # home, when the sentence then says where it happened
+    return who in ORIGIN_PERSON and any(
+        t.lower_ in ("in", "at") and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()
+        for t in doc[span.end : min(len(doc), span.end + 4)])
 
 
 def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | None]:
