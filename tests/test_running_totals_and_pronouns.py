@@ -102,3 +102,9 @@ def test_a_force_that_only_describes_the_victim_is_no_party(extractor, text):
     (e,) = events(extractor, text)
     assert e.sub_event_type == "Attack"
     assert e.actor2 == "Civilians (Nigeria)"
+
+
+def test_is_read_as_the_verb_still_names_the_attacker(extractor):
+    (e,) = events(extractor, "IS militants attacked Iraqi soldiers near Kirkuk on Monday.")
+    assert e.actor1.startswith("Islamic State")
+    assert e.actor2.startswith("Military Forces of Iraq")

@@ -478,6 +478,11 @@ def assault_author(r: Token, assault: Token) -> bool:
     return r.dep_ == "pobj" and r.head.lower_ == "by" and r.head.head.i == assault.i
 
 
+def _is_group(tok: Token) -> bool:
+    """The acronym IS (Islamic State) parsed as the verb "is"."""
+    return tok.text == "IS" and tok.tag_.startswith("VB")
+
+
 def _root(doc: Doc, a: ActorMatch):
     return doc[a.start : a.end].root
 
@@ -519,13 +524,23 @@ def assign_roles(
     subject_is_patient = (trig_tok.lower_ in PATIENT_SUBJECT_TRIGGERS and not shot_dead) or \
         lemma_of(head) in PATIENT_SUBJECT_VERBS
     trigger_subtree = {t.i for t in trig_tok.subtree} if not trigger.is_verb else set()
-    passive_act = any(c.dep_ == "auxpass" for c in head.children) and not any(
-        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in head.children)
+    # (not "IS militants attacked": the group's name read as the auxiliary "is")
+    passive_act = any(c.dep_ == "auxpass" and not _is_group(c) for c in head.children) and \
+        not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                for c in head.children)
     own_agents = []
     assault = repelled_assault(trig_tok) if trigger.kind == "clash" else None
     for a in cands:
         r = _root(doc, a)
         role = None
+        if _is_group(r) and r.i + 1 < len(doc) and doc[r.i + 1].tag_ in ("NNS", "NN", "NNPS"):
+            # "IS militants attacked ...", "killed by IS militants": the parser read the
+            # group's name as "is"; its noun ("militants") stands where the group does
+            if r.dep_ == "pcomp" and r.head.lower_ == "by":
+                role = "agent"
+            elif r.dep_ in ("aux", "auxpass") and r.head.i == head.i:
+                role = "agent" if trigger.is_verb else None
+            r = doc[r.i + 1]
         if assault is not None and assault_author(r, assault):
             own_agents.append(a)
             agents.append(a)
