@@ -312,7 +312,8 @@ class MentionExtractor:
             self.disabled = [n for n in self.disabled if n != "ner"]
         self.lexicon = Lexicon.load()
         self.actors = ActorCatalog.load(self.nlp)
-        self.triggers = TriggerFinder(self.lexicon, self.nlp)
+        self.triggers = TriggerFinder(self.lexicon, self.nlp, frozenset(
+            w for words in self.actors.states.values() for w in words))
         self.claimants = ClaimantFinder(self.lexicon, self.nlp)
         self.figures = FigureFinder(self.lexicon, self.nlp)
         self.implicit = ImplicitActors(self.actors, self.nlp)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -225,19 +224,13 @@ def _truce_of(tok: Token) -> bool:
     return prep == "of" and noun in TRUCE_NOUNS or prep == "to" and noun in ("end", "halt", "stop")
 
 
-@lru_cache(maxsize=1)
-def state_adjectives() -> frozenset[str]:
-    """The words that name a state's people or forces ("Israeli", "U.S.", "Russian"), from the
-    packaged actor file."""
-    from frontwatch.actor_file import packaged_actor_data
-
-    return frozenset(str(w) for words in (packaged_actor_data().get("states") or {}).values()
-                     for w in words or ())
-
-
 class TriggerFinder:
-    def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+    def __init__(self, lexicon: Lexicon, nlp: Language,
+                 state_words: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
+        # the words that name a state's people or forces ("Israeli", "U.S."): the actor
+        # catalogue's (ActorCatalog.states)
+        self.state_words = state_words
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases: list[str] = []
         for kind, words in lexicon.trigger_kinds.items():
@@ -290,7 +283,7 @@ class TriggerFinder:
                 air_context or AIR_CONTEXT.search(text)
                 # "U.S. strikes hit Al Qaim", "Israeli strikes on Rafah": a state's strikes
                 or (word in ("strike", "strikes") and start > 0
-                    and doc[start - 1].text in state_adjectives())
+                    and doc[start - 1].text in self.state_words)
             ):
                 if word.startswith("bomb"):
                     kind = "ied"
