@@ -40,6 +40,7 @@ from frontwatch.extraction.roles import (
     LAUNCHING,
     RESPONSIBILITY,
     Roles,
+    act_verb,
     assault_author,
     describes_a_civilian,
     headline_passive,
@@ -88,17 +89,15 @@ Ref = Callable[[ActorMatch], ActorRef]
 
 def _aircraft_fire(doc: Doc, trigger: Trigger) -> bool:
     """Whether the subject of the act's verb is an aircraft ("jets fired missiles")."""
-    root = doc[trigger.start : trigger.end].root
-    verb = root if root.tag_.startswith("VB") else root.head
+    verb = act_verb(doc, trigger)
     return any(c.dep_ == "nsubj" and AIR_WORDS.search(
         doc[c.left_edge.i : c.i + 1].text) is not None for c in verb.children)
 
 
 def _they_act(doc: Doc, trigger: Trigger) -> bool:
     """Whether "they" is the subject of the act's verb ("They set fire to the building")."""
-    root = doc[trigger.start : trigger.end].root
-    head = root if root.tag_.startswith("VB") else root.head
-    return any(c.dep_ == "nsubj" and c.lower_ == "they" for c in head.children)
+    return any(c.dep_ == "nsubj" and c.lower_ == "they"
+               for c in act_verb(doc, trigger).children)
 
 
 @dataclass(slots=True)

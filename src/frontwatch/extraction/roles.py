@@ -213,9 +213,14 @@ def is_speaker(tok) -> bool:
     return cur.dep_ == "nsubj" and cur.head.lower_ in SPEAKING_VERBS
 
 
-def pronoun_subject(doc: Doc, trigger: Trigger) -> bool:
+def act_verb(doc: Doc, trigger: Trigger) -> Token:
+    """The verb that tells the act: the trigger's own, or the one its noun hangs from."""
     root = doc[trigger.start : trigger.end].root
-    head = root if root.tag_.startswith("VB") else root.head
+    return root if root.tag_.startswith("VB") else root.head
+
+
+def pronoun_subject(doc: Doc, trigger: Trigger) -> bool:
+    head = act_verb(doc, trigger)
     if any(c.dep_ == "nsubj" and any(p.lower_ in ("our", "its") and p.dep_ == "poss"
                                      for p in c.children) for c in head.children):
         return True  # "Our forces have liberated Hajin," the SDF spokesman said
@@ -420,7 +425,7 @@ ASSAULT_NOUNS = {"attack", "attacks", "assault", "assaults", "offensive", "offen
 
 # The attacks an author's name may qualify ("a JNIM ambush", "an al Shabaab mortar attack")
 ATTACKS_BY_NAME = ASSAULT_NOUNS | {"ambush", "ambushes", "strike", "strikes", "airstrike",
-                                   "airstrikes", "bombing", "bombings", "shelling", "attack"}
+                                   "airstrikes", "bombing", "bombings", "shelling"}
 
 
 # People a force's name only describes: "the wife of a police officer", "a police informer"
