@@ -144,6 +144,12 @@ class SideReader:
         self.implicit = implicit
         self.article_sides = article_sides
 
+    def generic(self, template: str, country: str | None, raw: str = "") -> ActorRef:
+        """The catalogue's generic actor `template` ("Civilians ({country})") in `country`."""
+        entry = self.actors.by_name[template]
+        return ActorRef(raw=raw, name=self.actors.canonical_name(entry, country),
+                        inter=entry.inter, country=country)
+
     def read(self, p: ParsedSentence, ctx: ArticleContext, trigger: Trigger,
              attribution: Attribution, speaker: ActorRef | None, roles: Roles,
              country: str | None, ref: Ref, hurt: list[CasualtyFigure]) -> Sides:
@@ -301,11 +307,7 @@ class SideReader:
         if trigger.kind in ("abduction", "sexual", "vac_kill") and actor2 is None:
             victims_civilian = True  # violence against civilians unless armed men are named
         if victims_civilian and actor2 is None:
-            civ = self.actors.by_name["Civilians ({country})"]
-            actor2 = ActorRef(
-                raw="civilians", name=self.actors.canonical_name(civ, country), inter=7,
-                country=country,
-            )
+            actor2 = self.generic("Civilians ({country})", country, raw="civilians")
 
         return Sides(actor1, actor2, assoc1, assoc2, victims_civilian, victim_actor)
 
@@ -377,11 +379,9 @@ class SideReader:
         if event_type in ("Protests", "Riots") and not any(
             a is not None and a.inter in (5, 6) for a in (actor1, actor2)
         ):
-            entry = self.actors.by_name[
-                "Protesters ({country})" if event_type == "Protests" else "Rioters ({country})"
-            ]
-            demonstrators = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
-                                     inter=entry.inter, country=country)
+            demonstrators = self.generic(
+                "Protesters ({country})" if event_type == "Protests" else "Rioters ({country})",
+                country)
             if sub_event == "Excessive force against protesters":
                 actor2 = demonstrators
             else:
@@ -394,18 +394,14 @@ class SideReader:
         if sub_event == "Other" and trigger.kind == "other" and actor1 is None and country \
                 and EMERGENCY_RULE.search(doc_text(doc)):
             # "authorities imposed a curfew in Port-au-Prince": the state's government
-            entry = self.actors.by_name["Government of {country}"]
-            actor1 = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
-                              inter=entry.inter, country=country)
+            actor1 = self.generic("Government of {country}", country)
         if sub_event == "Arrests" and actor1 is None and country and trigger.is_verb and \
                 not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "be")
                         for c in doc[trigger.start : trigger.end].root.children):
             # "opposition MP Salomon Kalonda was arrested", "the National Intelligence Agency
             # arrested ...": the state's security forces, however named (not "operations led
             # to the arrest of 50 suspects", a tally, nor "fighters who flee are apprehended")
-            entry = self.actors.by_name["Police Forces of {country}"]
-            actor1 = ActorRef(raw="", name=self.actors.canonical_name(entry, country),
-                              inter=entry.inter, country=country)
+            actor1 = self.generic("Police Forces of {country}", country)
         if sub_event == "Agreement" and actor1 is None and country and \
                 AGREEING.search(doc_text(doc)):
             # "a ceasefire was agreed among the major parties": parties the report leaves
@@ -458,10 +454,7 @@ class SideReader:
             generic = ("Police Forces of {country}" if words & POLICE_WORDS else
                        "Military Forces of {country}" if words & SOLDIER_WORDS else None)
             if generic and country:
-                entry = self.actors.by_name[generic]
-                return ActorRef(raw=" ".join(sorted(words)),
-                                name=self.actors.canonical_name(entry, country),
-                                inter=entry.inter, country=country)
+                return self.generic(generic, country, raw=" ".join(sorted(words)))
         return None
 
     def owner(self, doc: Doc, item, actors: list[ActorMatch], ref, actor1, actor2) -> str | None:

@@ -835,9 +835,7 @@ class MentionExtractor:
         if event_type == "Violence against civilians" and actor2 is None:
             # ACLED's violence against civilians has civilians as its target when no group
             # of them is named (the sub-type may have come from the coder, not a trigger)
-            civ = self.actors.by_name["Civilians ({country})"]
-            actor2 = ActorRef(raw="", name=self.actors.canonical_name(civ, country), inter=7,
-                              country=country)
+            actor2 = self.sides.generic("Civilians ({country})", country)
         # "Boko Haram killed 10 people in Gwoza on Sunday": an act the sentence dates to a
         # day, places and counts is news the coder is not asked to doubt (it reads a group's
         # name before "killed N people" as a past toll)
