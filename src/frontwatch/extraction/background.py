@@ -122,6 +122,12 @@ ONSET_TOLL = re.compile(
     r"(?:has|have)\s+(?:since\s+|so\s+far\s+)?(?:killed|left|claimed)\b",
     re.IGNORECASE,
 )
+# A toll over a whole year ("34 aid workers killed in South Sudan in 2023", "this year"): a
+# yearly total, when no day is named
+YEAR_TOLL = re.compile(r"\b(?:in|during|throughout)\s+(?:19|20)\d\d\b(?!\s*[-–,]?\s*\d)|"
+                       r"\b(?:so\s+far\s+)?(?:this|last|past)\s+year\b", re.IGNORECASE)
+# "Shell under fire over Niger Delta oil spills": criticised, not shot at
+CRITICISED = re.compile(r"\bunder\s+fire\s+(?:over|for)\b", re.IGNORECASE)
 # A perfect tense counted from a date ("have neutralized 480 terrorists since Oct. 9", "have
 # been killed since January"): a running total.
 PERFECT_SINCE = re.compile(

@@ -7,17 +7,17 @@ here; `background` holds the patterns they use.
 
 from __future__ import annotations
 
-import re
-
 from frontwatch.clean import ARCHIVE_CAPTION
 from frontwatch.extraction.article_context import ArticleContext
 from frontwatch.extraction.background import (
     AGGREGATE,
+    CRITICISED,
     ONSET_TOLL,
     PERFECT,
     PERFECT_SINCE,
     PERIOD,
     SO_FAR,
+    YEAR_TOLL,
     attributed_past,
     campaign_or_duration,
     generic_plural,
@@ -32,13 +32,6 @@ from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.roles import METALANGUAGE
 from frontwatch.extraction.triggers import Trigger
 from frontwatch.nlp import doc_text
-
-# A toll over a whole year ("34 aid workers killed in South Sudan in 2023", "this year"): a
-# yearly total, when no day is named
-YEAR_TOLL = re.compile(r"\b(?:in|during|throughout)\s+(?:19|20)\d\d\b(?!\s*[-–,]?\s*\d)|"
-                       r"\b(?:so\s+far\s+)?(?:this|last|past)\s+year\b", re.IGNORECASE)
-# "Shell under fire over Niger Delta oil spills": criticised, not shot at
-CRITICISED = re.compile(r"\bunder\s+fire\s+(?:over|for)\b", re.IGNORECASE)
 
 
 def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
