@@ -287,6 +287,9 @@ class Mention:
     follow_up: bool = False  # "the airstrike", "in the clashes": refers to an incident told before
     # "shelling and airstrikes": one of the events a sentence listing several means tells
     means_split: bool = False
+    # "X, a day after Y": the sentence read as two incidents' pieces, 1 the main clause's and
+    # 2 the earlier act's (0: the whole sentence); the two are never one event
+    piece: int = 0
     # the learned coder's probability that the sentence tells an event (None: not read)
     coder_event: float | None = None
 

@@ -208,11 +208,11 @@ class Extractor:
         finally:
             for article, text in zip(articles, written, strict=True):
                 article.text = text
-        for result, text, read in zip(results, written, recased, strict=True):
-            if text == read:
-                continue
+        for result, text in zip(results, written, strict=True):
             for m in result.mentions:
-                # the splitter's own reading of a wrap as a space, with the initials as written
+                # quoted as written: a recased headline's initials, the words blanked out of a
+                # piece of a sentence telling two incidents (extraction.earlier_acts); a wrap
+                # is read as a space, as the splitter reads it
                 m.sentence.text = text[m.sentence.start : m.sentence.end].replace("\n", " ")
         return results
 

@@ -217,6 +217,12 @@ ANOTHER_ACT = re.compile(NEW_INCIDENT.pattern + r"|\s*(?:(?:Hours|Minutes|Shortl
                          r"In another attack)\b")
 
 
+def _other_piece(a: Mention, b: Mention) -> bool:
+    """Whether two mentions are the two incidents of one sentence ("X, a day after Y")."""
+    return bool(a.piece and b.piece and a.piece != b.piece
+                and a.sentence.start == b.sentence.start)
+
+
 def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     p = g.primary
     if m.split_count > 1 and any(x.sentence.start == m.sentence.start and x.split_count > 1
@@ -225,6 +231,8 @@ def _compatible(m: Mention, g: _Group, last_group: bool) -> bool:
     if m.means_split and any(x.sentence.start == m.sentence.start and x.means_split
                              and x.sub_event_type != m.sub_event_type for x in g.mentions):
         return False  # "shelling and airstrikes": a shelling and an air strike
+    if any(_other_piece(m, x) for x in g.mentions):
+        return False  # "X, a day after Y": two incidents
     if m.country and p.country and m.country != p.country:
         return False  # an incident in Iraq is not one in Syria
     if m.denial:
@@ -511,7 +519,7 @@ def _placed_retelling(g: _Group, groups: list[_Group]) -> _Group | None:
     p = g.primary
     same = [o for o in groups if o is not g and not _country_level(o)
             and o.primary.sub_event_type == p.sub_event_type
-            and _dates_compatible(o.primary, p)]
+            and _dates_compatible(o.primary, p) and not _other_piece(o.primary, p)]
     if len(same) != 1:
         return None
     o = same[0].primary

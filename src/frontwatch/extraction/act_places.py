@@ -118,7 +118,7 @@ class PlaceReader:
         # province speak of it (not so a ministry's capital)
         sources_place = [
             replace(f, start=f.start - sent.start, end=f.end - sent.start, role="region")
-            for f in ctx.toponyms or [] if sent.start <= f.start and f.end <= sent.end
+            for f in ctx.toponyms or [] if sent.shows(f.start, f.end)
             and any(s < f.end - sent.start and f.start - sent.start < e
                     for s, e in sources_at + speaking)
             and (THE_AREA.search(doc_text(doc)) or PROVINCE_AFTER.match(article.text, f.end))
@@ -127,7 +127,7 @@ class PlaceReader:
                   if not any(s < pl.end and pl.start < e for s, e in not_here)]
         if ctx.toponyms is not None:
             found = [replace(f, start=f.start - sent.start, end=f.end - sent.start)
-                     for f in ctx.toponyms if sent.start <= f.start and f.end <= sent.end]
+                     for f in ctx.toponyms if sent.shows(f.start, f.end)]
             # a name inside a person's ("Tahira Sabah Alimyar, a member of the council") is
             # part of the name, not Sabah
             people = [(ent.start_char, ent.end_char) for ent in doc.ents

@@ -76,6 +76,7 @@ from frontwatch.extraction.coder_policy import (
 )
 from frontwatch.extraction.countries import country_heading, country_hits, most_named
 from frontwatch.extraction.dates import DateExpression, find_date_expressions
+from frontwatch.extraction.earlier_acts import earlier_acts
 from frontwatch.extraction.figures import CasualtyFigure, FigureFinder
 from frontwatch.extraction.gate import SentenceGate
 from frontwatch.extraction.implicit_actors import ImplicitActors
@@ -334,7 +335,8 @@ class MentionExtractor:
         whole article when the caller already has them (it is run once per article)."""
         plans = []
         texts: list[str] = []
-        split = [split_sentences(a.text, a.kept) for a in articles]
+        split = [earlier_acts(split_sentences(a.text, a.kept), self.triggers.may_hold_event)
+                 for a in articles]
         by_rules = [{s.index for s in sentences if self._rule_candidate(s.text)}
                     for sentences in split]
         codings = self._code(split, by_rules)
@@ -417,7 +419,9 @@ class MentionExtractor:
         if subject is not None and article.published is not None \
                 and subject[0] >= article.published - HISTORY_GAP:
             subject = None  # a recent subject is news by the publication date already
-        headline_alone = len(sentences) <= 2 and "\n" not in text.strip() and \
+        # (a sentence read as two incidents' pieces is one sentence of the text)
+        told = len({s.start for s in sentences})
+        headline_alone = told <= 2 and "\n" not in text.strip() and \
             not text.rstrip().endswith(_STOPS)
         ctx = ArticleContext(
             article_country=most_named(hits, article.kept or [(0, len(text))]),
@@ -428,7 +432,7 @@ class MentionExtractor:
             toponyms=toponyms,
             # "Troops, ISWAP fighters clash near Damboa; 6 soldiers killed" is one line; two
             # sentences ended with a full stop are a story
-            one_line=len(sentences) == 1 or headline_alone,
+            one_line=told == 1 or headline_alone,
             titled=headline_alone,
             sections=tuple(s.paragraph for s in sentences if SECTION_HEADING.fullmatch(s.text)),
         )
@@ -508,6 +512,13 @@ class MentionExtractor:
                 # fighting was continuing": the speaker's own account and the act it denies
                 denied = self._mention(article, p, ctx, is_title=is_headline(sent),
                                        denied_only=True)
+            if mention is not None and mention.piece == 2 and not mention.places:
+                # "Three soldiers were killed in Kashmir, a day after a gun battle in which
+                # five were killed": the earlier incident named without a place was where
+                # the sentence's main one was
+                mention.places = next((
+                    [replace(pl) for pl in m.places] for m in reversed(mentions)
+                    if m.piece == 1 and m.sentence.start == mention.sentence.start), [])
             if mention is not None:
                 rival = self._rival_account(p, mention)
                 second = self._second_act(article, p, ctx, mention)
@@ -869,6 +880,7 @@ class MentionExtractor:
         return Mention(
             article_id=article.id,
             sentence=Evidence(article.id, sent.start, sent.end, sent.text),
+            piece=2 if sent.earlier else 1 if sent.blanked else 0,
             trigger=trigger.text,
             event_type=event_type,
             sub_event_type=sub_event,
@@ -1136,6 +1148,21 @@ class MentionExtractor:
 
     def _date(self, sent: Sentence, ctx: ArticleContext,
               dates: list[tuple[DateExpression, bool]]) -> tuple[dt.date | None, int]:
+        """The sentence's act date (`_told_date`); an earlier incident's piece of a sentence
+        ("..., a day after bandits killed five") that names no day of its own is dated back
+        from the day of the sentence's main clause."""
+        if sent.earlier is None or dates:
+            told = self._told_date(sent, ctx, dates)
+            ctx.sentence_dates[sent.index] = told
+            return told
+        day, precision = ctx.sentence_dates.get(sent.index - 1) or ctx.last_date or (
+            ctx.published, 2)
+        if day is None:
+            return None, 3
+        return day - dt.timedelta(days=sent.earlier.days), max(precision, sent.earlier.precision)
+
+    def _told_date(self, sent: Sentence, ctx: ArticleContext,
+                   dates: list[tuple[DateExpression, bool]]) -> tuple[dt.date | None, int]:
         """The sentence's act date from its candidates (`_date_candidates`), else the day the
         story last named or the report's."""
         best = None

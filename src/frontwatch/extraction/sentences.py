@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from frontwatch.extraction.earlier_acts import Gap
 
 # Abbreviations that end in a period without ending a sentence.
 _ABBREVIATIONS = {
@@ -50,6 +54,17 @@ class Sentence:
     # The article's title line: no final stop, first paragraph, and a body follows. A text
     # that is one line only (a news snippet, a feed item) is its own body, not a headline.
     headline: bool = False
+    # A piece of a sentence telling two incidents (`extraction.earlier_acts`): the article's
+    # spans blanked out of `text`, and for the earlier incident how long before the other
+    blanked: tuple[tuple[int, int], ...] = ()
+    earlier: Gap | None = None
+
+    def shows(self, start: int, end: int) -> bool:
+        """Whether the article's characters [start, end) are read in this sentence (inside it
+        and not blanked out)."""
+        return self.start <= start and end <= self.end and not any(
+            s < end and start < e for s, e in self.blanked)
+
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
