@@ -119,3 +119,16 @@ def test_a_range_of_people_is_not_a_span_of_days(geocoding_extractor):
         "Gunmen attacked the town of Kidal on Sunday. Between 20 and 30 people were killed, "
         "officials said.", published=MONDAY)).events
     assert [e.fatalities for e in events] == [20]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Medical sources said an air strike killed nine people in Saada on Monday.",
+     "Medical sources"),
+    ("Two soldiers died when a roadside bomb hit their vehicle near Kismayo on Sunday, a "
+     "security source said.", "security source"),
+    ("Gunmen killed eleven villagers in Tillia on Sunday, local officials said.",
+     "local officials"),
+])
+def test_sources_of_a_kind_are_kept_as_written(extractor, text, source):
+    # (not all "local sources": the coders write them as the text does)
+    assert source in set().union(*claimants(extractor, text))

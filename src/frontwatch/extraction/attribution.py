@@ -116,6 +116,12 @@ class ClaimantFinder:
             score = self._claim_role(doc, span.start, span.end)
             if score and (best is None or score > best[0]):
                 best = (score, entry, (span.start, span.end))
+        if best is not None and best[1].kind == "local sources" and any(
+                c.dep_ in ("amod", "compound", "nmod") and not best[2][0] <= c.i < best[2][1]
+                for c in doc[best[2][1] - 1].children):
+            # "Medical sources said", "a security source said": sources of a kind, kept as
+            # written (`_generic_speaker`), not the unnamed "sources"
+            best = None
         person = self._titled_person(doc)
         if best is not None and person is not None and (
                 best[0] < 3 and not person[1][0] <= best[2][0] < person[1][1]
