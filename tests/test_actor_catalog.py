@@ -31,3 +31,36 @@ def test_state_forces_by_adjective_or_people(extractor, text, expected):
     found = [(a.raw, mentions.actors.canonical_name(a.entry, a.adjective_country))
              for a in mentions.actors.find(doc)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group the catalogue does not know, named before a word for its members
+        ("Suspected Ansaru fighters killed 12 villagers.", ("Ansaru fighters", "Ansaru")),
+        ("Katiba Macina militants attacked the post.",
+         ("Katiba Macina militants", "Katiba Macina")),
+        ("Mai-Mai militiamen attacked a village.", ("Mai-Mai militiamen", "Mai-Mai")),
+        # a group's name ending in a word read alone as a state's army
+        ("The Karenni Army captured the town.", ("Karenni Army", "Karenni Army")),
+        ("The Sudan Liberation Army clashed with the RSF.",
+         ("Sudan Liberation Army", "Sudan Liberation Army")),
+    ],
+)
+def test_groups_named_as_written(extractor, text, expected):
+    mentions = extractor.mentions
+    found = [(a.raw, mentions.actors.canonical_name(a.entry, a.adjective_country))
+             for a in mentions.actors.find(mentions.nlp(text))]
+    assert expected == found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Armed militants attacked the post.",  # a common word, not a name
+    "Malian militants attacked the post.",  # a state's adjective: still unnamed
+    "The Nigerian Army captured the town.",
+    "The Afghan National Army captured the town.",
+])
+def test_no_group_name_from_common_words_or_states(extractor, text):
+    mentions = extractor.mentions
+    found = [(a.raw, a.entry.name) for a in mentions.actors.find(mentions.nlp(text))]
+    assert found and not any(raw == name for raw, name in found), found

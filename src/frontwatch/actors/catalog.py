@@ -329,8 +329,18 @@ class ActorCatalog:
     def find(self, doc: Doc) -> list[ActorMatch]:
         """Longest non-overlapping alias matches, in text order."""
         known = phrase_spans(doc, self._exact, self._lower)
-        taken = {i for s in known for i in range(s.start, s.end)}
-        found = self._unknown_groups(doc, taken) + self._state_forces(doc, taken)
+        # "the Karenni Army", "the Zomi Revolutionary Army": a group's name ending in a word the
+        # catalogue reads alone as a state's forces is the group's (not so "the Nigerian Army")
+        named_head = [s for s in known if self.entries[int(s.label_[1:])].generic
+                      and len(s) == 1 and s.text in _GROUP_HEAD_WORDS
+                      and self._group_name_before(doc, s.start)]
+        taken = {i for s in known if s not in named_head for i in range(s.start, s.end)}
+        found = self._unknown_groups(doc, taken)
+        grouped = {i for m in found for i in range(m.start, m.end)}
+        known = [s for s in known if not grouped.intersection(range(s.start, s.end))]
+        # (a state's forces may read as a group's name too, "U.S. Forces": both are kept,
+        # and the state's wins further on)
+        found += self._state_forces(doc, {i for s in known for i in range(s.start, s.end)})
         for span in sorted(known, key=lambda s: s.start):
             entry = self.entries[int(span.label_[1:])]
             # read before the span grows to "groups affiliated with ...": the alias as written
@@ -369,8 +379,54 @@ class ActorCatalog:
                     scope=scope,
                 )
             )
-        return _without_group_forces(
-            _without_restatements(sorted(found, key=lambda m: m.start), doc), doc)
+        found = self._named_members(doc, sorted(found, key=lambda m: m.start))
+        return _without_group_forces(_without_restatements(found, doc), doc)
+
+    def _group_name_before(self, doc: Doc, i: int) -> bool:
+        """Whether capitalised words before token `i` name something other than a state
+        ("Karenni" Army, not "Nigerian" or "Sudan's" Army)."""
+        if i == 0 or not doc[i - 1].text[:1].isupper():
+            return False
+        k = i
+        while k > 0 and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in _NAME_JOINERS):
+            k -= 1
+        words = [t for t in doc[k:i] if t.text[:1].isupper() and t.lower_ not in ("the", "a")]
+        return bool(words) and not all(
+            t.lower_ in self.adjectives or t.text in self.states for t in words) and not any(
+            t.lower_ in _NAMED_NOT_GROUP or t.lower_ in _STATE_FORCE_WORDS for t in words)
+
+    def _named_members(self, doc: Doc, found: list[ActorMatch]) -> list[ActorMatch]:
+        """"Ansaru fighters", "Katiba Macina militants", "Lakurawa militiamen": a group the
+        catalogue does not know, named before a generic word for its members, is that group
+        as written (not an unidentified group, nor the article's dominant one, nor a
+        pro-government militia). Not a state's adjective ("Malian militants" stay generic),
+        nor a common word ("Armed militants", "Suspected fighters")."""
+        taken = {i for m in found for i in range(m.start, m.end)}
+        common = _common_words()
+        out = []
+        for m in found:
+            members = m.entry.generic and m.entry.inter in (2, 3) and \
+                m.adjective_country is None and doc[m.start].lower_ in _MEMBER_WORDS
+            k = m.start
+            while members and k > 0 and k - 1 not in taken and m.start - k < 4 and (
+                    doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in _INNER_JOINERS
+                    and k - 1 > 0 and doc[k - 2].text[:1].isupper()):
+                k -= 1
+            # "Suspected Ansaru fighters", "The Lakurawa militants": the name starts after them
+            while k < m.start and (doc[k].lower_ in common or doc[k].lower_ in _NAMED_NOT_GROUP
+                                   or doc[k].lower_ in _INNER_JOINERS):
+                k += 1
+            name = doc[k : m.start]
+            if k == m.start or not name.text[:1].isupper() or any(
+                    t.lower_ in common or t.lower_ in self.adjectives or t.text in self.states
+                    or t.lower_ in _NAMED_NOT_GROUP for t in name if t.text[:1].isupper()):
+                out.append(m)
+                continue
+            entry = ActorEntry(name=" ".join(name.text.split()), inter=m.entry.inter
+                               if m.entry.inter in (2, 3) else 3)
+            out.append(ActorMatch(entry=entry, raw=doc[k : m.end].text, start=k, end=m.end,
+                                  start_char=name.start_char, end_char=m.end_char))
+        return out
 
     def _adjective_at(self, lowers: list[str], i: int) -> tuple[str | None, int]:
         """The state whose adjective ends at token `i`, and where the adjective starts: a
@@ -611,6 +667,29 @@ def _line_break(doc: Doc, i: int) -> bool:
     return doc[i].is_space and "\n\n" not in doc[i].text and i + 1 < len(doc) \
         and doc[i + 1].text[:1].isupper()
 _NAME_JOINERS = {"al", "el", "-", "of", "the", "ibn", "bin", "abu", "'s"}
+# Words for the members of an armed group that may follow its name (`_named_members`); the
+# words inside such a name ("Tren de Aragua", "Mai-Mai")
+_MEMBER_WORDS = {"fighters", "militants", "militiamen", "insurgents", "rebels", "gunmen",
+                 "jihadists", "combatants", "guerrillas", "militia", "militias"}
+_INNER_JOINERS = {"de", "del", "al", "el", "-", "'s"}
+# A group's name may end in a word the catalogue reads alone as a state's forces
+_GROUP_HEAD_WORDS = {"Army", "Forces", "Force", "Guard", "Guards", "Militia"}
+# Words of a state's forces' names ("Afghan National Army", "Royal Thai Army")
+_STATE_FORCE_WORDS = {"national", "royal", "armed", "defence", "defense", "regular", "special",
+                      "border", "air", "naval", "presidential", "republican", "territorial",
+                      "self-defense", "self-defence", "federal"}
+# Capitalised words before members' words that name no group: titles, days, months, headings
+_NAMED_NOT_GROUP = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday", "january", "february", "march", "april", "may", "june", "july",
+                    "august", "september", "october", "november", "december", "islamist",
+                    "jihadist", "suspected", "alleged", "armed", "unidentified", "unknown",
+                    "rebel", "opposition", "government", "pro-government", "local", "foreign"}
+
+
+def _common_words() -> frozenset[str]:
+    from frontwatch.extraction.title_case import common_words  # (cached there)
+
+    return common_words()
 _NOT_GROUP_WORDS = {"security", "council", "ministry", "united", "nations", "department",
                     "committee", "university", "command", "central", "joint", "task",
                     "operation", "observatory", "media", "news", "agency", "says", "said",
