@@ -1,5 +1,6 @@
-"""Red-team finds (session 15): a war's toll from its outbreak is no incident; "they" after a
-sentence naming one armed side is that side."""
+"""Red-team finds: a war's toll from its outbreak is no incident; "they" after a sentence
+naming one armed side is that side; victims named by their trade or by a past in the forces are
+civilians."""
 
 from __future__ import annotations
 
@@ -108,3 +109,14 @@ def test_is_read_as_the_verb_still_names_the_attacker(extractor):
     (e,) = events(extractor, "IS militants attacked Iraqi soldiers near Kirkuk on Monday.")
     assert e.actor1.startswith("Islamic State")
     assert e.actor2.startswith("Military Forces of Iraq")
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah fired rockets at Kiryat Shmona on Wednesday, wounding two shoppers.",
+    "Gunmen opened fire on wedding guests in Zamfara on Wednesday, killing 18 guests.",
+    "A former police officer was killed when an air strike hit his house in Idlib on "
+    "Wednesday.",
+])
+def test_victims_by_trade_or_past_are_civilians(extractor, text):
+    (e,) = events(extractor, text)
+    assert e.actor2.startswith("Civilians")

@@ -306,6 +306,11 @@ class SideReader:
                                    if t.kind == "kill")
         if trigger.kind in ("abduction", "sexual", "vac_kill") and actor2 is None:
             victims_civilian = True  # violence against civilians unless armed men are named
+        if not victims_civilian and actor2 is None and any(
+                describes_a_civilian(doc[a.start : a.end].root) for a in p.actors):
+            # "A retired brigadier general was killed when a bomb attached to his car
+            # exploded": no party to the war (roles left him out), a civilian victim
+            victims_civilian = True
         if victims_civilian and actor2 is None:
             actor2 = self.generic("Civilians ({country})", country, raw="civilians")
 
