@@ -121,3 +121,15 @@ def test_a_persons_home_is_not_where_it_happened(geo_extractor):
     (e,) = geo_extractor.process(make_article(
         "Gunmen killed five farmers from Kukawa on Sunday.", published=dt.date(2024, 4, 22))).events
     assert e.location == "Kukawa"  # named alone, their home is all the text gives
+
+
+@pytest.mark.parametrize("text, place", [
+    ("BOGOTÁ — Gunmen shot dead a social leader in Tierralta on Wednesday night, local "
+     "officials said.", "Tierralta"),
+    ("CULIACÁN, June 12 (Reuters) - Gunmen killed six men in Navolato on Tuesday, police "
+     "said.", "Navolato"),
+])
+def test_a_dateline_in_accented_capitals_is_a_dateline(geo_extractor, text, place):
+    assert dateline_spans(text) and in_dateline(text, 1)
+    (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 15))).events
+    assert e.location == place

@@ -71,13 +71,14 @@ AIR_WORDS = re.compile(r"\b(aircraft|warplanes?|jets?|air ?strikes?|drones?|heli
                        re.IGNORECASE)
 DATELINE = re.compile(
     # ("YEREVAN/BAKU (Reuters) -": filed from two cities)
-    r"^\s*[A-Z][A-Z'’.\-/ ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30}){0,2}"
+    # (capitals with accents too: "BOGOTÁ —", "SÃO PAULO")
+    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-/ ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30}){0,2}"
     # "GAZA, July 12 -", "MOGADISHU, 20 July 2024 -"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?"
     r"(?:,?\s+\d{4})?))?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
     # "SRINAGAR: Two militants were killed", "KADUNA: Bandits ..." (a city in capitals, a colon)
     r"|^\s*(?!(?:UPDATE|BREAKING|WARNING|NOTE|ALERT|FLASH|URGENT|EXCLUSIVE)\b)"
-    r"[A-Z][A-Z'’.\-]{2,30}(?:\s[A-Z][A-Z'’.\-]{1,30}){0,2}:\s+(?=[A-Z])"
+    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]{2,30}(?:\s[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]{1,30}){0,2}:\s+(?=[A-Z])"
 )
 EXTRA_CIVILIANS = {"teacher", "teachers", "doctor", "nurse", "nurses", "student", "boy", "girl",
                    "man", "woman", "child", "civilian", "journalist", "farmer", "shepherd",

@@ -100,8 +100,12 @@ _COUNTY_WORD = re.compile(r"\b(?:County|Parish|Township|Borough)\b")
 _COUNTY = re.compile(rf"(?P<name>{NAME})\s+(?:County|Parish|Township|Borough)\b")
 # Dotted abbreviations of states and countries ("S.C.", "W.Va.", "U.S.").
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.\s?){1,3}(?![\w])")
+# Capitals of a dateline's city, accented ones too ("BOGOTÁ", "SÃO PAULO", "CULIACÁN")
+_CAPS_IN = "A-ZÀ-ÖØ-Þ"
+_CAPS = f"[{_CAPS_IN}]"
 # A dateline: "CHARLESTON, W.Va. --", "ALEXANDRIA -", at the start of a text or a line.
-_DATELINE = re.compile(rf"(?m)^\s*(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*|{NAME}),?"
+_DATELINE = re.compile(rf"(?m)^\s*(?P<name>{_CAPS}[{_CAPS_IN}'’.-]+(?:[ ]{_CAPS}[{_CAPS_IN}'’.-]+)*"
+                       rf"|{NAME}),?"
                        rf"(?:\s+[A-Z][\w.]*\.?)?\s*(?:\(\w+\)\s*)?[—–-]{{1,2}}\s")
 # More names of a list a cue began: "near Ghanim Ali and al-Kadir", "liberated X, Y and Z",
 # "in the Arghandab district, Charkhab and ...", "in Hayran District as well as the Haradh town"
@@ -227,13 +231,15 @@ def _title_before() -> re.Pattern[str]:
 # A dateline's head: a place in capitals opening a line, then its country, date or outlet
 # ("ADEN (AFP) -", "BEIRUT, March 6 (Levant Wire) -", "ERBIL, Iraq, Oct. 20 (UPI) --",
 # "KYIV/MOSCOW (Reuters) -").
-_DATELINE_HEAD = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*)"
+_DATELINE_HEAD = re.compile(rf"[ \t]*(?P<name>{_CAPS}[{_CAPS_IN}'’.-]+"
+                            rf"(?:[ /]{_CAPS}[{_CAPS_IN}'’.-]+)*)"
                             r"(?=,[^\n]{0,60}?[—–-]{1,2}\s|\s*\([^)\n]{1,40}\)\s*[—–-]{1,2}\s"
                             r"|\s+[—–-]{1,2}\s)")
 
 
 # A dateline closed by a full stop, the way TASS and RIA file ("MOSCOW, May 20. As a result").
-_DATELINE_DOT = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+)*),\s+"
+_DATELINE_DOT = re.compile(rf"[ \t]*(?P<name>{_CAPS}[{_CAPS_IN}'’-]+"
+                           rf"(?:[ ]{_CAPS}[{_CAPS_IN}'’-]+)*),\s+"
                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                            r"\s+\d{1,2}\.\s")
 
