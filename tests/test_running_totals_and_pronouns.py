@@ -120,3 +120,13 @@ def test_is_read_as_the_verb_still_names_the_attacker(extractor):
 def test_victims_by_trade_or_past_are_civilians(extractor, text):
     (e,) = events(extractor, text)
     assert e.actor2.startswith("Civilians")
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Russia targeted Odesa's port with ballistic missiles on Wednesday.", "Russia"),
+    ("A Russian drone dropped a grenade on a car in Kherson on Wednesday, wounding two "
+     "civilians.", "Russia"),
+])
+def test_the_state_that_targeted_or_whose_drone_dropped(extractor, text, author):
+    (e,) = events(extractor, text)
+    assert e.actor1.startswith(f"Military Forces of {author}")

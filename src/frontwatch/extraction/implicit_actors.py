@@ -42,6 +42,8 @@ DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b", re.IGNORECASE)
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
 # Nouns of a strike that, as a verb's subject, carry its author's adjective ("Israeli strike
 # kills 4", "Russian shelling wounds two")
+# Verbs whose subject carries out the act its weapon names ("targeted X with missiles")
+ASSAILING = {"target", "hit", "strike", "attack", "pound", "bombard", "bomb", "shell", "raid"}
 STRIKE_SUBJECTS = {"strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment",
                    "barrage", "raid", "raids", "bombing"}
 # How a side's own outlet names the other side's forces: their strikes are not its own.
@@ -287,9 +289,18 @@ class ImplicitActors:
             if verb.tag_.startswith("VB") or verb.head is verb:
                 break
             verb = verb.head
-        if verb.tag_.startswith("VB") and (verb is root or lemma_of(verb) in LAUNCHING):
-            modifiers += [c for c in verb.children
-                          if c.dep_ == "nsubj" and c.text in self.actors.states]
+        # ("Russia targeted Odesa's port with ballistic missiles", "A Russian drone dropped a
+        # grenade on a car": the state, or its armed noun's adjective, as the verb's subject)
+        if verb.tag_.startswith("VB") and (verb is root or lemma_of(verb) in LAUNCHING
+                                           or lemma_of(verb) in ASSAILING):
+            for c in verb.children:
+                if c.dep_ != "nsubj":
+                    continue
+                if c.text in self.actors.states:
+                    modifiers.append(c)
+                elif c.lower_ in ARMED_NOUNS:
+                    modifiers += [m for m in c.children
+                                  if m.dep_ in ("amod", "compound", "nmod", "poss")]
         for c in modifiers + list(doc[trigger.start : trigger.end]):
             # "Turkish jets"; "Russia's warplanes": the state's own name as the owner
             state = self.actors.adjectives.get(c.lower_) or (
