@@ -132,3 +132,28 @@ def test_a_range_of_people_is_not_a_span_of_days(geocoding_extractor):
 def test_sources_of_a_kind_are_kept_as_written(extractor, text, source):
     # (not all "local sources": the coders write them as the text does)
     assert source in set().union(*claimants(extractor, text))
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The district commissioner said ADF rebels killed 22 civilians in Beni territory on "
+     "Sunday.", "district commissioner"),
+    ("Gunmen killed four people at a hospital in Kumba on Sunday, hospital staff said.",
+     "hospital staff"),
+    ("Fano representatives said the army killed 40 civilians in Gondar on Sunday.",
+     "Fano representatives"),
+    ("The head of the regional military administration wrote on Telegram that Russian "
+     "shelling killed two people in Kherson on Sunday.",
+     "head of the regional military administration"),
+    # the source an agency cites does not hide the agency
+    ("State news agency SANA, citing a military source, said Israeli missiles struck a site "
+     "near Damascus on Sunday, killing two soldiers.", "SANA"),
+])
+def test_more_speakers_and_an_agency_citing_another(extractor, text, source):
+    assert source in set().union(*claimants(extractor, text))
+
+
+def test_a_war_monitor_is_the_syrian_observatory_only_in_syria(extractor):
+    assert claimants(extractor, "A war monitor said gunmen killed six people in Tumaco, "
+                                "Colombia, on Sunday.") == [{"war monitor"}]
+    assert claimants(extractor, "A war monitor said an air strike killed nine people in "
+                                "Idlib, Syria, on Sunday.") == [{"SOHR"}]

@@ -24,7 +24,8 @@ SPEAKING = {"documented", "recorded", "said", "says",
             "told", "reported", "claimed", "announced", "stated", "confirmed",
             "added", "reports", "claims", "alleged", "blamed", "accused", "blames", "accuses",
             "denied", "denies", "insisted", "rejected", "put", "puts", "gave", "estimated",
-            "counted", "say", "report", "claim", "confirm", "state", "announce"}
+            "counted", "say", "report", "claim", "confirm", "state", "announce", "wrote",
+            "acknowledged"}
 SOURCE_HEADS = {
     "officials": "officials", "official": "officials", "spokesman": "officials",
     "spokesperson": "officials", "spokeswoman": "officials", "commander": "officials",
@@ -51,6 +52,13 @@ SOURCE_HEADS = {
     "military": "military", "government": "government", "prosecutors": "officials",
     "prosecutor": "officials", "party": "other", "family": "witnesses", "church": "other",
     "bishop": "other", "leader": "officials", "guard": "officials",
+    # "The district commissioner said", "hospital staff said", "a relative said", "a
+    # maritime security firm told", "the ambulance service said", "Fano representatives said"
+    "commissioner": "officials", "administrator": "officials", "administration": "officials",
+    "staff": "medical", "relative": "witnesses", "relatives": "witnesses",
+    "firm": "other", "company": "other", "service": "officials",
+    "representatives": "officials", "head": "officials", "chief": "officials",
+    "survivors": "witnesses", "survivor": "witnesses", "villagers": "witnesses",
 }
 # Wikipedia's note marks glued to a word: "office.[12]", "killed[3]"
 CITATION_MARK = re.compile(r"\[\d*\]?|\[(?:citation needed|note \d+)\]?", re.IGNORECASE)
@@ -59,12 +67,13 @@ SAME_SOURCE = re.compile(r"\b(?:the|this) same (?:organi[sz]ation|group|source|m
                          r"outlet|official|journalist|agency)\b", re.IGNORECASE)
 # Verbs that report what a named body said (not "accused", "denied": their subject is a party)
 REPORTING = {"said", "says", "say", "told", "reported", "reports", "report", "stated",
-             "announced", "confirmed", "added"}
+             "announced", "confirmed", "added", "wrote", "acknowledged"}
 # Titles before a person's name that make the person an official source.
 TITLES = {"gov", "governor", "mayor", "minister", "spokesman", "spokeswoman", "spokesperson",
           "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "brig",
           "brigadier", "commander", "chief", "president", "premier", "sheikh", "police",
-          "prosecutor", "deputy", "secretary", "ambassador", "envoy", "official"}
+          "prosecutor", "deputy", "secretary", "ambassador", "envoy", "official",
+          "commissioner", "administrator", "head"}
 # Military ranks: a service named before one is part of a person's title ("Army Col.").
 RANKS = {"col", "colonel", "gen", "general", "lt", "lieutenant", "maj", "major", "brig",
          "brigadier", "capt", "captain", "adm", "admiral", "rear", "vice", "sgt", "sergeant",
@@ -72,6 +81,10 @@ RANKS = {"col", "colonel", "gen", "general", "lt", "lieutenant", "maj", "major",
 # "the statement said": the source is whoever issued the statement, named before.
 ANAPHORIC_HEADS = {"statement", "report", "communique", "communiqué", "announcement", "video"}
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+# "State news agency SANA, citing a military source, said": the source the agency cites breaks
+# the parse between the agency and its verb
+CITING_AFTER = re.compile(r"\s*,\s*(?:citing|quoting)\b[^,.;]{1,80},\s*(?:said|says|reported|"
+                          r"reports|added|stated|announced)\b", re.IGNORECASE)
 # The kind of a speaker known so far only by one capitalised word ("Warren said").
 SURNAME = "surname"
 
@@ -233,6 +246,9 @@ class ClaimantFinder:
         span = doc[start:end]
         if span[-1].lower_ in self.lexicon.speech_verbs:
             return 3  # the alias itself ends in the verb: "police said"
+        if CITING_AFTER.match(doc_text(doc), span.end_char):
+            return 3  # "SANA, citing a military source, said": the agency reports
+
         root = span.root
         while root.dep_ in ("compound", "amod", "nmod") and root.head is not root:
             root = root.head  # "The White Helmets civil defence group put the toll at 14"

@@ -149,7 +149,8 @@ class SourceReader:
                 not attribution.token_span:
             return attribution
         written = doc[slice(*attribution.token_span)].text
-        if not any(a.lower() == written.lower() and a == a.lower() for a in entry.aliases):
+        if not any(a.lower() == written.lower() and (a == a.lower() or written == written.lower())
+                   for a in entry.aliases):
             return attribution  # "Syrian state media", "SANA": named, whatever the story
         before = doc[attribution.token_span[0] - 1] if attribution.token_span[0] > 0 else None
         if entry.name.endswith("police") and before is not None and \
