@@ -130,3 +130,15 @@ def test_victims_by_trade_or_past_are_civilians(extractor, text):
 def test_the_state_that_targeted_or_whose_drone_dropped(extractor, text, author):
     (e,) = events(extractor, text)
     assert e.actor1.startswith(f"Military Forces of {author}")
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # dated, placed and counted: the coder's doubt (0.03) dropped it at reconciliation
+    ("Twenty-four people died in an attack on Solhan, Burkina Faso, on Thursday, the "
+     "government said.", "Attack"),
+    ("At least 20 people died in gang violence in Cite Soleil on Thursday, according to the "
+     "RNDDH.", "Attack"),
+])
+def test_people_who_died_in_a_dated_placed_act(extractor, text, sub_type):
+    (e,) = events(extractor, text)
+    assert (e.sub_event_type, e.fatalities) == (sub_type, 24 if "Solhan" in text else 20)

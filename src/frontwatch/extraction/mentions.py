@@ -910,7 +910,8 @@ class MentionExtractor:
             country=country,
             headline=headline,
             follow_up=definite or inherited_place,
-            coder_event=None if p.coding is None or titled else p.coding.event_probability,
+            coder_event=None if p.coding is None or titled or told_here
+            else p.coding.event_probability,
         )
 
     def _act_trigger(self, p: ParsedSentence, forced: Trigger | None, denied_only: bool,
