@@ -298,7 +298,8 @@ class ImplicitActors:
                     continue
                 if c.text in self.actors.states:
                     modifiers.append(c)
-                elif c.lower_ in ARMED_NOUNS:
+                elif c.lower_ in ARMED_NOUNS and lemma_of(verb) not in PATIENT_SUBJECT_VERBS \
+                        and verb.lower_ not in PATIENT_SUBJECT_TRIGGERS:
                     modifiers += [m for m in c.children
                                   if m.dep_ in ("amod", "compound", "nmod", "poss")]
         for c in modifiers + list(doc[trigger.start : trigger.end]):
