@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from frontwatch.actors.catalog import default_state_forces, state_styled_groups
+from frontwatch.extraction.background import has_day
 from frontwatch.extraction.coder_policy import toll_before_act
 from frontwatch.extraction.countries import countries_in
 from frontwatch.extraction.incidents import NEW_INCIDENT, divide_count
@@ -715,6 +716,14 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
     # Reports follow events: of equally precise dates, the earliest is the incident's.
     best_date = min(dated, key=lambda m: (m.time_precision, m.date, m.sentence.start)) \
         if dated else None
+    told_day = [m for m in g.mentions if m.follow_up and not m.headline and not m.toll_update
+                and m.date is not None and m.time_precision == 1
+                and has_day(m.sentence.text, article.published)]
+    if best_date is not None and best_date.time_precision > 1 and told_day:
+        # "Nine people were killed when militants opened fire on a bus ... // The raid took
+        # place early on Thursday at Alabek": the lead gives no day, the incident's own
+        # retelling does
+        best_date = min(told_day, key=lambda m: (m.date, m.sentence.start))
     if p.denial and p.date is not None and best_date is not None \
             and p.time_precision <= best_date.time_precision:
         # "denied on Feb. 11 that troops had taken Toretsk ... 12 killed over the past week":

@@ -1,0 +1,38 @@
+"""A wire lead that gives the toll without a day, and the next sentence that tells the same
+incident's day and village: one event, on that day, at that village."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontwatch.pipeline import Extractor, make_article
+
+PUBLISHED = dt.date(2024, 6, 15)  # a Saturday
+
+
+@pytest.fixture(scope="module")
+def geocoding_extractor() -> Extractor:
+    return Extractor()
+
+
+def test_the_retelling_gives_the_lead_its_day_and_village(geocoding_extractor):
+    text = ("At least 17 people were killed when armed youth raided cattle camps in Tonj North "
+            "County, officials said.\n\nThe raid took place early on Thursday at Alabek, the "
+            "county commissioner said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert (e.event_date, e.time_precision, e.location, e.fatalities) == (
+        "2024-06-13", 1, "Alabek", 17)
+
+
+def test_a_day_only_inherited_by_the_retelling_is_not_its_own(extractor):
+    # "The attack was repelled" tells no day: the lead's report day stands (the villages'
+    # Sunday is another incident's)
+    text = ("HOMS, March 6 (Levant Wire) - Government troops captured the village of Arak on "
+            "Sunday, a military source said.\n\nMeanwhile, ISIS units attacked army positions "
+            "near the T4 pumping station. The attack was repelled and 6 militants were killed, "
+            "the source added.")
+    found = extractor.process(make_article(text, published=dt.date(2017, 3, 6))).events
+    (station,) = [e for e in found if e.sub_event_type == "Armed clash"]
+    assert (station.event_date, station.time_precision) == ("2017-03-06", 2)
