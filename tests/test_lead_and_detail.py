@@ -36,3 +36,11 @@ def test_a_day_only_inherited_by_the_retelling_is_not_its_own(extractor):
     found = extractor.process(make_article(text, published=dt.date(2017, 3, 6))).events
     (station,) = [e for e in found if e.sub_event_type == "Armed clash"]
     assert (station.event_date, station.time_precision) == ("2017-03-06", 2)
+
+
+def test_an_act_dated_by_an_earlier_sentence_months_back_is_history(extractor):
+    text = ("In August 2014, Islamic State fighters overran Sinjar. In Kocho alone, IS "
+            "fighters executed several hundred men. On Tuesday, gunmen killed two shepherds "
+            "near Sinjar, local officials said.")
+    found = extractor.process(make_article(text, published=PUBLISHED)).events
+    assert [(e.event_date, e.fatalities) for e in found] == [("2024-06-11", 2)]

@@ -868,6 +868,12 @@ class MentionExtractor:
             # the coder, taught that a denial tells no event, rightly reads as none)
             return None
         date, precision = self._act_date(sent, dates, date_info, doc[trigger.start].idx)
+        if date is not None and ctx.published is not None and \
+                date < (ctx.news_from or ctx.published - HISTORY_GAP):
+            # "In Kocho alone, IS fighters executed several hundred men", after a sentence
+            # dating the massacre to 2014: a day the story gave before, months before the
+            # report, is history (the sentence's own dates are tested in not_incident)
+            return None
         civilian_targeting = bool(actor2 and actor2.inter == 7) and event_type in (
             "Violence against civilians",
             "Explosions/Remote violence",
