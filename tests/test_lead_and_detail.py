@@ -1,5 +1,6 @@
-"""A wire lead that gives the toll without a day, and the next sentence that tells the same
-incident's day and village: one event, on that day, at that village."""
+"""News and what is not: a wire lead that gives the toll without a day and the next sentence
+that tells the same incident's day and village (one event, on that day, at that village); an
+act the story dated months back; a pattern of acts."""
 
 from __future__ import annotations
 
@@ -44,3 +45,21 @@ def test_an_act_dated_by_an_earlier_sentence_months_back_is_history(extractor):
             "near Sinjar, local officials said.")
     found = extractor.process(make_article(text, published=PUBLISHED)).events
     assert [(e.event_date, e.fatalities) for e in found] == [("2024-06-11", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish drones have repeatedly struck targets in Sinjar that Ankara says belong to the "
+    "PKK.",
+    "Police stations in Dera Ismail Khan have been attacked repeatedly with rifles and "
+    "grenades.",
+    "Looting of humanitarian supplies continues to be reported in Darfur and Kordofan.",
+])
+def test_a_pattern_of_acts_is_no_incident(extractor, text):
+    assert extractor.process(make_article(text, published=PUBLISHED)).events == []
+
+
+def test_an_incident_beside_a_pattern_still_is_one(extractor):
+    (e,) = extractor.process(make_article(
+        "Turkish drones struck a car in Sinjar on Monday, killing two PKK fighters, after "
+        "repeatedly targeting the area.", published=PUBLISHED)).events
+    assert e.sub_event_type == "Air/drone strike" and e.fatalities == 2

@@ -146,6 +146,15 @@ PERSON_TAKEN = {
 IN_THE_PAST = re.compile(r"\b(in the past|over the years|in recent years|in previous years)\b",
                          re.IGNORECASE)
 SERIES = {"string", "series", "wave", "spate", "number", "campaign", "history", "pattern"}
+# A pattern of acts told as such: "Police stations ... have been attacked repeatedly", "Turkish
+# drones have repeatedly struck targets in Sinjar", "Looting continues to be reported in
+# Darfur", "In recent months, security forces have detained activists". No incident, whatever
+# the coder reads, when the sentence names no day.
+HABITUAL = re.compile(
+    r"\b(?:repeatedly|routinely|frequently|time and again|time after time|"
+    r"continues? to be (?:reported|targeted|attacked|hit|shelled)|"
+    r"(?:in|over) (?:the )?recent (?:months|weeks)|over the (?:past|last) (?:few )?"
+    r"(?:months|weeks))\b", re.IGNORECASE)
 
 
 # "dead": "gunmen shot dead a teacher"

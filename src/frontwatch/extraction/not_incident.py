@@ -12,6 +12,7 @@ from frontwatch.extraction.article_context import ArticleContext
 from frontwatch.extraction.background import (
     AGGREGATE,
     CRITICISED,
+    HABITUAL,
     ONSET_TOLL,
     PERFECT,
     PERFECT_SINCE,
@@ -58,6 +59,8 @@ def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
         return True  # "the offensive began April 30", "operating there for many months"
     if historical(doc_text(doc), ctx.published, ctx.news_from, spells_run_on=confirmed):
         return True  # "Ten years ago, a gunman...", "In 2003, ...": history, not news
+    if HABITUAL.search(doc_text(doc)) and not has_day(sent.text, ctx.published):
+        return True  # "Turkish drones have repeatedly struck targets in Sinjar": a pattern
     if SO_FAR.search(doc_text(doc)) or ONSET_TOLL.search(doc_text(doc)):
         # "have so far resulted in the killing of 39", "erupted on April 15 and has killed
         # more than 1,800": a campaign's tally
