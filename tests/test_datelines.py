@@ -1,5 +1,6 @@
 """Datelines: where a story was filed, not what it tells (wire datelines and the bracketed
-datelines of rights groups' and agencies' releases)."""
+datelines of rights groups' and agencies' releases); nor where attackers came from, nor the
+country across a border."""
 
 from __future__ import annotations
 
@@ -133,3 +134,19 @@ def test_a_dateline_in_accented_capitals_is_a_dateline(geo_extractor, text, plac
     assert dateline_spans(text) and in_dateline(text, 1)
     (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 15))).events
     assert e.location == place
+
+
+@pytest.mark.parametrize("text", [
+    "A drone struck a car near the border with Turkey in the town of Darbasiyah.",
+    "Fighters coming from Burkina Faso attacked an army post.",
+    "Shelling hit Vovchansk near the Russian border.",
+])
+def test_a_country_across_a_border_or_left_behind_is_not_named_here(text):
+    assert country_hits(text) == []
+
+
+def test_where_attackers_travelled_from_is_not_where_they_attacked(geo_extractor):
+    (e,) = geo_extractor.process(make_article(
+        "Militants who had travelled from Jilib attacked a police station in Afgoye on "
+        "Monday.", published=dt.date(2024, 6, 15))).events
+    assert e.location == "Afgooye"

@@ -105,8 +105,15 @@ def country_hits(text: str) -> list[tuple[int, str]]:
 # State" do name Myanmar).
 _REGION_AFTER = re.compile(r"\s+(?:Delta|[Rr]iver|Basin|Valley)\b")
 _NIGER_STATE = re.compile(r"Niger\s+[Ss]tate\b")
-# "Rockets fired from Gaza hit Ashkelon": where fire came from is not where it fell.
-_FIRED_FROM = re.compile(r"\b(?:fired|launched)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+# "Rockets fired from Gaza hit Ashkelon": where fire came from is not where it fell; nor is
+# where attackers came from ("Fighters coming from Burkina Faso attacked ... Boulkessi") or the
+# country across a border ("near the border with Turkey in the town of Darbasiyah").
+_FIRED_FROM = re.compile(
+    r"\b(?:(?:fired|launched|came|coming|crossed|crossing|arrived|arriving|travell?ed|fled|"
+    r"infiltrated|infiltrating|entered|entering)\s+(?:in\s+)?from\s+(?:neighbou?ring\s+)?"
+    r"|border\s+with\s+(?:neighbou?ring\s+)?)(?:the\s+)?$", re.IGNORECASE)
+# "near the Russian border", "the Turkish-Syrian border": the country across it
+_BORDER_AFTER = re.compile(r"(?:-\w+)?\s+border\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -116,7 +123,8 @@ def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
                  if not NATIONALS_AFTER.match(text, m.end())
                  and not _REGION_AFTER.match(text, m.end())
                  and not _NIGER_STATE.match(text, m.start())
-                 and not _FIRED_FROM.search(text[max(0, m.start() - 30):m.start()])
+                 and not _FIRED_FROM.search(text[max(0, m.start() - 40):m.start()])
+                 and not _BORDER_AFTER.match(text, m.end())
                  and not in_release_dateline(text, m.start()))
 
 

@@ -46,6 +46,10 @@ SETTLEMENTS = {"villages", "towns", "cities", "communities", "neighbourhoods", "
 ORIGIN_PEOPLE = {"laborers", "labourers", "workers", "passengers", "traders", "pilgrims",
                  "migrants", "students", "travellers", "travelers", "nationals", "tourists",
                  "merchants", "drivers", "engineers"}
+# Verbs of coming before "from": "coming from Burkina Faso", "who had travelled from Jilib"
+MOVED = {"coming", "came", "crossed", "crossing", "arrived", "arriving", "travelled", "traveled",
+         "travelling", "traveling", "fled", "fleeing", "infiltrated", "infiltrating", "returning",
+         "returned", "moved", "moving"}
 ORIGIN_PERSON = {"laborer", "labourer", "worker", "passenger", "trader", "pilgrim", "migrant",
                  "student", "traveller", "traveler", "tourist", "merchant", "driver", "engineer",
                  "businessman", "businessmen", "mp", "man", "woman", "men", "women", "farmer",
@@ -301,10 +305,12 @@ def origin_of_people(doc: Doc, pl: PlaceMention) -> bool:
     if who in ORIGIN_PEOPLE:
         return True
     # "a trader from Kano in Kaduna", "a former MP from Anbar province in Baghdad": one person's
-    # home, when the sentence then says where it happened
-    return who in ORIGIN_PERSON and any(
+    # home, and "Fighters coming from Burkina Faso attacked an army post in Boulkessi": where
+    # the attackers came from, when the sentence then says where it happened
+    reach = len(doc) if who in MOVED else min(len(doc), span.end + 4)
+    return (who in ORIGIN_PERSON or who in MOVED) and any(
         t.lower_ in ("in", "at") and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()
-        for t in doc[span.end : min(len(doc), span.end + 4)])
+        for t in doc[span.end : reach])
 
 
 def role_of(doc: Doc, start: int, end: int) -> tuple[str, float | None, str | None]:
