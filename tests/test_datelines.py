@@ -150,3 +150,16 @@ def test_where_attackers_travelled_from_is_not_where_they_attacked(geo_extractor
         "Militants who had travelled from Jilib attacked a police station in Afgoye on "
         "Monday.", published=dt.date(2024, 6, 15))).events
     assert e.location == "Afgooye"
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Gunmen shot dead two traders in Mogadishu's Hodan district on Monday.", "Mogadishu"),
+    ("A bomb killed four people in the Gwange area of Maiduguri on Monday.", "Maiduguri"),
+])
+def test_a_quarter_the_gazetteer_lacks_is_placed_at_its_city(geo_extractor, text, city):
+    from frontwatch.geodesy import haversine_km
+
+    (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 15))).events
+    (home,) = geo_extractor.geocoder.resolve(city, None)[:1] or [None]
+    assert e.latitude is not None and e.geo_precision == 2
+    assert haversine_km(e.latitude, e.longitude, home.latitude, home.longitude) < 25

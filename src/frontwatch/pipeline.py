@@ -30,6 +30,13 @@ HOME_CITY = re.compile(
 HOME_HEAD = 600  # characters: the alert's title and header lines
 QUARTER = re.compile(r"^(East|West|North|South|Eastern|Western|Northern|Southern|Old|Central|"
                      r"Greater)\s+(\S.*)$")
+# A quarter named with its city: "Mogadishu's Hodan district", "the Gwange area of Maiduguri",
+# "Hodan district, Mogadishu" (the city before the quarter, or after it)
+_CITY_NAME = r"(?P<city>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})"
+CITY_BEFORE = re.compile(_CITY_NAME + r"['’]s\s+(?:(?:southern|northern|eastern|western|"
+                         r"central)\s+)?$")
+CITY_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|area|quarter|suburb|township|commune|"
+                        r"sector)?\s*(?:of|,|in)\s+(?:the\s+)?(?:city\s+of\s+)?" + _CITY_NAME)
 
 
 def _named_only_as(place: Place, country: str, hits: list[tuple[int, str]],
@@ -118,17 +125,30 @@ class Extractor:
 
     def _geocode_quarters(self, article: Article, mentions: list[Mention],
                           toponyms: list[PlaceMention]) -> None:
-        """"East Mosul", "Old Aleppo": a part of a city the gazetteer does not list is placed at
-        the city, as near it (precision 2), keeping the name as written."""
+        """"East Mosul", "Old Aleppo", "Mogadishu's Hodan district": a part of a city the
+        gazetteer does not list is placed at the city, as near it (precision 2), keeping the
+        name as written."""
         for m in mentions:
             if m.place is not None and m.place.latitude is not None:
                 continue
             main = next((p for p in m.places if p.role != "region"), None)
-            hit = QUARTER.match(main.text) if main is not None else None
-            if hit is None:
+            if main is None:
                 continue
-            name = hit.group(2)
-            city = PlaceMention(text=name, start=main.end - len(name), end=main.end, role="near")
+            hit = QUARTER.match(main.text)
+            before = CITY_BEFORE.search(article.text, max(0, main.start - 40), main.start)
+            after = CITY_AFTER.match(article.text, main.end)
+            if hit is not None:
+                name = hit.group(2)
+                city = PlaceMention(text=name, start=main.end - len(name), end=main.end,
+                                    role="near")
+            elif before is not None or after is not None:
+                # "Mogadishu's Hodan district": the city the quarter is in (a quarter the
+                # gazetteer lists is placed already)
+                found = before or after
+                city = PlaceMention(text=found.group("city"), start=found.start("city"),
+                                    end=found.end("city"), role="near")
+            else:
+                continue
             probe = replace(m, places=[city], place=None)
             self.geocoder.geocode_mentions(article, [probe], toponyms)
             if probe.place is not None and probe.place.latitude is not None:
