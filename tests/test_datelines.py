@@ -163,3 +163,14 @@ def test_a_quarter_the_gazetteer_lacks_is_placed_at_its_city(geo_extractor, text
     (home,) = geo_extractor.geocoder.resolve(city, None)[:1] or [None]
     assert e.latitude is not None and e.geo_precision == 2
     assert haversine_km(e.latitude, e.longitude, home.latitude, home.longitude) < 25
+
+
+@pytest.mark.parametrize("text, place", [
+    ("- In Daraa countryside, unidentified gunmen shot dead a former rebel commander in the "
+     "town of Jasim on Monday.", "Jāsim"),
+    ("In the occupied West Bank, Israeli forces killed two Palestinians in Balata camp in "
+     "Nablus on Monday.", "Balata camp"),
+])
+def test_a_bulleted_or_qualified_frame_gives_way_to_the_acts_place(geo_extractor, text, place):
+    (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 15))).events
+    assert e.location == place

@@ -69,8 +69,11 @@ PLACE_ANAPHORA = re.compile(
 )
 # A sentence that opens on a place: "In Deir Ezzor, ...", "In the Idlib countryside, ..."
 # ("Meanwhile in Katsina State, bandits killed 12 villagers in Faskari")
-FRAMING = re.compile(r"\s*(?:(?:Meanwhile|Elsewhere|Also|Separately),?\s*)?[Ii]n\s+(?:the\s+)?"
-                     r"[A-Z][^,;]{1,40},")
+# (also a bulleted line, "- In Daraa countryside, ...", and "In the occupied West Bank, ...")
+FRAMING = re.compile(r"\s*(?:[-–—•*]\s*)?(?:(?:Meanwhile|Elsewhere|Also|Separately),?\s*)?[Ii]n\s+"
+                     r"(?:the\s+)?(?:(?:occupied|besieged|embattled|restive|neighbou?ring|"
+                     r"northern|southern|eastern|western|central|north-?eastern|north-?western|"
+                     r"south-?eastern|south-?western)\s+)?[A-Z][^,;]{1,40},")
 
 
 def _adjective_place(doc, pl: PlaceMention) -> bool:
