@@ -174,3 +174,10 @@ def test_a_quarter_the_gazetteer_lacks_is_placed_at_its_city(geo_extractor, text
 def test_a_bulleted_or_qualified_frame_gives_way_to_the_acts_place(geo_extractor, text, place):
     (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 15))).events
     assert e.location == place
+
+
+def test_a_town_named_first_as_what_befell_it_is_its_place(geo_extractor):
+    (e,) = geo_extractor.process(make_article(
+        "Djibo came under attack on Sunday, and at least 20 soldiers were killed, the army "
+        "said.", published=dt.date(2024, 6, 15))).events
+    assert e.location == "Djibo" and e.latitude is not None

@@ -178,6 +178,19 @@ _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|w
 _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+$")
 # "Part of Operation Inherent Resolve", "Law of Armed Conflict": the head of a longer name.
 _OF_NAME_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?[{_UPPER}]")
+# What befell a place named first: "Djibo came under attack", "Gwoza was attacked by"
+_BEFALLEN_AFTER = re.compile(
+    r"\s+(?:came under|was (?:attacked|shelled|hit|bombed|struck|stormed|overrun|raided|"
+    r"retaken|recaptured|captured|seized|targeted)|has been (?:attacked|shelled|hit|"
+    r"retaken|recaptured|captured|seized)|fell to)\b")
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("frontwatch.data").joinpath("common_words.txt").read_text("utf-8")
+    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
 # Outlets: "(Levant Wire)", "told Levant Wire", "the Fars news agency".
 _MEDIA_TAIL = re.compile(r"\b(?:Wire|News|Agency|Times|Post|Press|Network|TV|Radio|Daily|"
                          r"Observatory|Tribune|Herald|Journal|Gazette|Monitor|Telegraph)$")
@@ -632,9 +645,13 @@ class ToponymFinder:
             profile = self.gazetteer.profile(name_key(name))
             if (profile is not None and self.known(name, strict=True)
                     # a big city by its own name: "Led" (an old name of Saint Petersburg) at
-                    # the head of "Led by the Tiger Forces, ..." is a verb
+                    # the head of "Led by the Tiger Forces, ..." is a verb; a town that is the
+                    # subject of what befell it, "Djibo came under attack", "Gwoza was
+                    # attacked", when its name is no English word
                     and (profile.country or profile.admin1
-                         or (profile.max_population >= 500_000 and profile.main_name))
+                         or (profile.max_population >= 500_000 and profile.main_name)
+                         or (_BEFALLEN_AFTER.match(text, end)
+                             and name.lower() not in _english_words()))
                     and not _OF_NAME_AFTER.match(text, end) and not self.junk(text, start, end)):
                 found.append(Found(PlaceMention(name, start, end, "at"), cued=False))
             return
