@@ -63,3 +63,11 @@ def test_an_incident_beside_a_pattern_still_is_one(extractor):
         "Turkish drones struck a car in Sinjar on Monday, killing two PKK fighters, after "
         "repeatedly targeting the area.", published=PUBLISHED)).events
     assert e.sub_event_type == "Air/drone strike" and e.fatalities == 2
+
+
+def test_a_quarters_toll_is_no_toll_of_the_fighting_told_next(extractor):
+    found = extractor.process(make_article(
+        "At least 1,200 people were killed in Myanmar in the first quarter of 2024, according "
+        "to a local monitoring group. In Rakhine State, fighting spread to Buthidaung and "
+        "Maungdaw townships on Tuesday.", published=PUBLISHED)).events
+    assert found and all(e.fatalities == 0 for e in found)
