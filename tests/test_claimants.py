@@ -157,3 +157,17 @@ def test_a_war_monitor_is_the_syrian_observatory_only_in_syria(extractor):
                                 "Colombia, on Sunday.") == [{"war monitor"}]
     assert claimants(extractor, "A war monitor said an air strike killed nine people in "
                                 "Idlib, Syria, on Sunday.") == [{"SOHR"}]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Seven soldiers were killed in an ambush near Gao on Monday. The army confirmed the toll "
+     "on Tuesday.", "Military Forces of Mali"),
+    ("Gunmen killed 22 worshippers at a church in Ondo on Sunday. Police spokesman Ibrahim "
+     "Adamu confirmed the attack.", "Police spokesman Ibrahim Adamu"),
+])
+def test_a_source_confirming_the_act_just_told_claims_it_with_its_figures(
+        geocoding_extractor, text, source):
+    events = geocoding_extractor.process(make_article(text, published=MONDAY)).events
+    (e,) = events
+    claims = {c.claimant: c.fatalities.value for c in e.claims if c.fatalities}
+    assert claims[source] == e.fatalities

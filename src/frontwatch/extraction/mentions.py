@@ -226,6 +226,13 @@ def _without_dateline(text: str) -> str:
     return " " * end + text[end:]
 
 
+# A sentence that only confirms the act told just before: "The army confirmed the toll on
+# Tuesday.", "Police spokesman Ibrahim Adamu confirmed the attack.", "The ministry announced
+# their deaths."
+CONFIRMS_TOLD = re.compile(
+    r"\s*[^.;:]{2,80}?\b(?:confirmed|announced|acknowledged|reported|gave)\s+(?:the\s+|their\s+|"
+    r"his\s+|her\s+|its\s+)?(?:death\s+)?(?:toll|attack|deaths?|killings?|incident|ambush|raid|"
+    r"strike|casualties|losses|figure|recapture|capture)\b", re.IGNORECASE)
 # How a sentence (or a story) ends when it is not a headline
 _STOPS = (".", "!", "?", '"', "”")
 
@@ -495,6 +502,11 @@ class MentionExtractor:
                             pl for pl in m.places if pl.role == "region"]
                         ctx.last_places = list(m.places)
                         ctx.last_places_sentence = sent.index
+            if p is None and last_told is not None and last_told[0] == sent.index - 1 \
+                    and CONFIRMS_TOLD.match(sent.text):
+                confirmed = self._confirmation(article, sent, last_told[1], ctx, hits, acronyms)
+                if confirmed is not None:
+                    mentions.append(confirmed)
             if p is None:
                 if opens_paragraph:
                     self._place_heading(sent, ctx)
@@ -512,6 +524,14 @@ class MentionExtractor:
                 # fighting was continuing": the speaker's own account and the act it denies
                 denied = self._mention(article, p, ctx, is_title=is_headline(sent),
                                        denied_only=True)
+            if mention is not None and mention.fatalities is None and mention.claimant and \
+                    last_told is not None and last_told[0] == sent.index - 1 and \
+                    last_told[1].claimant != mention.claimant and \
+                    CONFIRMS_TOLD.match(sent.text):
+                # "Police spokesman Ibrahim Adamu confirmed the attack.": his account of the
+                # incident just told, with its figures
+                mention.fatalities, mention.victims = last_told[1].fatalities, \
+                    last_told[1].victims
             if mention is not None and mention.piece == 2 and not mention.places:
                 # "Three soldiers were killed in Kashmir, a day after a gun battle in which
                 # five were killed": the earlier incident named without a place was where
@@ -533,6 +553,24 @@ class MentionExtractor:
                         mentions.extend(split_by_day_and_place(means, ctx.published, text))
                 last_told = (sent.index, mention)
         return mentions
+
+    def _confirmation(self, article, sent: Sentence, told: Mention, ctx: ArticleContext,
+                      hits: list[tuple[int, str]], defined: dict[str, str]) -> Mention | None:
+        """"Seven soldiers were killed in an ambush near Gao on Monday. The army confirmed the
+        toll on Tuesday.": the source of the sentence after an act, confirming it, claims the
+        act and its figures (another account of the same incident)."""
+        doc = seed_text(self._parse_all([_punctuated(_without_dateline(sent.text))])[0],
+                        sent.text)
+        p = self._parse(sent, doc, False, hits, defined)
+        attribution, _ = self.sources.read(article, p, ctx)
+        if not attribution.claimant or attribution.claimant == told.claimant:
+            return None
+        return replace(told, sentence=Evidence(article.id, sent.start, sent.end, sent.text),
+                       claimant=attribution.claimant, claimant_kind=attribution.kind,
+                       hedged=attribution.hedged, follow_up=True, headline=False,
+                       denial=False, toll_update=False, piece=0, coder_event=None,
+                       places=[replace(pl) for pl in told.places],
+                       materiel=list(told.materiel))
 
     def _second_act(self, article, p: ParsedSentence, ctx: ArticleContext, mention: Mention
                     ) -> Mention | None:
