@@ -171,3 +171,20 @@ def test_a_source_confirming_the_act_just_told_claims_it_with_its_figures(
     (e,) = events
     claims = {c.claimant: c.fatalities.value for c in e.claims if c.fatalities}
     assert claims[source] == e.fatalities
+
+
+def test_a_rival_toll_given_as_the_number_is_its_own_claim(extractor):
+    (e,) = extractor.process(make_article(
+        "Ethiopian officials said 15 people were killed in clashes in Gondar on Tuesday, but "
+        "Fano representatives said the number was at least 40.", published=MONDAY)).events
+    figures = {c.claimant: c.fatalities.value for c in e.claims if c.fatalities}
+    assert figures == {"Ethiopian officials": 15, "Fano representatives": 40}
+
+
+def test_a_claim_the_other_side_denied(extractor):
+    (e,) = extractor.process(make_article(
+        "Houthi officials said a US air strike killed eight people in Hodeidah on Friday, a "
+        "claim the US Central Command denied.", published=MONDAY)).events
+    by = {c.claimant: c for c in e.claims}
+    assert by["Houthi officials"].fatalities.value == 8 and not by["Houthi officials"].denies
+    assert by["US military"].denies

@@ -94,7 +94,12 @@ from frontwatch.extraction.model_roles import (
     role_candidates,
 )
 from frontwatch.extraction.not_incident import not_an_incident
-from frontwatch.extraction.numbers import MONTH_WORD, count_to_fatalities, find_counts
+from frontwatch.extraction.numbers import (
+    MONTH_WORD,
+    count_to_fatalities,
+    find_counts,
+    parse_count,
+)
 from frontwatch.extraction.parsed import ParsedSentence
 from frontwatch.extraction.places import (
     is_country,
@@ -226,6 +231,15 @@ def _without_dateline(text: str) -> str:
     return " " * end + text[end:]
 
 
+# A rival source's own toll of the incident told: "..., but X said the number was at least 40",
+# "..., while Y put the figure at 60"
+RIVAL_TOLL = re.compile(
+    r"\b(?:number|toll|figure|tally)\s+(?:of\s+(?:the\s+)?dead\s+)?(?:was|is|stood\s+at|"
+    r"at|reached|had\s+reached)\s+(?P<n>(?:at\s+least|more\s+than|over|nearly|about|some|"
+    r"around)?\s*(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?))\b", re.IGNORECASE)
+# "..., a claim the US Central Command denied": the rival clause denies
+CLAIM_DENIED = re.compile(r"(?:a|the)\s+claim\b[^.;]{0,60}\b(?:denied|rejected|disputed|"
+                          r"dismissed)\b", re.IGNORECASE)
 # A sentence that only confirms the act told just before: "The army confirmed the toll on
 # Tuesday.", "Police spokesman Ibrahim Adamu confirmed the attack.", "The ministry announced
 # their deaths."
@@ -1081,9 +1095,11 @@ class MentionExtractor:
         if rival_att.claimant is None:
             return None
         start = doc[cut].idx
-        denial = bool(DENIAL.search(doc_text(doc)[start:]))
+        denial = bool(DENIAL.search(doc_text(doc)[start:]) or CLAIM_DENIED.match(
+            doc_text(doc), start))
         theirs = [c for c in p.figures.casualties if c.start >= start]
-        if not theirs and not denial:
+        rival_toll = None if theirs or denial else RIVAL_TOLL.search(doc_text(doc), start)
+        if not theirs and not denial and rival_toll is None:
             return None
         own = [c for c in p.figures.casualties if c.start < start]
         # the denial, if any, is the rival clause's, not the first source's
@@ -1101,7 +1117,9 @@ class MentionExtractor:
             claimant=rival_att.claimant,
             claimant_kind=rival_att.kind,
             hedged=rival_att.hedged,
-            fatalities=sum_counts([c.count for c in theirs if c.kind == "killed"]),
+            # ("but Fano representatives said the number was at least 40": their toll)
+            fatalities=parse_count(rival_toll.group("n")) if rival_toll else sum_counts(
+                [c.count for c in theirs if c.kind == "killed"]),
             injuries=sum_counts([c.count for c in theirs if c.kind == "injured"]),
             toll_update=False,
             materiel=[],

@@ -183,6 +183,12 @@ def rival_clause(doc: Doc) -> int | None:
             continue
         if any(w in _RIVAL_VERBS for w in lowers[n + 1 : n + 14]):
             return n
+    # "..., a claim the US Central Command denied": the rival is the denier
+    for n in [n for n, w in enumerate(lowers) if w == "claim" and n >= 4]:
+        if lowers[n - 1] in ("a", "the") and doc[n - 2].text == "," and any(
+                w in ("denied", "rejected", "disputed", "dismissed")
+                for w in lowers[n + 1 : n + 10]):
+            return n - 1
     return None
 
 
