@@ -181,3 +181,16 @@ def test_a_town_named_first_as_what_befell_it_is_its_place(geo_extractor):
         "Djibo came under attack on Sunday, and at least 20 soldiers were killed, the army "
         "said.", published=dt.date(2024, 6, 15))).events
     assert e.location == "Djibo" and e.latitude is not None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("An army spokesman told journalists in Abuja that troops killed 12 insurgents at Gwoza "
+     "on Sunday.", "Gwoza"),
+    ("Speaking to reporters in Mogadishu, the regional governor said al-Shabaab fighters "
+     "attacked a base in Bulo Burde on Sunday.", "Bulo Burde"),
+    ("The junta said in a statement from Naypyitaw that troops recaptured Lashio on Sunday.",
+     "Lashio"),
+])
+def test_where_a_source_spoke_is_not_where_the_act_was(geo_extractor, text, place):
+    (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 15))).events
+    assert e.location == place

@@ -45,6 +45,7 @@ from frontwatch.extraction.roles import (
     destinations,
     owner_word,
     source_places,
+    speech_places,
 )
 from frontwatch.extraction.title_case import common_words
 from frontwatch.extraction.triggers import Trigger
@@ -107,7 +108,7 @@ class PlaceReader:
                 blocked.update(range(span.start, span.end))
         places = [] if is_headline(sent) else find_places(doc, blocked, object_region)
         # Who is told something, the outlet's name and the dateline are never the event's place
-        sources_at = source_places(doc, attribution)
+        sources_at = source_places(doc, attribution) + speech_places(doc, trigger.start)
         not_here = receivers(doc) + dateline_spans(doc_text(doc)) \
             + sources_at + clock_places(doc_text(doc))
         if article.outlet:

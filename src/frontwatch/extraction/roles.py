@@ -369,6 +369,29 @@ def source_places(doc: Doc, attribution: Attribution) -> list[tuple[int, int]]:
     return out
 
 
+# Words of speaking whose places are where a source spoke: "told journalists in Abuja",
+# "Speaking to reporters in Mogadishu", "said in a statement from Naypyitaw"
+_SPEECH_HEADS = {"told", "said", "says", "speaking", "spoke", "statement", "briefing",
+                 "conference", "announced", "added"}
+
+
+def speech_places(doc: Doc, trigger_at: int) -> list[tuple[int, int]]:
+    """Where the sentence's speakers spoke (not the act told at token `trigger_at`)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _SPEECH_HEADS:
+            continue
+        holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        holders += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                    for g in c.children if g.dep_ == "pobj"]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and c.i > tok.i and \
+                        not c.left_edge.i <= trigger_at <= c.right_edge.i:
+                    out.append(phrase_range(c))
+    return out
+
+
 def owner_word(doc: Doc, pl: PlaceMention) -> bool:
     """"Russia's warplanes": a state owning something is not where the event is."""
     span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
