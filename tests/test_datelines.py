@@ -194,3 +194,10 @@ def test_a_town_named_first_as_what_befell_it_is_its_place(geo_extractor):
 def test_where_a_source_spoke_is_not_where_the_act_was(geo_extractor, text, place):
     (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 15))).events
     assert e.location == place
+
+
+def test_a_checkpoint_named_for_a_place_is_at_it(geo_extractor):
+    (e,) = geo_extractor.process(make_article(
+        "Israeli forces shot dead a Palestinian man at the Huwara checkpoint south of Nablus on "
+        "Monday.", published=dt.date(2024, 6, 15))).events
+    assert e.location == "Huwara"

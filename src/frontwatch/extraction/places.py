@@ -26,7 +26,7 @@ FEATURE_NOUNS = {
     "crossing", "border", "dam", "base", "hamlet", "settlement", "municipality", "subdistrict",
     "sub-district", "quarter", "front", "frontline", "centre", "center", "heart", "edge",
     "periphery", "environs", "township", "townships", "commune", "county", "payam", "woreda",
-    "locality",
+    "locality", "checkpoint", "checkpoints", "junction", "roundabout",
 }
 NAMED_FEATURES = {"field", "fields", "oilfield", "airbase", "airport", "dam", "camp", "crossing",
                   "base", "mountains", "mountain", "hills", "valley"}
