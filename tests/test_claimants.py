@@ -188,3 +188,21 @@ def test_a_claim_the_other_side_denied(extractor):
     by = {c.claimant: c for c in e.claims}
     assert by["Houthi officials"].fatalities.value == 8 and not by["Houthi officials"].denies
     assert by["US military"].denies
+
+
+@pytest.mark.parametrize("text, actor, source", [
+    ("FAMa units repelled an attack by JNIM near Boni on Monday, killing 12 terrorists, the "
+     "army said.", "Military Forces of Mali", None),
+    ("ISPR said security forces killed five khwarij in an intelligence-based operation in "
+     "North Waziristan on Monday.", "TTP: Tehreek-i-Taliban Pakistan", "ISPR"),
+    ("An ISKP suicide bomber killed 12 people at a mosque in Kunduz on Monday.",
+     "Islamic State (Afghanistan)", None),
+    ("The General Staff of the Armed Forces of Ukraine said Russian forces shelled Nikopol "
+     "on Monday, killing two civilians.", "Military Forces of Russia (2000-)",
+     "Ukrainian General Staff"),
+])
+def test_bulletins_names_of_forces_and_sources(geocoding_extractor, text, actor, source):
+    (e,) = geocoding_extractor.process(make_article(text, published=MONDAY)).events
+    assert actor in (e.actor1, e.actor2)
+    if source:
+        assert source in {c.claimant for c in e.claims}

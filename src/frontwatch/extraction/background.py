@@ -104,6 +104,10 @@ AGGREGATE = re.compile(
     r"(?:in|during|over|throughout) the (?:first|second|last|past|previous) (?:half of "
     r"(?:the year|(?:19|20)\d\d)|(?:two|three|four|five|six|nine|twelve) months)|"
     r"(?:over|during) the (?:past|last) (?:week|fortnight|few days|\w+ days)|"
+    # a defence ministry's losses over a front: "lost up to 340 servicemen in that
+    # direction", "along the entire front" (not "in the last 24 hours": CENTCOM's strikes
+    # of a day are told so, one by one)
+    r"in (?:that|this) direction|along the (?:entire|whole) front(?:line)?|"
     r"across (?:the country|Syria|Iraq|Yemen|Afghanistan|Libya|Somalia|Nigeria|Mali)|"
     r"nationwide|(?:the )?(?:total|overall|cumulative) (?:death )?toll|"
     r"(?:has|have) (?:killed|left|claimed the lives of)(?: more than| over| at least| some)? "
