@@ -201,3 +201,12 @@ def test_a_checkpoint_named_for_a_place_is_at_it(geo_extractor):
         "Israeli forces shot dead a Palestinian man at the Huwara checkpoint south of Nablus on "
         "Monday.", published=dt.date(2024, 6, 15))).events
     assert e.location == "Huwara"
+
+
+def test_a_missions_release_dateline_in_title_case(geo_extractor):
+    text = ("Kinshasa, 14 June 2024 - MONUSCO strongly condemns the attack by CODECO militiamen "
+            "on a displacement site in Djugu territory on the night of 11 June, which killed 12 "
+            "civilians.")
+    assert dateline_spans(text)
+    (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 15))).events
+    assert (e.event_date, e.location) == ("2024-06-11", "Djugu")

@@ -229,3 +229,9 @@ def test_overnight_on_a_named_day_is_that_day():
     found = [e for e in find_date_expressions("Drones attacked Odesa overnight.", published)
              if e.date is not None]
     assert [e.date for e in found] == [dt.date(2024, 5, 19)]
+
+
+def test_during_the_night_of_a_day_is_that_day_not_last_night() -> None:
+    found = find_date_expressions("Clashes erupted during the night of 12 to 13 June in "
+                                  "Batibo.", dt.date(2024, 6, 15))
+    assert [e.date for e in found] == [dt.date(2024, 6, 12)]

@@ -321,6 +321,10 @@ TITLE_DATELINE = re.compile(
     r"(?:\s*\([^)]{1,40}\)|,\s*[A-Z]{2,8}(?:\s[A-Z][a-z]+)?)\s*[-—–]+\s*"
     # "Maiduguri — Gunmen killed ...": a city and a long dash (not a hyphen) opening the text
     r"|^\s*[A-Z][a-z'’.\-]+(?:\s[A-Z][a-z'’.\-]+){0,2}\s+[—–]{1,2}\s+(?=[A-Z])"
+    # A UN mission's release: "Kinshasa, 14 June 2024 - MONUSCO condemns ...", "Jerusalem,
+    # June 14, 2024 –" (the city in title case, the day written out with its year)
+    r"|^\s*[A-Z][a-z'’.\-]+(?:\s[A-Z][a-z'’.\-]+){0,2},\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}),?\s+(?:19|20)\d\d\s*[-—–]+\s*(?=[A-Z])"
 )
 
 

@@ -163,8 +163,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "lastnight",
         # (not "overnight on 12 May", "overnight on Friday": that day's night)
+        # (nor "during the night of 12 to 13 June")
         re.compile(r"\b(?:late\s+)?last\s+night\b|\bovernight\b(?!\s+(?:on|into)\s+\w)|"
-                   r"\bduring\s+the\s+night\b", _CI),
+                   r"\bduring\s+the\s+night\b(?!\s+of\b)", _CI),
     ),
     (
         "ago",
