@@ -71,3 +71,12 @@ def test_a_quarters_toll_is_no_toll_of_the_fighting_told_next(extractor):
         "to a local monitoring group. In Rakhine State, fighting spread to Buthidaung and "
         "Maungdaw townships on Tuesday.", published=PUBLISHED)).events
     assert found and all(e.fatalities == 0 for e in found)
+
+
+def test_an_attack_on_a_convoy_borrows_no_side_from_the_bullet_before(extractor):
+    text = ("• On 10 June, clashes between the SSPDF and the SPLA-IO were reported in Nasir, "
+            "displacing about 2,000 people.\n• On 12 June, armed men attacked a humanitarian "
+            "convoy near Gumuruk, wounding two drivers.")
+    found = extractor.process(make_article(text, published=PUBLISHED, outlet="OCHA")).events
+    (convoy,) = [e for e in found if e.event_date == "2024-06-12"]
+    assert convoy.sub_event_type == "Attack" and convoy.actor2.startswith("Civilians")

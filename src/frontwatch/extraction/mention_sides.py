@@ -137,6 +137,15 @@ def _subject(tok, trigger: Trigger) -> bool:
         c.dep_ == "dobj" and trigger.start <= c.i < trigger.end for c in tok.head.children)
 
 
+# What an attack on civilians strikes: no armed side's ground
+CIVILIAN_TARGET = re.compile(
+    r"\b(?:attack(?:ed|s)?|ambush(?:ed)?|raid(?:ed)?|stormed|targeted|fired on|struck)\s+"
+    r"(?:on\s+)?(?:an?|the|two|three|several)?\s*(?:\w+\s+){0,2}?(?:convoy|health (?:centre|"
+    r"center|facility|post)|clinic|hospital|school|displacement site|IDP camp|camp for "
+    r"displaced|market|bus|church|mosque|wedding|truck|aid workers?|humanitarian)\b",
+    re.IGNORECASE)
+
+
 class SideReader:
     def __init__(self, actors: ActorCatalog, implicit: ImplicitActors,
                  article_sides: ArticleSides) -> None:
@@ -279,8 +288,12 @@ class SideReader:
         if actor1 is None and actor2 is None and trigger.kind == "clash" and ctx.belligerents:
             # "Positional engagements continued near Kreminna": the article's two sides
             actor1, actor2 = ctx.belligerents
-        if actor2 is None and actor1 is not None and trigger.kind in ("territory", "clash"):
+        if actor2 is None and actor1 is not None and trigger.kind in ("territory", "clash") \
+                and not CIVILIAN_TARGET.search(doc_text(doc)):
             # The side that lost ground is often named a sentence earlier ("behind ISIS lines").
+            # (Not so the side of an attack on a convoy, a clinic, a camp or a bus: "Armed men
+            # attacked a humanitarian convoy near Gumuruk" after a bullet on the army's fight
+            # with the SPLA-IO is no battle with the SPLA-IO.)
             for idx, a, where in reversed(ctx.recent_actors):
                 if idx >= sent.index:
                     continue
