@@ -80,3 +80,12 @@ def test_an_attack_on_a_convoy_borrows_no_side_from_the_bullet_before(extractor)
     found = extractor.process(make_article(text, published=PUBLISHED, outlet="OCHA")).events
     (convoy,) = [e for e in found if e.event_date == "2024-06-12"]
     assert convoy.sub_event_type == "Attack" and convoy.actor2.startswith("Civilians")
+
+
+def test_a_dated_bullet_does_not_take_the_place_of_the_bullet_before(extractor):
+    text = ("• On 13 June, Israeli settlers attacked herders in Masafer Yatta, injuring two.\n"
+            "• On 14 June, Israeli forces shot and killed a 17-year-old boy at the entrance of "
+            "Beita.")
+    found = extractor.process(make_article(text, published=PUBLISHED, outlet="OCHA")).events
+    assert not [e for e in found if e.event_date == "2024-06-14" and
+                e.location == "Masafer Yatta"]

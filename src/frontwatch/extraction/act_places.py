@@ -77,6 +77,11 @@ FRAMING = re.compile(r"\s*(?:[-–—•*]\s*)?(?:(?:Meanwhile|Elsewhere|Also|Se
                      r"south-?eastern|south-?western)\s+)?[A-Z][^,;]{1,40},")
 
 
+# A report's bullet opening on its own day: "• On 14 June, ..."
+NEW_DATED_ITEM = re.compile(r"\s*(?:[•▪●*]|[-–—]\s)\s*On\s+(?:\d{1,2}\s+[A-Z][a-z]+|"
+                            r"[A-Z][a-z]+\s+\d{1,2})\b")
+
+
 def _adjective_place(doc, pl: PlaceMention) -> bool:
     span = doc.char_span(pl.start, pl.end)
     return span is not None and adjective_name(span)
@@ -200,9 +205,12 @@ class PlaceReader:
         places = own_clause_places(doc, trigger, act_places_first(doc, trigger, places, offset),
                                    offset)
         inherited_place = False
-        if NEW_INCIDENT.match(sent.text):
+        if NEW_INCIDENT.match(sent.text) or (
+                NEW_DATED_ITEM.match(sent.text) and not PLACE_ANAPHORA.search(doc_text(doc))):
             # what follows is about this other incident ("In other violence in western
-            # Afghanistan, ... escaped the region": not the region of the act told before)
+            # Afghanistan, ... escaped the region": not the region of the act told before;
+            # nor is a report's next dated bullet, "• On 14 June, ... at the entrance of
+            # Beita", at the place of the bullet before)
             ctx.last_places = []
         if not places and ctx.last_places and (sent.index - ctx.last_places_sentence) <= 4:
             places = [replace(pl) for pl in ctx.last_places]
