@@ -89,3 +89,10 @@ def test_a_dated_bullet_does_not_take_the_place_of_the_bullet_before(extractor):
     found = extractor.process(make_article(text, published=PUBLISHED, outlet="OCHA")).events
     assert not [e for e in found if e.event_date == "2024-06-14" and
                 e.location == "Masafer Yatta"]
+
+
+def test_an_ambush_of_a_truck_is_an_attack_on_civilians(extractor):
+    (e,) = extractor.process(make_article(
+        "Gunmen ambushed a commercial truck near Kajo-Keji on Monday, killing the driver.",
+        published=PUBLISHED)).events
+    assert e.sub_event_type == "Attack" and e.actor2.startswith("Civilians")

@@ -319,6 +319,10 @@ class SideReader:
                                    if t.kind == "kill")
         if trigger.kind in ("abduction", "sexual", "vac_kill") and actor2 is None:
             victims_civilian = True  # violence against civilians unless armed men are named
+        if trigger.kind == "clash" and actor2 is None and CIVILIAN_TARGET.search(doc_text(doc)):
+            # "Gunmen ambushed a commercial truck near Kajo-Keji, killing the driver": no
+            # second armed side, civilians attacked
+            victims_civilian = True
         if not victims_civilian and actor2 is None and any(
                 describes_a_civilian(doc[a.start : a.end].root) for a in p.actors):
             # "A retired brigadier general was killed when a bomb attached to his car
