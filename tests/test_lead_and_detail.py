@@ -96,3 +96,12 @@ def test_an_ambush_of_a_truck_is_an_attack_on_civilians(extractor):
         "Gunmen ambushed a commercial truck near Kajo-Keji on Monday, killing the driver.",
         published=PUBLISHED)).events
     assert e.sub_event_type == "Attack" and e.actor2.startswith("Civilians")
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Thousands of mourners marched through the streets of Jenin on Wednesday for the "
+     "funerals of four Palestinians.", 0),
+    ("Mourners chanting slogans against the army marched through Jenin on Wednesday.", 1),
+])
+def test_a_funeral_march_is_no_protest_unless_it_protests(extractor, text, events):
+    assert len(extractor.process(make_article(text, published=PUBLISHED)).events) == events

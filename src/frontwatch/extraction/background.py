@@ -154,6 +154,11 @@ PERSON_TAKEN = {
 IN_THE_PAST = re.compile(r"\b(in the past|over the years|in recent years|in previous years)\b",
                          re.IGNORECASE)
 SERIES = {"string", "series", "wave", "spate", "number", "campaign", "history", "pattern"}
+# A gathering to mourn, not to protest (unless the words say it turned into one)
+MOURNING = re.compile(r"\b(?:funerals?|memorial|vigils?|mourners|burials?|commemorat\w+|"
+                      r"mourning)\b", re.IGNORECASE)
+PROTESTING = re.compile(r"\b(?:protest\w*|demonstrat\w+|chant\w*|slogans?|denounc\w+|"
+                        r"demand\w*|tear gas|clashed)\b", re.IGNORECASE)
 # A pattern of acts told as such: "Police stations ... have been attacked repeatedly", "Turkish
 # drones have repeatedly struck targets in Sinjar", "Looting continues to be reported in
 # Darfur", "In recent months, security forces have detained activists". No incident, whatever

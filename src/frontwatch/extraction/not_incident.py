@@ -13,10 +13,12 @@ from frontwatch.extraction.background import (
     AGGREGATE,
     CRITICISED,
     HABITUAL,
+    MOURNING,
     ONSET_TOLL,
     PERFECT,
     PERFECT_SINCE,
     PERIOD,
+    PROTESTING,
     SO_FAR,
     YEAR_TOLL,
     attributed_past,
@@ -77,6 +79,11 @@ def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
             not has_day(sent.text, ctx.published):
         return True
     if CRITICISED.search(doc_text(doc)):
+        return True
+    if trigger.kind == "protest" and MOURNING.search(doc_text(doc)) and \
+            not PROTESTING.search(doc_text(doc)):
+        # "Thousands of mourners marched through Jenin for the funerals of four
+        # Palestinians", "gathered at a church for a memorial service": mourning, no protest
         return True
     if METALANGUAGE.search(doc_text(doc)):
         return True  # "authorities use the word 'neutralized' to imply ..."
