@@ -105,3 +105,12 @@ def test_an_ambush_of_a_truck_is_an_attack_on_civilians(extractor):
 ])
 def test_a_funeral_march_is_no_protest_unless_it_protests(extractor, text, events):
     assert len(extractor.process(make_article(text, published=PUBLISHED)).events) == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("A military court on Thursday sentenced two officers to death over the killing of more "
+     "than 50 protesters in Khartoum last August.", 0),
+    ("Gunmen killed a judge who had convicted two militants, in Peshawar on Thursday.", 1),
+])
+def test_a_trial_is_not_the_act_it_tries(extractor, text, events):
+    assert len(extractor.process(make_article(text, published=PUBLISHED)).events) == events

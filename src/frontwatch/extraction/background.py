@@ -154,6 +154,12 @@ PERSON_TAKEN = {
 IN_THE_PAST = re.compile(r"\b(in the past|over the years|in recent years|in previous years)\b",
                          re.IGNORECASE)
 SERIES = {"string", "series", "wave", "spate", "number", "campaign", "history", "pattern"}
+# A trial of an act, not the act: "sentenced two officers over the killing of", "convicted of
+# the murder of", "the trial of those accused of the attack"
+COURT_CASE = re.compile(r"\b(?:sentenced|convicted|acquitted|found guilty|verdict|indicted|"
+                        r"court[- ]martial(?:led)?|(?:the|a|his|their) trial of|"
+                        r"(?:court|tribunal|judge) (?:ruled|found|ordered|jailed))\b",
+                        re.IGNORECASE)
 # A gathering to mourn, not to protest (unless the words say it turned into one)
 MOURNING = re.compile(r"\b(?:funerals?|memorial|vigils?|mourners|burials?|commemorat\w+|"
                       r"mourning)\b", re.IGNORECASE)

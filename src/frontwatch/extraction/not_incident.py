@@ -11,6 +11,7 @@ from frontwatch.clean import ARCHIVE_CAPTION
 from frontwatch.extraction.article_context import ArticleContext
 from frontwatch.extraction.background import (
     AGGREGATE,
+    COURT_CASE,
     CRITICISED,
     HABITUAL,
     MOURNING,
@@ -80,6 +81,10 @@ def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
         return True
     if CRITICISED.search(doc_text(doc)):
         return True
+    if trigger.kind != "arrests" and _tried(doc, trigger):
+        # "A court on Thursday sentenced two officers over the killing of 50 protesters last
+        # August": a trial of an act told before, not the act
+        return True
     if trigger.kind == "protest" and MOURNING.search(doc_text(doc)) and \
             not PROTESTING.search(doc_text(doc)):
         # "Thousands of mourners marched through Jenin for the funerals of four
@@ -96,3 +101,17 @@ def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
         return True  # "Tens of thousands of people were killed in the fighting"
     # "blamed IS cells for a string of kidnappings": a pattern, not an incident
     return generic_plural(doc, trigger, p) and not confirmed
+
+
+def _tried(doc, trigger: Trigger) -> bool:
+    """Whether the act is what a court tries ("sentenced two officers over the killing of"),
+    not an act beside a trial ("killed a judge who had convicted two militants")."""
+    for m in COURT_CASE.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if head.left_edge.i <= trigger.start <= head.right_edge.i and \
+                not span.start <= trigger.start < span.end:
+            return True
+    return False
