@@ -114,3 +114,10 @@ def test_a_funeral_march_is_no_protest_unless_it_protests(extractor, text, event
 ])
 def test_a_trial_is_not_the_act_it_tries(extractor, text, events):
     assert len(extractor.process(make_article(text, published=PUBLISHED)).events) == events
+
+
+def test_the_day_of_a_condemnation_is_no_day_of_the_act(extractor):
+    (e,) = extractor.process(make_article(
+        "Regional leaders on Friday condemned a suicide bombing at a market in Maiduguri that "
+        "killed 12 people.", published=PUBLISHED)).events
+    assert (e.event_date, e.time_precision) == ("2024-06-14", 2)  # on or before Friday

@@ -184,6 +184,10 @@ DOCUMENT_AFTER_DATE = re.compile(
     r"documented|documents|indicated|indicates|announced|confirmed)\b", re.IGNORECASE)
 # "Amaq on Wednesday rejected claims that Bayji had been retaken on Tuesday": the day before a
 # verb of saying is the statement's, when the sentence dates the act too.
+# "Regional leaders on Friday condemned a suicide bombing in ...": the day of the reaction,
+# on or before which the act was
+REACTION_AFTER_DATE = re.compile(r",?\s+(?:strongly\s+)?(?:condemned|denounced|deplored|"
+                                 r"decried|mourned|critici[sz]ed)\b")
 SPEECH_RIGHT_AFTER_DATE = re.compile(
     r",?\s+(?:said|says|announced|reported|claimed|confirmed|stated|told|added|denied|rejected|"
     r"dismissed|refuted)\b")
@@ -1184,7 +1188,8 @@ class MentionExtractor:
                 len(dated) > 1 and not sent.text[dateline_end : expr.start].strip()
                 and SPEECH_AFTER_DATE.match(sent.text, expr.end) is not None) or (
                 len(dated) > 1 and SPEECH_RIGHT_AFTER_DATE.match(sent.text, expr.end) is not None
-            ) or (len(dated) > 1 and DOCUMENT_AFTER_DATE.match(sent.text, expr.end) is not None)
+            ) or (len(dated) > 1 and DOCUMENT_AFTER_DATE.match(sent.text, expr.end) is not None
+                  ) or REACTION_AFTER_DATE.match(sent.text, expr.end) is not None
             out.append((expr, statement))
         return out
 
