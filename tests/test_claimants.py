@@ -206,3 +206,11 @@ def test_bulletins_names_of_forces_and_sources(geocoding_extractor, text, actor,
     assert actor in (e.actor1, e.actor2)
     if source:
         assert source in {c.claimant for c in e.claims}
+
+
+def test_the_owner_of_equipment_struck_suffers_the_strike(geocoding_extractor):
+    (e,) = geocoding_extractor.process(make_article(
+        "U.S. forces struck a Houthi missile launcher near Hodeidah on Monday.",
+        published=MONDAY)).events
+    assert e.actor1.startswith("Military Forces of the United States")
+    assert e.actor2 == "Ansar Allah"

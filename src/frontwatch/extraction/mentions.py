@@ -224,6 +224,15 @@ ACT_AFTER_DATE = re.compile(
 _ENDS_CLAUSE = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 
+def _governing_verb(tok):
+    """The active verb whose object a phrase is ("struck a missile launcher"), or None."""
+    if tok.dep_ != "dobj":
+        return None
+    head = tok.head
+    return head if head.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VB") and not any(
+        c.dep_ == "auxpass" for c in head.children) else None
+
+
 def _without_dateline(text: str) -> str:
     """The sentence with its dateline blanked out, offsets kept: the parser reads "NAIROBI,
     Feb 25 (Reuters) - Government forces killed 21 civilians" with the forces as an apposition
@@ -1150,6 +1159,11 @@ class MentionExtractor:
         for item in p.figures.materiel:
             if item.fate in ("destroyed", "damaged"):
                 kind = "air" if AIR_WORDS.search(doc_text(p.doc)) else "clash"
+                verb = _governing_verb(p.doc[item.start : item.end].root)
+                if verb is not None:
+                    # "U.S. forces struck a Houthi missile launcher": the verb tells the act,
+                    # its subject acts and the launcher's owner suffers it
+                    return Trigger(kind, verb.i, verb.i + 1, verb.text, True)
                 return Trigger(kind, item.start, item.end, item.text, False)
         for item in p.figures.materiel:
             if item.fate == "captured" and item.category in SEIZED_WEAPONS:
