@@ -20,6 +20,13 @@ import pytest
         # a branch between the adjective and the forces
         ("A fisherman was shot dead by Egyptian naval forces off Rafah.",
          [("Egyptian naval forces", "Military Forces of Egypt")]),
+        # units the catalogue has no alias for, after the state's adjective
+        ("Ukrainian air defences shot down the drones.",
+         [("Ukrainian air defences", "Military Forces of Ukraine (2019-)")]),
+        ("Russian border guards fled.",
+         [("Russian border guards", "Military Forces of Russia (2000-)")]),
+        ("Units of the Battlegroup Centre repelled the attack.",
+         [("Battlegroup Centre", "Military Forces of Russia (2000-)")]),
         # a country's name is not its people, and people without "the" stay people
         ("The Philippines said the talks had failed.", []),
         ("Russians queued for petrol in Moscow.", []),

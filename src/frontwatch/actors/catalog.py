@@ -167,11 +167,12 @@ _BARE_FORCES = {"soldiers", "soldier", "troops"}
 _FORCE_WORDS = {"forces", "military", "units", "gunboats", "warships", "navy", "marines",
                 "paratroopers", "commandos", "artillery", "drones", "jets", "aircraft",
                 "positions", "posts", "checkpoints", "convoy", "convoys", "patrol", "patrols",
-                "enemy", "side"}
+                "enemy", "side", "helicopters", "warplanes", "defences", "defenses", "guards",
+                "groups", "formations", "brigades", "battalions"}
 # Words between a state's adjective and its forces: "the Turkish occupation army"
 _BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national", "regular",
                       "federal", "special", "elite", "government", "security", "armed", "naval",
-                      "maritime",
+                      "maritime", "assault", "border", "air", "sabotage", "reconnaissance",
                       "defense", "defence"}
 US_LED = re.compile(r"\b(?:US|U\.S\.|American|Inherent|CJTF|Combined|anti-IS\w*|international)\b")
 
