@@ -214,3 +214,10 @@ def test_the_owner_of_equipment_struck_suffers_the_strike(geocoding_extractor):
         published=MONDAY)).events
     assert e.actor1.startswith("Military Forces of the United States")
     assert e.actor2 == "Ansar Allah"
+
+
+def test_khwarij_killed_in_an_operation_are_counted(geocoding_extractor):
+    (e,) = geocoding_extractor.process(make_article(
+        "Security forces conducted an intelligence-based operation in Tank district on "
+        "Monday, and seven khwarij were killed, ISPR said.", published=MONDAY)).events
+    assert e.fatalities == 7 and e.actor2.startswith("TTP")

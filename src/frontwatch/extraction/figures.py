@@ -64,6 +64,8 @@ PERSON_NOUNS = {
     # "killed nine Afghan forces", "two police were wounded": counted as people
     "forces", "police", "troopers", "sailors", "airmen", "servicemembers",
     "agents", "volunteers",
+    # Pakistan's army's word for the TTP's fighters ("seven khwarij were killed")
+    "khwarij", "khawarij", "kharijis",
 }
 CIVILIAN_NOUNS = {
     "civilians", "civilian", "people", "women", "children", "child", "residents", "villagers",
