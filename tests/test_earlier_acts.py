@@ -69,3 +69,12 @@ def test_an_act_recalled_days_after_is_not_the_main_ones_toll(extractor):
     (e,) = events(extractor, "Bandits killed 12 villagers in Zurmi on Sunday, officials said, "
                              "days after gunmen abducted 30 students from a school in Kebbi.")
     assert (e.sub_event_type, e.location, e.fatalities) == ("Attack", "Zurmi", 12)
+
+
+def test_the_act_answered_with_its_own_day_is_its_own_event(extractor):
+    found = events(extractor, "Hezbollah said it fired more than 200 rockets at Israeli "
+                              "positions on Wednesday and Thursday, in retaliation for the "
+                              "killing of a commander in an Israeli strike in Jouaiya on "
+                              "Tuesday.")
+    strikes = [e for e in found if e.location == "Jouaiya"]
+    assert [e.event_date for e in strikes] == ["2020-05-05"]

@@ -29,6 +29,12 @@ EARLIER_CLAUSE = re.compile(
     r"a couple of)?\s*(?P<unit>days?|weeks?|hours?|nights?)\s+after\s+",
     re.IGNORECASE,
 )
+# ", in retaliation for the killing of a commander in an Israeli strike in Jouaiya on Tuesday":
+# the act answered, told with its own day
+ANSWERED_CLAUSE = re.compile(r",\s+(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|"
+                             r"avenging)\s+", re.IGNORECASE)
+_OWN_DAY = re.compile(r"\b(?:on|late on|early on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                      r"Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 # What the earlier clause must hold to be an incident of its own and not a date's landmark
 # ("a day after the election", "hours after the ceasefire took effect")
 _ACT_IN_CLAUSE = re.compile(
@@ -91,6 +97,7 @@ def earlier_acts(sentences: list[Sentence], holds_act: Callable[[str], bool]
 def _pieces(sent: Sentence, holds_act: Callable[[str], bool]) -> list[Sentence]:
     text = sent.text
     m = EARLIER_CLAUSE.search(text)
+    answered = m is None and (m := ANSWERED_CLAUSE.search(text)) is not None
     if m is None or m.start() < 15:
         return [sent]
     source = _TRAILING_SOURCE.search(text, m.end())
@@ -100,7 +107,9 @@ def _pieces(sent: Sentence, holds_act: Callable[[str], bool]) -> list[Sentence]:
         return [sent]
     main = replace(sent, text=_blank(text, m.start(), clause_end),
                    blanked=((sent.start + m.start(), sent.start + clause_end),))
-    gap = _gap(m.group("count"), m.group("unit"))
+    gap = Gap(0, 2) if answered else _gap(m.group("count"), m.group("unit"))
+    if answered and not _OWN_DAY.search(clause):
+        return [main]
     if gap is None:
         # "..., days after 14 civilians were kidnapped in raids on several villages": an act
         # the story recalls without its day, reported before (the coders code it from its own
