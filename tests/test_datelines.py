@@ -210,3 +210,10 @@ def test_a_missions_release_dateline_in_title_case(geo_extractor):
     assert dateline_spans(text)
     (e,) = geo_extractor.process(make_article(text, published=dt.date(2024, 6, 15))).events
     assert (e.event_date, e.location) == ("2024-06-11", "Djugu")
+
+
+def test_a_place_named_with_and_is_one_place(geo_extractor):
+    (e,) = geo_extractor.process(make_article(
+        "Gunmen killed nine pilgrims in Reasi, Jammu and Kashmir, on Sunday, police said.",
+        published=dt.date(2024, 6, 15))).events
+    assert e.fatalities == 9 and e.country == "India"

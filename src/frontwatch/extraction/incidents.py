@@ -331,9 +331,13 @@ def merge_places(own: list[PlaceMention], found: list[PlaceMention]) -> list[Pla
     """The parse's places, and the place finder's where they do not overlap; a place the
     finder names by description ("Somalia's capital": Mogadishu) wins over the parse's
     reading of its words ("Somalia")."""
-    described = [f for f in found if f.lookup]
-    out = [o for o in own if not any(o.start < f.end and f.start < o.end for f in described)]
+    # (nor does the parse's "Jammu" and "Kashmir" beat the finder's "Jammu and Kashmir": a
+    # name that covers two of the parse's is one place)
+    winners = [f for f in found if f.lookup or " and " in f.text and sum(
+        1 for o in own if f.start <= o.start and o.end <= f.end) >= 2]
+    out = [o for o in own if not any(o.start < f.end and f.start < o.end for f in winners)]
     for f in found:
-        if f.lookup or not any(o.start < f.end and f.start < o.end for o in out):
+        if any(f is w for w in winners) or not any(
+                o.start < f.end and f.start < o.end for o in out):
             out.append(f)
     return sorted(out, key=lambda p: p.start)

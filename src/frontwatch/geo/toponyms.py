@@ -178,6 +178,10 @@ _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|w
 _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+$")
 # "Part of Operation Inherent Resolve", "Law of Armed Conflict": the head of a longer name.
 _OF_NAME_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?[{_UPPER}]")
+# Two capitalised names joined by "and", which may be one place's name ("Jammu and Kashmir",
+# "Bosnia and Herzegovina")
+_AND_NAME = re.compile(rf"\b[{_UPPER}][\w'’.-]+(?: [{_UPPER}][\w'’.-]+)? and "
+                       rf"[{_UPPER}][\w'’.-]+(?: [{_UPPER}][\w'’.-]+)?\b")
 # What befell a place named first: "Djibo came under attack", "Gwoza was attacked by"
 _BEFALLEN_AFTER = re.compile(
     r"\s+(?:came under|was (?:attacked|shelled|hit|bombed|struck|stormed|overrun|raided|"
@@ -547,6 +551,11 @@ class ToponymFinder:
         self._continue_lists(text, found, first=cued)
         for m in _LAST_OF_KIND.finditer(text):
             self._listed_before(text, m, found)
+        # "Reasi, Jammu and Kashmir": one place whose name holds "and", not two in a list (the
+        # longer span wins in _dedupe)
+        for m in _AND_NAME.finditer(text):
+            if self.known(m.group(0), strict=True):
+                found.append(Found(PlaceMention(m.group(0), m.start(), m.end(), "at")))
         return _dedupe(found)
 
     def _without_country(self, text: str, start: int, end: int) -> tuple[int, int]:
