@@ -52,6 +52,9 @@ def test_state_forces_by_adjective_or_people(extractor, text, expected):
         ("The Karenni Army captured the town.", ("Karenni Army", "Karenni Army")),
         ("The Sudan Liberation Army clashed with the RSF.",
          ("Sudan Liberation Army", "Sudan Liberation Army")),
+        # a generic alias ("national army") inside a group's name
+        ("The Kuki National Army ambushed the troops.",
+         ("Kuki National Army", "Kuki National Army")),
     ],
 )
 def test_groups_named_as_written(extractor, text, expected):

@@ -332,12 +332,25 @@ class ActorCatalog:
         known = phrase_spans(doc, self._exact, self._lower)
         # "the Karenni Army", "the Zomi Revolutionary Army": a group's name ending in a word the
         # catalogue reads alone as a state's forces is the group's (not so "the Nigerian Army")
+        # (so is "the Kuki National Army": a generic alias, "national army", inside a name)
         named_head = [s for s in known if self.entries[int(s.label_[1:])].generic
-                      and len(s) == 1 and s.text in _GROUP_HEAD_WORDS
+                      and s[-1].text in _GROUP_HEAD_WORDS
+                      and all(t.text[:1].isupper() for t in s)
                       and self._group_name_before(doc, s.start)]
         taken = {i for s in known if s not in named_head for i in range(s.start, s.end)}
         found = self._unknown_groups(doc, taken)
         grouped = {i for m in found for i in range(m.start, m.end)}
+        for s in named_head:
+            if not grouped.intersection(range(s.start, s.end)):
+                k = s.start
+                while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ not in (
+                        "the", "a") and k - 1 not in taken:
+                    k -= 1
+                name = doc[k : s.end]
+                found.append(ActorMatch(
+                    entry=ActorEntry(name=" ".join(name.text.split()), inter=2), raw=name.text,
+                    start=k, end=s.end, start_char=name.start_char, end_char=name.end_char))
+                grouped.update(range(k, s.end))
         known = [s for s in known if not grouped.intersection(range(s.start, s.end))]
         # (a state's forces may read as a group's name too, "U.S. Forces": both are kept,
         # and the state's wins further on)
