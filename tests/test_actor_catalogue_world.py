@@ -247,3 +247,25 @@ def test_an_acronym_the_article_gives_a_known_army_is_that_army(catalog, nlp):
 )
 def test_longer_aliases_held_to_their_wars_too(catalog, nlp, text):
     assert not [m for m in _named(catalog, nlp, text) if "Military Forces of {" not in m]
+
+
+
+@pytest.fixture(scope="module")
+def geocoding_extractor():
+    from frontwatch.pipeline import Extractor
+
+    return Extractor()
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Kuki militants attacked a village near Jiribam on Monday, killing three people.",
+     "Kuki Ethnic Militia (India)"),
+    ("Jaish-e-Mohammed militants attacked an army post in Kathua on Monday.",
+     "JeM: Jaish-e-Mohammed"),
+    ("Los Choneros gunmen killed five people in Guayaquil on Monday.", "Los Choneros"),
+    ("TPNPB fighters shot dead two construction workers in Yahukimo on Monday.",
+     "TPNPB: West Papua National Liberation Army"),
+])
+def test_more_of_the_worlds_armed_groups(geocoding_extractor, text, actor):
+    (e,) = geocoding_extractor.process(make_article(text, published="2024-06-15")).events
+    assert e.actor1 == actor
