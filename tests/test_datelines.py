@@ -217,3 +217,13 @@ def test_a_place_named_with_and_is_one_place(geo_extractor):
         "Gunmen killed nine pilgrims in Reasi, Jammu and Kashmir, on Sunday, police said.",
         published=dt.date(2024, 6, 15))).events
     assert e.fatalities == 9 and e.country == "India"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Police clashed with gangs in Guayaquil.", "Ecuador"),
+    ("Gunmen attacked a village in Yahukimo.", "Indonesia"),
+    ("Riots broke out in the National Capital District of Papua New Guinea.", None),
+])
+def test_more_countries_named_by_their_places(text, country):
+    named = {c for _, c in country_hits(text)}
+    assert (country in named) if country else "Indonesia" not in named

@@ -64,7 +64,8 @@ COUNTRY_WORDS = {
     "Myanmar": r"Myanmar|Burma|Burmese|Rakhine|Yangon|Naypyidaw|Sagaing|Kachin|Shan State|"
     r"Chin State|Chinland|northern Shan|Karen State|Kayin|Kayah|Karenni|Mandalay|Magway|"
     r"Arakan|Tatmadaw|Lashio|Myawaddy",
-    "Pakistan": r"Pakistan|Pakistani|Islamabad|Peshawar|Khyber|Balochistan|Waziristan|Quetta",
+    "Pakistan": r"Pakistan|Pakistani|Islamabad|Peshawar|Khyber|Balochistan|Waziristan|Quetta|"
+    r"Bannu|Lakki Marwat|Dera Ismail Khan|Mir Ali|Turbat|Gwadar|Karachi|Kurram",
     # The Americas' and Asia's other wars, for the actors held to them ("AA", "NPA", "EMC")
     "Uganda": r"Uganda|Ugandan|Kampala|UPDF",
     "Colombia": r"Colombia|Colombian|Bogot[aá]|Cauca|Antioquia|Catatumbo|Arauca|Putumayo|"
@@ -76,10 +77,17 @@ COUNTRY_WORDS = {
     r"Maguindanao|Cotabato|Lanao",
     # not the "Indian Ocean"
     "India": r"India|Indian(?!\s+Ocean)|New Delhi|Chhattisgarh|Jharkhand|Manipur|Sukma|"
-    r"Dantewada",
+    r"Dantewada|Bijapur|Imphal|Jiribam|Churachandpur|Srinagar|Jammu|Kathua|Anantnag|"
+    r"Kupwara|Baramulla|Gadchiroli",
     "Thailand": r"Thailand|Thai|Pattani|Narathiwat|Songkhla|Bangkok",
     "Rwanda": r"Rwanda|Rwandan|Kigali",
     "Venezuela": r"Venezuela|Venezuelan|Caracas",
+    "Brazil": r"Brazil|Brazilian|Rio de Janeiro|S[aã]o Paulo|Bras[ií]lia|Bahia|Cear[aá]",
+    "Ecuador": r"Ecuador|Ecuadorian|Ecuadorean|Guayaquil|Quito|Esmeraldas|Manab[ií]",
+    "Bangladesh": r"Bangladesh|Bangladeshi|Dhaka|Chittagong|Cox's Bazar|Cox’s Bazar",
+    "Sri Lanka": r"Sri Lanka|Sri Lankan|Colombo|Jaffna",
+    "Indonesia": r"Indonesia|Indonesian|Jakarta|Papua(?!\s+New\s+Guinea)|Papuan|Nduga|"
+    r"Intan Jaya|Yahukimo|Puncak",
     "Palestinian Territory": r"Palestine|Palestinian|Gaza|West Bank|Jenin|Nablus|Hebron|"
     r"Ramallah|Khan Younis",
 }
