@@ -221,3 +221,14 @@ def test_khwarij_killed_in_an_operation_are_counted(geocoding_extractor):
         "Security forces conducted an intelligence-based operation in Tank district on "
         "Monday, and seven khwarij were killed, ISPR said.", published=MONDAY)).events
     assert e.fatalities == 7 and e.actor2.startswith("TTP")
+
+
+@pytest.mark.parametrize("text, author", [
+    ("A drone attack attributed to the CJNG dropped explosives on homes in Aguililla on "
+     "Monday.", "CJNG: Jalisco New Generation Cartel"),
+    ("A drone operated by FARC dissidents struck a police post in Jamundi on Monday.",
+     "FARC-EP Dissidents"),
+])
+def test_an_author_named_by_a_description_of_the_act(geocoding_extractor, text, author):
+    (e,) = geocoding_extractor.process(make_article(text, published=MONDAY)).events
+    assert e.actor1 == author

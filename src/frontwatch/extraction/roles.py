@@ -521,6 +521,22 @@ def _root(doc: Doc, a: ActorMatch):
     return doc[a.start : a.end].root
 
 
+# Words that hand an act to its author: "attributed to X", "operated by X", "carried out by X"
+# (the participles as written: the lemmatizer is off when candidates are parsed)
+_AUTHORING = {"attributed", "operated", "carried", "conducted", "launched", "claimed", "blamed",
+              "flown", "piloted", "perpetrated", "committed"}
+
+
+def _described_author(doc: Doc, a: ActorMatch) -> bool:
+    root = _root(doc, a)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("by", "to") or prep.head is prep:
+        return False
+    verb = prep.head
+    return verb.tag_ == "VBN" and verb.lower_ in _AUTHORING and (
+        prep.lower_ == "by" or verb.lower_ in ("attributed", "blamed"))
+
+
 def assign_roles(
     doc: Doc, trigger: Trigger, actors: list[ActorMatch], attribution: Attribution
 ) -> Roles:
@@ -723,6 +739,13 @@ def assign_roles(
         if other is not None:
             agents = [a for a in agents if a is not other]
             patients = [other]
+    # "A drone attack attributed to the CJNG", "a drone operated by FARC dissidents": the act's
+    # author named by a description of it, wherever the parse put the name
+    described = [a for a in patients + unknown if _described_author(doc, a)]
+    if described:
+        agents = described[:1] + [a for a in agents if a is not described[0]]
+        patients = [a for a in patients if a is not described[0]]
+        unknown = [a for a in unknown if a is not described[0]]
     roles = Roles()
     if agents:
         roles.actor1 = agents[0]
