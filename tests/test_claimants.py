@@ -232,3 +232,10 @@ def test_khwarij_killed_in_an_operation_are_counted(geocoding_extractor):
 def test_an_author_named_by_a_description_of_the_act(geocoding_extractor, text, author):
     (e,) = geocoding_extractor.process(make_article(text, published=MONDAY)).events
     assert e.actor1 == author
+
+
+def test_gunmen_loyal_to_a_group_are_the_group(geocoding_extractor):
+    (e,) = geocoding_extractor.process(make_article(
+        "Gunmen loyal to the G9 coalition attacked residents of Carrefour-Feuilles on Monday, "
+        "killing four.", published=MONDAY)).events
+    assert e.actor1 == "G9 Family and Allies"

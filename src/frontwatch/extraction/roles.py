@@ -252,8 +252,11 @@ def _collapse_members(doc: Doc, cands: list[ActorMatch]) -> list[ActorMatch]:
         named = first_name.get(id(a), a)
         r = _root(doc, a)
         holder = None
-        if r.dep_ == "pobj" and r.head.lower_ == "of":
+        if r.dep_ == "pobj" and r.head.lower_ in ("of", "from"):
+            # ("Gunmen from the Kraze Baryè gang", "gunmen of Los Ardillos")
             holder = roots.get(r.head.head.i)
+        elif r.dep_ == "pobj" and r.head.lower_ == "to" and r.head.head.lower_ == "loyal":
+            holder = roots.get(r.head.head.head.i)  # "gunmen loyal to Barbecue"
         elif r.dep_ in ("appos", "compound", "amod", "nmod"):
             holder = roots.get(r.head.i)  # "... Peshmerga fighters": the fighters are Peshmerga
         if holder is not None and holder is not a and (
