@@ -24,7 +24,7 @@ import os
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from frontwatch.actors.catalog import (
     ActorCatalog,
@@ -224,7 +224,7 @@ ACT_AFTER_DATE = re.compile(
 _ENDS_CLAUSE = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 
-def _governing_verb(tok):
+def _governing_verb(tok: Token) -> Token | None:
     """The active verb whose object a phrase is ("struck a missile launcher"), or None."""
     if tok.dep_ != "dobj":
         return None

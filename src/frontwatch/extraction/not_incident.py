@@ -7,6 +7,8 @@ here; `background` holds the patterns they use.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from frontwatch.clean import ARCHIVE_CAPTION
 from frontwatch.extraction.article_context import ArticleContext
 from frontwatch.extraction.background import (
@@ -103,7 +105,7 @@ def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
     return generic_plural(doc, trigger, p) and not confirmed
 
 
-def _tried(doc, trigger: Trigger) -> bool:
+def _tried(doc: Doc, trigger: Trigger) -> bool:
     """Whether the act is what a court tries ("sentenced two officers over the killing of"),
     not an act beside a trial ("killed a judge who had convicted two militants")."""
     for m in COURT_CASE.finditer(doc_text(doc)):
