@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from frontwatch.actor_file import packaged_actor_data
 from frontwatch.errors import ConfigError
+from frontwatch.extraction.title_case import common_words
 from frontwatch.model import ActorRef
 from frontwatch.nlp import doc_lowers, doc_text, phrase_spans
 
@@ -416,7 +417,7 @@ class ActorCatalog:
         pro-government militia). Not a state's adjective ("Malian militants" stay generic),
         nor a common word ("Armed militants", "Suspected fighters")."""
         taken = {i for m in found for i in range(m.start, m.end)}
-        common = _common_words()
+        common = common_words()
         out = []
         for m in found:
             members = m.entry.generic and m.entry.inter in (2, 3) and \
@@ -699,11 +700,6 @@ _NAMED_NOT_GROUP = {"monday", "tuesday", "wednesday", "thursday", "friday", "sat
                     "jihadist", "suspected", "alleged", "armed", "unidentified", "unknown",
                     "rebel", "opposition", "government", "pro-government", "local", "foreign"}
 
-
-def _common_words() -> frozenset[str]:
-    from frontwatch.extraction.title_case import common_words  # (cached there)
-
-    return common_words()
 _NOT_GROUP_WORDS = {"security", "council", "ministry", "united", "nations", "department",
                     "committee", "university", "command", "central", "joint", "task",
                     "operation", "observatory", "media", "news", "agency", "says", "said",

@@ -66,7 +66,6 @@ class Sentence:
             s < end and start < e for s, e in self.blanked)
 
 
-
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     cursor = start

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
+from frontwatch.extraction.title_case import common_words
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.names import DESCRIPTORS, LIST_KIND, name_key
 from frontwatch.model import PlaceMention
@@ -188,13 +189,6 @@ _BEFALLEN_AFTER = re.compile(
     r"retaken|recaptured|captured|seized|targeted)|has been (?:attacked|shelled|hit|"
     r"retaken|recaptured|captured|seized)|fell to)\b")
 
-
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    from importlib import resources
-
-    text = resources.files("frontwatch.data").joinpath("common_words.txt").read_text("utf-8")
-    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
 # Outlets: "(Levant Wire)", "told Levant Wire", "the Fars news agency".
 _MEDIA_TAIL = re.compile(r"\b(?:Wire|News|Agency|Times|Post|Press|Network|TV|Radio|Daily|"
                          r"Observatory|Tribune|Herald|Journal|Gazette|Monitor|Telegraph)$")
@@ -660,7 +654,7 @@ class ToponymFinder:
                     and (profile.country or profile.admin1
                          or (profile.max_population >= 500_000 and profile.main_name)
                          or (_BEFALLEN_AFTER.match(text, end)
-                             and name.lower() not in _english_words()))
+                             and name.lower() not in common_words()))
                     and not _OF_NAME_AFTER.match(text, end) and not self.junk(text, start, end)):
                 found.append(Found(PlaceMention(name, start, end, "at"), cued=False))
             return
