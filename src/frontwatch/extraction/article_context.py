@@ -31,9 +31,9 @@ class ArticleContext:
     dominant_by_country: dict[str, ActorEntry] = field(default_factory=dict)
     last_date: tuple[dt.date | None, int] | None = None
     last_date_paragraph: int = -1
-    # each read sentence's act date by its index (an earlier incident's piece counts back from
-    # the main clause's: extraction.earlier_acts)
-    sentence_dates: dict[int, tuple[dt.date | None, int]] = field(default_factory=dict)
+    # the last read sentence's index and act date (an earlier incident's piece counts back
+    # from its main clause's, the sentence before it: extraction.earlier_acts)
+    told_date: tuple[int, tuple[dt.date | None, int]] | None = None
     # paragraphs that open a section ("COLOMBIA: CONFLICT & VIOLENCE"): a date told before
     # one is another section's
     sections: tuple[int, ...] = ()

@@ -458,7 +458,13 @@ def historical(text: str, published: dt.date | None, news_from: dt.date | None =
              and not (spells_run_on and (
                  _SINCE_OPENS.match(e.text)
                  or _SINCE_BEFORE.search(text, max(0, e.start - _SINCE_REACH), e.start)))]
-    return bool(dated) and max(dated) < (news_from or published - HISTORY_GAP)
+    return bool(dated) and before_the_news(max(dated), published, news_from)
+
+
+def before_the_news(day: dt.date, published: dt.date, news_from: dt.date | None = None) -> bool:
+    """Whether a day is before what the text reports as news: months before `published`, or
+    before `news_from` (an annual report's year, an encyclopedia article's subject)."""
+    return day < (news_from or published - HISTORY_GAP)
 
 
 def political_arrest(actor1: ActorRef | None, actor2: ActorRef | None, text: str) -> bool:

@@ -57,7 +57,7 @@ _END = re.compile(r"\s*[.!]?[\"”’]?\s*$")
 @dataclass(frozen=True, slots=True)
 class Gap:
     """How long before the main clause's day the earlier act was: `days`, and the ACLED time
-    precision that leaves (1 a day, 2 a week) when the text counts vaguely ("days after")."""
+    precision that leaves (1 for days counted, 2 for weeks or an answered act's own day)."""
 
     days: int
     precision: int
@@ -107,9 +107,11 @@ def _pieces(sent: Sentence, holds_act: Callable[[str], bool]) -> list[Sentence]:
         return [sent]
     main = replace(sent, text=_blank(text, m.start(), clause_end),
                    blanked=((sent.start + m.start(), sent.start + clause_end),))
-    gap = Gap(0, 2) if answered else _gap(m.group("count"), m.group("unit"))
-    if answered and not _OWN_DAY.search(clause):
-        return [main]
+    if answered:
+        # the act answered stands only with its own day, which dates it
+        gap = Gap(0, 2) if _OWN_DAY.search(clause) else None
+    else:
+        gap = _gap(m.group("count"), m.group("unit"))
     if gap is None:
         # "..., days after 14 civilians were kidnapped in raids on several villages": an act
         # the story recalls without its day, reported before (the coders code it from its own

@@ -51,6 +51,7 @@ from frontwatch.extraction.background import (
     GIVING_UP,
     HISTORY_GAP,
     WOUNDING_WORDS,
+    before_the_news,
     counted_victims,
     dateline_spans,
     definite_noun,
@@ -224,6 +225,14 @@ ACT_AFTER_DATE = re.compile(
 _ENDS_CLAUSE = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 
+def _confirmed_act(sent: Sentence, last_told: tuple[int, Mention] | None) -> Mention | None:
+    """The act told in the sentence just before, when this one only confirms it ("The army
+    confirmed the toll on Tuesday.")."""
+    if last_told is None or last_told[0] != sent.index - 1 or not CONFIRMS_TOLD.match(sent.text):
+        return None
+    return last_told[1]
+
+
 def _governing_verb(tok: Token) -> Token | None:
     """The active verb whose object a phrase is ("struck a missile launcher"), or None."""
     if tok.dep_ != "dobj":
@@ -262,6 +271,11 @@ CONFIRMS_TOLD = re.compile(
     r"strike|casualties|losses|figure|recapture|capture)\b", re.IGNORECASE)
 # How a sentence (or a story) ends when it is not a headline
 _STOPS = (".", "!", "?", '"', "”")
+
+
+def _parse_input(text: str) -> str:
+    """What the parser reads of a sentence: its dateline blanked, a final stop added."""
+    return _punctuated(_without_dateline(text))
 
 
 def _punctuated(text: str) -> str:
@@ -381,7 +395,7 @@ class MentionExtractor:
                           or (s.index in coded
                               and coded[s.index].best[1] >= self.policy.new_event)]
             plans.append((article, sentences, candidates))
-            texts.extend(_punctuated(_without_dateline(s.text)) for s in candidates)
+            texts.extend(_parse_input(s.text) for s in candidates)
         docs = iter(self._parse_all(texts))
         out = []
         for n, (article, sentences, candidates) in enumerate(plans):
@@ -529,9 +543,9 @@ class MentionExtractor:
                             pl for pl in m.places if pl.role == "region"]
                         ctx.last_places = list(m.places)
                         ctx.last_places_sentence = sent.index
-            if p is None and last_told is not None and last_told[0] == sent.index - 1 \
-                    and CONFIRMS_TOLD.match(sent.text):
-                confirmed = self._confirmation(article, sent, last_told[1], ctx, hits, acronyms)
+            told_before = _confirmed_act(sent, last_told)
+            if p is None and told_before is not None:
+                confirmed = self._confirmation(article, sent, told_before, ctx, hits, acronyms)
                 if confirmed is not None:
                     mentions.append(confirmed)
             if p is None:
@@ -552,13 +566,10 @@ class MentionExtractor:
                 denied = self._mention(article, p, ctx, is_title=is_headline(sent),
                                        denied_only=True)
             if mention is not None and mention.fatalities is None and mention.claimant and \
-                    last_told is not None and last_told[0] == sent.index - 1 and \
-                    last_told[1].claimant != mention.claimant and \
-                    CONFIRMS_TOLD.match(sent.text):
+                    told_before is not None and told_before.claimant != mention.claimant:
                 # "Police spokesman Ibrahim Adamu confirmed the attack.": his account of the
                 # incident just told, with its figures
-                mention.fatalities, mention.victims = last_told[1].fatalities, \
-                    last_told[1].victims
+                mention.fatalities, mention.victims = told_before.fatalities, told_before.victims
             if mention is not None and mention.piece == 2 and not mention.places:
                 # "Three soldiers were killed in Kashmir, a day after a gun battle in which
                 # five were killed": the earlier incident named without a place was where
@@ -586,8 +597,7 @@ class MentionExtractor:
         """"Seven soldiers were killed in an ambush near Gao on Monday. The army confirmed the
         toll on Tuesday.": the source of the sentence after an act, confirming it, claims the
         act and its figures (another account of the same incident)."""
-        doc = seed_text(self._parse_all([_punctuated(_without_dateline(sent.text))])[0],
-                        sent.text)
+        doc = seed_text(self._parse_all([_parse_input(sent.text)])[0], sent.text)
         p = self._parse(sent, doc, False, hits, defined)
         attribution, _ = self.sources.read(article, p, ctx)
         if not attribution.claimant or attribution.claimant == told.claimant:
@@ -934,7 +944,7 @@ class MentionExtractor:
             return None
         date, precision = self._act_date(sent, dates, date_info, doc[trigger.start].idx)
         if date is not None and ctx.published is not None and \
-                date < (ctx.news_from or ctx.published - HISTORY_GAP):
+                before_the_news(date, ctx.published, ctx.news_from):
             # "In Kocho alone, IS fighters executed several hundred men", after a sentence
             # dating the massacre to 2014: a day the story gave before, months before the
             # report, is history (the sentence's own dates are tested in not_incident)
@@ -1235,10 +1245,11 @@ class MentionExtractor:
         from the day of the sentence's main clause."""
         if sent.earlier is None or dates:
             told = self._told_date(sent, ctx, dates)
-            ctx.sentence_dates[sent.index] = told
+            ctx.told_date = (sent.index, told)
             return told
-        day, precision = ctx.sentence_dates.get(sent.index - 1) or ctx.last_date or (
-            ctx.published, 2)
+        main = ctx.told_date[1] if ctx.told_date and ctx.told_date[0] == sent.index - 1 \
+            else None
+        day, precision = main or ctx.last_date or (ctx.published, 2)
         if day is None:
             return None, 3
         return day - dt.timedelta(days=sent.earlier.days), max(precision, sent.earlier.precision)
