@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from frontwatch.extraction.dates import DateExpression, find_date_expressions
 from frontwatch.extraction.numbers import count_to_fatalities, parse_count
-from frontwatch.extraction.places import is_country
+from frontwatch.extraction.places import SETTLEMENTS, is_country
 from frontwatch.geo.names import LIST_KIND
 from frontwatch.model import (
     Count,
@@ -115,8 +115,7 @@ def coordinated_places(m: Mention, text: str) -> list[PlaceMention]:
 # Settlements an act befell, then the ones the report names: "attacked several villages
 # along the border, including", "hit more than 30 communities in Idleb, including"
 _SETTLEMENTS_LISTED = re.compile(
-    r"\b(?:villages|towns|cities|communities|neighbou?rhoods|localities|settlements|hamlets|"
-    r"camps|townships|municipalities)\b[^.;]{0,80}?,?\s+including\s+(?:the\s+)?$",
+    r"\b(?:" + "|".join(sorted(SETTLEMENTS)) + r")\b[^.;]{0,80}?,?\s+including\s+(?:the\s+)?$",
     re.IGNORECASE)
 
 

@@ -288,8 +288,9 @@ class SideReader:
         if actor1 is None and actor2 is None and trigger.kind == "clash" and ctx.belligerents:
             # "Positional engagements continued near Kreminna": the article's two sides
             actor1, actor2 = ctx.belligerents
+        civilian_target = CIVILIAN_TARGET.search(doc_text(doc)) is not None
         if actor2 is None and actor1 is not None and trigger.kind in ("territory", "clash") \
-                and not CIVILIAN_TARGET.search(doc_text(doc)):
+                and not civilian_target:
             # The side that lost ground is often named a sentence earlier ("behind ISIS lines").
             # (Not so the side of an attack on a convoy, a clinic, a camp or a bus: "Armed men
             # attacked a humanitarian convoy near Gumuruk" after a bullet on the army's fight
@@ -319,7 +320,7 @@ class SideReader:
                                    if t.kind == "kill")
         if trigger.kind in ("abduction", "sexual", "vac_kill") and actor2 is None:
             victims_civilian = True  # violence against civilians unless armed men are named
-        if trigger.kind == "clash" and actor2 is None and CIVILIAN_TARGET.search(doc_text(doc)):
+        if trigger.kind == "clash" and actor2 is None and civilian_target:
             # "Gunmen ambushed a commercial truck near Kajo-Keji, killing the driver": no
             # second armed side, civilians attacked
             victims_civilian = True
