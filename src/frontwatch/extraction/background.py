@@ -19,6 +19,7 @@ from frontwatch.extraction.places import (
 )
 from frontwatch.extraction.sentences import Sentence
 from frontwatch.extraction.triggers import Trigger
+from frontwatch.geo.toponyms import DATELINE_CAPS
 from frontwatch.model import (
     ActorRef,
     PlaceMention,
@@ -72,13 +73,15 @@ AIR_WORDS = re.compile(r"\b(aircraft|warplanes?|jets?|air ?strikes?|drones?|heli
 DATELINE = re.compile(
     # ("YEREVAN/BAKU (Reuters) -": filed from two cities)
     # (capitals with accents too: "BOGOTÁ —", "SÃO PAULO")
-    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-/ ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30}){0,2}"
+    rf"^\s*[{DATELINE_CAPS}][{DATELINE_CAPS}'’.\-/ ]{{2,40}}"
+    r"(?:,\s*[A-Z][A-Za-z.\- ]{1,30}){0,2}"
     # "GAZA, July 12 -", "MOGADISHU, 20 July 2024 -"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?"
     r"(?:,?\s+\d{4})?))?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
     # "SRINAGAR: Two militants were killed", "KADUNA: Bandits ..." (a city in capitals, a colon)
     r"|^\s*(?!(?:UPDATE|BREAKING|WARNING|NOTE|ALERT|FLASH|URGENT|EXCLUSIVE)\b)"
-    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]{2,30}(?:\s[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]{1,30}){0,2}:\s+(?=[A-Z])"
+    rf"[{DATELINE_CAPS}][{DATELINE_CAPS}'’.\-]{{2,30}}"
+    rf"(?:\s[{DATELINE_CAPS}][{DATELINE_CAPS}'’.\-]{{1,30}}){{0,2}}:\s+(?=[A-Z])"
 )
 EXTRA_CIVILIANS = {"teacher", "teachers", "doctor", "nurse", "nurses", "student", "boy", "girl",
                    "man", "woman", "child", "civilian", "journalist", "farmer", "shepherd",

@@ -101,8 +101,10 @@ _COUNTY_WORD = re.compile(r"\b(?:County|Parish|Township|Borough)\b")
 _COUNTY = re.compile(rf"(?P<name>{NAME})\s+(?:County|Parish|Township|Borough)\b")
 # Dotted abbreviations of states and countries ("S.C.", "W.Va.", "U.S.").
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.\s?){1,3}(?![\w])")
-# Capitals of a dateline's city, accented ones too ("BOGOTÁ", "SÃO PAULO", "CULIACÁN")
-_CAPS_IN = "A-ZÀ-ÖØ-Þ"
+# Capitals of a dateline's city, accented ones too ("BOGOTÁ", "SÃO PAULO", "CULIACÁN"): the
+# range inside a character class (the extractor's datelines use it too)
+DATELINE_CAPS = "A-ZÀ-ÖØ-Þ"
+_CAPS_IN = DATELINE_CAPS
 _CAPS = f"[{_CAPS_IN}]"
 # A dateline: "CHARLESTON, W.Va. --", "ALEXANDRIA -", at the start of a text or a line.
 _DATELINE = re.compile(rf"(?m)^\s*(?P<name>{_CAPS}[{_CAPS_IN}'’.-]+(?:[ ]{_CAPS}[{_CAPS_IN}'’.-]+)*"
