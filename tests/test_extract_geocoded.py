@@ -773,3 +773,14 @@ def test_gaza_and_its_neighbours_by_their_own_names(geocoding_extractor):
     (e,) = events_in(geocoding_extractor, "On Sunday, gunmen attacked peacekeepers near Beni, "
                                           "killing two peacekeepers.")
     assert (e.sub_event_type, e.actor2, e.fatalities) == ("Armed clash", "UN: United Nations", 2)
+
+
+def test_a_state_taking_ground_abroad_overtakes_it(geocoding_extractor):
+    # No country is named: only the gazetteer knows Avdiivka is in Ukraine, so only after
+    # geocoding can Russia's capture be told from a government retaking its own town.
+    abroad = events_in(geocoding_extractor, "Russian forces captured Avdiivka on 17 February.",
+                       published=dt.date(2024, 2, 19))
+    assert [(e.sub_event_type, e.country) for e in abroad] == [
+        ("Non-state actor overtakes territory", "Ukraine")]
+    home = events_in(geocoding_extractor, "Iraqi forces recaptured Tal Afar on Sunday.")
+    assert [e.sub_event_type for e in home] == ["Government regains territory"]

@@ -282,6 +282,7 @@ class Extractor:
                             not _same_name(m, m.place.name):
                         # placed at another place of the sentence: near it, not at it
                         m.place.geo_precision = 2
+            _taken_abroad(mentions)
             events = events_from_mentions(article, mentions)
             if self.geocoder is not None:
                 for e in events:
@@ -291,6 +292,19 @@ class Extractor:
                         e.geo_precision = 3
             results.append(ArticleResult(article=article, mentions=mentions, events=events))
         return results
+
+
+def _taken_abroad(mentions: list[Mention]) -> None:
+    """"Russian forces captured Avdiivka": a state's forces taking a place the gazetteer puts
+    in another country overtake it (ACLED), as the classifier decides when the text names that
+    country; only the place's country, known after geocoding, tells it when the text does not."""
+    for m in mentions:
+        a = m.actor1
+        if m.sub_event_type == "Government regains territory" and a is not None \
+                and a.inter in (1, 8) and a.country and m.place is not None \
+                and m.place.latitude is not None and m.place.country \
+                and m.place.country != a.country:
+            m.sub_event_type = "Non-state actor overtakes territory"
 
 
 def rules_extractor() -> Extractor:
