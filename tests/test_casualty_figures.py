@@ -92,3 +92,11 @@ def test_dead_and_hurt_told_together_give_no_toll(extractor):
     (e,) = events_of(extractor, "Militants attacked an army post near Kidal on Sunday; 12 "
                                 "soldiers were killed and 20 wounded.", MONDAY)
     assert e.fatalities == 12
+
+
+def test_the_dead_named_by_rank_or_trade(extractor):
+    (e,) = events_of(extractor, "A U.S. airstrike near Jilib on Sunday killed one senior "
+                                "al-Shabaab leader.", MONDAY)
+    assert e.fatalities == 1
+    (e,) = events_of(extractor, "Gunmen killed two teachers in Mandera on Sunday.", MONDAY)
+    assert e.fatalities == 2

@@ -784,3 +784,15 @@ def test_a_state_taking_ground_abroad_overtakes_it(geocoding_extractor):
         ("Non-state actor overtakes territory", "Ukraine")]
     home = events_in(geocoding_extractor, "Iraqi forces recaptured Tal Afar on Sunday.")
     assert [e.sub_event_type for e in home] == ["Government regains territory"]
+
+
+def test_somalia_regions_name_somalia_not_juba(geocoding_extractor):
+    # "Middle Juba" is a Somali region, not South Sudan's capital: read as Juba, the release's
+    # assessment sentence was told in another country and made a second strike.
+    events = events_in(
+        geocoding_extractor,
+        "U.S. Africa Command conducted an airstrike near Jilib, Middle Juba region, on April 4. "
+        "The initial assessment is that the strike killed two al-Shabaab militants.",
+        published=dt.date(2024, 4, 6))
+    assert [(e.sub_event_type, e.country, e.fatalities, e.actor2) for e in events] == [
+        ("Air/drone strike", "Somalia", 2, "Al Shabaab")]

@@ -36,7 +36,9 @@ COUNTRY_WORDS = {
     "Lebanon": r"Lebanon|Beirut",
     "Nigeria": r"Nigeria|Nigerian|Boko Haram|Borno|Maiduguri|Abuja|Biafra|Biafran|Anambra|"
     r"Enugu|Ebonyi|Imo State|Zamfara|Kaduna|Katsina",
-    "Somalia": r"Somalia|Somali|Mogadishu|al-Shabaab|Al-Shabab",
+    "Somalia": r"Somalia|Somali|Mogadishu|al-Shabaab|Al-Shabab|Jubaland|(?:Middle|Lower) Juba|"
+    r"Kismayo|Kismaayo|Baidoa|Beledweyne|Jowhar|Afgooye|Afgoye|(?:Middle|Lower) Shabelle|"
+    r"Hiraan|Galmudug|Puntland|Bosaso|Bossaso|Galkayo|Jilib",
     "Mali": r"\bMali\b|Malian|Bamako|Timbuktu",
     "Ukraine": r"Ukraine|Ukrainian|Kyiv|Kiev|Donetsk|Luhansk|Kharkiv",
     # The Sahel, the Horn, Central Africa and Asia's other wars. Keys are the gazetteer's
@@ -56,7 +58,9 @@ COUNTRY_WORDS = {
     "Central African Republic": r"Central African Republic|Bangui",
     "Sudan": r"(?<!South )\bSudan\b|(?<!South )Sudanese|Khartoum|Darfur|Omdurman|El Fasher|"
     r"Kordofan",
-    "South Sudan": r"South Sudan|South Sudanese|Juba|Jonglei|Upper Nile|Malakal|Equatoria|"
+    # not Somalia's "Middle Juba" or "Juba River"
+    "South Sudan": r"South Sudan|South Sudanese|(?<!Middle )(?<!Lower )Juba(?! [Rr]iver)|Jonglei|"
+    r"Upper Nile|Malakal|Equatoria|"
     r"SSPDF",
     "Ethiopia": r"Ethiopia|Ethiopian|Addis Ababa|Tigray|Tigrayan|Amhara|Oromia|Oromo|Gondar|"
     r"Bahir Dar|Mekelle|ENDF",

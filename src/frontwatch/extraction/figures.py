@@ -64,6 +64,11 @@ PERSON_NOUNS = {
     # "killed nine Afghan forces", "two police were wounded": counted as people
     "forces", "police", "troopers", "sailors", "airmen", "servicemembers",
     "agents", "volunteers",
+    # a command's strike report names whom it killed by rank or trade ("killed one senior
+    # al-Shabaab leader", "two explosives experts")
+    "leader", "leaders", "expert", "experts", "chief", "chiefs", "operative", "facilitator",
+    "facilitators", "financier", "financiers", "bombmaker", "bombmakers", "lieutenant",
+    "lieutenants", "deputy", "teachers", "nurses", "elders", "engineers", "medics", "medic",
     # Pakistan's army's word for the TTP's fighters ("seven khwarij were killed")
     "khwarij", "khawarij", "kharijis",
 }
