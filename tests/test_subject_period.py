@@ -42,3 +42,12 @@ def test_the_subject_of_an_old_page_is_its_news(extractor):
     # the same sentence in a news story years later is history
     story = PAGE.split("\n\n")[-1]
     assert extractor.process(make_article(story, published="2021-01-31")).events == []
+
+
+def test_a_page_copied_without_the_sites_name_is_known_by_its_outlet():
+    page = ("Battle of Sirte (2016)\n\nThe battle started on 12 May 2016.\n\n"
+            "Date 12 May – 6 December 2016; Location Sirte, Libya; Result GNA victory\n")
+    published = dt.date(2016, 12, 20)
+    assert subject_period(page, published) is None  # nothing says it is an encyclopedia's
+    assert subject_period(page, published, outlet="Wikipedia") == (
+        dt.date(2016, 5, 12), dt.date(2016, 12, 6))

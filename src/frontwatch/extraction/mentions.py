@@ -463,7 +463,7 @@ class MentionExtractor:
         if hits is None:
             hits = country_hits(text)
         covers = report_year(text, article.published)
-        subject = None if covers else subject_period(text, article.published)
+        subject = None if covers else subject_period(text, article.published, article.outlet)
         if subject is not None and article.published is not None \
                 and subject[0] >= article.published - HISTORY_GAP:
             subject = None  # a recent subject is news by the publication date already

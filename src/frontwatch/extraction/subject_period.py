@@ -19,14 +19,17 @@ from frontwatch.extraction.dates import find_date_expressions
 # glued to its value or after a colon, in a page that says it is an encyclopedia's.
 _ENCYCLOPEDIA = re.compile(r"\bWikipedia\b|^\s*Infobox\b|^=\s.+\s=\s*$", re.MULTILINE)
 _DATE_FIELD = re.compile(r"^\s*(?:-\s*)?Date\s*:?\s*(?P<value>[^\n]{4,80})", re.MULTILINE)
+_ENCYCLOPEDIA_OUTLET = re.compile(r"wikipedia|encyclop", re.IGNORECASE)
 _HEAD = 4000
 
 
-def subject_period(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+def subject_period(text: str, published: dt.date | None, outlet: str | None = None
+                   ) -> tuple[dt.date, dt.date] | None:
     """The first and last day of the subject an encyclopedia article's infobox names, or None
-    for any other text (or an infobox date that cannot be read)."""
+    for any other text (or an infobox date that cannot be read). The page says it is an
+    encyclopedia's, or its outlet does (a page copied without the site's name)."""
     head = text[:_HEAD]
-    if not _ENCYCLOPEDIA.search(head):
+    if not _ENCYCLOPEDIA.search(head) and not (outlet and _ENCYCLOPEDIA_OUTLET.search(outlet)):
         return None
     field = _DATE_FIELD.search(head)
     if field is None:
@@ -34,6 +37,8 @@ def subject_period(text: str, published: dt.date | None) -> tuple[dt.date, dt.da
     value = field.group("value")
     # the value runs into the next field when the page lost its line breaks ("... - Place:")
     value = re.split(r"\s+-\s+[A-Z][a-z]+\d?:", value)[0]
+    # or the fields were flattened into one line ("Date 12 May - 6 December 2016; Location ...")
+    value = value.split(";")[0]
     # "24 March – 5 April 2021": the year told once belongs to the whole span, so year-less
     # days are read against the last day the field dates in full, not the revision date
     told = [e.last or e.date for e in find_date_expressions(value, None) if e.date is not None]
