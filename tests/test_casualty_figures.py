@@ -100,3 +100,10 @@ def test_the_dead_named_by_rank_or_trade(extractor):
     assert e.fatalities == 1
     (e,) = events_of(extractor, "Gunmen killed two teachers in Mandera on Sunday.", MONDAY)
     assert e.fatalities == 2
+
+
+def test_a_toll_that_rose_on_a_later_day_updates_the_act(extractor):
+    (e,) = events_of(extractor, "Gunmen attacked a market in Kadugli on Saturday, killing 30 "
+                                "people. The death toll rose to 37 on Sunday, officials said.",
+                     MONDAY)
+    assert (e.event_date, e.fatalities) == ("2021-01-02", 37)

@@ -796,3 +796,13 @@ def test_somalia_regions_name_somalia_not_juba(geocoding_extractor):
         published=dt.date(2024, 4, 6))
     assert [(e.sub_event_type, e.country, e.fatalities, e.actor2) for e in events] == [
         ("Air/drone strike", "Somalia", 2, "Al Shabaab")]
+
+
+def test_south_sudans_army_and_a_name_holding_a_city(geocoding_extractor):
+    (e,) = events_in(geocoding_extractor, "South Sudan's army clashed with SPLA-IO fighters in "
+                     "Malakal on Sunday, killing 12 people.")
+    assert (e.actor1, e.country) == ("Military Forces of South Sudan (2011-)", "South Sudan")
+    # "Aden" in a police commissioner's name says nothing of Yemen
+    (e,) = events_in(geocoding_extractor, "Police commissioner Abdifatah Aden Hassan said "
+                     "gunmen killed four people in Beledweyne on Sunday.")
+    assert e.country == "Somalia"

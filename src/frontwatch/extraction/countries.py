@@ -7,7 +7,7 @@ from collections import Counter
 from functools import lru_cache
 
 from frontwatch.geo.names import NATIONALS_AFTER
-from frontwatch.geo.toponyms import in_release_dateline
+from frontwatch.geo.toponyms import given_names, in_release_dateline
 
 COUNTRY_WORDS = {
     "Syria": r"Syria|Syrian|SANA|Damascus|Aleppo|Idlib|Raqqa|Raqqah|"
@@ -56,8 +56,9 @@ COUNTRY_WORDS = {
     r"Congolese|Kinshasa|Goma|Ituri|North Kivu|South Kivu|Beni|Bunia|eastern Congo|Bukavu|"
     r"Uvira|Butembo|Rutshuru|Masisi|Djugu|FARDC",
     "Central African Republic": r"Central African Republic|Bangui",
-    "Sudan": r"(?<!South )\bSudan\b|(?<!South )Sudanese|Khartoum|Darfur|Omdurman|El Fasher|"
-    r"Kordofan",
+    # not the "Sudan People's Liberation Army/Movement" (South Sudan's army and party)
+    "Sudan": r"(?<!South )\bSudan\b(?! People)|(?<!South )Sudanese|Khartoum|Darfur|Omdurman|"
+    r"El Fasher|Kordofan",
     # not Somalia's "Middle Juba" or "Juba River"
     "South Sudan": r"South Sudan|South Sudanese|(?<!Middle )(?<!Lower )Juba(?! [Rr]iver)|Jonglei|"
     r"Upper Nile|Malakal|Equatoria|"
@@ -112,6 +113,15 @@ def country_hits(text: str) -> list[tuple[int, str]]:
     return list(_country_hits(text))
 
 
+# "Abdifatah Aden Hassan": a name word after a given name is part of the person's name
+_WORD_BEFORE = re.compile(r"([A-Z][a-z'’]+)\s+$")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).lower() in given_names()
+
+
 # "the Niger Delta", "the Congo River", "the Lake Chad Basin": a region named after a country
 # is no mention of that country; nor is Nigeria's "Niger State" (where "Shan State" and "Rakhine
 # State" do name Myanmar).
@@ -137,7 +147,8 @@ def _country_hits(text: str) -> tuple[tuple[int, str], ...]:
                  and not _NIGER_STATE.match(text, m.start())
                  and not _FIRED_FROM.search(text[max(0, m.start() - 40):m.start()])
                  and not _BORDER_AFTER.match(text, m.end())
-                 and not in_release_dateline(text, m.start()))
+                 and not in_release_dateline(text, m.start())
+                 and not _in_a_name(text, m.start()))
 
 
 def country_heading(text: str) -> str | None:

@@ -758,6 +758,7 @@ class MentionExtractor:
         doc, sent = p.doc, p.sentence
         attribution, speaker = self.sources.read(article, p, ctx)
         dates = self._date_candidates(sent, ctx)
+        told_before = (ctx.last_date, ctx.last_date_paragraph)
         date_info = self._date(sent, ctx, dates)
         trigger, denied_act = self._act_trigger(p, forced, denied_only, fallback, attribution)
         if trigger is None:
@@ -862,6 +863,11 @@ class MentionExtractor:
             return None
 
         killed, injured, fatalities, injuries = _tolls(p, attribution, denied_act)
+        if told_before[0] is not None and trigger.text.lower().endswith("toll") and \
+                any(c.update for c in killed + injured):
+            # "The death toll rose to 37 on Sunday": the day the count grew, not the act's
+            date_info = told_before[0]
+            ctx.last_date, ctx.last_date_paragraph = told_before
         materiel = [
             Materiel(
                 category=m.category,
