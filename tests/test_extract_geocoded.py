@@ -806,3 +806,11 @@ def test_south_sudans_army_and_a_name_holding_a_city(geocoding_extractor):
     (e,) = events_in(geocoding_extractor, "Police commissioner Abdifatah Aden Hassan said "
                      "gunmen killed four people in Beledweyne on Sunday.")
     assert e.country == "Somalia"
+
+
+def test_the_attackers_adjective_does_not_veto_the_place(geocoding_extractor):
+    # "Ukrainian" is whose drones, not where they struck: the only country word of the text
+    # cannot move Tuapse out of Russia
+    (e,) = events_in(geocoding_extractor, "Ukrainian drones struck an oil refinery in Tuapse "
+                     "on Sunday, regional officials said.")
+    assert (e.location, e.country) == ("Tuapse", "Russia") and e.latitude is not None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from frontwatch.geo.names import ACTOR_AFTER
 from frontwatch.model import Article, Event, Mention, Place, PlaceMention
 
 OF_A_COUNTRY = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+(?:border\s+)?(?:town|city|village|region|"
@@ -253,6 +254,9 @@ class Extractor:
 
                 hits = country_hits(article.text)
                 named = {c for _, c in hits} | {m.country for m in mentions if m.country}
+                # "Ukrainian drones struck Tuapse": whose drones, not where they struck; a
+                # text naming no country but so cannot veto the gazetteer's Tuapse in Russia
+                vouching = {c for offset, c in hits if not _names_an_actor(article.text, offset)}
                 # "the Russian town of Shebekino": a country named by its adjective for a place
                 adjectives = self.mentions.actors.adjectives
                 named |= {adjectives[a.lower()] for a in OF_A_COUNTRY.findall(article.text)
@@ -273,7 +277,7 @@ class Extractor:
                         if m.country not in (None, instead):
                             m.country = instead
                     elif m.place is not None and (m.country or named) and m.place.country and \
-                            m.place.country not in named:
+                            m.place.country not in named and vouching:
                         # A village the text puts in Syria is not a namesake in Russia, nor
                         # "Grad rockets" a Slovenian municipality: keep the name as written,
                         # without coordinates, rather than a far match.
@@ -292,6 +296,13 @@ class Extractor:
                         e.geo_precision = 3
             results.append(ArticleResult(article=article, mentions=mentions, events=events))
         return results
+
+
+def _names_an_actor(text: str, offset: int) -> bool:
+    """Whether the country word at `offset` is a state's adjective before its forces or
+    weapons ("Ukrainian drones", "Russian troops")."""
+    word = re.match(r"[\w'’-]+", text[offset:])
+    return word is not None and ACTOR_AFTER.match(text, offset + word.end()) is not None
 
 
 def _taken_abroad(mentions: list[Mention]) -> None:

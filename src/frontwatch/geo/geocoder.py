@@ -20,6 +20,7 @@ from frontwatch.clean import in_caption
 from frontwatch.geo.gazetteer import MATCH_ALT, Candidate, Gazetteer
 from frontwatch.geo.index import Layers, ensure_index, read_data_csv
 from frontwatch.geo.names import (
+    ACTOR_AFTER,
     NATIONALS_AFTER,
     division_short_names,
     name_key,
@@ -53,17 +54,6 @@ _MODIFIED = re.compile(r"(?:-led\b|\s+group\s+of\s+(?:forces|troops)\b|"
                        r"special\s+operations|commanders?|embassy|ambassador|citizens?|"
                        r"president|minister|ministry|media|agency|coalition|personnel)\b)")
 
-# After a state's adjective or name ("Russian artillery", "the Russian Defence Ministry",
-# "Israel's army"): whose forces or officials act or speak, not where. In a war between states
-# the attacker's adjective is not the country of the place it hits, so it casts no vote.
-_ACTOR_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,3}?(?:armed\s+forces|forces|troops|soldiers?|servicemen|"
-    r"army|military|artillery|aviation|air\s*force|aircraft|warplanes?|jets|drones?|missiles?|"
-    r"rockets?|navy|naval|units?|defen[cs]e|ministry|MoD|general\s+staff|officials?|"
-    r"government|authorities|shelling|strikes?|air\s*strikes?|attacks?|assault|offensive|"
-    r"police|border\s+guards?|marines|paratroopers|brigades?|battalions?|regiments?|"
-    r"commanders?|spokes(?:man|woman|person)|media|president|leadership|command|"
-    r"occupiers|invaders|positions|tanks?|gunners|operators|sabotage)\b", re.IGNORECASE)
 
 
 # What the words around a name say it is: a division ("Abyan Governorate", "the province of
@@ -286,7 +276,7 @@ class Geocoder:
         pattern, table = _adjective_pattern()
         out: dict[str, float] = {}
         for m in pattern.finditer(text):
-            if _ACTOR_AFTER.match(text, m.end()) or NATIONALS_AFTER.match(text, m.end()):
+            if ACTOR_AFTER.match(text, m.end()) or NATIONALS_AFTER.match(text, m.end()):
                 continue  # "Russian artillery shelled Pokrovsk": whose guns, not where
             cc = table[m.group(1)]
             out[cc] = min(2.0, out.get(cc, 0.0) + 0.5)
@@ -330,7 +320,7 @@ class Geocoder:
         said += list(re.finditer(rf"\b{re.escape(country)}\b", sentence))
         # named only before actor words (or not found at all: the extractor's country came
         # from elsewhere, so it stands as before)
-        return not said or any(_ACTOR_AFTER.match(sentence, m.end()) is None for m in said)
+        return not said or any(ACTOR_AFTER.match(sentence, m.end()) is None for m in said)
 
     def resolve_text_names(self, text: str, spans: Sequence[tuple[int, int, str]],
                            ) -> list[Candidate | None]:

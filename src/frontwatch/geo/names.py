@@ -33,6 +33,17 @@ LIST_KIND = (r"(?:village|town|city|area|district|locality|camp|neighbou?rhood|m
 NATIONALS_AFTER = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?:nationals?|citizens?|expatriates?|migrants?|refugees?|"
     r"tourists?|pilgrims?|asylum|engineers?|contractors?|hostages?)\b")
+# After a state's adjective or name ("Russian artillery", "the Russian Defence Ministry",
+# "Israel's army"): whose forces or officials act or speak, not where. In a war between states
+# the attacker's adjective is not the country of the place it hits, so it casts no vote.
+ACTOR_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,3}?(?:armed\s+forces|forces|troops|soldiers?|servicemen|"
+    r"army|military|artillery|aviation|air\s*force|aircraft|warplanes?|jets|drones?|missiles?|"
+    r"rockets?|navy|naval|units?|defen[cs]e|ministry|MoD|general\s+staff|officials?|"
+    r"government|authorities|shelling|strikes?|air\s*strikes?|attacks?|assault|offensive|"
+    r"police|border\s+guards?|marines|paratroopers|brigades?|battalions?|regiments?|"
+    r"commanders?|spokes(?:man|woman|person)|media|president|leadership|command|"
+    r"occupiers|invaders|positions|tanks?|gunners|operators|sabotage)\b", re.IGNORECASE)
 # Descriptor words spelt many ways; mapped to one spelling so "Khirbat X" meets "Khirbet X".
 DESCRIPTORS = {
     "khirbet": "khirbet", "khirbat": "khirbet", "kherbet": "khirbet", "khirbit": "khirbet",
