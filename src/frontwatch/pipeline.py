@@ -52,6 +52,16 @@ def _named_only_as(place: Place, country: str, hits: list[tuple[int, str]],
     return others[0][0] if others and others[0][1] > len(own) else None
 
 
+def _spelt_alike(m: Mention, resolved: str) -> bool:
+    """The place resolved is the name written, letter for letter but for accents and
+    articles ("Tuapse"; not "Boni" read as Bonn)."""
+    main = next((p for p in m.places if p.role != "region"), None)
+    if main is None:
+        return False
+    a = re.sub(r"[^a-z]", "", anyascii(main.lookup or main.text).lower())
+    return a == re.sub(r"[^a-z]", "", anyascii(resolved).lower())
+
+
 def _same_name(m: Mention, resolved: str) -> bool:
     main = next((p for p in m.places if p.role != "region"), None)
     if main is None:
@@ -277,7 +287,8 @@ class Extractor:
                         if m.country not in (None, instead):
                             m.country = instead
                     elif m.place is not None and (m.country or named) and m.place.country and \
-                            m.place.country not in named and vouching:
+                            m.place.country not in named and (
+                                vouching or not _spelt_alike(m, m.place.name)):
                         # A village the text puts in Syria is not a namesake in Russia, nor
                         # "Grad rockets" a Slovenian municipality: keep the name as written,
                         # without coordinates, rather than a far match.
@@ -308,11 +319,13 @@ def _names_an_actor(text: str, offset: int) -> bool:
 def _taken_abroad(mentions: list[Mention]) -> None:
     """"Russian forces captured Avdiivka": a state's forces taking a place the gazetteer puts
     in another country overtake it (ACLED), as the classifier decides when the text names that
-    country; only the place's country, known after geocoding, tells it when the text does not."""
+    country; only the place's country, known after geocoding, tells it when the text does not.
+    ("Government forces", whose country was guessed from the text, take the place's later.)"""
     for m in mentions:
         a = m.actor1
         if m.sub_event_type == "Government regains territory" and a is not None \
-                and a.inter in (1, 8) and a.country and m.place is not None \
+                and a.inter in (1, 8) and a.country and a.template is None \
+                and m.place is not None \
                 and m.place.latitude is not None and m.place.country \
                 and m.place.country != a.country:
             m.sub_event_type = "Non-state actor overtakes territory"
