@@ -107,3 +107,15 @@ def test_a_toll_that_rose_on_a_later_day_updates_the_act(extractor):
                                 "people. The death toll rose to 37 on Sunday, officials said.",
                      MONDAY)
     assert (e.event_date, e.fatalities) == ("2021-01-02", 37)
+
+
+def test_a_source_counting_the_other_sides_dead_adds_to_the_toll(extractor):
+    (e,) = events_of(extractor, "Gunmen attacked a police station in Mandera on Sunday, "
+                                "killing five police officers. Four attackers were also "
+                                "killed, police said.", MONDAY)
+    assert (e.fatalities, e.contested) == (9, False)
+    # the same dead told by two sources are still one toll, the lower standing
+    (e,) = events_of(extractor, "Gunmen attacked a police station in Mandera on Sunday, "
+                                "killing five police officers, a witness said. Four police "
+                                "officers were killed, police said.", MONDAY)
+    assert (e.fatalities, e.contested) == (4, True)

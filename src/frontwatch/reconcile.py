@@ -610,10 +610,27 @@ def _claims(article: Article, g: _Group) -> list[Claim]:
         claim.updates = claim.updates or m.toll_update
         if not any(e.start == m.sentence.start for e in claim.evidence):
             claim.evidence.append(m.sentence)
+    _add_others_dead(killed)
     for key, claim in by_claimant.items():
         claim.fatalities = _total_by_side(killed.get(key))
         claim.injuries = _total_by_side(hurt.get(key))
     return list(by_claimant.values())
+
+
+def _add_others_dead(killed: dict[str, dict[str | None, list[Count]]]) -> None:
+    """"Gunmen ... killing five police officers. Four attackers were also killed, police
+    said": a source that counts only dead of sides no other source counted adds them to the
+    toll the others told; it is no rival account of it."""
+    for key in list(killed):
+        sides = set(killed[key])
+        others = [k for k in killed if k != key]
+        if None in sides or not others or any(
+                None in killed[o] or set(killed[o]) & sides for o in others):
+            continue
+        more = killed.pop(key)
+        for other in others:
+            for side, counts in more.items():
+                killed[other].setdefault(side, []).extend(counts)
 
 
 def _total_by_side(by_side: dict[str | None, list[Count]] | None) -> Count | None:
