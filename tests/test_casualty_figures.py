@@ -119,3 +119,15 @@ def test_a_source_counting_the_other_sides_dead_adds_to_the_toll(extractor):
                                 "killing five police officers, a witness said. Four police "
                                 "officers were killed, police said.", MONDAY)
     assert (e.fatalities, e.contested) == (4, True)
+
+
+def test_the_killers_counted_are_not_the_dead(extractor):
+    (e,) = events_of(extractor, "Two gunmen on a motorcycle shot dead a village headman in "
+                                "Kidal on Sunday.", MONDAY)
+    assert e.fatalities == 1
+    (e,) = events_of(extractor, "Gunmen stormed a school in Kidal on Sunday, shooting dead a "
+                                "teacher.", MONDAY)
+    assert e.fatalities == 1
+    (e,) = events_of(extractor, "Jihadists attacked an army base in Kidal on Sunday. Two "
+                                "soldiers and at least five insurgents were killed.", MONDAY)
+    assert e.fatalities == 7

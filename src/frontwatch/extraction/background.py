@@ -181,7 +181,8 @@ HABITUAL = re.compile(
 
 # "dead": "gunmen shot dead a teacher"
 KILLING_WORDS = {"killed", "killing", "executed", "assassinated", "slain", "murdered",
-                 "gunned", "dead", "stabbed", "shot", "martyred", "died"}
+                 "gunned", "dead", "stabbed", "shot", "martyred", "died", "shooting",
+                 "gunning", "stabbing", "beheading", "beheaded", "lynched"}
 WOUNDING_WORDS = {"wounded", "wounding", "injured", "injuring", "injures", "wounds"}
 
 

@@ -308,7 +308,8 @@ class FigureFinder:
             elif last in ("losing", "lost"):
                 kind = "killed"  # "losing four of their own"
             elif last in ("dead", "down") and len(before) >= 2 and before[-2] in (
-                "shot", "gunned", "stabbed", "beaten", "beat", "shoot", "shoots", "gun", "guns"
+                "shot", "gunned", "stabbed", "beaten", "beat", "shoot", "shoots", "gun", "guns",
+                "shooting", "gunning", "stabbing", "beating"
             ):
                 kind = "killed"  # "shot dead two farmers"
         update = bool(before) and before[-1] == "to" and lemma_of(
@@ -371,6 +372,8 @@ class FigureFinder:
                 # give no toll (docs/coding.md)
                 return None
             if kind is None and low in KILL_WORDS:
+                if victim is not None and _killers(doc[victim[1] - 1], tok):
+                    return None  # "Two gunmen on a motorcycle shot dead a volunteer"
                 kind = "killed"
                 break
             if kind is None and low in INJURY_WORDS:
@@ -418,8 +421,10 @@ class FigureFinder:
             if kind is not None and j == span.end and tok.tag_ == "IN" and low != "of":
                 break  # headlinese: "Gunmen kill 12 in raid on village", "kills 9 at mosque"
             if low in ("and", "or") and person_seen:
-                if kind is None and j + 1 < len(doc) and doc[j + 1].tag_ in (
-                        "CD", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$"):
+                if kind is None and j + 1 < len(doc) and (doc[j + 1].tag_ in (
+                        "CD", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$")
+                        # "Two soldiers and at least five insurgents were killed"
+                        or doc[j + 1].lower_ in _COUNT_LEADS):
                     # "16 militants and nine SDF fighters were killed": the verb comes later
                     # (not "abducted three shepherds and later killed one of them"); with
                     # people heading the list, "40 servicemen and three vehicles were
@@ -474,6 +479,20 @@ class FigureFinder:
     @staticmethod
     def _followed_by(doc: Doc, span: Span, words: set[str]) -> bool:
         return any(t.lower_ in words for t in doc[span.end : min(len(doc), span.end + 4)])
+
+
+def _killers(noun: Token, verb: Token) -> bool:
+    """Whether the people counted are the subject of an active verb of killing that has its
+    own object: they killed ("Two gunmen shot dead a volunteer"), they were not killed."""
+    head = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    return noun.dep_ == "nsubj" and noun.head == head and any(
+        c.dep_ in ("dobj", "obj") for c in head.children) and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+
+
+# Words a hedged count opens with ("at least five", "up to 40", "more than 20")
+_COUNT_LEADS = frozenset({"at", "up", "more", "over", "nearly", "about", "around", "some",
+                          "almost", "roughly", "approximately", "fewer", "less"})
 
 
 def _ends_phrase(tok: Token) -> bool:
