@@ -121,3 +121,17 @@ def test_the_day_of_a_condemnation_is_no_day_of_the_act(extractor):
         "Regional leaders on Friday condemned a suicide bombing at a market in Maiduguri that "
         "killed 12 people.", published=PUBLISHED)).events
     assert (e.event_date, e.time_precision) == ("2024-06-14", 2)  # on or before Friday
+
+
+def test_the_next_paragraph_names_the_village_of_the_leads_province(geocoding_extractor):
+    text = ("Armed youths killed at least 17 people in a raid on a village in South Sudan's "
+            "Jonglei state early Thursday, local officials said.\n\nThe attackers struck the "
+            "village of Pakeer, south of the state capital Bor.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert (e.sub_event_type, e.fatalities, e.admin1) == ("Attack", 17, "Jonglei")
+    assert e.location != "Jonglei"
+    # a village with its own dead is an incident of its own, not the lead's
+    text = ("Gunmen killed 17 people in raids in South Sudan's Jonglei state early Thursday, "
+            "officials said. The attackers struck the village of Pakeer, killing four more.")
+    events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert len(events) == 2

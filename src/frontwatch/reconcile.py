@@ -21,7 +21,7 @@ from frontwatch.extraction.countries import countries_in
 from frontwatch.extraction.incidents import NEW_INCIDENT, divide_count
 from frontwatch.extraction.numbers import count_to_fatalities
 from frontwatch.extraction.places import is_country
-from frontwatch.extraction.roles import OTHER_DEAD
+from frontwatch.extraction.roles import ALSO_KILLED, OTHER_DEAD
 from frontwatch.geodesy import haversine_km
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
@@ -146,11 +146,26 @@ def _places_compatible(m: Mention, g: _Group, last_group: bool) -> bool:
             return True
     if last_group and _district_of(m, g.primary) and _sentence_gap(m, g) <= 1:
         return True
+    if last_group and _sentence_gap(m, g) <= 2 and m.sub_event_type == g.primary.sub_event_type \
+            and m.fatalities is None and _within_region(m.place, g.primary.place):
+        # "Armed youths killed 17 people in a raid on a village in Jonglei state." and, next,
+        # "The attackers struck the village of Kolnyang": the lead's region, told precisely
+        # (a village's own dead make it an incident of its own)
+        return True
     # A place inherited from the sentence before ("during the operation") only joins the
     # latest incident.
     return last_group and m.follow_up and any(
         _norm_place(p.text) == _norm_place(gp.text) for p in m.places
     )
+
+
+def _within_region(place: Place | None, region: Place | None) -> bool:
+    """Whether `place` is a town or village inside `region`, a province or district."""
+    if place is None or region is None or not place.country or not region.admin1:
+        return False
+    return region.feature_code in ("ADM1", "ADM2") and place.feature_code not in (
+        "ADM1", "ADM2", "PCLI") and (place.country, place.admin1) == (
+        region.country, region.admin1)
 
 
 CITY_PART = re.compile(r"\s+(?:district|neighbou?rhood|quarter|microdistrict)\b", re.I)
@@ -589,6 +604,7 @@ def _claims(article: Article, g: _Group) -> list[Claim]:
     # "three members of the security forces were also killed" adds to it.
     killed: dict[str, dict[str | None, list[Count]]] = {}
     hurt: dict[str, dict[str | None, list[Count]]] = {}
+    counts_own: set[str] = set()  # claimants telling dead not as "also killed"
     for m in g.mentions:
         key = m.claimant or fallback
         claim = by_claimant.get(key)
@@ -602,6 +618,8 @@ def _claims(article: Article, g: _Group) -> list[Claim]:
             by_claimant[key] = claim
         if m.fatalities is not None:
             killed.setdefault(key, {}).setdefault(m.victims, []).append(m.fatalities)
+            if not ALSO_KILLED.search(m.sentence.text):
+                counts_own.add(key)
         if m.injuries is not None:
             hurt.setdefault(key, {}).setdefault(m.victims, []).append(m.injuries)
         claim.materiel = _merge_materiel(claim.materiel, m.materiel)
@@ -610,18 +628,22 @@ def _claims(article: Article, g: _Group) -> list[Claim]:
         claim.updates = claim.updates or m.toll_update
         if not any(e.start == m.sentence.start for e in claim.evidence):
             claim.evidence.append(m.sentence)
-    _add_others_dead(killed)
+    _add_others_dead(killed, counts_own)
     for key, claim in by_claimant.items():
         claim.fatalities = _total_by_side(killed.get(key))
         claim.injuries = _total_by_side(hurt.get(key))
     return list(by_claimant.values())
 
 
-def _add_others_dead(killed: dict[str, dict[str | None, list[Count]]]) -> None:
+def _add_others_dead(killed: dict[str, dict[str | None, list[Count]]], counts_own: set[str]
+                     ) -> None:
     """"Gunmen ... killing five police officers. Four attackers were also killed, police
-    said": a source that counts only dead of sides no other source counted adds them to the
-    toll the others told; it is no rival account of it."""
+    said": a source that tells only more dead ("also killed"), of sides no other source
+    counted, adds them to the toll the others told; it is no rival account of it (where each
+    side's count of the enemy's dead is)."""
     for key in list(killed):
+        if key in counts_own:
+            continue
         sides = set(killed[key])
         others = [k for k in killed if k != key]
         if None in sides or not others or any(

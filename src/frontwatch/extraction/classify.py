@@ -126,7 +126,7 @@ def classify(
         if civilians_only and _armed(actor1) or civilians_only and actor1 is None:
             sub = "Attack"
         elif actor2 is None and not _is_state(actor1) \
-                and trigger.text.lower().startswith("attack") \
+                and trigger.text.lower().startswith(("attack", "struck")) \
                 and not FORCES.search(text):
             # "the heinous attacks in Ouagadougou", "a burial team was attacked in Katwa": a
             # group's attack with no armed side on the other end and no fighting told hits

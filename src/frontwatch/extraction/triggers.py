@@ -139,6 +139,21 @@ def _destroys_fighters(verb: Token) -> bool:
     return False
 
 
+# Who strikes a place or people on the ground, not from the air ("the attackers struck the
+# village of Kolnyang", "gunmen struck a market")
+_ASSAILANTS = {"attackers", "assailants", "gunmen", "militants", "fighters", "insurgents",
+               "raiders", "bandits", "jihadists", "rebels", "youths", "militiamen", "terrorists",
+               "extremists", "assailant", "gunman", "attacker"}
+
+
+def _assailants_struck(verb: Token) -> bool:
+    # "the attackers came from X and struck the village": a conjoined verb's subject is its
+    # head's
+    subject_of = verb.head if verb.dep_ == "conj" else verb
+    return any(c.dep_ == "nsubj" and c.lower_ in _ASSAILANTS for c in subject_of.children) \
+        and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
 def hit_as_toll(verb: Token) -> bool:
     """"were hit" as a bulletin's toll: no agent ("were hit by shrapnel" tells how people were
     wounded) and no wounding or evacuation told after it ("were hit and evacuated")."""
@@ -278,7 +293,9 @@ class TriggerFinder:
             word = span.text.lower()
             if kind == "air" and word in ("struck", "bombed") and not \
                     AIR_CONTEXT.search(text):
-                continue  # "she was struck from behind": no aircraft in sight
+                if word != "struck" or not _assailants_struck(span.root):
+                    continue  # "she was struck from behind": no aircraft in sight
+                kind = "clash"  # "the attackers struck the village of Kolnyang"
             if kind == "air" and word in WEAK_AIR and not (
                 air_context or AIR_CONTEXT.search(text)
                 # "U.S. strikes hit Al Qaim", "Israeli strikes on Rafah": a state's strikes
