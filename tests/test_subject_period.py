@@ -51,3 +51,15 @@ def test_a_page_copied_without_the_sites_name_is_known_by_its_outlet():
     assert subject_period(page, published) is None  # nothing says it is an encyclopedia's
     assert subject_period(page, published, outlet="Wikipedia") == (
         dt.date(2016, 5, 12), dt.date(2016, 12, 6))
+
+
+def test_a_lead_defining_its_subject_is_dated_by_the_infobox(extractor):
+    lead = ("The Battle of Soledar was a military engagement between the Armed Forces of "
+            "Ukraine and the Russian Armed Forces for the town of Soledar in Donetsk Oblast.")
+    # without an infobox the lead tells no day: it sums up the page, no incident of its own
+    alone = make_article(lead, published="2023-02-01", outlet="Wikipedia")
+    assert extractor.process(alone).events == []
+    page = make_article(lead + "\n\nDate 3 – 16 January 2023; Location Soledar, Ukraine",
+                        published="2023-02-01", outlet="Wikipedia")
+    assert [(e.event_date, e.sub_event_type) for e in extractor.process(page).events] == [
+        ("2023-01-03", "Armed clash")]

@@ -321,13 +321,18 @@ def _taken_abroad(mentions: list[Mention]) -> None:
     in another country overtake it (ACLED), as the classifier decides when the text names that
     country; only the place's country, known after geocoding, tells it when the text does not.
     ("Government forces", whose country was guessed from the text, take the place's later.)"""
+    from frontwatch.extraction.countries import countries_in
+
     for m in mentions:
         a = m.actor1
         if m.sub_event_type == "Government regains territory" and a is not None \
                 and a.inter in (1, 8) and a.country and a.template is None \
                 and m.place is not None \
                 and m.place.latitude is not None and m.place.country \
-                and m.place.country != a.country:
+                and m.place.country != a.country and m.place.country not in countries_in(
+                    m.sentence.text):
+            # (where the sentence names the place's country the classifier has weighed it:
+            # "Rwandan and Mozambican troops regained Mbau" is the government's)
             m.sub_event_type = "Non-state actor overtakes territory"
 
 

@@ -40,6 +40,9 @@ class ArticleContext:
     # the first day of what the article is about when that is not the last few months before
     # it appeared: an annual report's year, an encyclopedia article's subject
     news_from: dt.date | None = None
+    # an encyclopedia article's subject, from its infobox: the days its lead summarises
+    subject_days: tuple[dt.date, dt.date] | None = None
+    encyclopedia: bool = False
     last_claim: Attribution | None = None
     claims_told: list[tuple[int, Attribution]] = field(default_factory=list)  # every source
     last_claim_sentence: int = -10

@@ -119,7 +119,7 @@ from frontwatch.extraction.roles import (
     source_denies,
 )
 from frontwatch.extraction.sentences import Sentence, split_sentences
-from frontwatch.extraction.subject_period import subject_period
+from frontwatch.extraction.subject_period import is_encyclopedia, subject_period
 from frontwatch.extraction.triggers import FIGHTER_NOUNS, STRATEGIC, Trigger, TriggerFinder
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
@@ -301,6 +301,17 @@ PERIOD_TOLL = re.compile(rf"\W*[Bb]etween\s+(?:the\s+\w+\s+of\s+)?\d{{1,2}}"
                          rf"(?:\s+{MONTH_WORD})?\s+and\s+\d{{1,2}}\s+{MONTH_WORD}(?!\w)")
 
 
+# An encyclopedia lead defining its subject: "The Battle of Soledar was a military
+# engagement ...", "The 2024 Mogadishu hotel attack was a suicide bombing ..."
+SUBJECT_DEFINED = re.compile(
+    r"\s*(?:The\s+|(?=[A-Z0-9]))(?:\d{4}\s+)?(?:[\w'’.-]+\s+){0,6}?(?:[Bb]attles?|[Aa]ttacks?|"
+    r"[Bb]ombings?|[Mm]assacres?|[Ss]iege|[Oo]ffensive|[Ss]trikes?|[Aa]irstrikes?|[Rr]aids?|"
+    r"[Kk]idnappings?|[Ss]hootings?|[Cc]lashes|[Aa]mbush|[Aa]ssault|[Ff]all|[Cc]apture|"
+    r"[Ii]nsurgency|[Uu]prising|[Cc]oup(?:\s+d'état)?)(?:\s+(?:of|on|in|at)\s+(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?(?:\s+\(\d{4}\))?,?\s+(?:was|is)\s+"
+    r"(?:a|an|the|one)\b")
+
+
 def _within(day: dt.date, precision: int, period: dt.date, period_precision: int) -> bool:
     """Whether a more precise date falls in a vaguer one's period (a week, a month)."""
     if precision >= period_precision:
@@ -464,6 +475,7 @@ class MentionExtractor:
             hits = country_hits(text)
         covers = report_year(text, article.published)
         subject = None if covers else subject_period(text, article.published, article.outlet)
+        subject_days = subject
         if subject is not None and article.published is not None \
                 and subject[0] >= article.published - HISTORY_GAP:
             subject = None  # a recent subject is news by the publication date already
@@ -475,6 +487,8 @@ class MentionExtractor:
             article_country=most_named(hits, article.kept or [(0, len(text))]),
             published=dt.date(covers, 12, 31) if covers else article.published,
             news_from=dt.date(covers, 1, 1) if covers else subject[0] if subject else None,
+            subject_days=subject_days,
+            encyclopedia=is_encyclopedia(text, article.outlet),
             dominant_group=self.article_sides.dominant_group(parsed),
             dominant_by_country=self.article_sides.dominant_by_country(parsed),
             toponyms=toponyms,
@@ -949,6 +963,16 @@ class MentionExtractor:
             # the coder, taught that a denial tells no event, rightly reads as none)
             return None
         date, precision = self._act_date(sent, dates, date_info, doc[trigger.start].idx)
+        defined = SUBJECT_DEFINED.match(sent.text)
+        # (the year in the subject's name, "The 2024 Mogadishu hotel attack", is no day told)
+        if ctx.encyclopedia and defined is not None and all(
+                e.end <= defined.end() for e, _ in dates):
+            # "The Battle of Soledar was a military engagement between ...": an encyclopedia
+            # lead defining its subject tells no day; its infobox's first day is the
+            # subject's, and without one the lead only sums up what the article tells
+            if ctx.subject_days is None:
+                return None
+            date, precision = ctx.subject_days[0], 1
         if date is not None and ctx.published is not None and \
                 before_the_news(date, ctx.published, ctx.news_from):
             # "In Kocho alone, IS fighters executed several hundred men", after a sentence

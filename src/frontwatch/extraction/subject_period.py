@@ -29,7 +29,7 @@ def subject_period(text: str, published: dt.date | None, outlet: str | None = No
     for any other text (or an infobox date that cannot be read). The page says it is an
     encyclopedia's, or its outlet does (a page copied without the site's name)."""
     head = text[:_HEAD]
-    if not _ENCYCLOPEDIA.search(head) and not (outlet and _ENCYCLOPEDIA_OUTLET.search(outlet)):
+    if not is_encyclopedia(text, outlet):
         return None
     field = _DATE_FIELD.search(head)
     if field is None:
@@ -52,3 +52,9 @@ def subject_period(text: str, published: dt.date | None, outlet: str | None = No
     if re.search(r"\bpresent\b", value) and published is not None:
         last = max(last, published)
     return first, last
+
+
+def is_encyclopedia(text: str, outlet: str | None = None) -> bool:
+    """Whether the page says it is an encyclopedia's, or its outlet does."""
+    return bool(_ENCYCLOPEDIA.search(text[:_HEAD])) or bool(
+        outlet and _ENCYCLOPEDIA_OUTLET.search(outlet))
