@@ -110,3 +110,13 @@ def test_seed_article_boilerplate_is_excluded_and_reporting_kept() -> None:
         assert reporting in kept, reporting
     # The kept part is everything up to the donation appeal.
     assert kept_ranges(text) == [(0, text.index("If you’re able") - 2)]
+
+
+def test_a_wiki_storys_sources_are_dropped() -> None:
+    text = ("On Tuesday, a military jet bombed the village of Let Yet Kone, killing 17 people.\n\n"
+            "Sources\n"
+            ' "Airstrike on Sagaing village kills 17" — Radio Free Asia\n'
+            ' "Junta says it hit rebel base" — The Global New Light of Myanmar\n')
+    kept = _kept_text(text)
+    assert "Let Yet Kone" in kept
+    assert "Sagaing village kills" not in kept and "hit rebel base" not in kept

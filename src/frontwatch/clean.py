@@ -35,6 +35,7 @@ def in_caption(text: str, start: int) -> bool:
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+")
+_PROSE_WORDS = 12  # a paragraph this long is reporting, not a field or a heading
 _LIST_BULLET = re.compile(r"^\s*(?:[-*•·>»]|\d+[.)])\s")
 
 
@@ -44,6 +45,9 @@ class BoilerplatePattern:
     regex: re.Pattern[str]
     max_words: int | None = None
     starts_list: bool = False
+    # counts only after the article's reporting has begun (a paragraph of prose before it):
+    # a wiki story's closing "Sources", not a catalogue page's "Sources" field at its head
+    after_prose: bool = False
 
     def matches(self, paragraph: str) -> bool:
         """Whether the pattern occurs in the paragraph (its words counted only on a hit, and
@@ -75,6 +79,7 @@ def load_rules(path: str | Path | None = None) -> BoilerplateRules:
                 regex=re.compile(entry["pattern"], re.IGNORECASE),
                 max_words=entry.get("max_words"),
                 starts_list=bool(entry.get("starts_list", False)),
+                after_prose=bool(entry.get("after_prose", False)),
             )
             for entry in data.get("patterns", [])
         )
@@ -113,10 +118,12 @@ def boilerplate_paragraphs(
     rules = rules or default_rules()
     found: list[tuple[int, int, str]] = []
     in_list = False
+    prose = False
     for start, end in paragraphs(text):
         para = text[start:end]
         # Words are counted only for the rare paragraph a limited pattern hits.
-        hit = next((p for p in rules.patterns if p.matches(para)), None)
+        hit = next((p for p in rules.patterns
+                    if (prose or not p.after_prose) and p.matches(para)), None)
         if hit is not None:
             found.append((start, end, hit.name))
             # A heading such as "Related articles" announces a list of headlines that read
@@ -128,6 +135,9 @@ def boilerplate_paragraphs(
             found.append((start, end, "related articles"))
             continue
         in_list = False
+        # (prose: a paragraph of sentences, not a long title)
+        prose = prose or (word_count(para) >= _PROSE_WORDS
+                          and para.rstrip().endswith((".", "!", "?", '"', "”")))
     return found
 
 
