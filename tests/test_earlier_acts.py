@@ -78,3 +78,15 @@ def test_the_act_answered_with_its_own_day_is_its_own_event(extractor):
                               "Tuesday.")
     strikes = [e for e in found if e.location == "Jouaiya"]
     assert [e.event_date for e in strikes] == ["2020-05-05"]
+
+
+def test_two_acts_joined_each_with_its_own_day(extractor):
+    found = events(extractor, "Soldiers shelled Kidal on Sunday, and on Monday a drone hit a "
+                              "bus in Tessalit, killing two people, officials said.")
+    assert [(e.event_date, e.location, e.fatalities) for e in found] == [
+        ("2020-05-03", "Kidal", 0), ("2020-05-04", "Tessalit", 2)]
+    # one day told twice is one act told at length
+    assert len(pieces("Gunmen attacked Kidal on Sunday, and on Sunday they also killed two "
+                      "men in Tessalit.")) == 1
+    # a second clause without an act of its own is no second piece
+    assert len(pieces("Gunmen attacked Kidal on Sunday, and on Monday the town was calm.")) == 1

@@ -814,3 +814,9 @@ def test_the_attackers_adjective_does_not_veto_the_place(geocoding_extractor):
     (e,) = events_in(geocoding_extractor, "Ukrainian drones struck an oil refinery in Tuapse "
                      "on Sunday, regional officials said.")
     assert (e.location, e.country) == ("Tuapse", "Russia") and e.latitude is not None
+
+
+def test_one_aircraft_or_missile_of_a_state(geocoding_extractor):
+    (e,) = events_in(geocoding_extractor, "A Russian drone hit a bus in Bilozerske on Monday, "
+                     "killing two people.", published=dt.date(2024, 5, 14))
+    assert (e.actor1, e.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)")

@@ -169,7 +169,11 @@ _FORCE_WORDS = {"forces", "military", "units", "gunboats", "warships", "navy", "
                 "paratroopers", "commandos", "artillery", "drones", "jets", "aircraft",
                 "positions", "posts", "checkpoints", "convoy", "convoys", "patrol", "patrols",
                 "enemy", "side", "helicopters", "warplanes", "defences", "defenses", "guards",
-                "groups", "formations", "brigades", "battalions"}
+                "groups", "formations", "brigades", "battalions",
+                # one aircraft, ship or missile of a state's ("A Russian drone hit a bus",
+                # "The French frigate shot down a drone")
+                "drone", "jet", "warplane", "helicopter", "gunboat", "warship", "frigate",
+                "frigates", "destroyer", "destroyers", "missile", "missiles"}
 # Words between a state's adjective and its forces: "the Turkish occupation army"
 _BETWEEN_ADJECTIVE = {"occupation", "occupying", "invading", "regime", "national", "regular",
                       "federal", "special", "elite", "government", "security", "armed", "naval",

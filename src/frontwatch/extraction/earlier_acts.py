@@ -52,6 +52,12 @@ _TRAILING_SOURCE = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"\s*[.!]?[\"”’]?\s*$")
+# "Russian forces shelled Kherson on Sunday, and on Monday a drone hit a bus in Bilozerske":
+# two acts joined, each with its own day
+_JOINED = re.compile(r"(?:,\s+and|;)\s+(?:then\s+|later\s+)?")
+_DAY_TOLD = re.compile(
+    r"\b(?:on|late on|early on|late|early)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +100,36 @@ def earlier_acts(sentences: list[Sentence], holds_act: Callable[[str], bool]
     return out
 
 
+def _joined(sent: Sentence, holds_act: Callable[[str], bool]) -> list[Sentence] | None:
+    """Two acts joined by "and" (or a semicolon), each told with a day of its own and the
+    days differing: the sentence as two pieces, or None."""
+    text = sent.text
+    for m in _JOINED.finditer(text):
+        if m.start() < 15:
+            continue
+        source = _TRAILING_SOURCE.search(text, m.end())
+        clause_end = source.start() if source else _END.search(text, m.end()).start()
+        first, second = text[:m.start()], text[m.end():clause_end]
+        days_first = {d.group("day") for d in _DAY_TOLD.finditer(first)}
+        days_second = {d.group("day") for d in _DAY_TOLD.finditer(second)}
+        if not days_first or not days_second or days_first & days_second:
+            continue
+        if not (_ACT_IN_CLAUSE.search(first) and _ACT_IN_CLAUSE.search(second)
+                and holds_act(first) and holds_act(second)):
+            continue
+        main = replace(sent, text=_blank(text, m.start(), clause_end),
+                       blanked=((sent.start + m.start(), sent.start + clause_end),))
+        other = replace(sent, text=_blank(text, 0, m.end()),
+                        blanked=((sent.start, sent.start + m.end()),), second=True)
+        return [main, other]
+    return None
+
+
 def _pieces(sent: Sentence, holds_act: Callable[[str], bool]) -> list[Sentence]:
     text = sent.text
+    joined = _joined(sent, holds_act)
+    if joined is not None:
+        return joined
     m = EARLIER_CLAUSE.search(text)
     answered = m is None and (m := ANSWERED_CLAUSE.search(text)) is not None
     if m is None or m.start() < 15:

@@ -991,7 +991,7 @@ class MentionExtractor:
         return Mention(
             article_id=article.id,
             sentence=Evidence(article.id, sent.start, sent.end, sent.text),
-            piece=2 if sent.earlier else 1 if sent.blanked else 0,
+            piece=2 if sent.earlier or sent.second else 1 if sent.blanked else 0,
             trigger=trigger.text,
             event_type=event_type,
             sub_event_type=sub_event,

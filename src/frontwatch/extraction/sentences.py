@@ -58,6 +58,9 @@ class Sentence:
     # spans blanked out of `text`, and for the earlier incident how long before the other
     blanked: tuple[tuple[int, int], ...] = ()
     earlier: Gap | None = None
+    # the second of two acts joined in one sentence, each with its own day ("X on Sunday, and
+    # on Monday Y"): dated by its own words
+    second: bool = False
 
     def shows(self, start: int, end: int) -> bool:
         """Whether the article's characters [start, end) are read in this sentence (inside it
