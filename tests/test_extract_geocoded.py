@@ -820,3 +820,18 @@ def test_one_aircraft_or_missile_of_a_state(geocoding_extractor):
     (e,) = events_in(geocoding_extractor, "A Russian drone hit a bus in Bilozerske on Monday, "
                      "killing two people.", published=dt.date(2024, 5, 14))
     assert (e.actor1, e.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)")
+
+
+def test_states_that_speak_or_fight_by_their_capitals_are_not_places(geocoding_extractor):
+    # the UK condemning is no clue to where the village is
+    (e,) = events_in(geocoding_extractor, "The UK condemns the attack on the village of "
+                     "Mangu Halle on Sunday, which killed 30 people.")
+    assert e.country != "United Kingdom" and e.actor2 != "Civilians (United Kingdom)"
+    # nor are the condemning states the looters
+    (e,) = events_in(geocoding_extractor, "The governments of the United Kingdom, Norway and "
+                     "the United States condemn the looting of El Geneina by fighters of the "
+                     "Rapid Support Forces on Sunday.")
+    assert e.actor1 == "Rapid Support Forces"
+    (e,) = events_in(geocoding_extractor, "Russian troops attacked Vovchansk on Sunday as "
+                     "Moscow's forces pressed their offensive.")
+    assert (e.location, e.country) == ("Vovchansk", "Ukraine")

@@ -121,6 +121,7 @@ from frontwatch.extraction.roles import (
 from frontwatch.extraction.sentences import Sentence, split_sentences
 from frontwatch.extraction.subject_period import is_encyclopedia, subject_period
 from frontwatch.extraction.triggers import FIGHTER_NOUNS, STRATEGIC, Trigger, TriggerFinder
+from frontwatch.geo.toponyms import STANCE_AFTER
 from frontwatch.model import (
     SUB_EVENT_TO_TYPE,
     VIOLENT_TYPES,
@@ -662,7 +663,10 @@ class MentionExtractor:
         countries = frozenset(c for _, c in hits)
         actors = [a for a in self.actors.find(doc) if not redefined_acronym(a, acronyms or {})
                   and not out_of_scope(a, countries)
-                  and not any(s <= a.start_char and a.end_char <= e for s, e in accusing)]
+                  and not any(s <= a.start_char and a.end_char <= e for s, e in accusing)
+                  # "The governments of the United Kingdom, Norway and the United States
+                  # condemn the looting ... by the RSF": the states speak, they do not act
+                  and not STANCE_AFTER.match(doc_text(doc), a.end_char)]
         if acronyms:
             actors = self.actors.with_article_acronyms(doc, actors, acronyms)
         self._state_named_after(doc, actors)

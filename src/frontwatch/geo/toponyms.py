@@ -178,6 +178,16 @@ _ALL_CAPS = re.compile(r"^[A-Z][A-Z'’.\- ]+$")
 # officer" nor "in Chibok, according to police", where the place ends the clause
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|wrote|"
                            r"announced|tweeted)\b")
+# What follows a state that speaks, not a place: "The UK condemns", "The United Kingdom,
+# Norway and the United States condemn", "France strongly deplores"
+STANCE_AFTER = re.compile(
+    r"(?:\s*,\s*(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})*"
+    r"(?:,?\s+and\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"\s+(?:(?:strongly|utterly|unequivocally|firmly|also|today)\s+)?(?:condemns?|welcomes?|"
+    r"deplores?|urges?|calls\s+on|call\s+on|rejects?|reiterates?|expresses|stands?\s+with|"
+    r"is\s+(?:deeply\s+)?(?:concerned|appalled|alarmed|saddened))\b")
+_FORCES_OF = re.compile(r"['’]s\s+(?:forces|troops|army|military|soldiers|artillery|drones|"
+                        r"missiles|navy|air\s+force|warplanes|jets)\b")
 _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+$")
 # "Part of Operation Inherent Resolve", "Law of Armed Conflict": the head of a longer name.
 _OF_NAME_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?[{_UPPER}]")
@@ -425,6 +435,10 @@ class ToponymFinder:
         key = name_key(name)
         if name.lower() in stoplist() or key in stoplist():
             return True
+        if STANCE_AFTER.match(text, end):
+            return True  # "The UK condemns the attack on ...": a government speaking
+        if _FORCES_OF.match(text, end):
+            return True  # "Moscow's forces pressed their offensive": a side, not a place
         if key in abbreviation_keys() and text[end:end + 1] == ".":
             return False  # "Fla.", "Calif."
         if is_acronym(name) or key in abbreviation_keys():
