@@ -299,8 +299,9 @@ def receivers(doc: Doc) -> list[tuple[int, int]]:
 ACCUSING_VERBS = {"accuse", "blame", "urge", "warn", "thank", "summon"}
 ACCUSED = re.compile(r"\b(?:accus|blam|urg|warn|thank|summon)\w*\b", re.IGNORECASE)
 NARRATIVE_SHIFT = re.compile(
-    r"\b(?:the (?:next|following) day|a day later|the day after|the (?:previous|preceding) day|"
-    r"a day earlier|the day before|(\w+) (days?|weeks?) (later|earlier|before|after))\b",
+    r"\b(?:the (?:next|following) day|a day later|the day after|the (?:previous|preceding) "
+    r"(?:day|night)|a day earlier|the (?:day|night) before|"
+    r"(\w+) (days?|weeks?) (later|earlier|before|after))\b",
     re.IGNORECASE,
 )
 # "This comes one day after ...", "The attack came a week after ...": the other act was then
@@ -421,10 +422,20 @@ def is_read_as_verb(doc: Doc) -> bool:
     return any(t.text == "IS" and t.tag_.startswith("VB") for t in doc)
 
 
+# A government's stance on what it reports ("We are aware of reports that ...", "The UK
+# condemns the strike that killed ...", "We regret that ..."): the report stands
+_STANCE_LEMMAS = {"condemn", "deplore", "regret", "welcome", "note", "mourn", "denounce",
+                  "know", "understand"}
+_STANCE_ADJECTIVES = {"aware", "concerned", "alarmed", "appalled", "saddened", "horrified",
+                      "shocked", "outraged", "troubled", "dismayed"}
+
+
 def present_main_clause(doc: Doc) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return root is not None and root.tag_ in ("VBZ", "VBP") and \
-        root.lower_ not in SPEAKING_VERBS and lemma_of(root) not in ("say", "report", "claim")
+    if root is None or root.tag_ not in ("VBZ", "VBP") or root.lower_ in SPEAKING_VERBS or \
+            lemma_of(root) in ("say", "report", "claim") or lemma_of(root) in _STANCE_LEMMAS:
+        return False
+    return not any(c.dep_ == "acomp" and c.lower_ in _STANCE_ADJECTIVES for c in root.children)
 
 
 def campaign_or_duration(doc: Doc, trigger: Trigger) -> bool:

@@ -1306,6 +1306,11 @@ class MentionExtractor:
             if not statement:
                 ctx.remember_date(date, precision, sent.paragraph)
                 return date, precision
+            shifted = narrative_shift(sent.text)
+            if shifted is not None and shifted < 0 and precision == 1:
+                # "confirmed April 6 that ... was killed in an airstrike it conducted the
+                # previous day": counted back from the statement's day
+                return date + dt.timedelta(days=shifted), 1
             # Only the statement's date is known: the event is on or before it.
             return date, max(2, precision)
         shifted = narrative_shift(sent.text)

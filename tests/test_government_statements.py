@@ -1,0 +1,34 @@
+"""What governments' and commands' statements report: an act told inside a stance ("We are
+aware of reports that ...", "The UK is deeply concerned by reports that ...") is reported all
+the same, and "the previous day" counts back from the statement's day. Sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from frontwatch.pipeline import make_article
+
+SATURDAY = dt.date(2024, 4, 6)
+
+
+def events(extractor, text: str, outlet: str | None = None):
+    return extractor.process(make_article(text, published=SATURDAY, outlet=outlet)).events
+
+
+def test_an_act_reported_inside_a_stance(extractor):
+    (e,) = events(extractor, "We are aware of reports that on 3 April an RSF drone strike "
+                             "killed eight civilians in the Zamzam camp.", "UK government")
+    assert (e.event_date, e.sub_event_type, e.fatalities) == ("2024-04-03", "Air/drone strike", 8)
+    (e,) = events(extractor, "The UK is deeply concerned by reports that RSF fighters killed 40 "
+                             "civilians in Wad Al-Noura on 5 April.", "UK government")
+    assert (e.event_date, e.fatalities) == ("2024-04-05", 40)
+    # a description in the present tense is still no report of an incident
+    assert events(extractor, "Coalition nations which have conducted strikes include "
+                             "Australia, Canada and France.") == []
+
+
+def test_the_previous_day_counts_back_from_the_statement(extractor):
+    (e,) = events(extractor, "U.S. Africa Command confirmed April 6 that an al-Shabaab leader "
+                             "was killed in an airstrike it conducted near Jilib the previous "
+                             "day.", "AFRICOM")
+    assert (e.event_date, e.time_precision) == ("2024-04-05", 1)
