@@ -835,3 +835,12 @@ def test_states_that_speak_or_fight_by_their_capitals_are_not_places(geocoding_e
     (e,) = events_in(geocoding_extractor, "Russian troops attacked Vovchansk on Sunday as "
                      "Moscow's forces pressed their offensive.")
     assert (e.location, e.country) == ("Vovchansk", "Ukraine")
+
+
+def test_ships_seized_at_sea_are_abductions_off_a_town(geocoding_extractor):
+    (e,) = events_in(geocoding_extractor, "Pirates seized a fishing vessel and its crew off Eyl "
+                     "on Sunday.")
+    assert (e.sub_event_type, e.location) == ("Abduction/forced disappearance", "Eyl")
+    (e,) = events_in(geocoding_extractor, "Pirates hijacked a Yemeni-flagged dhow off the coast "
+                     "of Eyl on Sunday.")
+    assert e.sub_event_type == "Abduction/forced disappearance"

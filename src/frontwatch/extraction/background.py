@@ -235,11 +235,18 @@ def _conjoined_people(tok) -> list[int]:
     return out
 
 
+# A ship seized is its crew taken ("The Houthis seized the cargo ship Galaxy Leader",
+# "Pirates seized a fishing vessel"): no ground changed hands
+VESSELS = {"ship", "ships", "vessel", "vessels", "tanker", "tankers", "dhow", "dhows", "boat",
+           "boats", "freighter", "trawler", "trawlers", "carrier", "yacht"}
+
+
 def person_taken(doc: Doc, trigger: Trigger) -> bool:
     root = doc[trigger.start : trigger.end].root
     for c in root.children:
         if c.dep_ in ("nsubjpass", "dobj") and (
-            c.lower_ in PERSON_TAKEN or (c.tag_ == "NNP" and c.ent_type_ in ("", "PERSON")
+            c.lower_ in PERSON_TAKEN or c.lower_ in VESSELS
+                or (c.tag_ == "NNP" and c.ent_type_ in ("", "PERSON")
                                          and c.dep_ == "nsubjpass" and len(list(c.lefts)) > 0)
         ):
             return True

@@ -126,6 +126,10 @@ class CoderPolicy:
             return sub, event_type  # the rules read a trigger the coder does not rule out
         if sub in ACTOR_DECIDED and best in ACTOR_DECIDED:
             return sub, event_type
+        if sub in ("Abduction/forced disappearance", "Arrests") and best in ACTOR_DECIDED:
+            # "Pirates seized a fishing vessel and its crew": the rules saw who or what was
+            # taken (people, a ship), which no ground is
+            return sub, event_type
         return best, SUB_EVENT_TO_TYPE[best]
 
 

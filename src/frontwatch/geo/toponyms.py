@@ -82,6 +82,8 @@ _NAME_KIND = re.compile(
 _NEAR = re.compile(
     rf"\b(?:[Nn]ear|nearby|[Aa]round|[Oo]utside|close\s+to|next\s+to|on\s+the\s+outskirts\s+of|"
     rf"in\s+the\s+vicinity\s+of|on\s+the\s+edge\s+of|approaches\s+to|"
+    # at sea: "off Eyl", "off the coast of Hodeidah"
+    rf"off\s+the\s+coast\s+of|off(?=\s+[A-Z])|"
     rf"(?:{_DIRS})\s+of)\s+(?:the\s+)?(?P<name>{NAME})")
 _DIR_REGION = re.compile(
     rf"\b(?P<dir>{_DIR_ADJ})\s+(?P<name>{NAME})(?:\s+(?P<kind>countryside|province|"
