@@ -844,3 +844,18 @@ def test_ships_seized_at_sea_are_abductions_off_a_town(geocoding_extractor):
     (e,) = events_in(geocoding_extractor, "Pirates hijacked a Yemeni-flagged dhow off the coast "
                      "of Eyl on Sunday.")
     assert e.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_who_announces_a_capture_made_it(geocoding_extractor):
+    (e,) = events_in(geocoding_extractor, "The Russian Ministry of Defence announced the capture "
+                     "of Soledar on Friday.", published=dt.date(2023, 1, 14))
+    assert (e.sub_event_type, e.actor1, e.event_date) == (
+        "Non-state actor overtakes territory", "Military Forces of Russia (2000-)", "2023-01-13")
+    (e,) = events_in(geocoding_extractor, "On 13 January, the Islamic State claimed the capture "
+                     "of Palma.", published=dt.date(2023, 1, 14))
+    assert (e.sub_event_type, e.actor1) == ("Non-state actor overtakes territory",
+                                            "Islamic State (Mozambique)")
+    # a people fighting names no place
+    (e,) = events_in(geocoding_extractor, "Clashes broke out between Dinka and Shilluk youths "
+                     "on Sunday, killing 12 people.")
+    assert e.location != "Dinka"

@@ -52,6 +52,9 @@ from frontwatch.model import SUB_EVENT_TO_TYPE, VIOLENT_TYPES, ActorRef
 from frontwatch.nlp import doc_text
 
 CLAIMED_TO_HAVE = re.compile(r"\bclaim(?:ed|s|ing)?\s+to\s+have\b", re.IGNORECASE)
+ANNOUNCED_TAKING = re.compile(r"(?:announce[ds]?|claim(?:ed|s)?|confirm(?:ed|s)?|"
+                              r"complete[ds]?)\s+the\s+"
+                              r"(?:capture|seizure)\b", re.IGNORECASE)
 CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?responsibility\b",
                                     re.IGNORECASE)
 # Trigger kinds of political violence, whose author is never a civilian
@@ -215,6 +218,19 @@ class SideReader:
             if actor2 is not None and actor2.name == speaker.name:
                 actor2 = actor1
             actor1 = speaker
+        announcer = speaker
+        if trigger.kind == "territory" and ANNOUNCED_TAKING.match(trigger.text) and \
+                announcer is None and (found := self.article_sides.claimer(
+                    p.actors, doc[trigger.start].idx)) is not None:
+            announcer = ref(found)
+        if announcer is not None and announcer.inter in (1, 2, 3, 4, 8) and \
+                trigger.kind == "territory" and ANNOUNCED_TAKING.match(trigger.text) and (
+                    actor1 is None or actor1.name != announcer.name):
+            # "the Russian Ministry of Defence announced the capture of Soledar", "the Islamic
+            # State claimed the capture of Palma": who announces a capture made it
+            if actor2 is not None and actor2.name == announcer.name:
+                actor2 = actor1
+            actor1 = announcer
         if actor1 is None and speaker is not None and pronoun_subject(doc, trigger):
             actor1 = speaker  # "the coalition said it had intercepted two drones"
         if actor1 is None and attribution.affiliation and pronoun_subject(doc, trigger):
