@@ -131,3 +131,9 @@ def test_the_killers_counted_are_not_the_dead(extractor):
     (e,) = events_of(extractor, "Jihadists attacked an army base in Kidal on Sunday. Two "
                                 "soldiers and at least five insurgents were killed.", MONDAY)
     assert e.fatalities == 7
+
+
+def test_a_part_of_a_counted_whole_is_the_toll(extractor):
+    (e,) = events_of(extractor, "Soldiers raided a kidnappers' camp near Kidal on Sunday. Six "
+                                "of the seven kidnappers were killed.", MONDAY)
+    assert e.fatalities == 6

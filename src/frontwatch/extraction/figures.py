@@ -272,6 +272,9 @@ class FigureFinder:
                   if t.lower_ not in QUOTES][-3:]
         if before and before[-1] in ("including", "among", "includes", "include"):
             return None  # "5 civilians, including two children": a part of the total
+        if len(before) >= 3 and before[-2:] == ["of", "the"] and (
+                doc[span.start - 3].like_num or doc[span.start - 3].tag_ == "CD"):
+            return None  # "Six of the seven kidnappers were killed": the seven are the whole
         if before and before[-1] == "," and span.end + 1 < len(doc) \
                 and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ in ("them", "whom"):
             return None  # "four soldiers, two of them officers, were killed": a part too
