@@ -135,3 +135,11 @@ def test_the_next_paragraph_names_the_village_of_the_leads_province(geocoding_ex
             "officials said. The attackers struck the village of Pakeer, killing four more.")
     events = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
     assert len(events) == 2
+
+
+def test_a_village_the_gazetteer_lacks_beats_the_headlines_province(geocoding_extractor):
+    text = ("Gunmen Abduct Dozens of Students in Nigeria's Kaduna State\n\nGunmen abducted at "
+            "least 137 pupils from a school in the town of Kurigawa in northwestern Nigeria's "
+            "Kaduna state on Thursday morning, officials said.")
+    (e,) = geocoding_extractor.process(make_article(text, published=PUBLISHED)).events
+    assert (e.location, e.admin1, e.geo_precision) == ("Kurigawa", "Kaduna State", 3)

@@ -789,7 +789,12 @@ def build_event(article: Article, g: _Group, index: int, named: set[str] | None 
         for m in g.mentions:
             if m.place is not None:
                 place = m.place
-                mp = main_place(m)
+                if mp is None or (m.place.feature_code or "") not in ("ADM1", "ADM2") or \
+                        _specificity(mp) <= _specificity(main_place(m), m.place):
+                    mp = main_place(m)
+                # else "Gunmen abducted 137 pupils in the town of Kuriga" under a headline
+                # "... in Nigeria's Kaduna State": the village the gazetteer lacks stays the
+                # place written, located only by its province
                 break
     if mp is None:
         for m in g.mentions:
