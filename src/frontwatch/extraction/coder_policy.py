@@ -113,6 +113,12 @@ class CoderPolicy:
                  and actor1.inter in ARMED_INTERS and actor2.inter in ARMED_INTERS
                  and not actor1.name.startswith("Unidentified")
                  and not actor2.name.startswith("Unidentified"))
+        # one armed side the text names, acting on a day it names ("Hamas launched rockets at
+        # Tel Aviv on Sunday."): the coder must be as sure to undo it
+        named = named or (actor1 is not None and bool(actor1.raw)
+                          and actor1.inter in ARMED_INTERS
+                          and not actor1.name.startswith("Unidentified")
+                          and _DAY_NAMED.search(text) is not None)
         if toll_before_act(text):
             return False
         return coding.event_probability < (min(self.drop_named, self.drop) if named else self.drop)
@@ -131,6 +137,11 @@ class CoderPolicy:
             # taken (people, a ship), which no ground is
             return sub, event_type
         return best, SUB_EVENT_TO_TYPE[best]
+
+
+_DAY_NAMED = re.compile(r"\b(?:on|late on|early on|overnight on)\s+(?:Monday|Tuesday|Wednesday|"
+                        r"Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|"
+                        r"[A-Z][a-z]+\s+\d{1,2})\b")
 
 
 # The trigger kinds that tell an act of each sub-type.
