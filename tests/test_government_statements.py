@@ -39,3 +39,9 @@ def test_a_named_side_acting_on_a_named_day_needs_a_sure_coder_to_undo(extractor
     # acting on a day the sentence names
     (e,) = events(extractor, "Hamas launched rockets at Tel Aviv on Sunday.")
     assert (e.sub_event_type, e.actor1) == ("Shelling/artillery/missile attack", "Hamas Movement")
+
+
+def test_a_welcomed_recapture_happened(extractor):
+    (e,) = events(extractor, "We welcome the recapture of Rubaya by the Congolese army on 30 "
+                             "March.", "UK government")
+    assert (e.sub_event_type, e.event_date) == ("Government regains territory", "2024-03-30")

@@ -98,7 +98,8 @@ def _denies(tok: Token) -> bool:
 FACTUAL_PREPS = {"because", "despite", "amid", "after", "following", "due", "during"}
 # "condemns the attack", "reports the shelling": the event is presupposed, whatever the tense.
 FACTUAL_EMBEDDERS = {"condemn", "denounce", "deplore", "mourn", "report", "confirm", "claim",
-                     "investigate", "blame", "accuse", "decry", "say"}
+                     "investigate", "blame", "accuse", "decry", "say", "welcome", "regret",
+                     "note", "acknowledge"}
 # Habitual or general statements ("US forces spearhead offensives") are not events.
 PRESENT_SIMPLE = {"VBZ", "VBP"}
 
