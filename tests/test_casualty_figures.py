@@ -137,3 +137,10 @@ def test_a_part_of_a_counted_whole_is_the_toll(extractor):
     (e,) = events_of(extractor, "Soldiers raided a kidnappers' camp near Kidal on Sunday. Six "
                                 "of the seven kidnappers were killed.", MONDAY)
     assert e.fatalities == 6
+
+
+def test_weapons_recovered_after_an_attack_are_no_event_of_their_own(extractor):
+    (e,) = events_of(extractor, "Gunmen attacked a police post in Kidal on Sunday, killing two "
+                                "officers. Weapons including rifles were recovered, police "
+                                "said.", MONDAY)
+    assert e.fatalities == 2

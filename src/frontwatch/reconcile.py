@@ -516,6 +516,9 @@ def _substantive(groups: list[_Group]) -> list[_Group]:
         figures = any(m.fatalities or m.injuries or m.materiel for m in g.mentions)
         if not named and not figures:
             continue
+        if not named and g.primary.sub_event_type == "Disrupted weapons use":
+            continue  # "Weapons including rifles were recovered": no one disrupted anything
+            # the text says: a detail of the incident told before
         if _read_as_no_event(g):
             continue
         out.append(g)
