@@ -45,3 +45,11 @@ def test_a_welcomed_recapture_happened(extractor):
     (e,) = events(extractor, "We welcome the recapture of Rubaya by the Congolese army on 30 "
                              "March.", "UK government")
     assert (e.sub_event_type, e.event_date) == ("Government regains territory", "2024-03-30")
+
+
+def test_troops_gathering_are_no_protest(extractor):
+    assert events(extractor, "More than 1,000 service members gathered at the Laikipia Air Base "
+                             "on March 4 for the opening of the exercise.", "AFRICOM") == []
+    (e,) = events(extractor, "Hundreds of protesters gathered outside parliament in Nairobi on "
+                             "March 4 to demand lower taxes.")
+    assert e.sub_event_type == "Peaceful protest"

@@ -92,6 +92,10 @@ def not_an_incident(p: ParsedSentence, trigger: Trigger, ctx: ArticleContext,
         # "Thousands of mourners marched through Jenin for the funerals of four
         # Palestinians", "gathered at a church for a memorial service": mourning, no protest
         return True
+    if trigger.kind == "protest" and _forces_gathered(doc, trigger):
+        # "More than 1,000 service members gathered at the Laikipia Air Base": troops
+        # assembling, no protest
+        return True
     if METALANGUAGE.search(doc_text(doc)):
         return True  # "authorities use the word 'neutralized' to imply ..."
     if ARCHIVE_CAPTION.match(sent.text):
@@ -117,3 +121,18 @@ def _tried(doc: Doc, trigger: Trigger) -> bool:
                 not span.start <= trigger.start < span.end:
             return True
     return False
+
+
+_GATHERING = {"gathered", "gather", "gathers", "assembled", "assemble", "converged", "mustered"}
+_FORCE_PEOPLE = {"members", "soldiers", "troops", "personnel", "marines", "sailors", "airmen",
+                 "cadets", "servicemembers", "servicemen", "officers", "units", "forces"}
+
+
+def _forces_gathered(doc: Doc, trigger: Trigger) -> bool:
+    """Whether the trigger is soldiers or service members gathering (not protesting)."""
+    verb = doc[trigger.start]
+    if verb.lower_ not in _GATHERING:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _FORCE_PEOPLE and (
+        c.lower_ != "members" or any(x.lower_ == "service" for x in c.lefts))
+        for c in verb.children)
