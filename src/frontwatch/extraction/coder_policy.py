@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from frontwatch.extraction.classify import SIMPLE_KINDS
 from frontwatch.extraction.coder import Coding
+from frontwatch.extraction.earlier_acts import DAY_TOLD
 from frontwatch.extraction.means import listed_means
 from frontwatch.extraction.triggers import Trigger
 from frontwatch.model import SUB_EVENT_TO_TYPE, ActorRef, Mention
@@ -118,7 +119,7 @@ class CoderPolicy:
         named = named or (actor1 is not None and bool(actor1.raw)
                           and actor1.inter in ARMED_INTERS
                           and not actor1.name.startswith("Unidentified")
-                          and _DAY_NAMED.search(text) is not None)
+                          and DAY_TOLD.search(text) is not None)
         if toll_before_act(text):
             return False
         return coding.event_probability < (min(self.drop_named, self.drop) if named else self.drop)
@@ -137,11 +138,6 @@ class CoderPolicy:
             # taken (people, a ship), which no ground is
             return sub, event_type
         return best, SUB_EVENT_TO_TYPE[best]
-
-
-_DAY_NAMED = re.compile(r"\b(?:on|late on|early on|overnight on)\s+(?:Monday|Tuesday|Wednesday|"
-                        r"Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|"
-                        r"[A-Z][a-z]+\s+\d{1,2})\b")
 
 
 # The trigger kinds that tell an act of each sub-type.

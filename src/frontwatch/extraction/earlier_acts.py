@@ -53,11 +53,12 @@ _TRAILING_SOURCE = re.compile(
 )
 _END = re.compile(r"\s*[.!]?[\"”’]?\s*$")
 # "Russian forces shelled Kherson on Sunday, and on Monday a drone hit a bus in Bilozerske":
-# two acts joined, each with its own day
+# two acts joined, each with its own day (DAY_TOLD: a day a clause names, also read by the
+# coder's policy)
 _JOINED = re.compile(r"(?:,\s+and|;)\s+(?:then\s+|later\s+)?")
-_DAY_TOLD = re.compile(
-    r"\b(?:on|late on|early on|late|early)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
+DAY_TOLD = re.compile(
+    r"\b(?:on|late on|early on|overnight on|late|early)\s+(?P<day>Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +111,8 @@ def _joined(sent: Sentence, holds_act: Callable[[str], bool]) -> list[Sentence] 
         source = _TRAILING_SOURCE.search(text, m.end())
         clause_end = source.start() if source else _END.search(text, m.end()).start()
         first, second = text[:m.start()], text[m.end():clause_end]
-        days_first = {d.group("day") for d in _DAY_TOLD.finditer(first)}
-        days_second = {d.group("day") for d in _DAY_TOLD.finditer(second)}
+        days_first = {d.group("day") for d in DAY_TOLD.finditer(first)}
+        days_second = {d.group("day") for d in DAY_TOLD.finditer(second)}
         if not days_first or not days_second or days_first & days_second:
             continue
         if not (_ACT_IN_CLAUSE.search(first) and _ACT_IN_CLAUSE.search(second)
