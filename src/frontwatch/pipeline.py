@@ -52,24 +52,28 @@ def _named_only_as(place: Place, country: str, hits: list[tuple[int, str]],
     return others[0][0] if others and others[0][1] > len(own) else None
 
 
-def _spelt_alike(m: Mention, resolved: str) -> bool:
-    """The place resolved is the name written, letter for letter but for accents and
-    articles ("Tuapse"; not "Boni" read as Bonn)."""
+def _letters_of(m: Mention, resolved: str) -> tuple[str, str] | None:
+    """The mention's main place as written and the name it resolved to, in lower-case
+    letters only (accents, case and punctuation set aside); None when it names none."""
     main = next((p for p in m.places if p.role != "region"), None)
     if main is None:
-        return False
-    a = re.sub(r"[^a-z]", "", anyascii(main.lookup or main.text).lower())
-    return a == re.sub(r"[^a-z]", "", anyascii(resolved).lower())
+        return None
+    return (re.sub(r"[^a-z]", "", anyascii(main.lookup or main.text).lower()),
+            re.sub(r"[^a-z]", "", anyascii(resolved).lower()))
+
+
+def _spelt_alike(m: Mention, resolved: str) -> bool:
+    """The place resolved is the name written, letter for letter but for accents, case and
+    punctuation ("Tuapse"; not "Boni" read as Bonn)."""
+    letters = _letters_of(m, resolved)
+    return letters is not None and letters[0] == letters[1]
 
 
 def _same_name(m: Mention, resolved: str) -> bool:
-    main = next((p for p in m.places if p.role != "region"), None)
-    if main is None:
+    letters = _letters_of(m, resolved)
+    if letters is None:
         return True
-    a = re.sub(r"[^a-z]", "", anyascii(main.lookup or main.text).lower())
-    b = re.sub(r"[^a-z]", "", anyascii(resolved).lower())
-    a = re.sub(r"^(al|el|ar|as|ash|ad|az)", "", a)
-    b = re.sub(r"^(al|el|ar|as|ash|ad|az)", "", b)
+    a, b = (re.sub(r"^(al|el|ar|as|ash|ad|az)", "", x) for x in letters)
     return bool(a and b) and (a in b or b in a or fuzz.ratio(a, b) >= 75)
 
 

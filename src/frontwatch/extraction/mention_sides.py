@@ -218,14 +218,13 @@ class SideReader:
             if actor2 is not None and actor2.name == speaker.name:
                 actor2 = actor1
             actor1 = speaker
+        announced = trigger.kind == "territory" and ANNOUNCED_TAKING.match(trigger.text)
         announcer = speaker
-        if trigger.kind == "territory" and ANNOUNCED_TAKING.match(trigger.text) and \
-                announcer is None and (found := self.article_sides.claimer(
-                    p.actors, doc[trigger.start].idx)) is not None:
+        if announced and announcer is None and (found := self.article_sides.claimer(
+                p.actors, doc[trigger.start].idx)) is not None:
             announcer = ref(found)
-        if announcer is not None and announcer.inter in (1, 2, 3, 4, 8) and \
-                trigger.kind == "territory" and ANNOUNCED_TAKING.match(trigger.text) and (
-                    actor1 is None or actor1.name != announcer.name):
+        if announced and announcer is not None and announcer.inter in (1, 2, 3, 4, 8) and (
+                actor1 is None or actor1.name != announcer.name):
             # "the Russian Ministry of Defence announced the capture of Soledar", "the Islamic
             # State claimed the capture of Palma": who announces a capture made it
             if actor2 is not None and actor2.name == announcer.name:

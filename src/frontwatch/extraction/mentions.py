@@ -967,10 +967,9 @@ class MentionExtractor:
             # the coder, taught that a denial tells no event, rightly reads as none)
             return None
         date, precision = self._act_date(sent, dates, date_info, doc[trigger.start].idx)
-        defined = SUBJECT_DEFINED.match(sent.text)
+        defined = SUBJECT_DEFINED.match(sent.text) if ctx.encyclopedia else None
         # (the year in the subject's name, "The 2024 Mogadishu hotel attack", is no day told)
-        if ctx.encyclopedia and defined is not None and all(
-                e.end <= defined.end() for e, _ in dates):
+        if defined is not None and all(e.end <= defined.end() for e, _ in dates):
             # "The Battle of Soledar was a military engagement between ...": an encyclopedia
             # lead defining its subject tells no day; its infobox's first day is the
             # subject's, and without one the lead only sums up what the article tells
