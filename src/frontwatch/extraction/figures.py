@@ -487,7 +487,8 @@ class FigureFinder:
 def _killers(noun: Token, verb: Token) -> bool:
     """Whether the people counted are the subject of an active verb of killing that has its
     own object: they killed ("Two gunmen shot dead a volunteer"), they were not killed."""
-    head = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    # (the tag, not `pos_`: the attribute ruler that fills `pos_` is off for candidate parses)
+    head = verb if verb.tag_.startswith("VB") else verb.head
     return noun.dep_ == "nsubj" and noun.head == head and any(
         c.dep_ in ("dobj", "obj") for c in head.children) and not any(
         c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
