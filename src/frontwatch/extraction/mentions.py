@@ -325,6 +325,8 @@ def _within(day: dt.date, precision: int, period: dt.date, period_precision: int
 # The kinds of trigger that tell how people were killed ("killed in airstrike", "suicide
 # blast"), the more specific first
 _MEANS = ("suicide", "chemical", "air", "shelling", "grenade", "ied")
+_BY_MEANS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade",
+                        "Shelling/artillery/missile attack", "Air/drone strike"})
 
 
 def _tolls(p: ParsedSentence, attribution: Attribution, denied_act: bool
@@ -913,7 +915,14 @@ class MentionExtractor:
             sub_event = SIMPLE_KINDS[means] if means is not None else \
                 "Attack" if actor2 is not None and actor2.inter == 7 else sub_event
             event_type = SUB_EVENT_TO_TYPE[sub_event]
-        if (confirmed or denied_act or ctx.titled) and actor1 is None and (
+        # a bombing or a strike the coder reads as an event, at a place finer than a country
+        # ("hotels in Colombo were targeted in a series of suicide bombings"), has an author
+        # whom the text need not name: such means are no one's talk of "fighting"
+        by_means = actor1 is None and sub_event in _BY_MEANS and p.coding is not None and \
+            p.coding.event_probability >= self.policy.new_event and own_place and any(
+                not is_country(pl.text) for pl in places) and any(
+                t.kind in _MEANS for t in p.triggers)
+        if (confirmed or denied_act or ctx.titled or by_means) and actor1 is None and (
                 event_type in VIOLENT_TYPES or sub_event == "Looting/property destruction"):
             # ACLED codes an incident whose author the text does not name as unidentified
             # ("armed individuals robbed two vehicles belonging to an NGO"); a denied act is
