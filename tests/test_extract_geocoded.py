@@ -859,3 +859,22 @@ def test_who_announces_a_capture_made_it(geocoding_extractor):
     (e,) = events_in(geocoding_extractor, "Clashes broke out between Dinka and Shilluk youths "
                      "on Sunday, killing 12 people.")
     assert e.location != "Dinka"
+
+
+def test_a_people_counted_by_name_are_civilians(geocoding_extractor):
+    (e,) = events_in(geocoding_extractor, "At least 5 Tigrayans were killed in Mai Kadra by "
+                     "Amhara militias on 10 November.", published=dt.date(2020, 11, 20))
+    assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Ethiopia)")
+    # a force's members named so stay that force
+    (e,) = events_in(geocoding_extractor, "Saudi-led strikes killed five Houthis in Saada on "
+                     "Monday.", published=dt.date(2020, 11, 20))
+    assert e.actor2 == "Ansar Allah"
+
+
+def test_a_bombing_at_a_place_has_an_author_though_unnamed(geocoding_extractor):
+    (e,) = events_in(geocoding_extractor, "Coordinated attacks occurred on 21 April 2019, "
+                     "Easter Sunday, when three churches across Sri Lanka and three luxury hotels "
+                     "in the commercial capital Colombo were targeted in a series of suicide "
+                     "bombings.", published=dt.date(2019, 4, 25))
+    assert (e.sub_event_type, e.location) == ("Suicide bomb", "Colombo")
+    assert e.actor1.startswith("Unidentified Armed Group")

@@ -141,6 +141,24 @@ def _subject(tok, trigger: Trigger) -> bool:
 
 
 # What an attack on civilians strikes: no armed side's ground
+# A people counted by its name: "at least 5 Tigrayans were killed", "three Pakistanis"
+PEOPLE_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ans|ese|is|ites)")
+
+
+def _a_people(doc: Doc, fig: CasualtyFigure, actors: list[ActorMatch]) -> bool:
+    """The dead are a people named as such ("5 Tigrayans were also killed in Mai Kadra by
+    Amhara militias"), which no armed group of the catalogue is called: civilians, as ACLED
+    codes victims the text does not say were armed (not "five Houthis", a force's members)."""
+    if fig.victim_tokens is None:
+        return False
+    start, end = fig.victim_tokens
+    last = doc[end - 1]
+    if end - start != 1 or last.tag_ not in ("NNP", "NNPS") or \
+            not PEOPLE_PLURAL.fullmatch(last.text):
+        return False
+    return not any(a.start < end and start < a.end for a in actors)
+
+
 CIVILIAN_TARGET = re.compile(
     r"\b(?:attack(?:ed|s)?|ambush(?:ed)?|raid(?:ed)?|stormed|targeted|fired on|struck)\s+"
     r"(?:on\s+)?(?:an?|the|two|three|several)?\s*(?:\w+\s+){0,2}?(?:convoy|health (?:centre|"
@@ -271,7 +289,11 @@ class SideReader:
             actor2 = None
 
         # whose dead and hurt
-        victims_civilian = any(c.civilians for c in hurt)
+        # (not demonstrators' dead, "clashes with Israeli troops left two Palestinians dead":
+        # a riot's, however the dead are named)
+        victims_civilian = any(c.civilians for c in hurt) or (
+            any(_a_people(doc, c, p.actors) for c in hurt)
+            and not PROTEST_WORDS.search(doc_text(doc)))
         victim_actor = self._victims(doc, p.actors, hurt, ref, country)
         if victim_actor is not None:
             if actor2 is None and (actor1 is None or victim_actor.name != actor1.name):
