@@ -878,3 +878,21 @@ def test_a_bombing_at_a_place_has_an_author_though_unnamed(geocoding_extractor):
                      "bombings.", published=dt.date(2019, 4, 25))
     assert (e.sub_event_type, e.location) == ("Suicide bomb", "Colombo")
     assert e.actor1.startswith("Unidentified Armed Group")
+
+
+def test_an_encyclopedia_lead_telling_its_day_and_place_is_the_incident(geocoding_extractor):
+    text = ("The Mai Kadra massacre was a massacre and ethnic cleansing carried out during the "
+            "Tigray War on 9–10 November 2020 in the town of Mai Kadra in northwestern Ethiopia, "
+            "near the Sudanese border. The victims have been described as civilians.")
+    events = geocoding_extractor.process(make_article(
+        text, published=dt.date(2021, 3, 1), outlet="Wikipedia")).events
+    # the war's name is no place; the lead is no reference to an incident told before
+    assert [(e.sub_event_type, e.location, e.event_date) for e in events] == [
+        ("Attack", "Mai Kadra", "2020-11-09")]
+
+
+def test_a_force_named_by_example_is_no_other_side(geocoding_extractor):
+    (e,) = events_in(geocoding_extractor, "Rights groups said at least 5 Tigrayans were killed in "
+                     "Mai Kadra by Amhara militias such as Fano on 10 November.",
+                     published=dt.date(2020, 11, 20))
+    assert (e.actor1, e.actor2) == ("Amhara Ethnic Militia (Ethiopia)", "Civilians (Ethiopia)")

@@ -856,8 +856,12 @@ class MentionExtractor:
         definite = definite_noun(doc, trigger) or any(
             definite_noun(doc, t) for t in p.triggers if t.kind in ("clash", "air", "shelling",
                                                                      "ied", "suicide"))
+        # "The Mai Kadra massacre was a massacre ...": an encyclopedia lead names its subject
+        # with the article, which refers to nothing told before
+        defined = SUBJECT_DEFINED.match(sent.text) if ctx.encyclopedia else None
         if definite and not place_in_subtree(doc, trigger, places, offset) \
-                and event_type != "casualty" and not headline and not denied_act:
+                and event_type != "casualty" and not headline and not denied_act \
+                and defined is None:
             # "condemned the attack", "the bombing was the deadliest": the incident already
             # told; this sentence can only add to it.
             event_type = "casualty"
@@ -960,6 +964,11 @@ class MentionExtractor:
         # name before "killed N people" as a past toll)
         told_here = bool(fatalities) and bool(places) and not inherited_place and any(
             expr.precision == 1 and not statement for expr, statement in dates)
+        # "The Mai Kadra massacre was a massacre ... carried out ... on 9-10 November 2020 in
+        # the town of Mai Kadra": an encyclopedia lead telling its subject's own day and place
+        # is the incident, which the coder (taught that definitions tell none) cannot judge
+        lead_told = defined is not None and bool(places) and not inherited_place and any(
+            e.end > defined.end() for e, _ in dates)
         # A headline standing alone (one line, no closing stop) is no sentence the coder can
         # judge: taught that a title tells no event (coders code the story's body) and that
         # an undated act is background, it reads "Suicide Bombing Kills 4 in Iraq" at 0.007
@@ -970,13 +979,13 @@ class MentionExtractor:
         titled = ctx.titled
         if p.coding is not None and event_type != "casualty" and not attribution.claimant \
                 and not denied_act and forced is None and not told_here and not titled \
+                and not lead_told \
                 and self.policy.drops(p.coding, actor1, actor2, sent.text):
             # the coder reads no event here: a rule fired on background or talk (a sourced
             # account stays: its claim may contest another's; so does a denied act, which
             # the coder, taught that a denial tells no event, rightly reads as none)
             return None
         date, precision = self._act_date(sent, dates, date_info, doc[trigger.start].idx)
-        defined = SUBJECT_DEFINED.match(sent.text) if ctx.encyclopedia else None
         # (the year in the subject's name, "The 2024 Mogadishu hotel attack", is no day told)
         if defined is not None and all(e.end <= defined.end() for e, _ in dates):
             # "The Battle of Soledar was a military engagement between ...": an encyclopedia
@@ -1033,7 +1042,7 @@ class MentionExtractor:
             country=country,
             headline=headline,
             follow_up=definite or inherited_place,
-            coder_event=None if p.coding is None or titled or told_here
+            coder_event=None if p.coding is None or titled or told_here or lead_told
             else p.coding.event_probability,
         )
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from frontwatch.geo.names import WAR_NAME_AFTER
 from frontwatch.model import PlaceMention
 from frontwatch.nlp import doc_lowers, doc_text
 
@@ -482,6 +483,8 @@ def find_places(
             continue  # "Iran-backed": an attribute, not a place
         if span[0].lower_ in PERSON_TITLES:
             continue
+        if WAR_NAME_AFTER.match(doc_text(doc), span.end_char):
+            continue  # "during the Tigray War": a war's name, not where its act was
         if adjective_name(span):
             continue
         text = span.text.strip(" -'’")

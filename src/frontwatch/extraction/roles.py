@@ -248,6 +248,14 @@ def _collapse_members(doc: Doc, cands: list[ActorMatch]) -> list[ActorMatch]:
             # "YPG/PKK terrorists": one actor named two ways; the first name stands
             drop.add(id(nxt))
             first_name[id(nxt)] = first_name.get(id(a), a)
+    ends = {a.end for a in cands}
+    for a in cands:
+        lead = doc[max(0, a.start - 2) : a.start].text.lower()
+        if (lead == "such as" and a.start - 2 in ends) or (
+                a.start >= 1 and doc[a.start - 1].lower_ == "including" and a.start - 1 in ends):
+            # "Amhara militias such as Fano": an example of the force just named, not a party
+            # of its own
+            drop.add(id(a))
     for a in cands:
         named = first_name.get(id(a), a)
         r = _root(doc, a)

@@ -44,6 +44,8 @@ ACTOR_AFTER = re.compile(
     r"police|border\s+guards?|marines|paratroopers|brigades?|battalions?|regiments?|"
     r"commanders?|spokes(?:man|woman|person)|media|president|leadership|command|"
     r"occupiers|invaders|positions|tanks?|gunners|operators|sabotage)\b", re.IGNORECASE)
+# "during the Tigray War", "the Syrian civil war": a war's name, not where its acts were
+WAR_NAME_AFTER = re.compile(r"\s+(?:[Cc]ivil\s+)?[Ww]ar\b")
 # Descriptor words spelt many ways; mapped to one spelling so "Khirbat X" meets "Khirbet X".
 DESCRIPTORS = {
     "khirbet": "khirbet", "khirbat": "khirbet", "kherbet": "khirbet", "khirbit": "khirbet",

@@ -17,7 +17,7 @@ from itertools import chain
 
 from frontwatch.extraction.title_case import common_words
 from frontwatch.geo.gazetteer import Gazetteer
-from frontwatch.geo.names import DESCRIPTORS, LIST_KIND, name_key
+from frontwatch.geo.names import DESCRIPTORS, LIST_KIND, WAR_NAME_AFTER, name_key
 from frontwatch.model import PlaceMention
 
 # --- the pieces of a place name as written -------------------------------------------------
@@ -441,6 +441,8 @@ class ToponymFinder:
             return True  # "The UK condemns the attack on ...": a government speaking
         if _FORCES_OF.match(text, end):
             return True  # "Moscow's forces pressed their offensive": a side, not a place
+        if WAR_NAME_AFTER.match(text, end):
+            return True
         if key in abbreviation_keys() and text[end:end + 1] == ".":
             return False  # "Fla.", "Calif."
         if is_acronym(name) or key in abbreviation_keys():
