@@ -144,3 +144,13 @@ def test_weapons_recovered_after_an_attack_are_no_event_of_their_own(extractor):
                                 "officers. Weapons including rifles were recovered, police "
                                 "said.", MONDAY)
     assert e.fatalities == 2
+
+
+def test_one_more_named_by_two_words_counts(extractor):
+    (e,) = events_of(extractor, "Gunmen stormed a hotel in Kidal on Sunday, killing 12 guests "
+                                "and a police officer.", MONDAY)
+    assert e.fatalities == 13
+    # but a thing after the article is no one more
+    (e,) = events_of(extractor, "A bomb killed three people in Kidal on Sunday and a civilian "
+                                "car was destroyed.", MONDAY)
+    assert e.fatalities == 3

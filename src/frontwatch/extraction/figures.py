@@ -174,11 +174,16 @@ class FigureFinder:
     def _and_one_more(doc: Doc, end: int, fig: CasualtyFigure) -> CasualtyFigure | None:
         if end + 2 < len(doc) and doc[end].lower_ == "and" and \
                 doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ in PERSON_NOUNS \
-                and doc[end + 2].tag_ in ("NN", "JJ") and not (
-                    end + 3 < len(doc) and doc[end + 3].tag_.startswith("NN")):  # "a civilian car"
-            first, last = doc[end + 1], doc[end + 2]
+                and doc[end + 2].tag_ in ("NN", "JJ"):
+            last = doc[end + 2]
+            if end + 3 < len(doc) and doc[end + 3].tag_.startswith("NN"):
+                if doc[end + 3].lower_ not in PERSON_NOUNS:
+                    return None  # "a civilian car"
+                last = doc[end + 3]  # "12 guests and a police officer"
+            first = doc[end + 1]
             return CasualtyFigure(kind=fig.kind, count=Count(value=1), start=first.idx,
-                                  end=last.idx + len(last.text), victim_tokens=(end + 2, end + 3),
+                                  end=last.idx + len(last.text),
+                                  victim_tokens=(end + 2, last.i + 1),
                                   civilians=last.lower_ in CIVILIAN_NOUNS)
         return None
 
