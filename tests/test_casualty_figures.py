@@ -154,3 +154,16 @@ def test_one_more_named_by_two_words_counts(extractor):
     (e,) = events_of(extractor, "A bomb killed three people in Kidal on Sunday and a civilian "
                                 "car was destroyed.", MONDAY)
     assert e.fatalities == 3
+
+
+def test_the_unarmed_named_by_what_they_did_are_civilian_dead(extractor):
+    (e,) = events_of(extractor, "On Sunday, 21 foreigners visiting the museum were killed in "
+                                "Kidal by gunmen.", MONDAY)
+    assert (e.sub_event_type, e.fatalities) == ("Attack", 21)
+    assert e.actor2.startswith("Civilians")
+
+
+def test_the_attackers_of_a_passive_act_are_not_its_dead(extractor):
+    (e,) = events_of(extractor, "On Sunday, the museum in Kidal was attacked by three "
+                                "gunmen, in which 21 tourists were killed.", MONDAY)
+    assert e.fatalities == 21

@@ -71,6 +71,9 @@ PERSON_NOUNS = {
     "lieutenants", "deputy", "teachers", "nurses", "elders", "engineers", "medics", "medic",
     # Pakistan's army's word for the TTP's fighters ("seven khwarij were killed")
     "khwarij", "khawarij", "kharijis",
+    # the unarmed by what they were doing ("21 foreigners visiting the museum were killed")
+    "foreigners", "tourists", "visitors", "guests", "shoppers", "pilgrims", "patients",
+    "diners", "customers", "spectators", "mourners", "pupils", "schoolchildren", "miners",
 }
 CIVILIAN_NOUNS = {
     "civilians", "civilian", "people", "women", "children", "child", "residents", "villagers",
@@ -78,6 +81,9 @@ CIVILIAN_NOUNS = {
     "boys", "girls", "teenagers", "farmers", "shepherds", "family", "families", "protesters",
     "demonstrators", "dignitaries", "elders", "notables", "teachers", "fishermen", "traders",
     "merchants", "pilgrims", "motorists", "nurses", "citizens", "citizen", "herders",
+    "foreigners", "tourists", "visitors", "guests", "shoppers", "patients", "diners",
+    "customers", "spectators", "mourners", "pupils", "schoolchildren", "miners", "migrants",
+    "refugees",
 }
 
 
@@ -447,6 +453,10 @@ class FigureFinder:
             j += 1
         if kind is None or (hinted and victim is None):
             return None
+        if victim is not None and not hinted and _by_whom(doc[victim[1] - 1]):
+            # "was attacked by three terrorists, in which 21 foreigners were killed": the
+            # attackers the act names are not the dead told after them
+            return None
         # "killed 7" without a noun is still a figure (victim None): kept.
         return CasualtyFigure(
             kind=kind,
@@ -497,6 +507,12 @@ def _killers(noun: Token, verb: Token) -> bool:
     return noun.dep_ == "nsubj" and noun.head == head and any(
         c.dep_ in ("dobj", "obj") for c in head.children) and not any(
         c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+
+
+def _by_whom(noun: Token) -> bool:
+    """Whether the people counted are the agent of a passive act ("attacked by three
+    terrorists")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.dep_ == "agent"
 
 
 # Words a hedged count opens with ("at least five", "up to 40", "more than 20")
