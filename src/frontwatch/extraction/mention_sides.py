@@ -140,7 +140,6 @@ def _subject(tok, trigger: Trigger) -> bool:
         c.dep_ == "dobj" and trigger.start <= c.i < trigger.end for c in tok.head.children)
 
 
-# What an attack on civilians strikes: no armed side's ground
 # A people counted by its name: "at least 5 Tigrayans were killed", "three Pakistanis"
 PEOPLE_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ans|ese|is|ites)")
 
@@ -159,6 +158,7 @@ def _a_people(doc: Doc, fig: CasualtyFigure, actors: list[ActorMatch]) -> bool:
     return not any(a.start < end and start < a.end for a in actors)
 
 
+# What an attack on civilians strikes: no armed side's ground
 CIVILIAN_TARGET = re.compile(
     r"\b(?:attack(?:ed|s)?|ambush(?:ed)?|raid(?:ed)?|stormed|targeted|fired on|struck)\s+"
     r"(?:on\s+)?(?:an?|the|two|three|several)?\s*(?:\w+\s+){0,2}?(?:convoy|health (?:centre|"

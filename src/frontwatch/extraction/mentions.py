@@ -325,8 +325,8 @@ def _within(day: dt.date, precision: int, period: dt.date, period_precision: int
 # The kinds of trigger that tell how people were killed ("killed in airstrike", "suicide
 # blast"), the more specific first
 _MEANS = ("suicide", "chemical", "air", "shelling", "grenade", "ied")
-_BY_MEANS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade",
-                        "Shelling/artillery/missile attack", "Air/drone strike"})
+# the sub-types those kinds give: acts of a means, which someone used
+_BY_MEANS = frozenset(SIMPLE_KINDS[k] for k in _MEANS)
 
 
 def _tolls(p: ParsedSentence, attribution: Attribution, denied_act: bool
